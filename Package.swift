@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "clean",
+    products: [
+        .library(name: "Cleaner", targets: ["Cleaner"]),
+        .executable(name: "clean", targets: ["clean"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2's HTML parser, DOM and XPath (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // PCRE2 for user-written line patterns: JIT, match limits, no backtracking blow-up (Debian: libpcre2-dev).
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(
+            name: "Cleaner",
+            dependencies: ["CLibXML", "CPCRE2"]
+        ),
+        .executableTarget(
+            name: "clean",
+            dependencies: [
+                "Cleaner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CleanerTests",
+            dependencies: ["Cleaner"]
+        ),
+        .testTarget(
+            name: "cleanTests",
+            dependencies: ["clean"]
+        ),
+    ]
+)

@@ -1,0 +1,18 @@
+/// Per-document settings.
+public struct CleanOptions: Sendable {
+    /// `auto` sniffs the bytes; `html` or `text` overrides.
+    public var input: InputKind = .auto
+    /// The page's address: chooses the site's rule file (else the page's canonical link or og:url).
+    public var url: String?
+    /// Categories whose rules are switched off.
+    public var keep: Set<Category> = []
+    /// Keep the text of what HTML filters remove, for `--explain`.
+    public var explain = false
+
+    public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false) {
+        self.input = input
+        self.url = url
+        self.keep = keep
+        self.explain = explain
+    }
+}

@@ -1,0 +1,66 @@
+/// What a block was in the page. Text input has paragraphs only; HTML keeps its structure.
+public enum BlockKind: Sendable, Equatable {
+    case heading(level: Int)
+    case paragraph
+    case listItem
+    case quote
+    case tableRow
+    case preformatted
+}
+
+/// Why something was removed: a rule from a file, or a named heuristic with its score.
+public enum RemovalReason: Sendable, Hashable, CustomStringConvertible {
+    case rule(RuleSource)
+    case heuristic(name: String, category: Category, detail: String)
+
+    public var category: Category {
+        switch self {
+        case .rule(let source): source.category
+        case .heuristic(_, let category, _): category
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rule(let source): source.description
+        case .heuristic(let name, _, let detail): detail.isEmpty ? name : "\(name) (\(detail))"
+        }
+    }
+}
+
+/// One line of a block. Removing rules mark lines instead of deleting them, so that
+/// `--explain` can show the document in order with what each rule took.
+public struct Line: Sendable {
+    public var text: String
+    public var removedBy: RemovalReason?
+
+    public var isKept: Bool { removedBy == nil }
+}
+
+/// A paragraph-sized unit of text: the one model line rules see, whether it came from a
+/// DOM element or from a blank-line separated paragraph of a text scrape.
+public struct Block: Sendable {
+    public var kind: BlockKind
+    public var lines: [Line]
+
+    public init(kind: BlockKind, lines: [String]) {
+        self.kind = kind
+        self.lines = lines.map { Line(text: $0, removedBy: nil) }
+    }
+
+    public var isKept: Bool { lines.contains { $0.isKept } }
+
+    /// The kept lines, joined by newlines.
+    public var keptText: String {
+        lines.lazy.filter(\.isKept).map(\.text).joined(separator: "\n")
+    }
+
+    var keptLines: [String] { lines.filter(\.isKept).map(\.text) }
+
+    /// Marks every kept line as removed.
+    mutating func remove(_ reason: RemovalReason) {
+        for index in lines.indices where lines[index].isKept {
+            lines[index].removedBy = reason
+        }
+    }
+}

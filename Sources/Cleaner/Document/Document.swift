@@ -1,0 +1,43 @@
+/// Metadata read from the page (rules' `title`/`author`/`date`, or the page's own tags).
+public struct Metadata: Sendable, Equatable {
+    public var title: String?
+    public var author: String?
+    public var date: String?
+    public var url: String?
+    public var site: String?
+
+    public init() {}
+}
+
+/// A DOM subtree that an HTML filter removed, kept for `--explain`.
+public struct RemovedElement: Sendable {
+    public let text: String
+    public let reason: RemovalReason
+}
+
+/// The document model that both input paths produce and the line filters work on.
+public struct Document: Sendable {
+    public var blocks: [Block]
+    public var metadata = Metadata()
+    /// What the HTML filters removed before the page became blocks (empty for text input).
+    public var removedElements: [RemovedElement] = []
+
+    public init(blocks: [Block]) {
+        self.blocks = blocks
+    }
+
+    /// The output text: kept blocks, one per paragraph, a blank line between blocks.
+    public var text: String {
+        var output = ""
+        for block in blocks where block.isKept {
+            if !output.isEmpty { output += "\n\n" }
+            output += block.keptText
+        }
+        return output
+    }
+
+    /// Indices of blocks that still have kept lines, in order.
+    var keptBlockIndices: [Int] {
+        blocks.indices.filter { blocks[$0].isKept }
+    }
+}

@@ -1,0 +1,60 @@
+/// Turns the selected part of the DOM into blocks: block-level elements start and end blocks,
+/// `<br>` breaks lines, table cells are joined by " | ", hidden and non-text elements are skipped.
+struct BlockSerializer {
+    private(set) var blocks: [Block] = []
+    private var buffer = ""
+    private var kinds: [BlockKind] = []
+    private var preformattedDepth = 0
+    private var rowHasCell = false
+
+    mutating func serialize(_ root: Node, in document: HTMLDocument) {
+        document.walk(from: root, enter: { node in enter(node) }, leave: { node in leave(node) })
+        flush()
+    }
+
+    private mutating func enter(_ node: Node) -> WalkAction {
+        if node.isText {
+            if let content = node.content { buffer += content }
+            return .skip
+        }
+        guard node.isElement else { return .skip }
+        let tag = node.name
+        if TagTable.skipped.contains(tag) || HiddenElements.isHidden(node) { return .skip }
+        if tag == "br" {
+            buffer += "\n"
+            return .skip
+        }
+        if TagTable.cells.contains(tag) {
+            if rowHasCell { buffer += " | " }
+            rowHasCell = true
+        }
+        if TagTable.blockLevel.contains(tag) {
+            flush()
+            kinds.append(TagTable.kind(for: tag) ?? kinds.last ?? .paragraph)
+            if tag == "pre" { preformattedDepth += 1 }
+            if tag == "tr" { rowHasCell = false }
+        }
+        return .descend
+    }
+
+    private mutating func leave(_ node: Node) {
+        guard node.isElement else { return }
+        let tag = node.name
+        guard TagTable.blockLevel.contains(tag) else { return }
+        flush()
+        if !kinds.isEmpty { kinds.removeLast() }
+        if tag == "pre" { preformattedDepth -= 1 }
+    }
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        let kind = kinds.last ?? .paragraph
+        var lines: [String] = []
+        for raw in buffer.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = preformattedDepth > 0 ? TextNormalizer.normalizePreformatted(raw) : TextNormalizer.normalizeLine(raw)
+            if !line.isEmpty { lines.append(line) }
+        }
+        buffer = ""
+        if !lines.isEmpty { blocks.append(Block(kind: kind, lines: lines)) }
+    }
+}

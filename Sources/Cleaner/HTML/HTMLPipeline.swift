@@ -1,0 +1,34 @@
+/// The HTML path: parse, choose the site's rules, run the DOM filters, serialize the article to blocks.
+enum HTMLPipeline {
+    static func run(_ bytes: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
+        guard var page = parse(bytes) else { return (Document(blocks: []), nil) }
+        let url = options.url ?? MetadataReader.canonicalURL(of: page)
+        let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
+        let rules = library.rules(forSite: site).removingCategories(options.keep)
+        if !rules.replacements.isEmpty, let mended = parse(RawReplacements.apply(rules.replacements, to: bytes)) {
+            page = mended
+        }
+        var log = RemovalLog(enabled: options.explain)
+        var metadata = MetadataReader.read(rules, from: page)
+        metadata.url = url
+        metadata.site = site
+
+        StripXPath.apply(rules.strip, to: page, log: &log)
+        StripAttributes.apply(idOrClass: rules.stripIdOrClass, imageSrc: rules.stripImageSrc, to: page, log: &log)
+        let roots = BodySelector.select(rules.body, in: page) ?? BodySelector.pageBody(of: page).map { [$0] } ?? []
+        if rules.prune == true {
+            for root in roots { Pruner.apply(to: root, in: page, log: &log) }
+        }
+        var serializer = BlockSerializer()
+        for root in roots { serializer.serialize(root, in: page) }
+
+        var document = Document(blocks: serializer.blocks)
+        document.metadata = metadata
+        document.removedElements = log.elements
+        return (document, site)
+    }
+
+    private static func parse(_ bytes: [UInt8]) -> HTMLDocument? {
+        bytes.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil) }
+    }
+}

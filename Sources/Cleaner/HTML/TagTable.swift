@@ -1,0 +1,37 @@
+/// How the serializer treats each HTML element. Named tables, so that what counts as a block,
+/// what is never text and what kind of block an element makes are data in one place.
+enum TagTable {
+    /// Elements whose content is never article text: code, styling, embedded objects, form controls.
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
+        "canvas", "select", "option", "textarea", "input", "button", "audio", "video", "map", "frameset",
+    ]
+
+    /// Elements that start and end a block of text (everything else is inline and joins its neighbours).
+    static let blockLevel: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+        "tbody", "thead", "tfoot", "tr", "ul", "caption", "legend", "html",
+    ]
+
+    /// Block kinds that elements give to the text inside them.
+    static func kind(for tag: String) -> BlockKind? {
+        switch tag {
+        case "h1": .heading(level: 1)
+        case "h2": .heading(level: 2)
+        case "h3": .heading(level: 3)
+        case "h4": .heading(level: 4)
+        case "h5": .heading(level: 5)
+        case "h6": .heading(level: 6)
+        case "li", "dt", "dd": .listItem
+        case "blockquote": .quote
+        case "pre": .preformatted
+        case "tr": .tableRow
+        default: nil
+        }
+    }
+
+    /// Table cells: separated by " | " inside their row.
+    static let cells: Set<String> = ["td", "th"]
+}

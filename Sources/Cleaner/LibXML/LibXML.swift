@@ -1,0 +1,22 @@
+internal import CLibXML
+
+/// One-time libxml2 set-up. `xmlInitParser` must run before any thread parses;
+/// every entry point that reaches libxml2 goes through `LibXML.ensureInitialized()`.
+enum LibXML {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        clean_silenceErrors()
+        return true
+    }()
+
+    static func ensureInitialized() {
+        _ = initialized
+    }
+
+    /// Copies a libxml2 string into Swift and frees it.
+    static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        defer { clean_xmlFree(pointer) }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,71 @@
+internal import CLibXML
+
+/// A compiled XPath 1.0 expression. Compiled once when a rule file loads (so a bad XPath is a
+/// rule error, not a per-page surprise) and evaluated against many documents, from any thread:
+/// each evaluation gets its own context.
+final class XPathExpression: @unchecked Sendable {
+    let source: String
+    private let compiled: xmlXPathCompExprPtr
+
+    init?(_ source: String) {
+        LibXML.ensureInitialized()
+        guard let compiled = source.withCString({ cSource in
+            cSource.withMemoryRebound(to: xmlChar.self, capacity: source.utf8.count + 1) { xmlXPathCompile($0) }
+        }) else { return nil }
+        self.source = source
+        self.compiled = compiled
+    }
+
+    deinit {
+        xmlXPathFreeCompExpr(compiled)
+    }
+
+    /// The result of evaluating against `document`: the nodes, in document order, and a string value
+    /// for expressions such as `string(//title)` or `//meta/@content`.
+    struct Result {
+        var nodes: [Node] = []
+        var strings: [String] = []
+    }
+
+    func evaluate(in document: HTMLDocument) -> Result {
+        var result = Result()
+        guard let context = xmlXPathNewContext(document.pointer) else { return result }
+        defer { xmlXPathFreeContext(context) }
+        guard let object = xmlXPathCompiledEval(compiled, context) else { return result }
+        defer { xmlXPathFreeObject(object) }
+        switch object.pointee.type {
+        case XPATH_NODESET:
+            guard let set = object.pointee.nodesetval, let table = set.pointee.nodeTab else { return result }
+            for index in 0..<Int(set.pointee.nodeNr) {
+                guard let node = table[index] else { continue }
+                switch node.pointee.type {
+                case XML_ELEMENT_NODE:
+                    let handle = Node(node, in: document)
+                    result.nodes.append(handle)
+                    result.strings.append(handle.textContent)
+                case XML_ATTRIBUTE_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    result.strings.append(LibXML.takeString(xmlNodeGetContent(node)) ?? "")
+                default:
+                    continue
+                }
+            }
+        case XPATH_STRING:
+            if let value = object.pointee.stringval { result.strings.append(String(cString: value)) }
+        case XPATH_NUMBER:
+            result.strings.append(String(object.pointee.floatval))
+        case XPATH_BOOLEAN:
+            result.strings.append(object.pointee.boolval != 0 ? "true" : "false")
+        default:
+            break
+        }
+        return result
+    }
+}
+
+extension HTMLDocument {
+    /// Removes nodes found by one XPath. Node sets come in document order, where a descendant follows
+    /// its ancestor: removing back to front frees every descendant before its ancestor, never twice.
+    func remove(_ nodes: [Node]) {
+        for node in nodes.reversed() { node.remove() }
+    }
+}

@@ -1,0 +1,72 @@
+internal import CPCRE2
+
+/// A compiled PCRE2 pattern for line rules: UTF-8 with Unicode properties, JIT-compiled where
+/// the machine allows, with match and depth limits so that a pathological pattern such as
+/// `^(a+)+$` against a long line gives up (no match) instead of stalling the run.
+final class Pattern: @unchecked Sendable {
+    let source: String
+    private let code: OpaquePointer
+    private let matchContext: OpaquePointer?
+
+    /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
+    static let matchLimit: UInt32 = 1_000_000
+    static let depthLimit: UInt32 = 10_000
+
+    struct CompileError: Error {
+        let message: String
+        let offset: Int
+    }
+
+    init(_ source: String, caseInsensitive: Bool = false) throws {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        let compiled = source.withCString { cSource in
+            cSource.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count + 1) {
+                pcre2_compile_8($0, source.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let length = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+            let message = length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "invalid pattern"
+            throw CompileError(message: message, offset: errorOffset)
+        }
+        code = compiled
+        // JIT is an optimisation: when it is unavailable the interpreter gives the same answers.
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        matchContext = pcre2_match_context_create_8(nil)
+        if let matchContext {
+            pcre2_set_match_limit_8(matchContext, Self.matchLimit)
+            pcre2_set_depth_limit_8(matchContext, Self.depthLimit)
+        }
+        self.source = source
+    }
+
+    deinit {
+        if let matchContext { pcre2_match_context_free_8(matchContext) }
+        pcre2_code_free_8(code)
+    }
+
+    /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.
+    func matches(_ text: String) -> Bool {
+        firstMatch(in: text) != nil
+    }
+
+    /// The UTF-8 byte range of the first match in `text`.
+    func firstMatch(in text: String) -> Range<Int>? {
+        var text = text
+        return text.withUTF8 { bytes -> Range<Int>? in
+            guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+            defer { pcre2_match_data_free_8(data) }
+            // An empty buffer has no base address; PCRE2 accepts any non-null pointer with length 0.
+            let empty: UInt8 = 0
+            let result = withUnsafePointer(to: empty) { emptyPointer in
+                pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, 0, 0, data, matchContext)
+            }
+            guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
+            return Int(vector[0])..<Int(vector[1])
+        }
+    }
+}

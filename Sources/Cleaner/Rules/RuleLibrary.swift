@@ -1,0 +1,103 @@
+import Foundation
+
+/// All rule files in force: `global.txt` for every document and one file per site, from the
+/// built-in rules and any `--rules DIR` (whose files replace built-in files of the same name).
+public struct RuleLibrary: Sendable {
+    public static let globalName = "global"
+
+    private(set) var global = RuleSet()
+    private(set) var sites: [String: RuleSet] = [:]
+    /// Lines that identify a site's plain-text scrapes, with the site they name.
+    private var signatures: [(pattern: Pattern, site: String)] = []
+    /// Broken rules skipped in lenient mode.
+    public private(set) var warnings: [RuleError] = []
+
+    public init() {}
+
+    /// The rules compiled into the binary (from the repository's `Rules/`): found from any directory.
+    public static func builtin() throws -> RuleLibrary {
+        var library = RuleLibrary()
+        for file in BuiltinRules.files {
+            try library.add(name: file.name, text: file.text, path: "Rules/\(file.name).txt", mode: .strict)
+        }
+        return library
+    }
+
+    /// Adds every `*.txt` file of `directory`. Strict: the first broken rule throws `PATH:LINE: message`.
+    /// Lenient: broken rules are skipped and listed in `warnings`.
+    public mutating func addDirectory(_ directory: String, lenient: Bool = false) throws {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
+        }
+        for fileName in names where fileName.hasSuffix(".txt") {
+            let path = (directory as NSString).appendingPathComponent(fileName)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuleError(file: path, line: 0, message: "cannot read rule file")
+            }
+            let name = String(fileName.dropLast(4))
+            try add(name: name, text: String(decoding: data, as: UTF8.self), path: path, mode: lenient ? .lenient : .strict)
+        }
+    }
+
+    /// Adds one file's rules under `name` (`global`, `example.com`, `.example.com`), replacing a file of that name.
+    public mutating func add(name: String, text: String, path: String, lenient: Bool = false) throws {
+        try add(name: name, text: text, path: path, mode: lenient ? .lenient : .strict)
+    }
+
+    private mutating func add(name: String, text: String, path: String, mode: RuleParser.Mode) throws {
+        var parser = RuleParser(file: path, mode: mode)
+        let rules = try parser.parse(text)
+        warnings += parser.warnings
+        let key = name.lowercased()
+        if key == Self.globalName {
+            global = rules
+            return
+        }
+        signatures.removeAll { $0.site == key }
+        signatures += rules.signatures.map { (pattern: $0, site: key) }
+        sites[key] = rules
+    }
+
+    /// Number of site files.
+    public var siteCount: Int { sites.count }
+
+    /// The site file for `host`: the most specific of `host`, then each parent domain, where
+    /// `example.com` covers the host and its subdomains and `.example.com` subdomains only.
+    func siteName(forHost host: String) -> String? {
+        var name = host.lowercased()
+        if let colon = name.firstIndex(of: ":") { name = String(name[..<colon]) }
+        if name.hasSuffix(".") { name.removeLast() }
+        var candidate = Substring(name)
+        var isHostItself = true
+        while !candidate.isEmpty {
+            if sites[String(candidate)] != nil { return String(candidate) }
+            if !isHostItself, sites["." + candidate] != nil { return "." + candidate }
+            guard let dot = candidate.firstIndex(of: ".") else { break }
+            candidate = candidate[candidate.index(after: dot)...]
+            isHostItself = false
+        }
+        return nil
+    }
+
+    /// The site whose signature line appears in a plain-text scrape.
+    func siteName(forLines lines: [Substring]) -> String? {
+        guard !signatures.isEmpty else { return nil }
+        for line in lines {
+            let text = String(line.trimmingWhitespace())
+            if text.isEmpty { continue }
+            for signature in signatures where signature.pattern.matches(text) {
+                return signature.site
+            }
+        }
+        return nil
+    }
+
+    /// The site's rules (when there is a site file) followed by the global rules.
+    func rules(forSite site: String?) -> RuleSet {
+        guard let site, let siteRules = sites[site] else { return global }
+        return siteRules.merged(with: global)
+    }
+}

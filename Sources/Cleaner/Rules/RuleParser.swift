@@ -1,0 +1,202 @@
+/// Reads one rule file: ftr-site-config's format (`directive: value`, `directive(argument): value`,
+/// `#` comments, repeatable directives) plus clean's line directives.
+///
+/// Strict mode (built-in rules, `--rules DIR`) throws the first error as `PATH:LINE: message`.
+/// Lenient mode (large third-party collections) skips each broken line and reports it as a warning.
+struct RuleParser {
+    enum Mode {
+        case strict
+        case lenient
+    }
+
+    let file: String
+    let mode: Mode
+    private(set) var warnings: [RuleError] = []
+
+    init(file: String, mode: Mode = .strict) {
+        self.file = file
+        self.mode = mode
+    }
+
+    /// Directives whose argument in parentheses is a category.
+    private static let removingDirectives: Set<String> = [
+        "strip", "strip_id_or_class", "strip_image_src",
+        "drop_line", "drop_block", "drop_from", "drop_before", "teaser", "drop_repeated", "drop_repeated_title",
+    ]
+
+    mutating func parse(_ text: String) throws -> RuleSet {
+        var rules = RuleSet()
+        var finds: [(String, Int)] = []
+        var replaces: [(String, Int)] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            do {
+                let directive = try Self.split(line, file: file, line: lineNumber)
+                try apply(directive, line: lineNumber, to: &rules, finds: &finds, replaces: &replaces)
+            } catch let error as RuleError {
+                guard mode == .lenient else { throw error }
+                warnings.append(error)
+            }
+        }
+        try pairReplacements(finds: finds, replaces: replaces, into: &rules)
+        return rules
+    }
+
+    struct Directive {
+        let name: String
+        let argument: String?
+        let value: String
+    }
+
+    /// `name: value` or `name(argument): value`. The argument ends at the first `):`.
+    static func split(_ line: Substring, file: String, line number: Int) throws -> Directive {
+        var index = line.startIndex
+        while index < line.endIndex, line[index].isASCII, line[index].isLetter || line[index].isNumber || line[index] == "_" {
+            index = line.index(after: index)
+        }
+        let name = line[line.startIndex..<index].lowercased()
+        guard !name.isEmpty, index < line.endIndex else {
+            throw RuleError(file: file, line: number, message: "expected 'directive: value', got '\(line.prefix(60))'")
+        }
+        var argument: String?
+        if line[index] == "(" {
+            let rest = line[line.index(after: index)...]
+            guard let close = rest.range(of: "):") else {
+                throw RuleError(file: file, line: number, message: "'\(name)(' has no closing '):'")
+            }
+            argument = String(rest[rest.startIndex..<close.lowerBound])
+            index = line.index(before: close.upperBound)
+        }
+        guard line[index] == ":" else {
+            throw RuleError(file: file, line: number, message: "expected ':' after '\(name)'")
+        }
+        let value = line[line.index(after: index)...].trimmingWhitespace()
+        return Directive(name: name, argument: argument, value: String(value))
+    }
+
+    private func apply(
+        _ directive: Directive, line: Int, to rules: inout RuleSet,
+        finds: inout [(String, Int)], replaces: inout [(String, Int)]
+    ) throws {
+        let name = directive.name
+        var category = Category.other
+        if Self.removingDirectives.contains(name), let argument = directive.argument {
+            guard let parsed = Category(rawValue: argument.lowercased()) else {
+                let known = Category.allCases.map(\.rawValue).joined(separator: ", ")
+                throw error(line, "unknown category '\(argument)' (one of: \(known))")
+            }
+            category = parsed
+        }
+        let source = RuleSource(file: file, line: line, directive: name, category: category)
+        let value = directive.value
+        switch name {
+        case "body":
+            rules.body.append(.init(xpath: try xpath(value, line), source: source))
+        case "strip":
+            rules.strip.append(.init(xpath: try xpath(value, line), source: source))
+        case "strip_id_or_class":
+            rules.stripIdOrClass.append(.init(needle: try literal(value, line), source: source))
+        case "strip_image_src":
+            rules.stripImageSrc.append(.init(needle: try literal(value, line), source: source))
+        case "title":
+            rules.title.append(try xpath(value, line))
+        case "author":
+            rules.author.append(try xpath(value, line))
+        case "date":
+            rules.date.append(try xpath(value, line))
+        case "prune":
+            rules.prune = try flag(value, line)
+        case "find_string":
+            finds.append((value, line))
+        case "replace_string":
+            if let argument = directive.argument {
+                guard !argument.isEmpty else { throw error(line, "replace_string() needs the text to find") }
+                rules.replacements.append(.init(find: argument, replace: value, source: source))
+            } else {
+                replaces.append((value, line))
+            }
+        case "test_url":
+            rules.tests.append(.init(url: value, contains: [], line: line))
+        case "test_contains":
+            guard !rules.tests.isEmpty else { throw error(line, "test_contains before any test_url") }
+            rules.tests[rules.tests.count - 1].contains.append(value)
+        case "signature_line":
+            rules.signatures.append(try pattern(value, line))
+        case "drop_line", "drop_block", "drop_from", "drop_before", "teaser":
+            guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
+            rules.lineRules.append(.init(kind: kind, pattern: try pattern(value, line), source: source))
+        case "drop_repeated", "drop_repeated_title":
+            guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
+            if try flag(value, line) {
+                rules.lineRules.append(.init(kind: kind, pattern: nil, source: source))
+            }
+        default:
+            // Other ftr-site-config directives (single_page_link, tidy, http_header, ...): accepted, counted.
+            rules.ignored[name, default: 0] += 1
+        }
+    }
+
+    private func pairReplacements(finds: [(String, Int)], replaces: [(String, Int)], into rules: inout RuleSet) throws {
+        if finds.count != replaces.count {
+            let line = (finds.last ?? replaces.last)?.1 ?? 0
+            let message = "\(finds.count) find_string but \(replaces.count) replace_string: they pair up in order"
+            guard mode == .lenient else { throw error(line, message) }
+            // Lenient: pair what can be paired, as ftr's own readers do.
+        }
+        for ((find, line), (replace, _)) in zip(finds, replaces) {
+            guard !find.isEmpty else { throw error(line, "find_string is empty") }
+            let source = RuleSource(file: file, line: line, directive: "find_string", category: .other)
+            rules.replacements.append(.init(find: find, replace: replace, source: source))
+        }
+    }
+
+    private func error(_ line: Int, _ message: String) -> RuleError {
+        RuleError(file: file, line: line, message: message)
+    }
+
+    private func xpath(_ value: String, _ line: Int) throws -> XPathExpression {
+        guard !value.isEmpty else { throw error(line, "empty XPath") }
+        guard let compiled = XPathExpression(value) else {
+            throw error(line, "XPath does not compile: \(value)")
+        }
+        return compiled
+    }
+
+    private func pattern(_ value: String, _ line: Int) throws -> Pattern {
+        guard !value.isEmpty else { throw error(line, "empty pattern") }
+        do {
+            return try Pattern(value)
+        } catch let failure as Pattern.CompileError {
+            throw error(line, "pattern does not compile at offset \(failure.offset): \(failure.message)")
+        }
+    }
+
+    private func literal(_ value: String, _ line: Int) throws -> String {
+        // ftr strips quotes from these values; a quoted value is still the same needle.
+        let needle = value.filter { $0 != "'" && $0 != "\"" }
+        guard !needle.isEmpty else { throw error(line, "empty value") }
+        return needle
+    }
+
+    private func flag(_ value: String, _ line: Int) throws -> Bool {
+        switch value.lowercased() {
+        case "yes", "true", "1", "on": return true
+        case "no", "false", "0", "off": return false
+        default: throw error(line, "expected yes or no, got '\(value)'")
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (Unicode-aware, newlines included).
+    func trimmingWhitespace() -> SubSequence {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[start..<end]
+    }
+}

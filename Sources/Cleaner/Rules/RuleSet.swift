@@ -1,0 +1,108 @@
+/// The compiled rules of one file, or of several merged: what the HTML and line filters run.
+/// Arrays keep file order; merging puts the more specific file's rules first.
+public struct RuleSet: Sendable {
+    struct XPathRule: Sendable {
+        let xpath: XPathExpression
+        let source: RuleSource
+    }
+
+    /// `strip_id_or_class` / `strip_image_src`: a substring of the class, id or src attribute.
+    struct SubstringRule: Sendable {
+        let needle: String
+        let source: RuleSource
+    }
+
+    /// `find_string` / `replace_string`: literal replacement in the raw HTML before parsing, as in ftr.
+    struct Replacement: Sendable {
+        let find: String
+        let replace: String
+        let source: RuleSource
+    }
+
+    enum LineRuleKind: String, Sendable {
+        /// Removes every line that matches.
+        case dropLine = "drop_line"
+        /// Removes every block that has a matching line.
+        case dropBlock = "drop_block"
+        /// Removes the first matching block and everything after it.
+        case dropFrom = "drop_from"
+        /// Removes the short, headline-like block just before a matching block (a photo's title).
+        case dropBefore = "drop_before"
+        /// A block with a matching line (a time stamp such as "16 hours ago") is a teaser:
+        /// it goes with the headline-like block before it.
+        case teaser
+        /// A line followed by the same line, or by the line it is a truncated ("...") copy of:
+        /// alt text next to its caption. Both go.
+        case dropRepeated = "drop_repeated"
+        /// A later block equal to the title goes.
+        case dropRepeatedTitle = "drop_repeated_title"
+    }
+
+    struct LineRule: Sendable {
+        let kind: LineRuleKind
+        let pattern: Pattern?
+        let source: RuleSource
+    }
+
+    /// `test_url` with the `test_contains` lines that follow it.
+    public struct SiteTest: Sendable {
+        public let url: String
+        public var contains: [String]
+        public let line: Int
+    }
+
+    var body: [XPathRule] = []
+    var strip: [XPathRule] = []
+    var stripIdOrClass: [SubstringRule] = []
+    var stripImageSrc: [SubstringRule] = []
+    var replacements: [Replacement] = []
+    var title: [XPathExpression] = []
+    var author: [XPathExpression] = []
+    var date: [XPathExpression] = []
+    /// ftr's `prune`: clear low-text, link-heavy elements out of the `body` the rules selected.
+    var prune: Bool?
+    var lineRules: [LineRule] = []
+    /// `signature_line`: a line that identifies this site's plain-text scrapes (a masthead, a copyright line).
+    var signatures: [Pattern] = []
+    public internal(set) var tests: [SiteTest] = []
+    /// Directives accepted for compatibility but not acted on (other ftr directives), by name.
+    public internal(set) var ignored: [String: Int] = [:]
+
+    public init() {}
+
+    /// `self`'s rules first, then `other`'s. Single values (`prune`) come from `self` when set.
+    func merged(with other: RuleSet) -> RuleSet {
+        var result = self
+        result.body += other.body
+        result.strip += other.strip
+        result.stripIdOrClass += other.stripIdOrClass
+        result.stripImageSrc += other.stripImageSrc
+        result.replacements += other.replacements
+        result.title += other.title
+        result.author += other.author
+        result.date += other.date
+        result.prune = prune ?? other.prune
+        result.lineRules += other.lineRules
+        result.signatures += other.signatures
+        result.tests += other.tests
+        result.ignored.merge(other.ignored, uniquingKeysWith: +)
+        return result
+    }
+
+    /// The same rules without those whose category the user keeps.
+    func removingCategories(_ kept: Set<Category>) -> RuleSet {
+        guard !kept.isEmpty else { return self }
+        var result = self
+        result.strip.removeAll { kept.contains($0.source.category) }
+        result.stripIdOrClass.removeAll { kept.contains($0.source.category) }
+        result.stripImageSrc.removeAll { kept.contains($0.source.category) }
+        result.lineRules.removeAll { kept.contains($0.source.category) }
+        return result
+    }
+
+    /// Number of rules that do something (ignored directives aside).
+    public var ruleCount: Int {
+        body.count + strip.count + stripIdOrClass.count + stripImageSrc.count + replacements.count + title.count
+            + author.count + date.count + lineRules.count + signatures.count + (prune == nil ? 0 : 1)
+    }
+}

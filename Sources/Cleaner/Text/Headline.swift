@@ -1,0 +1,33 @@
+/// What a headline-like block looks like: one short line that does not end a sentence.
+/// Teasers and photo titles are such blocks; article paragraphs are not.
+enum Headline {
+    /// A headline has at most this many words (long enough for any real headline, short for prose).
+    static let maxWords = 20
+    /// Characters that end a sentence (ASCII and full-width/CJK forms): a line ending in one is prose.
+    static let sentenceEnds: Set<Character> = [".", "!", "?", "…", "。", "！", "？", ":", ";"]
+    /// Closing quotes and brackets looked through to find the sentence end.
+    static let closers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
+
+    static func isHeadlineLike(_ block: Block) -> Bool {
+        let kept = block.keptLines
+        guard kept.count == 1, let line = kept.first else { return false }
+        return isHeadlineLike(line)
+    }
+
+    static func isHeadlineLike(_ line: String) -> Bool {
+        let words = line.split(whereSeparator: { $0.isWhitespace }).count
+        guard words > 0, words <= maxWords else { return false }
+        return !endsSentence(line)
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        var last = line.last
+        var rest = Substring(line)
+        while let character = last, closers.contains(character) {
+            rest = rest.dropLast()
+            last = rest.last
+        }
+        guard let last else { return false }
+        return sentenceEnds.contains(last)
+    }
+}

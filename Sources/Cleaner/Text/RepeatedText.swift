@@ -1,0 +1,74 @@
+/// Text that a page carries twice: an image's alt text next to its caption, the title again at the end.
+enum RepeatedText {
+    /// A line shorter than this many words is not taken for a caption copy ("Share", "Print").
+    static let minCaptionWords = 4
+    /// A truncated copy must keep at least this many characters before its "...".
+    static let minTruncatedLength = 20
+
+    /// `drop_repeated`: two adjacent lines (in one block or across a block boundary) that are
+    /// the same text, or where one is the other cut short with "..." / "…": both go.
+    static func dropAdjacentCopies(_ reason: RemovalReason, in document: inout Document) {
+        var previous: (block: Int, line: Int, text: String)?
+        for blockIndex in document.blocks.indices {
+            for lineIndex in document.blocks[blockIndex].lines.indices {
+                // Removed lines count as neighbours too: a caption another rule already took
+                // still shows that its truncated copy next to it is a caption.
+                let line = document.blocks[blockIndex].lines[lineIndex]
+                if let before = previous, areCopies(before.text, line.text) {
+                    if document.blocks[before.block].lines[before.line].isKept {
+                        document.blocks[before.block].lines[before.line].removedBy = reason
+                    }
+                    if line.isKept { document.blocks[blockIndex].lines[lineIndex].removedBy = reason }
+                }
+                previous = (blockIndex, lineIndex, line.text)
+            }
+        }
+    }
+
+    static func areCopies(_ first: String, _ second: String) -> Bool {
+        if first == second {
+            return first.split(whereSeparator: { $0.isWhitespace }).count >= minCaptionWords
+        }
+        return isTruncatedCopy(first, of: second) || isTruncatedCopy(second, of: first)
+    }
+
+    /// "A long caption, ..." is a truncated copy of "A long caption, cut here. (Photo)".
+    static func isTruncatedCopy(_ short: String, of long: String) -> Bool {
+        var stem = Substring(short)
+        if stem.hasSuffix("...") {
+            stem = stem.dropLast(3)
+        } else if stem.hasSuffix("…") {
+            stem = stem.dropLast()
+        } else {
+            return false
+        }
+        stem = stem.trimmingWhitespace()
+        return stem.count >= minTruncatedLength && long.count > stem.count && long.hasPrefix(stem)
+    }
+
+    /// `drop_repeated_title`: blocks after the first that repeat the title. The title is the page's
+    /// metadata title when it appears in the body, else the first block when it is headline-like.
+    static func dropRepeatedTitle(_ reason: RemovalReason, in document: inout Document) {
+        let kept = document.keptBlockIndices
+        guard let first = kept.first else { return }
+        let firstText = comparable(document.blocks[first].keptText)
+        var title: String?
+        if let metadataTitle = document.metadata.title.map(comparable),
+            kept.contains(where: { comparable(document.blocks[$0].keptText) == metadataTitle })
+        {
+            title = metadataTitle
+        } else if Headline.isHeadlineLike(document.blocks[first]) {
+            title = firstText
+        }
+        guard let title, !title.isEmpty else { return }
+        var seen = false
+        for index in kept where comparable(document.blocks[index].keptText) == title {
+            if seen { document.blocks[index].remove(reason) }
+            seen = true
+        }
+    }
+
+    private static func comparable(_ text: String) -> String {
+        TextNormalizer.normalizeLine(text).lowercased()
+    }
+}

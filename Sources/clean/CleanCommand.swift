@@ -1,0 +1,85 @@
+import ArgumentParser
+import Cleaner
+import Foundation
+
+@main
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Strip boilerplate from raw web scrapes: HTML pages or plain-text scrapes in, the article's text out.",
+        discussion: """
+            With no FILE, reads standard input and writes standard output, so it fits in a pipeline:
+              cat page.html | clean --url https://example.com/story > story.txt
+
+            Rules: Rules/global.txt applies to every document, Rules/<host>.txt to one site
+            (ftr-site-config format plus line directives; see the README). --rules DIR adds
+            rule files that take precedence over the built-in ones.
+
+            Exit status: 0 all inputs cleaned; 1 some input could not be read or a golden case
+            failed; 2 usage or rule-file error (reported as PATH:LINE: message).
+            """,
+        version: "0.1.0"
+    )
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(name: .long, help: "The page's address: chooses the site's rule file (default: the page's canonical link or og:url).")
+    var url: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read input as html or text (default: auto, sniffed from the bytes).", valueName: "kind"))
+    var input: InputKind = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Keep what rules of this category would remove (repeatable): \(Category.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "category"))
+    var keep: [Category] = []
+
+    @Flag(name: .long, help: "List every block, kept or removed, with the rule that removed it (file:line directive) and its category.")
+    var explain = false
+
+    @Option(name: .long, help: ArgumentHelp("Run the golden cases in DIR (each case/input.html|txt + expected.txt); print a diff for each failure.", valueName: "dir"))
+    var check: String?
+
+    @Argument(help: "Files to clean (default: standard input).")
+    var files: [String] = []
+
+    mutating func run() throws {
+        let library = try rules.load()
+        if let check {
+            throw ExitCode(GoldenRunner.run(directory: check, library: library))
+        }
+        let cleaner = Cleaner(library: library)
+        let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain)
+        var output = StandardOutput()
+        var failed = false
+        let inputs: [String?] = files.isEmpty ? [nil] : files
+        for (position, path) in inputs.enumerated() {
+            guard let bytes = readInput(path) else {
+                failed = true
+                continue
+            }
+            let result = cleaner.clean(bytes, options: options)
+            if explain {
+                output.write(ExplainWriter.write(result, name: path ?? "-"))
+            } else {
+                if position > 0 && inputs.count > 1 { output.write("\n") }
+                let text = result.text
+                output.write(text.isEmpty ? "" : text + "\n")
+            }
+        }
+        output.flush()
+        if failed { throw ExitCode(1) }
+    }
+
+    private func readInput(_ path: String?) -> [UInt8]? {
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Diagnostics.error("\(path): cannot read file")
+                return nil
+            }
+            return [UInt8](data)
+        }
+        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+}
+
+extension InputKind: ExpressibleByArgument {}
+extension Category: ExpressibleByArgument {}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Cleaner
+
+/// Where rules come from: the built-in set, then each `--rules DIR` (strict), then each
+/// `--rules-lenient DIR` (broken rules skipped with a warning).
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A directory of rule files that take precedence over the built-in ones (repeatable). A broken rule stops the run.", valueName: "dir"))
+    var directories: [String] = []
+
+    @Option(name: .customLong("rules-lenient"), help: ArgumentHelp("Like --rules, for large third-party collections: each broken rule is a warning and is skipped.", valueName: "dir"))
+    var lenientDirectories: [String] = []
+
+    /// Loads every rule file before any input is read, so a broken rule stops the run before any output.
+    func load() throws -> RuleLibrary {
+        do {
+            var library = try RuleLibrary.builtin()
+            for directory in directories { try library.addDirectory(directory) }
+            for directory in lenientDirectories { try library.addDirectory(directory, lenient: true) }
+            for warning in library.warnings { Diagnostics.warning(warning.description) }
+            return library
+        } catch let error as RuleError {
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
