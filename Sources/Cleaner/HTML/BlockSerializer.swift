@@ -14,7 +14,10 @@ struct BlockSerializer {
 
     private mutating func enter(_ node: Node) -> WalkAction {
         if node.isText {
-            if let content = node.content { buffer += content }
+            // A newline in markup is just whitespace; only <br> (and <pre>) break lines.
+            if let content = node.content {
+                buffer += preformattedDepth > 0 ? content : content.replacingNewlines()
+            }
             return .skip
         }
         guard node.isElement else { return .skip }
@@ -56,5 +59,12 @@ struct BlockSerializer {
         }
         buffer = ""
         if !lines.isEmpty { blocks.append(Block(kind: kind, lines: lines)) }
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
+        return String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 }

@@ -10,7 +10,9 @@ struct RemovalLog {
 
     mutating func record(_ node: Node, _ reason: RemovalReason) {
         guard enabled else { return }
-        let text = TextNormalizer.normalizeLine(node.textContent)
+        var serializer = BlockSerializer()
+        serializer.serialize(node, in: node.document)
+        let text = serializer.blocks.map { $0.lines.map(\.text).joined(separator: " / ") }.joined(separator: " / ")
         if !text.isEmpty { elements.append(RemovedElement(text: text, reason: reason)) }
     }
 }

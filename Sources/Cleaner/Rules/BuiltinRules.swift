@@ -33,6 +33,8 @@ drop_line(other): ^Real Time Analytics$
 strip(caption): //figcaption
 # Menus and the page's navigation.
 strip(navigation): //nav
+# Sidebars: most-read lists, related links, widgets.
+strip(teaser): //aside
 # Screen-reader and skip links, hidden in the page itself.
 strip_id_or_class(navigation): skip-link
 strip_id_or_class(navigation): screen-reader-text
@@ -91,6 +93,11 @@ drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,
 ## The title again, at the end of the scrape
 
 drop_repeated_title(other): yes
+
+## Headings left with nothing under them once the rules above took their section
+# (an HTML heading followed by another heading of the same or a higher level, or by the end).
+
+drop_orphan_headings(other): yes
 
 """#),
     ]

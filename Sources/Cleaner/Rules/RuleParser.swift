@@ -21,7 +21,7 @@ struct RuleParser {
     /// Directives whose argument in parentheses is a category.
     private static let removingDirectives: Set<String> = [
         "strip", "strip_id_or_class", "strip_image_src",
-        "drop_line", "drop_block", "drop_from", "drop_before", "teaser", "drop_repeated", "drop_repeated_title",
+        "drop_line", "drop_block", "drop_from", "drop_before", "teaser", "drop_repeated", "drop_repeated_title", "drop_orphan_headings",
     ]
 
     mutating func parse(_ text: String) throws -> RuleSet {
@@ -128,7 +128,7 @@ struct RuleParser {
         case "drop_line", "drop_block", "drop_from", "drop_before", "teaser":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             rules.lineRules.append(.init(kind: kind, pattern: try pattern(value, line), source: source))
-        case "drop_repeated", "drop_repeated_title":
+        case "drop_repeated", "drop_repeated_title", "drop_orphan_headings":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             if try flag(value, line) {
                 rules.lineRules.append(.init(kind: kind, pattern: nil, source: source))

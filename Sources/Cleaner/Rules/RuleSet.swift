@@ -36,6 +36,9 @@ public struct RuleSet: Sendable {
         case dropRepeated = "drop_repeated"
         /// A later block equal to the title goes.
         case dropRepeatedTitle = "drop_repeated_title"
+        /// An HTML heading with no kept text under it (the next kept block is a heading of the
+        /// same or a higher level, or there is none): its section was boilerplate.
+        case dropOrphanHeadings = "drop_orphan_headings"
     }
 
     struct LineRule: Sendable {

@@ -19,6 +19,8 @@ enum LineFilterChain {
                 RepeatedText.dropAdjacentCopies(reason, in: &document)
             case .dropRepeatedTitle:
                 RepeatedText.dropRepeatedTitle(reason, in: &document)
+            case .dropOrphanHeadings:
+                OrphanHeadings.drop(reason, in: &document)
             }
         }
     }
