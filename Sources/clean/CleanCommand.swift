@@ -50,8 +50,9 @@ struct CleanCommand: ParsableCommand {
         let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain)
         var output = StandardOutput()
         var failed = false
+        var wroteText = false
         let inputs: [String?] = files.isEmpty ? [nil] : files
-        for (position, path) in inputs.enumerated() {
+        for path in inputs {
             guard let bytes = readInput(path) else {
                 failed = true
                 continue
@@ -59,11 +60,14 @@ struct CleanCommand: ParsableCommand {
             let result = cleaner.clean(bytes, options: options)
             if explain {
                 output.write(ExplainWriter.write(result, name: path ?? "-"))
-            } else {
-                if position > 0 && inputs.count > 1 { output.write("\n") }
-                let text = result.text
-                output.write(text.isEmpty ? "" : text + "\n")
+                continue
             }
+            let text = result.text
+            guard !text.isEmpty else { continue }
+            // Several files: a blank line between their texts, as between paragraphs.
+            if wroteText { output.write("\n") }
+            output.write(text + "\n")
+            wroteText = true
         }
         output.flush()
         if failed { throw ExitCode(1) }

@@ -85,8 +85,10 @@ drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|pr
 
 ## Copyright and legal lines
 
-# "Copyright © The Associated Press. All rights reserved. ...", "© 2024 Example Media".
-drop_line(legal): ^(?i:copyright|©|\(c\))(?:\s|\d|©).{0,200}(?i:all rights reserved|\b(?:19|20)\d{2}\b)
+# "Copyright © The Associated Press. All rights reserved. ...", "© 2024 Example Media", "Copyright 2024 ...":
+# a mark or a year right after the word, so "Copyright law was ..." stays.
+drop_line(legal): ^(?i:copyright\s*(?:©|\(c\)|(?:19|20)\d{2})|©\s*(?:(?:19|20)\d{2}|\p{Lu})|\(c\)\s*(?:19|20)\d{2}).{0,300}$
+drop_line(legal): ^(?i:copyright\b.{0,200}all rights reserved)
 drop_line(legal): ^(?i:all rights reserved\.?)$
 drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,? or redistributed\.?$
 

@@ -1,0 +1,96 @@
+import XCTest
+
+@testable import Cleaner
+
+final class LineFilterTests: XCTestCase {
+    func testDropLineRemovesMatchingLinesAndKeepsTheRestOfTheBlock() throws {
+        let result = try clean("Text one.\nLike Us on Facebook\nText two.\n", rules: ["global": "drop_line(social): ^Like Us on Facebook$\n"])
+        XCTAssertEqual(result.text, "Text one.\nText two.")
+    }
+
+    func testDropBlockRemovesTheWholeBlock() throws {
+        let result = try clean("Keep.\n\nSponsored\nBuy this.\n\nKeep too.\n", rules: ["global": "drop_block(sponsored): ^Sponsored$\n"])
+        XCTAssertEqual(result.text, "Keep.\n\nKeep too.")
+    }
+
+    func testDropFromRemovesTheFirstMatchAndEverythingAfter() throws {
+        let rules = ["global": "drop_from(sponsored): ^Sponsored Articles$\n"]
+        let result = try clean("Keep.\n\nSponsored Articles\n\nAd one.\n\nSponsored Articles\n\nAd two.\n", rules: rules)
+        XCTAssertEqual(result.text, "Keep.")
+        XCTAssertEqual(try clean("No marker.\n", rules: rules).text, "No marker.")
+    }
+
+    func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
+        let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
+        let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)
+        XCTAssertEqual(result.text, "Headline Here\n\n(Photo : Reuters) Soldiers.\n\nText.")
+        // A sentence before the match is prose, not a photo title: it stays.
+        let prose = try clean("A full sentence of the article.\n\n(Photo : Reuters) Soldiers.\n", rules: rules)
+        XCTAssertEqual(prose.text, "A full sentence of the article.\n\n(Photo : Reuters) Soldiers.")
+    }
+
+    func testTeaserRemovesTheStampedBlockAndItsHeadline() throws {
+        let rules = ["global": "teaser(teaser): ^\\d+ hours ago$\n"]
+        let input = "Article text ends here.\n\nOther story headline\n\nSummary of the other story.\n16 hours ago\n\nLast article line.\n"
+        XCTAssertEqual(try clean(input, rules: rules).text, "Article text ends here.\n\nLast article line.")
+    }
+
+    func testDropRepeatedRemovesAdjacentCopiesAndTruncatedCopies() throws {
+        let rules = ["global": "drop_repeated(caption): yes\n"]
+        let same = "A photo of the harbour at night.\nA photo of the harbour at night.\n\nText."
+        XCTAssertEqual(try clean(same, rules: rules).text, "Text.")
+        let truncated = "Citizens visit the cemetery in Pyongyang, North Korea, ...\n\nCitizens visit the cemetery in Pyongyang, North Korea, Tuesday.\n\nText."
+        XCTAssertEqual(try clean(truncated, rules: rules).text, "Text.")
+        // Short repeated words are not captions, and non-adjacent repeats are left alone.
+        XCTAssertEqual(try clean("Yes\nYes\n\nText.", rules: rules).text, "Yes\nYes\n\nText.")
+        let apart = "The same sentence here twice.\n\nOther.\n\nThe same sentence here twice."
+        XCTAssertEqual(try clean(apart, rules: rules).text, apart)
+    }
+
+    func testDropRepeatedTitleKeepsTheFirstOccurrence() throws {
+        let rules = ["global": "drop_repeated_title(other): yes\n"]
+        let input = "Koreas talk again\n\nBody text.\n\nKoreas talk again\n"
+        XCTAssertEqual(try clean(input, rules: rules).text, "Koreas talk again\n\nBody text.")
+        // A first block that is a sentence is not a title.
+        let prose = "Body text starts here.\n\nMore.\n\nBody text starts here."
+        XCTAssertEqual(try clean(prose, rules: rules).text, prose)
+    }
+
+    func testOrphanHeadingsGoWhenTheirSectionWasRemoved() throws {
+        let rules = ["global": "drop_line(teaser): ^Teaser\ndrop_orphan_headings(other): yes\n"]
+        let html = "<body><h1>Title</h1><p>Text.</p><h2>Related</h2><p>Teaser one</p><h2>Section</h2><h3>Empty sub</h3><p>More text.</p><h2>End</h2></body>"
+        XCTAssertEqual(try clean(html, rules: rules).text, "Title\n\nText.\n\nSection\n\nEmpty sub\n\nMore text.")
+    }
+
+    func testKeepSwitchesACategoryOff() throws {
+        let rules = ["global": "drop_line(caption): ^Photo:\ndrop_line(social): ^Share$\n"]
+        let input = "Photo: Someone\n\nShare\n\nText."
+        XCTAssertEqual(try clean(input, rules: rules).text, "Text.")
+        XCTAssertEqual(try clean(input, rules: rules, options: CleanOptions(keep: [.caption])).text, "Photo: Someone\n\nText.")
+    }
+
+    func testLineRulesWorkOnHTMLBlocksToo() throws {
+        let rules = ["global": "drop_line(social): ^Like Us on Facebook$\n"]
+        let html = "<html><body><p>Text.</p><p>Like Us on Facebook</p></body></html>"
+        XCTAssertEqual(try clean(html, rules: rules).text, "Text.")
+    }
+
+    func testTextInputKeepsLinesAndNormalizesWhitespace() throws {
+        let result = try clean("  First   line  \r\nsecond\tline\n\n\n\nNext\u{0007} block  ")
+        XCTAssertEqual(result.text, "First line\nsecond line\n\nNext block")
+        XCTAssertEqual(result.inputKind, .text)
+    }
+
+    func testBuiltinRulesKeepOrdinaryProse() throws {
+        let prose = """
+            The council met on Tuesday, 12 March 2024, to discuss the budget.
+
+            "We will share the results," the mayor said. Photos of the meeting were published later.
+
+            Copyright law was also on the agenda, along with a proposal dated 2023.
+
+            Updated figures show 16 hours ago the river peaked.
+            """
+        XCTAssertEqual(try clean(prose, builtin: true).text, prose)
+    }
+}

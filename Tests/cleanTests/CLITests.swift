@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+/// Runs the built `clean` binary as a user would: stdin to stdout, files, exit statuses.
+final class CLITests: XCTestCase {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The `clean` executable built beside this test bundle.
+    static let binary: URL = {
+        var directory = Bundle.main.bundleURL
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        return directory.appendingPathComponent("clean")
+    }()
+
+    func run(_ arguments: [String], stdin: String = "") throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.repository)
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    private func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "clean-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func testFiltersStandardInputToStandardOutput() throws {
+        let result = try run([], stdin: "Like Us on Facebook\n\nThe article's sentence.\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "The article's sentence.\n")
+    }
+
+    func testCleansHTMLFromStandardInput() throws {
+        let result = try run(["--url", "https://example.test/a"], stdin: "<html><body><nav>Home</nav><p>Story text.</p></body></html>")
+        XCTAssertEqual(result.stdout, "Story text.\n")
+    }
+
+    func testCleansASeedFileFromAnyDirectory() throws {
+        let process = try run(["golden/seed-003-chinatopix-masthead/input.txt"])
+        let expected = try String(contentsOfFile: Self.repository + "/golden/seed-003-chinatopix-masthead/expected.txt", encoding: .utf8)
+        XCTAssertEqual(process.stdout, expected)
+    }
+
+    func testABrokenRuleFileStopsBeforeAnyOutputWithExitStatus2() throws {
+        let directory = try temporaryDirectory()
+        try "body: //article\n\ndrop_line(caption): ^(oops\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
+        let result = try run(["--rules", directory], stdin: "Some text.\n")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains(directory + "/broken.test.txt:3: pattern does not compile"), result.stderr)
+    }
+
+    func testLenientRulesWarnAndGoOn() throws {
+        let directory = try temporaryDirectory()
+        try "strip: //div[\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
+        let result = try run(["--rules-lenient", directory], stdin: "Some text.\n")
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "Some text.\n")
+        XCTAssertTrue(result.stderr.contains("warning: " + directory + "/broken.test.txt:1:"), result.stderr)
+    }
+
+    func testAnUnreadableFileIsReportedAndTheOthersAreStillCleaned() throws {
+        let directory = try temporaryDirectory()
+        try "Good text.\n".write(toFile: directory + "/good.txt", atomically: true, encoding: .utf8)
+        let result = try run([directory + "/missing.txt", directory + "/good.txt"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "Good text.\n")
+        XCTAssertTrue(result.stderr.contains("missing.txt"), result.stderr)
+    }
+
+    func testKeepAndExplain() throws {
+        let input = "(AP Photo/Jon Chol Jin)\n\nStory.\n"
+        XCTAssertEqual(try run(["--keep", "caption"], stdin: input).stdout, "(AP Photo/Jon Chol Jin)\n\nStory.\n")
+        let explained = try run(["--explain"], stdin: input).stdout
+        XCTAssertTrue(explained.contains("- caption    Rules/global.txt:"), explained)
+        XCTAssertTrue(explained.contains("drop_line | (AP Photo/Jon Chol Jin)"), explained)
+        XCTAssertTrue(explained.contains("  kept       | Story."), explained)
+        XCTAssertEqual(try run(["--keep", "nonsense"], stdin: input).status, 64)
+    }
+
+    func testCheckRunsTheGoldenCases() throws {
+        let passing = try run(["--check", "golden"])
+        XCTAssertEqual(passing.status, 0, passing.stdout)
+        XCTAssertTrue(passing.stdout.contains(" passed, 0 failed"), passing.stdout)
+
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/bad", withIntermediateDirectories: true)
+        try "Story.\n\nLike us on Facebook\n".write(toFile: directory + "/bad/input.txt", atomically: true, encoding: .utf8)
+        try "Story.\n\nLike us on Facebook\n".write(toFile: directory + "/bad/expected.txt", atomically: true, encoding: .utf8)
+        let failing = try run(["--check", directory])
+        XCTAssertEqual(failing.status, 1)
+        XCTAssertTrue(failing.stdout.contains("-Like us on Facebook"), failing.stdout)
+    }
+
+    func testHelpDocumentsTheOptions() throws {
+        let help = try run(["--help"]).stdout
+        for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--check", "Exit status"] {
+            XCTAssertTrue(help.contains(option), "help lacks \(option)")
+        }
+    }
+}
