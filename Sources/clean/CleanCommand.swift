@@ -2,7 +2,7 @@ import ArgumentParser
 import Cleaner
 import Foundation
 
-@main
+/// `clean [FILE...]`: the filter itself. Other commands (`clean eval`, ...) are dispatched by `Main`.
 struct CleanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean",
@@ -16,7 +16,9 @@ struct CleanCommand: ParsableCommand {
             rule files that take precedence over the built-in ones.
 
             Exit status: 0 all inputs cleaned; 1 some input could not be read or a golden case
-            failed; 2 usage or rule-file error (reported as PATH:LINE: message).
+            failed; 2 rule-file error (reported as PATH:LINE: message); 64 usage error.
+
+            Other commands (each has --help): \(Main.commands.keys.sorted().joined(separator: ", ")).
             """,
         version: "0.1.0"
     )
