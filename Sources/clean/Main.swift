@@ -6,7 +6,9 @@ import ArgumentParser
 @main
 enum Main {
     /// Commands besides the filter, by the word that selects them. Each is a ParsableCommand of its own file.
-    static let commands: [String: any ParsableCommand.Type] = [:]
+    static let commands: [String: any ParsableCommand.Type] = [
+        "eval": EvalCommand.self,
+    ]
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
