@@ -8,6 +8,7 @@ enum Main {
     /// Commands besides the filter, by the word that selects them. Each is a ParsableCommand of its own file.
     static let commands: [String: any ParsableCommand.Type] = [
         "eval": EvalCommand.self,
+        "rules": RulesCommand.self,
     ]
 
     static func main() {

@@ -94,3 +94,23 @@ final class RuleParserTests: XCTestCase {
         XCTAssertLessThan(library.warnings.count, library.siteCount / 20, "\(library.warnings.prefix(5))")
     }
 }
+
+/// Rule files saved on Windows or classic Mac OS.
+final class RuleLineEndingTests: XCTestCase {
+    func testCRLFAndCRLinesAreLinesWithTheirEditorLineNumbers() throws {
+        var parser = RuleParser(file: "f", mode: .lenient)
+        let rules = try parser.parse("body: //article\r\nstrip: //nav\r\n\r\nstrip: //aside\rbroken line\r\n")
+        XCTAssertEqual(rules.body.map(\.xpath.source), ["//article"])
+        XCTAssertEqual(rules.strip.map(\.xpath.source), ["//nav", "//aside"])
+        XCTAssertEqual(rules.strip.map(\.source.line), [2, 4])
+        XCTAssertEqual(parser.warnings.map(\.line), [5])
+    }
+
+    func testLenientModeWarnsAboutAnEmptyFindStringInsteadOfFailingTheFile() throws {
+        var parser = RuleParser(file: "f", mode: .lenient)
+        let rules = try parser.parse("find_string:\nreplace_string: x\nfind_string: <b>\nreplace_string: <strong>\nstrip: //nav\n")
+        XCTAssertEqual(rules.strip.count, 1)
+        XCTAssertEqual(rules.replacements.map(\.find), ["<b>"])
+        XCTAssertEqual(parser.warnings.map(\.line), [1])
+    }
+}

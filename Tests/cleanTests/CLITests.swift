@@ -116,6 +116,28 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(failing.stdout.contains("-Like us on Facebook"), failing.stdout)
     }
 
+    func testRulesCheckReportsEachFindingAndExits2OnErrors() throws {
+        let builtin = try run(["rules", "check"])
+        XCTAssertEqual(builtin.status, 0, builtin.stdout + builtin.stderr)
+        XCTAssertTrue(builtin.stdout.contains(": 0 errors, 0 warnings"), builtin.stdout)
+
+        let directory = try temporaryDirectory()
+        try "body: //article\ntitl: //h1\nbody: //article\n".write(toFile: directory + "/warned.test.txt", atomically: true, encoding: .utf8)
+        let warned = try run(["rules", "check", directory])
+        XCTAssertEqual(warned.status, 0, warned.stdout)
+        XCTAssertTrue(warned.stdout.contains(directory + "/warned.test.txt:2: warning: unknown directive 'titl'"), warned.stdout)
+        XCTAssertTrue(warned.stdout.contains(directory + "/warned.test.txt:3: warning: duplicate of line 1"), warned.stdout)
+        XCTAssertTrue(warned.stdout.contains("unknown directives: titl 1"), warned.stdout)
+
+        try "strip: //nav\n\ndrop_line(caption): ^(oops\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
+        let broken = try run(["rules", "check", directory])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stdout.contains(directory + "/broken.test.txt:3: pattern does not compile"), broken.stdout)
+        XCTAssertTrue(broken.stdout.contains("2 files, 5 directives (3 rules clean acts on): 1 error, 2 warnings"), broken.stdout)
+
+        XCTAssertEqual(try run(["rules", "check", directory + "/missing"]).status, 2)
+    }
+
     func testHelpDocumentsTheOptions() throws {
         let help = try run(["--help"]).stdout
         for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--check", "Exit status"] {

@@ -15,14 +15,14 @@ public struct GoldenCase: Sendable {
         public let description: String
     }
 
-    /// Every case directory under `root`, sorted by name.
+    /// Every case directory under `root`, sorted by name (`pages/`, the cached test pages, aside).
     public static func all(in root: String) throws -> [GoldenCase] {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: root) else {
             throw Failure(description: "\(root): cannot read golden case directory")
         }
         var cases: [GoldenCase] = []
-        for name in names.sorted() {
+        for name in names.sorted() where name != CachedPage.folder {
             let directory = (root as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
@@ -53,7 +53,7 @@ public struct GoldenCase: Sendable {
         var options = CleanOptions()
         guard let data = FileManager.default.contents(atPath: path) else { return options }
         var lineNumber = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: RuleParser.isLineBreak) {
             lineNumber += 1
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

@@ -14,9 +14,9 @@ enum MetadataReader {
 
     static func read(_ rules: RuleSet, from document: HTMLDocument) -> Metadata {
         var metadata = Metadata()
-        metadata.title = first(rules.title + fallbackTitle, in: document)
-        metadata.author = first(rules.author + fallbackAuthor, in: document)
-        metadata.date = first(rules.date + fallbackDate, in: document)
+        metadata.title = first(rules.title.map(\.xpath) + fallbackTitle, in: document)
+        metadata.author = first(rules.author.map(\.xpath) + fallbackAuthor, in: document)
+        metadata.date = first(rules.date.map(\.xpath) + fallbackDate, in: document)
         return metadata
     }
 

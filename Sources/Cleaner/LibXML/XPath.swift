@@ -69,3 +69,16 @@ extension HTMLDocument {
         for node in nodes.reversed() { node.remove() }
     }
 }
+
+/// The functions libxml2's XPath evaluator knows in a fresh context (XPath 1.0's core library and
+/// libxml2's own additions): a rule naming another function compiles, then selects nothing.
+enum XPathFunctions {
+    static func isKnown(_ name: String) -> Bool {
+        LibXML.ensureInitialized()
+        guard let context = xmlXPathNewContext(nil) else { return true }
+        defer { xmlXPathFreeContext(context) }
+        return name.withCString { cName in
+            cName.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { xmlXPathFunctionLookup(context, $0) != nil }
+        }
+    }
+}

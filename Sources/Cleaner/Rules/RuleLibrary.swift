@@ -17,8 +17,8 @@ public struct RuleLibrary: Sendable {
     /// The rules compiled into the binary (from the repository's `Rules/`): found from any directory.
     public static func builtin() throws -> RuleLibrary {
         var library = RuleLibrary()
-        for file in BuiltinRules.files {
-            try library.add(name: file.name, text: file.text, path: "Rules/\(file.name).txt", mode: .strict)
+        for file in RuleFile.builtin {
+            try library.add(name: file.name, text: file.text, path: file.path, mode: .strict)
         }
         return library
     }
@@ -26,19 +26,8 @@ public struct RuleLibrary: Sendable {
     /// Adds every `*.txt` file of `directory`. Strict: the first broken rule throws `PATH:LINE: message`.
     /// Lenient: broken rules are skipped and listed in `warnings`.
     public mutating func addDirectory(_ directory: String, lenient: Bool = false) throws {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
-            throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
-        }
-        for fileName in names where fileName.hasSuffix(".txt") {
-            let path = (directory as NSString).appendingPathComponent(fileName)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RuleError(file: path, line: 0, message: "cannot read rule file")
-            }
-            let name = String(fileName.dropLast(4))
-            try add(name: name, text: String(decoding: data, as: UTF8.self), path: path, mode: lenient ? .lenient : .strict)
+        for file in try RuleFile.all(in: directory) {
+            try add(name: file.name, text: file.text, path: file.path, mode: lenient ? .lenient : .strict)
         }
     }
 
@@ -51,6 +40,11 @@ public struct RuleLibrary: Sendable {
         var parser = RuleParser(file: path, mode: mode)
         let rules = try parser.parse(text)
         warnings += parser.warnings
+        add(name: name, rules: rules)
+    }
+
+    /// Stores a parsed file's rules under `name`, replacing a file of that name.
+    mutating func add(name: String, rules: RuleSet) {
         let key = name.lowercased()
         if key == Self.globalName {
             global = rules
@@ -63,6 +57,11 @@ public struct RuleLibrary: Sendable {
 
     /// Number of site files.
     public var siteCount: Int { sites.count }
+
+    /// Every site file's `test_url` (with its `test_contains`), in file and line order.
+    public var siteTests: [RuleSet.SiteTest] {
+        sites.values.flatMap(\.tests).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
 
     /// The site file for `host`: the most specific of `host`, then each parent domain, where
     /// `example.com` covers the host and its subdomains and `.example.com` subdomains only.

@@ -12,14 +12,18 @@ struct RuleParser {
     let file: String
     let mode: Mode
     private(set) var warnings: [RuleError] = []
+    /// Every directive read, with its line, when `recordsDirectives` is set (for `clean rules check`).
+    private(set) var directives: [(line: Int, directive: Directive)] = []
+    let recordsDirectives: Bool
 
-    init(file: String, mode: Mode = .strict) {
+    init(file: String, mode: Mode = .strict, recordsDirectives: Bool = false) {
         self.file = file
         self.mode = mode
+        self.recordsDirectives = recordsDirectives
     }
 
     /// Directives whose argument in parentheses is a category.
-    private static let removingDirectives: Set<String> = [
+    static let removingDirectives: Set<String> = [
         "strip", "strip_id_or_class", "strip_image_src",
         "drop_line", "drop_block", "drop_from", "drop_before", "teaser", "drop_repeated", "drop_repeated_title", "drop_orphan_headings",
     ]
@@ -29,12 +33,13 @@ struct RuleParser {
         var finds: [(String, Int)] = []
         var replaces: [(String, Int)] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak) {
             lineNumber += 1
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
             do {
                 let directive = try Self.split(line, file: file, line: lineNumber)
+                if recordsDirectives { directives.append((lineNumber, directive)) }
                 try apply(directive, line: lineNumber, to: &rules, finds: &finds, replaces: &replaces)
             } catch let error as RuleError {
                 guard mode == .lenient else { throw error }
@@ -45,7 +50,13 @@ struct RuleParser {
         return rules
     }
 
-    struct Directive {
+    /// A line ends at LF, CRLF (one Character in Swift) or a lone CR, as in editors: files saved on
+    /// Windows are common in rule collections.
+    static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
+    }
+
+    struct Directive: Hashable {
         let name: String
         let argument: String?
         let value: String
@@ -102,11 +113,11 @@ struct RuleParser {
         case "strip_image_src":
             rules.stripImageSrc.append(.init(needle: try literal(value, line), source: source))
         case "title":
-            rules.title.append(try xpath(value, line))
+            rules.title.append(.init(xpath: try xpath(value, line), source: source))
         case "author":
-            rules.author.append(try xpath(value, line))
+            rules.author.append(.init(xpath: try xpath(value, line), source: source))
         case "date":
-            rules.date.append(try xpath(value, line))
+            rules.date.append(.init(xpath: try xpath(value, line), source: source))
         case "prune":
             rules.prune = try flag(value, line)
         case "find_string":
@@ -119,7 +130,7 @@ struct RuleParser {
                 replaces.append((value, line))
             }
         case "test_url":
-            rules.tests.append(.init(url: value, contains: [], line: line))
+            rules.tests.append(.init(url: value, contains: [], file: file, line: line))
         case "test_contains":
             guard !rules.tests.isEmpty else { throw error(line, "test_contains before any test_url") }
             rules.tests[rules.tests.count - 1].contains.append(value)
@@ -139,15 +150,20 @@ struct RuleParser {
         }
     }
 
-    private func pairReplacements(finds: [(String, Int)], replaces: [(String, Int)], into rules: inout RuleSet) throws {
+    private mutating func pairReplacements(finds: [(String, Int)], replaces: [(String, Int)], into rules: inout RuleSet) throws {
         if finds.count != replaces.count {
             let line = (finds.last ?? replaces.last)?.1 ?? 0
             let message = "\(finds.count) find_string but \(replaces.count) replace_string: they pair up in order"
             guard mode == .lenient else { throw error(line, message) }
             // Lenient: pair what can be paired, as ftr's own readers do.
+            warnings.append(error(line, message))
         }
         for ((find, line), (replace, _)) in zip(finds, replaces) {
-            guard !find.isEmpty else { throw error(line, "find_string is empty") }
+            guard !find.isEmpty else {
+                guard mode == .lenient else { throw error(line, "find_string is empty") }
+                warnings.append(error(line, "find_string is empty"))
+                continue
+            }
             let source = RuleSource(file: file, line: line, directive: "find_string", category: .other)
             rules.replacements.append(.init(find: find, replace: replace, source: source))
         }

@@ -51,6 +51,7 @@ public struct RuleSet: Sendable {
     public struct SiteTest: Sendable {
         public let url: String
         public var contains: [String]
+        public let file: String
         public let line: Int
     }
 
@@ -59,9 +60,9 @@ public struct RuleSet: Sendable {
     var stripIdOrClass: [SubstringRule] = []
     var stripImageSrc: [SubstringRule] = []
     var replacements: [Replacement] = []
-    var title: [XPathExpression] = []
-    var author: [XPathExpression] = []
-    var date: [XPathExpression] = []
+    var title: [XPathRule] = []
+    var author: [XPathRule] = []
+    var date: [XPathRule] = []
     /// ftr's `prune`: clear low-text, link-heavy elements out of the `body` the rules selected.
     var prune: Bool?
     var lineRules: [LineRule] = []

@@ -1,0 +1,37 @@
+import Foundation
+
+/// One rule file's text with its name (`global`, `example.com`, `.example.com`) and the path
+/// its messages name. Read from the built-in set or from a directory's `*.txt` files.
+public struct RuleFile: Sendable {
+    public let name: String
+    public let path: String
+    public let text: String
+
+    public init(name: String, path: String, text: String) {
+        self.name = name
+        self.path = path
+        self.text = text
+    }
+
+    /// The rules compiled into the binary, named as the repository's `Rules/` files.
+    public static var builtin: [RuleFile] {
+        BuiltinRules.files.map { RuleFile(name: $0.name, path: "Rules/\($0.name).txt", text: $0.text) }
+    }
+
+    /// Every `*.txt` file of `directory`, sorted by name.
+    public static func all(in directory: String) throws -> [RuleFile] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
+        }
+        return try names.filter { $0.hasSuffix(".txt") }.map { fileName in
+            let path = (directory as NSString).appendingPathComponent(fileName)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RuleError(file: path, line: 0, message: "cannot read rule file")
+            }
+            return RuleFile(name: String(fileName.dropLast(4)), path: path, text: String(decoding: data, as: UTF8.self))
+        }
+    }
+}
