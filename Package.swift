@@ -23,9 +23,15 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // zlib for gzip inputs, gzip-compressed WARC members and HTTP bodies (Debian: zlib1g-dev).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Cleaner",
-            dependencies: ["CLibXML", "CPCRE2"]
+            dependencies: ["CLibXML", "CPCRE2", "CZlib"]
         ),
         .executableTarget(
             name: "clean",

@@ -8,11 +8,15 @@ public struct CleanOptions: Sendable {
     public var keep: Set<Category> = []
     /// Keep the text of what HTML filters remove, for `--explain`.
     public var explain = false
+    /// The character encoding of an HTML page's bytes when something outside the page says it (an
+    /// HTTP header; UTF-8 for a page taken out of JSON). Nil: the page's own declaration, as browsers read it.
+    public var encoding: String?
 
-    public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false) {
+    public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil) {
         self.input = input
         self.url = url
         self.keep = keep
         self.explain = explain
+        self.encoding = encoding
     }
 }

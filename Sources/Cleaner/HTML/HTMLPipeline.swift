@@ -1,11 +1,11 @@
 /// The HTML path: parse, choose the site's rules, run the DOM filters, serialize the article to blocks.
 enum HTMLPipeline {
     static func run(_ bytes: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
-        guard var page = parse(bytes) else { return (Document(blocks: []), nil) }
+        guard var page = parse(bytes, encoding: options.encoding) else { return (Document(blocks: []), nil) }
         let url = options.url ?? MetadataReader.canonicalURL(of: page)
         let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
         let rules = library.rules(forSite: site).removingCategories(options.keep)
-        if !rules.replacements.isEmpty, let mended = parse(RawReplacements.apply(rules.replacements, to: bytes)) {
+        if !rules.replacements.isEmpty, let mended = parse(RawReplacements.apply(rules.replacements, to: bytes), encoding: options.encoding) {
             page = mended
         }
         var log = RemovalLog(enabled: options.explain)
@@ -28,7 +28,7 @@ enum HTMLPipeline {
         return (document, site)
     }
 
-    private static func parse(_ bytes: [UInt8]) -> HTMLDocument? {
-        bytes.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil) }
+    private static func parse(_ bytes: [UInt8], encoding: String?) -> HTMLDocument? {
+        bytes.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: encoding) }
     }
 }

@@ -3,6 +3,11 @@ public enum InputKind: String, Sendable, CaseIterable {
     case auto
     case html
     case text
+
+    /// What `auto` reads `bytes` as: `html` or `text`.
+    public static func detect(_ bytes: [UInt8]) -> InputKind {
+        bytes.withUnsafeBytes { InputSniffer.detect($0) }
+    }
 }
 
 enum InputSniffer {

@@ -1,0 +1,81 @@
+/// JSON Lines records in and out: `{"html" or "text", "url"?, "id"?}` a line in; a line out
+/// with `id` and `url` echoed and the cleaned `text` with the page's metadata, or `error`.
+public enum RecordCleaner {
+    /// The output of one record: its line (with "\n") and whether it carries an `error`.
+    public struct Output: Sendable {
+        public let line: [UInt8]
+        public let failed: Bool
+
+        public init(line: [UInt8], failed: Bool) {
+            self.line = line
+            self.failed = failed
+        }
+    }
+
+    /// Cleans one input line. `options` gives the run's settings (`keep`); each record brings its
+    /// own input kind and URL. Never throws: a record that cannot be read becomes an `error` line.
+    public static func clean(line: [UInt8], with cleaner: Cleaner, options: CleanOptions) -> Output {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            return failure(id: nil, url: nil, "empty line")
+        }
+        let record: JSONValue
+        do {
+            record = try JSONParser.parse(line)
+        } catch {
+            return failure(id: nil, url: nil, "not JSON: \(error)")
+        }
+        guard case .object = record else { return failure(id: nil, url: nil, "not a JSON object") }
+        let id = record["id"]
+        let url = record["url"].flatMap { $0 == .null ? nil : $0 }
+        var recordOptions = options
+        if let url {
+            guard let address = url.string else { return failure(id: id, url: url, "\"url\" is not a string") }
+            recordOptions.url = address
+        }
+        let payload: [UInt8]
+        switch (record["html"], record["text"]) {
+        case (.string(let html)?, _):
+            // The page was decoded to Unicode when it went into JSON: its bytes are UTF-8 now,
+            // whatever its <meta charset> still says.
+            payload = html
+            recordOptions.input = .html
+            recordOptions.encoding = "UTF-8"
+        case (let html?, _) where html != .null:
+            return failure(id: id, url: url, "\"html\" is not a string")
+        case (_, .string(let text)?):
+            payload = text
+            recordOptions.input = .text
+        case (_, let text?) where text != .null:
+            return failure(id: id, url: url, "\"text\" is not a string")
+        default:
+            return failure(id: id, url: url, "no \"html\" or \"text\" string")
+        }
+        let result = cleaner.clean(payload, options: recordOptions)
+        return Output(line: Self.line(for: result, id: id, url: url), failed: false)
+    }
+
+    /// The output line of a cleaned document: echoed `id` and `url`, then metadata and text.
+    public static func line(for result: CleanResult, id: JSONValue?, url: JSONValue?) -> [UInt8] {
+        let metadata = result.document.metadata
+        let text = result.text
+        var writer = JSONWriter(capacity: text.utf8.count + 256)
+        writer.add("id", id)
+        writer.add("url", url)
+        writer.add("title", metadata.title)
+        writer.add("author", metadata.author)
+        writer.add("date", metadata.date)
+        writer.add("site", result.site)
+        writer.add("input", result.inputKind.rawValue)
+        writer.add("text", text)
+        return writer.finishLine()
+    }
+
+    /// An `error` line, echoing whatever `id` and `url` could be read.
+    public static func failure(id: JSONValue?, url: JSONValue?, _ message: String) -> Output {
+        var writer = JSONWriter()
+        writer.add("id", id)
+        writer.add("url", url)
+        writer.add("error", message)
+        return Output(line: writer.finishLine(), failed: true)
+    }
+}
