@@ -25,6 +25,8 @@ struct CleanCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var batch: BatchOptions
+
     @Option(name: .long, help: "The page's address: chooses the site's rule file (default: the page's canonical link or og:url).")
     var url: String?
 
@@ -43,6 +45,10 @@ struct CleanCommand: ParsableCommand {
     @Argument(help: "Files to clean (default: standard input).")
     var files: [String] = []
 
+    func validate() throws {
+        try batch.validate(explain: explain, check: check != nil, url: url != nil, input: input != .auto)
+    }
+
     mutating func run() throws {
         let library = try rules.load()
         if let check {
@@ -50,6 +56,9 @@ struct CleanCommand: ParsableCommand {
         }
         let cleaner = Cleaner(library: library)
         let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain)
+        if batch.isBatch {
+            throw ExitCode(batch.run(files, cleaner: cleaner, options: options))
+        }
         var output = StandardOutput()
         var failed = false
         var wroteText = false

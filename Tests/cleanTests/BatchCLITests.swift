@@ -1,0 +1,249 @@
+import Foundation
+import XCTest
+
+/// The batch modes as users run them: a directory to a directory, JSON Lines and WARC streams.
+extension CLITests {
+    private func scratch() throws -> String {
+        let path = NSTemporaryDirectory() + "clean-batch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    private func read(_ path: String) -> String? {
+        try? String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// gzip(1) output of `data` (Debian's gzip package is essential, so it is always there).
+    private func gzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return compressed
+    }
+
+    private func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+            return try XCTUnwrap(object as? [String: Any], "not an object: \(line)")
+        }
+    }
+
+    /// A page whose size varies with `index`, so that with two jobs records finish out of order.
+    private func page(_ index: Int) -> String {
+        let filler = String(repeating: "<div><span class=\"icon\"></span></div>", count: (index * 37) % 400)
+        return "<html><head><title>Page \(index)</title></head><body><nav>Menu</nav>\(filler)<p>Story number \(index), told in full.</p></body></html>"
+    }
+
+    /// What the filter makes of `page(index)`: the batch modes must give the same.
+    private func story(_ index: Int) -> String {
+        "Story number \(index), told in full."
+    }
+
+    // MARK: --output-dir
+
+    func testOutputDirectoryMirrorsTheTreeAndMatchesTheFilter() throws {
+        let input = try scratch()
+        try write(page(1), to: input + "/a.html")
+        try write("Like us on Facebook\n\nA text scrape.\n", to: input + "/sub/b.txt")
+        try write("<p>Not a page</p>", to: input + "/sub/notes.md")
+        try write("", to: input + "/sub/deeper/.hidden.txt")
+        try gzip(Data(page(2).utf8)).write(to: URL(fileURLWithPath: input + "/sub/deeper/c.HTM.gz"))
+        var outputs: [String] = []
+        for jobs in ["1", "2"] {
+            let output = try scratch() + "/out"
+            let result = try run(["--output-dir", output, "--jobs", jobs, input])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stdout, "")
+            XCTAssertEqual(read(output + "/a.txt"), try run([input + "/a.html"]).stdout)
+            XCTAssertEqual(read(output + "/sub/b.txt"), "A text scrape.\n")
+            XCTAssertEqual(read(output + "/sub/deeper/c.txt"), try run([], stdin: page(2)).stdout)
+            XCTAssertTrue(read(output + "/sub/deeper/c.txt")?.contains(story(2)) == true)
+            XCTAssertNil(read(output + "/sub/notes.txt"), "only .html, .htm, .txt files are picked up")
+            XCTAssertNil(read(output + "/sub/deeper/.hidden.txt"), "hidden files are left alone")
+            outputs.append([output + "/a.txt", output + "/sub/b.txt", output + "/sub/deeper/c.txt"].compactMap(read).joined())
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+    }
+
+    func testOutputDirectoryReportsBadInputsAndCleansTheRest() throws {
+        let input = try scratch()
+        try write("First.\n", to: input + "/page.html")
+        try write("Second.\n", to: input + "/page.txt")
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x01]).write(to: URL(fileURLWithPath: input + "/broken.html.gz"))
+        try write("Fine.\n", to: input + "/fine.txt")
+        let output = try scratch()
+        let result = try run(["--output-dir", output, "--jobs", "2", input, input + "/missing.html"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(read(output + "/fine.txt"), "Fine.\n")
+        XCTAssertEqual(read(output + "/page.txt"), "First.\n", "the first of two inputs with one output name wins")
+        XCTAssertTrue(result.stderr.contains("page.txt: ") && result.stderr.contains("already writes page.txt"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("broken.html.gz: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("missing.html: no such file"), result.stderr)
+    }
+
+    // MARK: --jsonl
+
+    func testJSONLinesKeepOrderAndCountWithTwoJobs() throws {
+        var lines: [String] = []
+        var expectedIDs: [Int] = []
+        for index in 0..<300 {
+            expectedIDs.append(index)
+            switch index % 10 {
+            case 3: lines.append("{\"id\": \(index), \"text\": \"Like us on Facebook\\n\\nScrape \(index).\"}")
+            case 7: lines.append("{\"id\": \(index), \"html\": 42}")
+            default:
+                let record = try JSONSerialization.data(withJSONObject: ["id": index, "url": "https://example.test/\(index)", "html": page(index)])
+                lines.append(String(decoding: record, as: UTF8.self))
+            }
+        }
+        let directory = try scratch()
+        try write(lines.joined(separator: "\n") + "\n", to: directory + "/in.jsonl")
+        let two = try run(["--jsonl", "--jobs", "2", directory + "/in.jsonl"])
+        let one = try run(["--jsonl", "--jobs", "1", directory + "/in.jsonl"])
+        XCTAssertEqual(two.status, 1, "records with an error make the exit status 1")
+        XCTAssertEqual(two.stdout, one.stdout)
+        let records = try jsonLines(two.stdout)
+        XCTAssertEqual(records.count, lines.count)
+        XCTAssertEqual(records.map { $0["id"] as? Int }, expectedIDs)
+        for (index, record) in records.enumerated() {
+            switch index % 10 {
+            case 3: XCTAssertEqual(record["text"] as? String, "Scrape \(index).")
+            case 7: XCTAssertEqual(record["error"] as? String, "\"html\" is not a string")
+            default:
+                XCTAssertTrue((record["text"] as? String)?.contains(story(index)) == true, "\(record)")
+                XCTAssertEqual(record["url"] as? String, "https://example.test/\(index)")
+                XCTAssertEqual(record["title"] as? String, "Page \(index)")
+            }
+        }
+    }
+
+    func testJSONLinesReportBadLinesInPlace() throws {
+        let input = """
+            {"id": "a", "text": "Fine."}
+            not json
+
+            {"id": 123456789012345678901234567890, "html": "<p>Big id</p>"}
+            [1, 2]
+            {"id": "b", "url": "https://example.test/x"}
+            {"id": "c", "text": "Last, no newline."}
+            """
+        let directory = try scratch()
+        try write(input, to: directory + "/in.jsonl")
+        let result = try run(["--jsonl", directory + "/in.jsonl"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        XCTAssertEqual(lines.count, 7)
+        XCTAssertEqual(lines[0], #"{"id":"a","input":"text","text":"Fine."}"#)
+        XCTAssertTrue(lines[1].hasPrefix(#"{"error":"not JSON: "#), String(lines[1]))
+        XCTAssertEqual(lines[2], #"{"error":"empty line"}"#)
+        XCTAssertTrue(lines[3].hasPrefix(#"{"id":123456789012345678901234567890,"#), "a number id is echoed digit for digit")
+        XCTAssertEqual(lines[4], #"{"error":"not a JSON object"}"#)
+        XCTAssertEqual(lines[5], #"{"id":"b","url":"https://example.test/x","error":"no \"html\" or \"text\" string"}"#)
+        XCTAssertEqual(lines[6], #"{"id":"c","input":"text","text":"Last, no newline."}"#)
+    }
+
+    func testJSONLinesFromStandardInputSucceedWithStatus0() throws {
+        let result = try run(["--jsonl"], stdin: #"{"html": "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\u00e9 \u2014 ok</p></body></html>"}"# + "\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let record = try XCTUnwrap(jsonLines(result.stdout).first)
+        XCTAssertEqual(record["text"] as? String, "Café — ok", "a page out of JSON is Unicode, whatever its meta charset says")
+    }
+
+    // MARK: --warc
+
+    private func warcRecord(type: String, uri: String, block: Data, contentType: String) -> Data {
+        var record = Data("WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:\(type)-\(uri.count)-\(block.count)>\r\nWARC-Target-URI: \(uri)\r\nContent-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n".utf8)
+        record += block
+        record += Data("\r\n\r\n".utf8)
+        return record
+    }
+
+    private func httpResponse(_ body: Data, headers: [String]) -> Data {
+        Data(("HTTP/1.1 200 OK\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n").utf8) + body
+    }
+
+    private func chunked(_ body: Data) -> Data {
+        var output = Data()
+        var start = 0
+        while start < body.count {
+            let piece = body[start..<min(start + 10, body.count)]
+            output += Data((String(piece.count, radix: 16) + "\r\n").utf8) + piece + Data("\r\n".utf8)
+            start += 10
+        }
+        return output + Data("0\r\n\r\n".utf8)
+    }
+
+    func testWARCResponsesWithHTMLBecomeJSONLines() throws {
+        let http = "application/http; msgtype=response"
+        let records = [
+            warcRecord(type: "warcinfo", uri: "", block: Data("software: test\r\n".utf8), contentType: "application/warc-fields"),
+            warcRecord(type: "request", uri: "https://a.test/1", block: Data("GET /1 HTTP/1.1\r\n\r\n".utf8), contentType: "application/http; msgtype=request"),
+            warcRecord(type: "response", uri: "https://a.test/1", block: httpResponse(Data(page(1).utf8), headers: ["Content-Type: text/html; charset=utf-8"]), contentType: http),
+            warcRecord(type: "response", uri: "https://a.test/logo.png", block: httpResponse(Data([0x89, 0x50, 0x4E, 0x47]), headers: ["Content-Type: image/png"]), contentType: http),
+            warcRecord(type: "response", uri: "https://b.test/2", block: httpResponse(chunked(try gzip(Data(page(2).utf8))), headers: ["Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"]), contentType: http),
+            // A UTF-8 page a server labels ISO-8859-1 by default.
+            warcRecord(type: "response", uri: "https://c.test/3", block: httpResponse(Data("<p>Caf\u{E9} 3</p>".utf8), headers: ["Content-Type: text/html; charset=ISO-8859-1"]), contentType: http),
+            warcRecord(type: "response", uri: "https://d.test/4", block: httpResponse(Data("<p>bad".utf8), headers: ["Content-Type: text/html", "Content-Encoding: gzip"]), contentType: http),
+            warcRecord(type: "metadata", uri: "https://a.test/1", block: Data("fetchTimeMs: 5\r\n".utf8), contentType: "application/warc-fields"),
+        ]
+        let directory = try scratch()
+        // Common Crawl's layout: one gzip member a record.
+        var compressed = Data()
+        for record in records { compressed += try gzip(record) }
+        try compressed.write(to: URL(fileURLWithPath: directory + "/crawl.warc.gz"))
+        try records.reduce(Data(), +).write(to: URL(fileURLWithPath: directory + "/crawl.warc"))
+
+        let result = try run(["--warc", "--jobs", "2", directory + "/crawl.warc.gz"])
+        XCTAssertEqual(result.status, 1, "one record could not be decoded")
+        XCTAssertEqual(result.stdout, try run(["--warc", "--jobs", "1", directory + "/crawl.warc"]).stdout)
+        let lines = try jsonLines(result.stdout)
+        XCTAssertEqual(lines.map { $0["url"] as? String }, ["https://a.test/1", "https://b.test/2", "https://c.test/3", "https://d.test/4"])
+        XCTAssertEqual(lines[0]["text"] as? String, try run([], stdin: page(1)).stdout.trimmingCharacters(in: .newlines))
+        XCTAssertTrue((lines[0]["text"] as? String)?.contains(story(1)) == true)
+        XCTAssertTrue((lines[0]["id"] as? String)?.hasPrefix("<urn:uuid:response-16-") == true, "id is the WARC-Record-ID")
+        XCTAssertTrue((lines[1]["text"] as? String)?.contains(story(2)) == true, "\(lines[1])")
+        XCTAssertEqual(lines[2]["text"] as? String, "Café 3")
+        XCTAssertEqual(lines[3]["error"] as? String, "Content-Encoding gzip: corrupt compressed data")
+
+        try compressed.prefix(compressed.count - 20).write(to: URL(fileURLWithPath: directory + "/cut.warc.gz"))
+        let cut = try run(["--warc", directory + "/cut.warc.gz"])
+        XCTAssertEqual(cut.status, 1)
+        XCTAssertTrue(cut.stderr.contains("cut.warc.gz: gzip data is truncated"), cut.stderr)
+        XCTAssertEqual(try jsonLines(cut.stdout).count, 4, "the records before the damage are all there")
+    }
+
+    // MARK: options and bench
+
+    func testBatchModesRejectOptionsThatDoNotApply() throws {
+        XCTAssertEqual(try run(["--jsonl", "--warc"]).status, 64)
+        XCTAssertEqual(try run(["--jsonl", "--url", "https://example.test/"]).status, 64)
+        XCTAssertEqual(try run(["--jobs", "2"], stdin: "text\n").status, 64)
+        XCTAssertEqual(try run(["--jsonl", "--jobs", "0"]).status, 64)
+        XCTAssertEqual(try run(["--output-dir", "/tmp/x", "--explain", "golden"]).status, 64)
+    }
+
+    func testBenchPrintsTheTable() throws {
+        let result = try run(["bench", "--rounds", "1", "--jobs", "2", "golden"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for text in ["| libxml2 bare parse (`htmlReadMemory` + free) | 1 |", "| full pipeline | 1 |", "| full pipeline | 2 |",
+                     "| `clean --output-dir` (child process: read, clean, write) | 2 |", "pipeline / bare parse, 1 job: ",
+                     "pipeline, 2 jobs / 1 job: ", "peak RSS: `clean --output-dir` "]
+        {
+            XCTAssertTrue(result.stdout.contains(text), "bench output lacks \(text):\n\(result.stdout)")
+        }
+    }
+}
