@@ -9,6 +9,7 @@ enum Main {
     static let commands: [String: any ParsableCommand.Type] = [
         "eval": EvalCommand.self,
         "rules": RulesCommand.self,
+        "bench": BenchCommand.self,
     ]
 
     static func main() {

@@ -13,6 +13,9 @@ enum LibXML {
         _ = initialized
     }
 
+    /// The libxml2 version the binary was built against, e.g. "2.9.14".
+    static var version: String { LIBXML_DOTTED_VERSION }
+
     /// Copies a libxml2 string into Swift and frees it.
     static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }

@@ -1,0 +1,95 @@
+import Cleaner
+import Foundation
+
+/// The table `clean bench` prints (Markdown, so it can go into the README as it is).
+struct Report {
+    let corpus: Corpus
+    let htmlCount: Int
+    let jobs: Int
+    let rounds: Int
+    let best: [Row.Kind: Stopwatch.Timing]
+    let probe: BatchProbe.Result?
+    let peakRSS: Int
+
+    var text: String {
+        let count = corpus.documents.count
+        var output = "clean bench: \(count) documents (\(htmlCount) HTML), \(megabytes(corpus.bytes)) MB; best of \(rounds) rounds\n"
+        output += "machine: \(Machine.description); libxml2 \(ParseFloor.libxml2Version)\n\n"
+        output += "| run | jobs | MB/s | docs/s | ms/doc | CPU ms/doc |\n|---|---:|---:|---:|---:|---:|\n"
+        var kinds: [Row.Kind] = [.parse(jobs: 1), .pipeline(jobs: 1)]
+        if jobs > 1 { kinds += [.parse(jobs: jobs), .pipeline(jobs: jobs)] }
+        for kind in kinds {
+            guard let timing = best[kind] else { continue }
+            output += row(name(kind), jobs: kind.jobs, wall: timing.wall, cpu: timing.cpu)
+        }
+        if let probe {
+            output += row("`clean --output-dir` (child process: read, clean, write)", jobs: jobs, wall: probe.wall, cpu: nil)
+        }
+        output += "\n"
+        if let parse = best[.parse(jobs: 1)], let pipeline = best[.pipeline(jobs: 1)] {
+            output += "pipeline / bare parse, 1 job: \(ratio(parse.wall, pipeline.wall)) (wall), \(ratio(parse.cpu, pipeline.cpu)) (CPU)\n"
+        }
+        if jobs > 1, let parse = best[.parse(jobs: jobs)], let pipeline = best[.pipeline(jobs: jobs)] {
+            output += "pipeline / bare parse, \(jobs) jobs: \(ratio(parse.wall, pipeline.wall)) (wall)\n"
+        }
+        if jobs > 1, let one = best[.pipeline(jobs: 1)], let many = best[.pipeline(jobs: jobs)] {
+            output += "pipeline, \(jobs) jobs / 1 job: \(ratio(one.wall, many.wall))\n"
+        }
+        if let probe {
+            output += "peak RSS: `clean --output-dir` \(megabytes(probe.peakRSS)) MB"
+            output += probe.status == 0 ? "" : " (exit status \(probe.status))"
+            output += "; this process \(megabytes(peakRSS)) MB, corpus in memory included\n"
+        } else {
+            output += "peak RSS: this process \(megabytes(peakRSS)) MB, corpus in memory included\n"
+        }
+        return output
+    }
+
+    private func name(_ kind: Row.Kind) -> String {
+        switch kind {
+        case .parse: "libxml2 bare parse (`htmlReadMemory` + free)"
+        case .pipeline: "full pipeline"
+        }
+    }
+
+    private func row(_ name: String, jobs: Int, wall: Double, cpu: Double?) -> String {
+        let count = Double(corpus.documents.count)
+        let cpuText = cpu.map { String(format: "%.3f", $0 * 1000 / count) } ?? "-"
+        return "| \(name) | \(jobs) | \(String(format: "%.1f", Double(corpus.bytes) / 1e6 / wall)) | \(String(format: "%.0f", count / wall)) | \(String(format: "%.3f", wall * 1000 / count)) | \(cpuText) |\n"
+    }
+
+    /// Throughput of the second run relative to the first, from their times.
+    private func ratio(_ reference: Double, _ measured: Double) -> String {
+        String(format: "%.2f", reference / measured)
+    }
+
+    private func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f", Double(bytes) / 1e6)
+    }
+}
+
+extension Row.Kind {
+    var jobs: Int {
+        switch self {
+        case .parse(let jobs), .pipeline(let jobs): jobs
+        }
+    }
+}
+
+extension RuleOptions {
+    /// The same rule options, as arguments for a child `clean`.
+    var arguments: [String] {
+        directories.flatMap { ["--rules", $0] } + lenientDirectories.flatMap { ["--rules-lenient", $0] }
+    }
+}
+
+/// What the figures were measured on.
+enum Machine {
+    static var description: String {
+        let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuInfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .flatMap { $0.split(separator: ":", maxSplits: 1).last }
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+}
