@@ -39,6 +39,9 @@ struct CleanCommand: ParsableCommand {
     @Flag(name: .long, help: "List every block, kept or removed, with the rule that removed it (file:line directive) and its category.")
     var explain = false
 
+    @Option(name: .long, help: ArgumentHelp("With --explain: text (default), or html: one self-contained page to open in a browser, removed blocks struck through on their category's colour.", valueName: "format"))
+    var format: ExplainFormat = .text
+
     @Option(name: .long, help: ArgumentHelp("Run the golden cases in DIR (each case/input.html|txt + expected.txt); print a diff for each failure.", valueName: "dir"))
     var check: String?
 
@@ -47,6 +50,7 @@ struct CleanCommand: ParsableCommand {
 
     func validate() throws {
         try batch.validate(explain: explain, check: check != nil, url: url != nil, input: input != .auto)
+        if format == .html, !explain { throw ValidationError("--format html goes with --explain") }
     }
 
     mutating func run() throws {
@@ -62,6 +66,7 @@ struct CleanCommand: ParsableCommand {
         var output = StandardOutput()
         var failed = false
         var wroteText = false
+        var report: [(name: String, result: CleanResult)] = []
         let inputs: [String?] = files.isEmpty ? [nil] : files
         for path in inputs {
             guard let bytes = readInput(path) else {
@@ -69,6 +74,10 @@ struct CleanCommand: ParsableCommand {
                 continue
             }
             let result = cleaner.clean(bytes, options: options)
+            if explain, format == .html {
+                report.append((path ?? "-", result))
+                continue
+            }
             if explain {
                 output.write(ExplainWriter.write(result, name: path ?? "-"))
                 continue
@@ -80,6 +89,7 @@ struct CleanCommand: ParsableCommand {
             output.write(text + "\n")
             wroteText = true
         }
+        if !report.isEmpty { output.write(HTMLExplainWriter.page(report)) }
         output.flush()
         if failed { throw ExitCode(1) }
     }
@@ -94,6 +104,12 @@ struct CleanCommand: ParsableCommand {
         }
         return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
+}
+
+/// How `--explain` writes its listing.
+enum ExplainFormat: String, ExpressibleByArgument {
+    case text
+    case html
 }
 
 extension InputKind: ExpressibleByArgument {}

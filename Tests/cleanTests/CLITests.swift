@@ -138,9 +138,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["rules", "check", directory + "/missing"]).status, 2)
     }
 
+    func testExplainAsAnHTMLPage() throws {
+        let report = try run(["--explain", "--format", "html", "golden/html-generic-categories/input.html"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.hasPrefix("<!DOCTYPE html>"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("<del>The bridge at dawn on Sunday. Photo: John Lensman</del><span class=\"why\">caption · Rules/global.txt:"), report.stdout)
+        XCTAssertTrue(report.stdout.hasSuffix("</html>\n"))
+        let text = try run(["--explain", "--format", "html"], stdin: "(AP Photo/Jon Chol Jin)\n\nStory.\n")
+        XCTAssertTrue(text.stdout.contains("<h2>-</h2>"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("Kept 1 block (1 word); removed 1 block (5 words)."), text.stdout)
+        XCTAssertEqual(try run(["--format", "html"], stdin: "Story.\n").status, 64)
+    }
+
     func testHelpDocumentsTheOptions() throws {
         let help = try run(["--help"]).stdout
-        for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--check", "Exit status"] {
+        for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--format", "--check", "Exit status"] {
             XCTAssertTrue(help.contains(option), "help lacks \(option)")
         }
     }

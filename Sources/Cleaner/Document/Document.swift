@@ -13,6 +13,15 @@ public struct Metadata: Sendable, Equatable {
 public struct RemovedElement: Sendable {
     public let text: String
     public let reason: RemovalReason
+    /// The index of the first block that followed the element in the page, when known: `--explain`
+    /// shows the element just before that block (at the end when it equals the number of blocks).
+    public var position: Int?
+
+    public init(text: String, reason: RemovalReason, position: Int? = nil) {
+        self.text = text
+        self.reason = reason
+        self.position = position
+    }
 }
 
 /// The document model that both input paths produce and the line filters work on.

@@ -6,6 +6,14 @@ struct BlockSerializer {
     private var kinds: [BlockKind] = []
     private var preformattedDepth = 0
     private var rowHasCell = false
+    /// `--explain`: the marks removals left in the tree, and, in page order, each removal met with
+    /// the index of the block that follows it.
+    private let markers: RemovalMarkers?
+    private(set) var markerPositions: [(removal: Int, block: Int)] = []
+
+    init(markers: RemovalMarkers? = nil) {
+        self.markers = markers
+    }
 
     mutating func serialize(_ root: Node, in document: HTMLDocument) {
         document.walk(from: root, enter: { node in enter(node) }, leave: { node in leave(node) })
@@ -18,6 +26,10 @@ struct BlockSerializer {
             if let content = node.content {
                 buffer += preformattedDepth > 0 ? content : content.replacingNewlines()
             }
+            return .skip
+        }
+        if let markers, let index = markers.index(of: node) {
+            markerPositions.append((index, blocks.count))
             return .skip
         }
         guard node.isElement else { return .skip }

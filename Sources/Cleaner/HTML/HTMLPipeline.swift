@@ -19,12 +19,12 @@ enum HTMLPipeline {
         if rules.prune == true {
             for root in roots { Pruner.apply(to: root, in: page, log: &log) }
         }
-        var serializer = BlockSerializer()
+        var serializer = BlockSerializer(markers: options.explain ? log.markers : nil)
         for root in roots { serializer.serialize(root, in: page) }
 
         var document = Document(blocks: serializer.blocks)
         document.metadata = metadata
-        document.removedElements = log.elements
+        document.removedElements = log.elements(at: serializer.markerPositions)
         return (document, site)
     }
 

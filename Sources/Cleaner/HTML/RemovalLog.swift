@@ -3,6 +3,8 @@
 struct RemovalLog {
     let enabled: Bool
     private(set) var elements: [RemovedElement] = []
+    /// Where each removed element was, for the report's order.
+    private(set) var markers = RemovalMarkers()
 
     init(enabled: Bool) {
         self.enabled = enabled
@@ -13,6 +15,21 @@ struct RemovalLog {
         var serializer = BlockSerializer()
         serializer.serialize(node, in: node.document)
         let text = serializer.blocks.map { $0.lines.map(\.text).joined(separator: " / ") }.joined(separator: " / ")
-        if !text.isEmpty { elements.append(RemovedElement(text: text, reason: reason)) }
+        guard !text.isEmpty else { return }
+        markers.mark(before: node, index: elements.count)
+        elements.append(RemovedElement(text: text, reason: reason))
+    }
+
+    /// The removed elements in page order, each with the index of the first block that followed it
+    /// (`positions` from the serializer); those outside the blocks read first, without one.
+    func elements(at positions: [(removal: Int, block: Int)]) -> [RemovedElement] {
+        let placed = Set(positions.map(\.removal))
+        var result = elements.indices.filter { !placed.contains($0) }.map { elements[$0] }
+        for (removal, block) in positions {
+            var element = elements[removal]
+            element.position = block
+            result.append(element)
+        }
+        return result
     }
 }
