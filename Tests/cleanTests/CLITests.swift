@@ -150,6 +150,31 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["--format", "html"], stdin: "Story.\n").status, 64)
     }
 
+    func testCheckRunsCachedTestURLPagesOfTheSiteFiles() throws {
+        let rules = try temporaryDirectory()
+        try """
+            body: //article
+            strip_id_or_class: promo
+            test_url: https://www.news.test/a
+            test_contains: Council votes
+            test_url: https://www.news.test/b
+            test_contains: Subscribe now
+            test_url: https://www.news.test/c
+            test_contains: Not cached
+            """.write(toFile: rules + "/news.test.txt", atomically: true, encoding: .utf8)
+        let golden = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: golden + "/pages", withIntermediateDirectories: true)
+        let page = "<html><body><article><p>Council votes to keep the library.</p><div class='promo'>Subscribe now</div></article></body></html>"
+        try page.write(toFile: golden + "/pages/www.news.test_a.html", atomically: true, encoding: .utf8)
+        try page.write(toFile: golden + "/pages/www.news.test_b.html", atomically: true, encoding: .utf8)
+        let result = try run(["--rules", rules, "--check", golden])
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("ok      \(rules)/news.test.txt:3 test_url https://www.news.test/a\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("FAILED  \(rules)/news.test.txt:5 test_url https://www.news.test/b\n  lacks test_contains: Subscribe now\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("test_url: 1 passed, 1 failed, 1 skipped (no cached page)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("save its page as \(golden)/pages/www.news.test_c.html"), result.stdout)
+    }
+
     func testHelpDocumentsTheOptions() throws {
         let help = try run(["--help"]).stdout
         for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--format", "--check", "Exit status"] {
