@@ -133,7 +133,7 @@ final class CLITests: XCTestCase {
         let broken = try run(["rules", "check", directory])
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.stdout.contains(directory + "/broken.test.txt:3: pattern does not compile"), broken.stdout)
-        XCTAssertTrue(broken.stdout.contains("2 files, 5 directives (3 rules clean acts on): 1 error, 2 warnings"), broken.stdout)
+        XCTAssertTrue(broken.stdout.contains("2 files, 5 directives (3 clean acts on): 1 error, 2 warnings"), broken.stdout)
 
         XCTAssertEqual(try run(["rules", "check", directory + "/missing"]).status, 2)
     }

@@ -39,11 +39,11 @@ public struct LintReport: Sendable {
     /// The closing lines: counts, then the unknown and the ignored directives by name, most frequent first.
     public var summary: String {
         var lines = [
-            "\(files) files, \(directives) directives (\(rules) rules clean acts on): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))",
+            "\(Self.count(files, "file")), \(Self.count(directives, "directive")) (\(rules) clean acts on): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))",
             "unknown directives: " + Self.byCount(unknownDirectives),
             "ftr directives read without effect: " + Self.byCount(directivesWithoutEffect),
         ]
-        lines.append("test pages: \(testPages) pages for \(filesWithTestPages) site files")
+        lines.append("test pages: \(Self.count(testPages, "page")) for \(Self.count(filesWithTestPages, "site file"))")
         return lines.joined(separator: "\n") + "\n"
     }
 
