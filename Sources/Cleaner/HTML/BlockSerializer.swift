@@ -10,9 +10,12 @@ struct BlockSerializer {
     /// the index of the block that follows it.
     private let markers: RemovalMarkers?
     private(set) var markerPositions: [(removal: Int, block: Int)] = []
+    /// Elements the extraction marked as not article text.
+    private let excluded: [Node: RemovalReason]
 
-    init(markers: RemovalMarkers? = nil) {
+    init(markers: RemovalMarkers? = nil, excluded: [Node: RemovalReason] = [:]) {
         self.markers = markers
+        self.excluded = excluded
     }
 
     mutating func serialize(_ root: Node, in document: HTMLDocument) {
@@ -35,6 +38,7 @@ struct BlockSerializer {
         guard node.isElement else { return .skip }
         let tag = node.name
         if TagTable.skipped.contains(tag) || HiddenElements.isHidden(node) { return .skip }
+        if !excluded.isEmpty, excluded[node] != nil { return .skip }
         if tag == "br" {
             buffer += "\n"
             return .skip

@@ -15,11 +15,23 @@ enum HTMLPipeline {
 
         StripXPath.apply(rules.strip, to: page, log: &log)
         StripAttributes.apply(idOrClass: rules.stripIdOrClass, imageSrc: rules.stripImageSrc, to: page, log: &log)
-        let roots = BodySelector.select(rules.body, in: page) ?? BodySelector.pageBody(of: page).map { [$0] } ?? []
-        if rules.prune == true {
-            for root in roots { Pruner.apply(to: root, in: page, log: &log) }
+        var roots: [Node]
+        var excluded: [Node: RemovalReason] = [:]
+        if let selected = BodySelector.select(rules.body, in: page) {
+            roots = selected
+            if rules.prune == true {
+                for root in roots { Pruner.apply(to: root, in: page, log: &log) }
+            }
+        } else if let body = BodySelector.pageBody(of: page) {
+            // No site rule says where the article is: find it.
+            let extraction = ContentExtractor.extract(body: body, in: page, title: metadata.title)
+            roots = extraction.roots
+            excluded = extraction.excluded
+            for (node, reason) in excluded where log.enabled { log.record(node, reason) }
+        } else {
+            roots = []
         }
-        var serializer = BlockSerializer(markers: options.explain ? log.markers : nil)
+        var serializer = BlockSerializer(markers: options.explain ? log.markers : nil, excluded: excluded)
         for root in roots { serializer.serialize(root, in: page) }
 
         var document = Document(blocks: serializer.blocks)

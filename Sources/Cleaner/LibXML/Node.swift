@@ -172,3 +172,68 @@ extension Node {
     /// True when the element has any attribute; lets hot paths skip attribute look-ups.
     var hasAttributes: Bool { isElement && pointer.pointee.properties != nil }
 }
+
+extension Node: Hashable {
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(pointer)
+    }
+}
+
+/// Size of a text node as a reader sees it, read straight from libxml2's UTF-8 bytes:
+/// characters with each whitespace run counted once, and commas (ASCII and CJK).
+struct TextMetrics {
+    var characters = 0
+    var commas = 0
+}
+
+extension Node {
+    var textMetrics: TextMetrics {
+        var metrics = TextMetrics()
+        guard isText, let content = pointer.pointee.content else { return metrics }
+        var index = 0
+        var inSpace = true
+        while true {
+            let byte = content[index]
+            if byte == 0 { break }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if !inSpace { metrics.characters += 1 }
+                inSpace = true
+            } else {
+                inSpace = false
+                // Count characters, not bytes: skip UTF-8 continuation bytes.
+                if byte & 0xC0 != 0x80 { metrics.characters += 1 }
+                if byte == 0x2C {
+                    metrics.commas += 1
+                } else if byte == 0xEF, content[index + 1] == 0xBC, content[index + 2] == 0x8C {
+                    metrics.commas += 1  // "，" full-width comma
+                } else if byte == 0xE3, content[index + 1] == 0x80, content[index + 2] == 0x81 {
+                    metrics.commas += 1  // "、" ideographic comma
+                }
+            }
+            index += 1
+        }
+        return metrics
+    }
+
+    /// Number of element children (text and comments aside).
+    var elementChildCount: Int {
+        var count = 0
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { count += 1 }
+            child = current.pointee.next
+        }
+        return count
+    }
+
+    /// Element children in order.
+    var elementChildren: [Node] {
+        var children: [Node] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { children.append(Node(current, in: document)) }
+            child = current.pointee.next
+        }
+        return children
+    }
+}

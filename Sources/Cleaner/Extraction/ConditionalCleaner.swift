@@ -1,0 +1,132 @@
+import Foundation
+
+/// Clears boilerplate out of the chosen article elements, innermost first, as Readability's
+/// `_prepArticle` / `_cleanConditionally` do: footers and asides always, the title heading
+/// (it belongs to the metadata), short share bars, and containers whose numbers say widget,
+/// link list or form rather than prose. A removed element's numbers are taken off its ancestors,
+/// so an outer container is judged on what is left in it.
+enum ConditionalCleaner {
+    /// Where an element sits: inside code (never cleaned) or a figure (images expected).
+    struct Context {
+        var inCode = false
+        var inFigure = false
+    }
+
+    static func clean(_ result: inout ContentExtractor.Result, stats original: [Node: NodeStats], weighClasses: Bool, title: String?) {
+        // Pre-order list of the elements under the roots, with their context; walked backwards,
+        // every element comes after all of its descendants.
+        var order: [(node: Node, parent: Node?, context: Context)] = []
+        var open: [(node: Node, context: Context)] = []
+        let document = result.roots.first?.document
+        for root in result.roots {
+            document?.walk(
+                from: root,
+                enter: { node in
+                    guard node.isElement, original[node] != nil else { return .skip }
+                    var context = open.last?.context ?? Context()
+                    let tag = node.name
+                    order.append((node, open.last?.node, context))
+                    if tag == "code" || tag == "pre" { context.inCode = true }
+                    if tag == "figure" { context.inFigure = true }
+                    open.append((node, context))
+                    return .descend
+                },
+                leave: { node in
+                    if open.last?.node == node { open.removeLast() }
+                })
+        }
+        let roots = Set(result.roots)
+        let titleWords = title.map(words) ?? []
+        // What removals below each element took away, passed up one level at a time (linear in the tree).
+        var removedBelow: [Node: NodeStats] = [:]
+        var finalStats: [Node: NodeStats] = [:]
+        for (node, parent, context) in order.reversed() {
+            guard var current = original[node] else { continue }
+            let below = removedBelow.removeValue(forKey: node)
+            if let below { current.subtract(below) }
+            var removedHere = below
+            if !roots.contains(node), let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords) {
+                result.excluded[node] = reason
+                removedHere = original[node]
+            }
+            if let parent, let removedHere, !roots.contains(node) {
+                removedBelow[parent, default: NodeStats()].add(removedHere)
+            }
+            if roots.contains(node) { finalStats[node] = current }
+        }
+        result.characters = result.roots.reduce(0) { $0 + (finalStats[$1]?.characters ?? 0) }
+    }
+
+    private static func verdict(_ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>) -> RemovalReason? {
+        let tag = node.name
+        if ExtractionTables.alwaysRemoved.contains(tag) {
+            return .heuristic(name: "boilerplate element", category: .navigation, detail: "<\(tag)>")
+        }
+        let weight = weighClasses ? ClassWords.weight(node) : 0
+        if tag == "h1" || tag == "h2" {
+            if weight < 0 { return .heuristic(name: "boilerplate class", category: .other, detail: "heading, weight \(weight)") }
+            if !titleWords.isEmpty, similarity(words(TextNormalizer.normalizeLine(node.textContent)), titleWords) >= 0.75 {
+                return .heuristic(name: "title", category: .other, detail: "in metadata")
+            }
+            return nil
+        }
+        if own.characters < 500, let classes = ClassWords.matchString(node), ClassWords.share?.matches(classes) == true {
+            return .heuristic(name: "share bar", category: .social, detail: "class")
+        }
+        guard ExtractionTables.conditional.contains(tag) else { return nil }
+        return conditionalVerdict(tag: tag, own: own, weight: weight, context: context)
+    }
+
+    /// Readability's `_cleanConditionally` tests, on the numbers the scorer gathered.
+    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context) -> RemovalReason? {
+        if tag == "table", isDataTable(own) { return nil }
+        if context.inCode { return nil }
+        if weight + Int(own.score ?? 0) < 0 {
+            return .heuristic(name: "boilerplate class", category: .other, detail: "weight \(weight)")
+        }
+        guard own.commas < 10 else { return nil }
+        let isList = tag == "ul" || tag == "ol" || (own.characters > 0 && Double(own.listItemCharacters) / Double(own.characters) > 0.9)
+        let paragraphs = Double(own.paragraphs)
+        let images = own.images
+        let inFigure = context.inFigure
+        let linkDensity = own.linkDensity
+        let headingDensity = own.characters > 0 ? Double(own.headingCharacters) / Double(own.characters) : 0
+        let detail: String
+        if !inFigure, images > 1, paragraphs / Double(images) < 0.5 {
+            detail = "\(images) images, \(own.paragraphs) paragraphs"
+        } else if !isList, own.listItems - 100 > own.paragraphs {
+            detail = "list items outnumber paragraphs"
+        } else if own.inputs > own.paragraphs / 3 {
+            detail = "\(own.inputs) form controls"
+        } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
+            detail = "little text, links"
+        } else if !isList, weight < 25, linkDensity > 0.2 {
+            detail = String(format: "link density %.2f", linkDensity)
+        } else if weight >= 25, linkDensity > 0.5 {
+            detail = String(format: "link density %.2f", linkDensity)
+        } else if (own.embeds == 1 && own.characters < 75) || own.embeds > 1 {
+            detail = "embedded player"
+        } else if images == 0, own.characters == 0 {
+            detail = "no text"
+        } else {
+            return nil
+        }
+        return .heuristic(name: "link density", category: .navigation, detail: detail)
+    }
+
+    /// A table of data (headers, or enough rows and cells) is content, whatever its links.
+    private static func isDataTable(_ stats: NodeStats) -> Bool {
+        stats.tableHeaders > 0 || stats.rows >= 10 || stats.cells > 10
+    }
+
+    static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+
+    /// Share of each side's words found in the other, the smaller of the two.
+    static func similarity(_ first: Set<String>, _ second: Set<String>) -> Double {
+        guard !first.isEmpty, !second.isEmpty else { return 0 }
+        let common = Double(first.intersection(second).count)
+        return min(common / Double(first.count), common / Double(second.count))
+    }
+}

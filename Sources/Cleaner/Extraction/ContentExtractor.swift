@@ -1,0 +1,128 @@
+/// Finds the article in a page that no site rule covers, the way Readability does: score
+/// candidates, take the best one and its worthy siblings, then clear boilerplate out of them.
+/// Every decision is a mark (`excluded`), not a change to the tree, so a failed attempt can be
+/// retried with fewer filters without parsing the page again.
+struct ContentExtractor {
+    struct Result {
+        /// The elements that hold the article, in document order.
+        var roots: [Node]
+        /// Elements inside the roots that are not article text, with why.
+        var excluded: [Node: RemovalReason]
+        /// Characters of article text left.
+        var characters: Int
+    }
+
+    /// Attempts from strictest to most lenient, as Readability retries when too little text is found.
+    private static let attempts: [ContentScorer.Options] = [
+        .init(stripUnlikely: true, weighClasses: true),
+        .init(stripUnlikely: false, weighClasses: true),
+        .init(stripUnlikely: false, weighClasses: false),
+    ]
+
+    static func extract(body: Node, in document: HTMLDocument, title: String?) -> Result {
+        var best: Result?
+        for options in attempts {
+            var scorer = ContentScorer(options: options)
+            scorer.score(body, in: document)
+            var result = select(scorer: scorer, body: body)
+            for node in scorer.unlikely {
+                result.excluded[node] = .heuristic(name: "unlikely candidate", category: .navigation, detail: "class, id or role")
+            }
+            ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, title: title)
+            if result.characters >= ExtractionTables.minArticleCharacters { return result }
+            if result.characters > best?.characters ?? -1 { best = result }
+        }
+        return best ?? Result(roots: [body], excluded: [:], characters: 0)
+    }
+
+    /// The top candidate, moved up where its parent holds more of the article, plus its siblings
+    /// that score close to it or read as prose.
+    private static func select(scorer: ContentScorer, body: Node) -> Result {
+        let stats = scorer.stats
+        let ranked = scorer.candidates.sorted { $0.stats.finalScore > $1.stats.finalScore }
+        guard var top = ranked.first?.node, let topStats = ranked.first?.stats, topStats.finalScore > 0 else {
+            return Result(roots: [body], excluded: [:], characters: stats[body]?.characters ?? 0)
+        }
+        let topScore = topStats.finalScore
+
+        // Several close runners-up under one ancestor: the article is that ancestor.
+        let close = ranked.dropFirst().prefix(4).filter { $0.stats.finalScore / topScore >= 0.75 }.map(\.node)
+        if close.count >= 3 {
+            let closeAncestors = close.map(ancestors)
+            var ancestor = top.parent
+            while let current = ancestor, !current.hasName("body") {
+                let containing = closeAncestors.filter { $0.contains(current) }.count
+                if containing >= 3 {
+                    top = current
+                    break
+                }
+                ancestor = current.parent
+            }
+        }
+
+        // Scores that rise again going up mean more of the article sits beside the candidate.
+        var lastScore = stats[top]?.finalScore ?? topScore
+        let threshold = lastScore / 3
+        var ancestor = top.parent
+        while let current = ancestor, !current.hasName("body") {
+            guard let parentScore = stats[current]?.score.map({ _ in stats[current]?.finalScore ?? 0 }) else {
+                ancestor = current.parent
+                continue
+            }
+            if parentScore < threshold { break }
+            if parentScore > lastScore {
+                top = current
+                break
+            }
+            lastScore = parentScore
+            ancestor = current.parent
+        }
+
+        // An only child says nothing its parent would not: take the parent.
+        while let parent = top.parent, !parent.hasName("body"), parent.elementChildCount == 1 {
+            top = parent
+        }
+
+        var roots: [Node] = []
+        let finalTopScore = stats[top]?.finalScore ?? topScore
+        let siblingThreshold = max(10, finalTopScore * ExtractionTables.siblingScoreShare)
+        let topClass = top.attribute("class") ?? ""
+        if let parent = top.parent {
+            for sibling in parent.elementChildren {
+                if sibling == top {
+                    roots.append(sibling)
+                    continue
+                }
+                guard let siblingStats = stats[sibling] else { continue }
+                var bonus = 0.0
+                if !topClass.isEmpty, sibling.attribute("class") == topClass { bonus = finalTopScore * 0.2 }
+                if siblingStats.score != nil, siblingStats.finalScore + bonus >= siblingThreshold {
+                    roots.append(sibling)
+                } else if sibling.hasName("p") {
+                    let length = siblingStats.characters
+                    if length > ExtractionTables.siblingParagraphCharacters, siblingStats.linkDensity < 0.25 {
+                        roots.append(sibling)
+                    } else if length > 0, length <= ExtractionTables.siblingParagraphCharacters, siblingStats.linkDensity == 0,
+                        Headline.endsSentence(TextNormalizer.normalizeLine(sibling.textContent))
+                    {
+                        roots.append(sibling)
+                    }
+                }
+            }
+        } else {
+            roots = [top]
+        }
+        let characters = roots.reduce(0) { $0 + (stats[$1]?.characters ?? 0) }
+        return Result(roots: roots, excluded: [:], characters: characters)
+    }
+
+    private static func ancestors(_ node: Node) -> Set<Node> {
+        var result: Set<Node> = []
+        var current = node.parent
+        while let up = current {
+            result.insert(up)
+            current = up.parent
+        }
+        return result
+    }
+}

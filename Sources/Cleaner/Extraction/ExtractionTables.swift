@@ -1,0 +1,39 @@
+/// Tag tables and thresholds of the generic extraction, after Readability's, with why.
+enum ExtractionTables {
+    /// A block needs this much text of its own to count as a paragraph (shorter is a label or a link).
+    static let minParagraphCharacters = 25
+    /// An extraction shorter than this is a failed attempt: retry with fewer filters.
+    static let minArticleCharacters = 500
+    /// How many ancestors a paragraph's score reaches (parent, grandparent, ...).
+    static let scoredAncestors = 5
+
+    /// Blocks whose own text is scored as a paragraph. Lists and cells of navigation are not.
+    static let unscoredBlocks: Set<String> = ["li", "ul", "ol", "dl", "dt", "dd", "th", "h1", "nav", "menu", "html", "body"]
+
+    /// Starting score of a candidate by its tag: containers of prose up, lists and headings down.
+    static func tagBonus(_ tag: String) -> Double {
+        switch tag {
+        case "div", "article", "main", "section": 5
+        case "pre", "td", "blockquote": 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": -5
+        default: 0
+        }
+    }
+
+    /// Embedded players and frames: one in a short block makes it a widget.
+    static let embeds: Set<String> = ["iframe", "object", "embed"]
+    /// Form controls: many of them make a block a form, not prose.
+    static let inputs: Set<String> = ["input", "select", "textarea", "button"]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Elements inside the article that are removed when they look like boilerplate.
+    static let conditional: Set<String> = ["form", "fieldset", "table", "ul", "ol", "div", "section", "header"]
+    /// Elements inside the article that are never article text.
+    static let alwaysRemoved: Set<String> = ["footer", "aside", "nav", "form"]
+
+    /// Sibling blocks join the top candidate above this share of its score (Readability: 0.2).
+    static let siblingScoreShare = 0.2
+    /// A sibling paragraph this long with few links joins the article.
+    static let siblingParagraphCharacters = 80
+}
