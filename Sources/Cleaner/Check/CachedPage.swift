@@ -1,8 +1,16 @@
+import Foundation
+
 /// Where a site file's `test_url` page is kept for offline runs: `golden/pages/<name>.html`, the name
 /// read off the address so that a person can save a page by hand and find it again.
 public enum CachedPage {
     /// The folder under a golden directory that holds cached test pages (not a golden case).
     public static let folder = "pages"
+
+    /// Where the page of `url` is cached under the golden directory `golden`.
+    public static func path(for url: String, golden: String) -> String {
+        let folder = (golden as NSString).appendingPathComponent(Self.folder)
+        return (folder as NSString).appendingPathComponent(fileName(for: url))
+    }
 
     /// Longest name before the hash: well under the 255 bytes file systems allow.
     static let maximumNameLength = 150

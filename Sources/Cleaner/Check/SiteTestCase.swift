@@ -10,8 +10,7 @@ public struct SiteTestCase: Sendable {
 
     public init(test: RuleSet.SiteTest, golden: String) {
         self.test = test
-        let folder = (golden as NSString).appendingPathComponent(CachedPage.folder)
-        pagePath = (folder as NSString).appendingPathComponent(CachedPage.fileName(for: test.url))
+        pagePath = CachedPage.path(for: test.url, golden: golden)
     }
 
     /// `PATH:LINE test_url URL`, as the run reports it.

@@ -32,8 +32,7 @@ public struct ExplainSummary: Sendable, Equatable {
             for (group, words) in wordsByGroup { removed[group, default: Count()].words += words }
             if entry.lines.contains(where: \.isKept) {
                 kept.blocks += 1
-            } else if let first = wordsByGroup.first {
-                let main = wordsByGroup.dropFirst().reduce(first) { $1.words > $0.words ? $1 : $0 }
+            } else if let main = wordsByGroup.max(by: { $0.words < $1.words }) {
                 removed[main.group, default: Count()].blocks += 1
             }
         }

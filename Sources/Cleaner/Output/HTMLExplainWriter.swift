@@ -69,7 +69,7 @@ public enum HTMLExplainWriter {
             <section class="document">
             <h2>\(HTMLEscape.escape(name))</h2>
             <p class="facts">\(HTMLEscape.escape(facts.joined(separator: " · ")))</p>
-            <p class="totals">Kept \(count(summary.kept.blocks, "block")) (\(count(summary.kept.words, "word"))); removed \(count(removed.blocks, "block")) (\(count(removed.words, "word"))).</p>
+            <p class="totals">Kept \(counted(summary.kept.blocks, "block")) (\(counted(summary.kept.words, "word"))); removed \(counted(removed.blocks, "block")) (\(counted(removed.words, "word"))).</p>
             <table class="summary">
             <tr><th>category</th><th>blocks</th><th>words</th></tr>
             <tr><th><span class="swatch" style="background:#fff"></span>kept</th><td>\(summary.kept.blocks)</td><td>\(summary.kept.words)</td></tr>
@@ -134,7 +134,4 @@ public enum HTMLExplainWriter {
         String(group.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
     }
 
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
 }

@@ -38,17 +38,12 @@ public struct LintReport: Sendable {
 
     /// The closing lines: counts, then the unknown and the ignored directives by name, most frequent first.
     public var summary: String {
-        var lines = [
-            "\(Self.count(files, "file")), \(Self.count(directives, "directive")) (\(rules) clean acts on): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))",
+        [
+            "\(counted(files, "file")), \(counted(directives, "directive")) (\(rules) clean acts on): \(counted(errors, "error")), \(counted(warnings, "warning"))",
             "unknown directives: " + Self.byCount(unknownDirectives),
             "ftr directives read without effect: " + Self.byCount(directivesWithoutEffect),
-        ]
-        lines.append("test pages: \(Self.count(testPages, "page")) for \(Self.count(filesWithTestPages, "site file"))")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
+            "test pages: \(counted(testPages, "page")) for \(counted(filesWithTestPages, "site file"))",
+        ].joined(separator: "\n") + "\n"
     }
 
     private static func byCount(_ counts: [String: Int]) -> String {

@@ -21,10 +21,7 @@ struct TestPages {
 
     /// The test pages of the site file `name` with these `test_url`s.
     func pages(for name: String, tests: [RuleSet.SiteTest]) -> [PageProfile] {
-        let folder = (golden as NSString).appendingPathComponent(CachedPage.folder)
-        let cached = tests.compactMap { test in
-            PageProfile(path: (folder as NSString).appendingPathComponent(CachedPage.fileName(for: test.url)))
-        }
+        let cached = tests.compactMap { PageProfile(path: CachedPage.path(for: $0.url, golden: golden)) }
         return cached + (casePages[name.lowercased()] ?? [])
     }
 }
