@@ -32,7 +32,8 @@ final class ExplainReportTests: XCTestCase {
             <p>Second <span class='share-buttons'>Share this</span> continues.</p><aside>Most read</aside><p>Third.</p></article>
             <footer>Footer</footer>
             """)
-        let rules = "body: //article\nstrip(caption): //figure\nstrip_id_or_class(sponsored): promo\n"
+        // Outside the article (`body`), the promo box comes before its first block and the footer after its last.
+        let rules = "body: //article\nstrip(legal): //footer\nstrip(caption): //figure\nstrip_id_or_class(sponsored): promo\n"
         let result = try clean(html, rules: ["site.test": rules], builtin: true, options: site)
         XCTAssertEqual(listing(result), [
             "markup -Subscribe now (sponsored)",
@@ -42,6 +43,7 @@ final class ExplainReportTests: XCTestCase {
             "p Second continues.",
             "markup -Most read (teaser)",
             "p Third.",
+            "markup -Footer (legal)",
         ])
     }
 
@@ -64,6 +66,15 @@ final class ExplainReportTests: XCTestCase {
             options.explain = true
             let explained = Cleaner(library: caseLibrary).clean([UInt8](input), options: options)
             XCTAssertEqual(explained.text, plain, golden.name)
+        }
+        // Real pages, where the generic extraction runs after the rules' removals.
+        guard let shared = Repository.shared else { return }
+        let pages = shared + "/bench/scrapinghub/html"
+        let cleaner = Cleaner(library: library)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: pages)) ?? []).sorted().prefix(40) {
+            let input = try XCTUnwrap(FileManager.default.contents(atPath: pages + "/" + name))
+            let plain = cleaner.clean([UInt8](input)).text
+            XCTAssertEqual(cleaner.clean([UInt8](input), options: CleanOptions(explain: true)).text, plain, name)
         }
     }
 

@@ -32,11 +32,16 @@ enum HTMLPipeline {
             roots = []
         }
         var serializer = BlockSerializer(markers: options.explain ? log.markers : nil, excluded: excluded)
-        for root in roots { serializer.serialize(root, in: page) }
+        var spans: [RemovalMarkers.Span] = []
+        for root in roots {
+            let start = (blocks: serializer.blocks.count, markers: serializer.markerPositions.count)
+            serializer.serialize(root, in: page)
+            spans.append(.init(root: root, blocks: start.blocks..<serializer.blocks.count, markers: start.markers..<serializer.markerPositions.count))
+        }
 
         var document = Document(blocks: serializer.blocks)
         document.metadata = metadata
-        document.removedElements = log.elements(at: serializer.markerPositions)
+        document.removedElements = log.elements(at: log.markers.pageOrder(of: page, spans: spans, seen: serializer.markerPositions))
         return (document, site)
     }
 

@@ -21,7 +21,7 @@ struct RemovalLog {
     }
 
     /// The removed elements in page order, each with the index of the first block that followed it
-    /// (`positions` from the serializer); those outside the blocks read first, without one.
+    /// (`positions`, from `RemovalMarkers.pageOrder`); any without a place first, without one.
     func elements(at positions: [(removal: Int, block: Int)]) -> [RemovedElement] {
         let placed = Set(positions.map(\.removal))
         var result = elements.indices.filter { !placed.contains($0) }.map { elements[$0] }

@@ -31,6 +31,37 @@ struct RemovalMarkers {
         indices[comment] = index
     }
 
+    /// One serialized root: its node, and the blocks and the markers the serializer met in it.
+    struct Span {
+        let root: Node
+        let blocks: Range<Int>
+        let markers: Range<Int>
+    }
+
+    /// Every marker in page order, with the index of the block that follows it. Those inside a
+    /// serialized root come from the serializer (`seen`); one outside every root (where a `body`
+    /// rule or the extraction left that part of the page out) gets the first block after it.
+    func pageOrder(of document: HTMLDocument, spans: [Span], seen: [(removal: Int, block: Int)]) -> [(removal: Int, block: Int)] {
+        guard !indices.isEmpty else { return [] }
+        var spanOfRoot: [xmlNodePtr: Int] = [:]
+        for (number, span) in spans.enumerated() { spanOfRoot[span.root.pointer] = number }
+        var ordered: [(removal: Int, block: Int)] = []
+        var position = 0
+        document.walk(enter: { node in
+            if let number = spanOfRoot[node.pointer] {
+                ordered += seen[spans[number].markers]
+                position = spans[number].blocks.upperBound
+                return .skip
+            }
+            if let index = indices[node.pointer] {
+                ordered.append((index, position))
+                return .skip
+            }
+            return .descend
+        })
+        return ordered
+    }
+
     /// The removal a node marks, if it is one of these markers.
     func index(of node: Node) -> Int? {
         indices.isEmpty ? nil : indices[node.pointer]
