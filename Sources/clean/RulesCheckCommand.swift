@@ -26,6 +26,9 @@ struct RulesCheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Directories of rule files, such as ftr-site-config (default: the built-in rules).", valueName: "dir"))
     var directories: [String] = []
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Another directory of rule files, as the filter's --rules (repeatable).", valueName: "dir"))
+    var rulesDirectories: [String] = []
+
     @Flag(name: .long, help: "Check the built-in rules too when directories are given.")
     var builtin = false
 
@@ -34,6 +37,7 @@ struct RulesCheckCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
+        let directories = directories + rulesDirectories
         var files: [RuleFile] = directories.isEmpty || builtin ? RuleFile.builtin : []
         do {
             for directory in directories { files += try RuleFile.all(in: directory) }

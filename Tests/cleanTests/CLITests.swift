@@ -128,6 +128,9 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(warned.stdout.contains(directory + "/warned.test.txt:2: warning: unknown directive 'titl'"), warned.stdout)
         XCTAssertTrue(warned.stdout.contains(directory + "/warned.test.txt:3: warning: duplicate of line 1"), warned.stdout)
         XCTAssertTrue(warned.stdout.contains("unknown directives: titl 1"), warned.stdout)
+        let viaOption = try run(["rules", "check", "--rules", directory])
+        XCTAssertEqual(viaOption.status, 0)
+        XCTAssertTrue(viaOption.stdout.contains(directory + "/warned.test.txt:2: warning: unknown directive 'titl'"), viaOption.stdout)
 
         try "strip: //nav\n\ndrop_line(caption): ^(oops\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
         let broken = try run(["rules", "check", directory])
