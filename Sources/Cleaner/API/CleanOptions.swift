@@ -8,8 +8,9 @@ public struct CleanOptions: Sendable {
     public var keep: Set<Category> = []
     /// Keep the text of what HTML filters remove, for `--explain`.
     public var explain = false
-    /// The character encoding of an HTML page's bytes when something outside the page says it (an
-    /// HTTP header; UTF-8 for a page taken out of JSON). Nil: the page's own declaration, as browsers read it.
+    /// The encoding of the bytes when something outside the page says it (an HTTP header, a JSON
+    /// Lines record's `charset`, `--charset`; UTF-8 for a page taken out of JSON). It takes precedence
+    /// over the page's own declaration; bytes it does not fit are detected (see `InputDecoder`).
     public var encoding: String?
 
     public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil) {

@@ -13,16 +13,26 @@ public final class Cleaner: Sendable {
     }
 
     public func clean(_ bytes: [UInt8], options: CleanOptions = CleanOptions()) -> CleanResult {
+        guard bytes.count <= InputLimits.maxBytes else {
+            return CleanResult(
+                document: Document(blocks: []), inputKind: options.input, site: nil,
+                encoding: DetectedEncoding(name: CharsetLabel.utf8, source: .utf8),
+                failure: .tooLarge(bytes: bytes.count, limit: InputLimits.maxBytes))
+        }
         var kind = options.input
+        // Sniffed on the raw bytes to know where to look for a declaration, and again on UTF-8
+        // for inputs (UTF-16) whose raw bytes hide their markup.
+        let rawKind = kind == .auto ? bytes.withUnsafeBytes { InputSniffer.detect($0) } : kind
+        let decoded = InputDecoder.decode(bytes, kind: rawKind, declared: options.encoding)
         if kind == .auto {
-            kind = bytes.withUnsafeBytes { InputSniffer.detect($0) }
+            kind = decoded.encoding.name.hasPrefix("UTF-16") ? decoded.utf8.withUnsafeBytes { InputSniffer.detect($0) } : rawKind
         }
         var document: Document
         var site: String?
         if kind == .html {
-            (document, site) = HTMLPipeline.run(bytes, library: library, options: options)
+            (document, site) = HTMLPipeline.run(decoded.utf8, library: library, options: options)
         } else {
-            let text = bytes.withUnsafeBytes { TextDecoder.decode($0) }
+            let text = String(decoding: decoded.utf8, as: UTF8.self)
             document = Document(blocks: TextReader.blocks(from: text))
             if let url = options.url, let host = URLHost.host(of: url) {
                 site = library.siteName(forHost: host)
@@ -35,7 +45,7 @@ public final class Cleaner: Sendable {
         }
         let rules = library.rules(forSite: site).removingCategories(options.keep)
         LineFilterChain.apply(rules.lineRules, to: &document)
-        return CleanResult(document: document, inputKind: kind, site: site)
+        return CleanResult(document: document, inputKind: kind, site: site, encoding: decoded.encoding, failure: nil)
     }
 
     public func clean(_ text: String, options: CleanOptions = CleanOptions()) -> CleanResult {

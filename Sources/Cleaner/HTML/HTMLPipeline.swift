@@ -1,11 +1,12 @@
 /// The HTML path: parse, choose the site's rules, run the DOM filters, serialize the article to blocks.
 enum HTMLPipeline {
+    /// `bytes` are UTF-8 (see `InputDecoder`).
     static func run(_ bytes: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
-        guard var page = parse(bytes, encoding: options.encoding) else { return (Document(blocks: []), nil) }
+        guard var page = parse(bytes) else { return (Document(blocks: []), nil) }
         let url = options.url ?? MetadataReader.canonicalURL(of: page)
         let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
         let rules = library.rules(forSite: site).removingCategories(options.keep)
-        if !rules.replacements.isEmpty, let mended = parse(RawReplacements.apply(rules.replacements, to: bytes), encoding: options.encoding) {
+        if !rules.replacements.isEmpty, let mended = parse(RawReplacements.apply(rules.replacements, to: bytes)) {
             page = mended
         }
         var log = RemovalLog(enabled: options.explain)
@@ -45,7 +46,7 @@ enum HTMLPipeline {
         return (document, site)
     }
 
-    private static func parse(_ bytes: [UInt8], encoding: String?) -> HTMLDocument? {
-        bytes.withUnsafeBytes { HTMLDocument(bytes: $0, encoding: encoding) }
+    private static func parse(_ bytes: [UInt8]) -> HTMLDocument? {
+        bytes.withUnsafeBytes { HTMLDocument(utf8: $0) }
     }
 }

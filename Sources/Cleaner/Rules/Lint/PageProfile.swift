@@ -13,7 +13,7 @@ struct PageProfile {
     /// Reads and parses an HTML page; nil when it cannot be read or parsed.
     init?(path: String) {
         guard let data = FileManager.default.contents(atPath: path),
-            let document = [UInt8](data).withUnsafeBytes({ HTMLDocument(bytes: $0, encoding: nil) })
+            let document = InputDecoder.decode([UInt8](data), kind: .html, declared: nil).utf8.withUnsafeBytes({ HTMLDocument(utf8: $0) })
         else { return nil }
         self.path = path
         canonicalURL = MetadataReader.canonicalURL(of: document)
