@@ -15,8 +15,15 @@ struct CleanCommand: ParsableCommand {
             (ftr-site-config format plus line directives; see the README). --rules DIR adds
             rule files that take precedence over the built-in ones.
 
-            Exit status: 0 all inputs cleaned; 1 some input could not be read or a golden case
-            failed; 2 rule-file error (reported as PATH:LINE: message); 64 usage error.
+            Encodings: a byte order mark, --charset, then the page's <meta charset> or http-equiv;
+            without any (or with one the bytes do not fit) the encoding is detected. Output is
+            always UTF-8, with no control characters but newline and tab.
+
+            Limits: an input larger than \(InputLimits.maxBytes >> 20) MiB is not cleaned (reported, exit 1).
+
+            Exit status: 0 all inputs cleaned; 1 some input could not be read or cleaned (each is
+            reported on standard error with its name, the others are still cleaned) or a golden
+            case failed; 2 usage error, or rule-file error (reported as PATH:LINE: message).
 
             Other commands (each has --help): \(Main.commands.keys.sorted().joined(separator: ", ")).
             """,
@@ -35,6 +42,9 @@ struct CleanCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Keep what rules of this category would remove (repeatable): \(Category.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "category"))
     var keep: [Category] = []
+
+    @Option(name: .long, help: ArgumentHelp("The inputs' encoding, as an HTTP header would declare it (e.g. shift_jis); it takes precedence over the page's own declaration.", valueName: "label"))
+    var charset: String?
 
     @Flag(name: .long, help: "List every block, kept or removed, with the rule that removed it (file:line directive) and its category.")
     var explain = false
@@ -59,7 +69,7 @@ struct CleanCommand: ParsableCommand {
             throw ExitCode(GoldenRunner.run(directory: check, library: library))
         }
         let cleaner = Cleaner(library: library)
-        let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain)
+        let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset)
         if batch.isBatch {
             throw ExitCode(batch.run(files, cleaner: cleaner, options: options))
         }
@@ -74,6 +84,11 @@ struct CleanCommand: ParsableCommand {
                 continue
             }
             let result = cleaner.clean(bytes, options: options)
+            if let failure = result.failure {
+                Diagnostics.error("\(path ?? "standard input"): \(failure)")
+                failed = true
+                continue
+            }
             if explain, format == .html {
                 report.append((path ?? "-", result))
                 continue

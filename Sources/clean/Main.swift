@@ -15,9 +15,23 @@ enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let command = commands[first] {
-            command.main(Array(arguments.dropFirst()))
+            run(command, Array(arguments.dropFirst()))
         } else {
-            CleanCommand.main(arguments)
+            run(CleanCommand.self, arguments)
+        }
+    }
+
+    /// Runs one command. A usage error exits with status 2, like a rule error (ArgumentParser's own
+    /// default is 64): 0 ok, 1 some inputs failed, 2 the run could not start.
+    static func run(_ type: any ParsableCommand.Type, _ arguments: [String]) -> Never {
+        do {
+            var command = try type.parseAsRoot(arguments)
+            try command.run()
+            type.exit()
+        } catch {
+            guard type.exitCode(for: error) == .validationFailure else { type.exit(withError: error) }
+            Diagnostics.write(type.fullMessage(for: error) + "\n")
+            type.exit(withError: ExitCode(2))
         }
     }
 }

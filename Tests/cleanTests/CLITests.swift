@@ -99,7 +99,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(explained.contains("- caption    Rules/global.txt:"), explained)
         XCTAssertTrue(explained.contains("drop_line | (AP Photo/Jon Chol Jin)"), explained)
         XCTAssertTrue(explained.contains("  kept       | Story."), explained)
-        XCTAssertEqual(try run(["--keep", "nonsense"], stdin: input).status, 64)
+        XCTAssertEqual(try run(["--keep", "nonsense"], stdin: input).status, 2)
     }
 
     func testCheckRunsTheGoldenCases() throws {
@@ -183,5 +183,85 @@ final class CLITests: XCTestCase {
         for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--format", "--check", "Exit status"] {
             XCTAssertTrue(help.contains(option), "help lacks \(option)")
         }
+    }
+
+    /// 0 ok, 1 some inputs failed, 2 usage or rule errors: the statuses the README documents.
+    func testUsageErrorsExitWith2BeforeAnyOutput() throws {
+        for arguments in [["--bogus"], ["--input", "pdf"], ["--keep", "nonsense"], ["--url"]] {
+            let result = try run(arguments, stdin: "Some text.\n")
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            XCTAssertEqual(result.stdout, "", "\(arguments)")
+            XCTAssertTrue(result.stderr.contains("Error:"), result.stderr)
+        }
+        XCTAssertEqual(try run(["--help"]).status, 0)
+    }
+
+    /// Each kind of broken rule: the first one stops the run with PATH:LINE, before any output.
+    func testEachBrokenRuleStopsTheRunWithItsLine() throws {
+        let cases = [
+            ("title: //h1\nthis line has no colon\n", ":2: expected"),
+            ("# comment\n\nstrip: //div[@class='x'\n", ":3: XPath does not compile"),
+            ("body: //article\r\ndrop_block(teaser): (?<name\r\n", ":2: pattern does not compile"),
+            ("drop_line(nonsense): x\n", ":1: unknown category 'nonsense'"),
+        ]
+        for (text, message) in cases {
+            let directory = try temporaryDirectory()
+            try text.write(toFile: directory + "/site.test.txt", atomically: true, encoding: .utf8)
+            let input = try temporaryDirectory() + "/good.txt"
+            try "Good text.\n".write(toFile: input, atomically: true, encoding: .utf8)
+            let result = try run(["--rules", directory, input])
+            XCTAssertEqual(result.status, 2, text)
+            XCTAssertEqual(result.stdout, "", text)
+            XCTAssertTrue(result.stderr.contains(directory + "/site.test.txt" + message), result.stderr)
+        }
+    }
+
+    /// A file that cannot be read (missing, a directory, no permission) or cleaned (past the size
+    /// limit is not tested here: 256 MiB) is reported with its path; the others come out in order.
+    func testBadFilesAreReportedByPathAndTheRunGoesOn() throws {
+        let directory = try temporaryDirectory()
+        try "First.\n".write(toFile: directory + "/1.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/2.txt", withIntermediateDirectories: true)
+        try Data([0x00, 0xFF, 0xFE, 0x00, 0x1B]).write(to: URL(fileURLWithPath: directory + "/3.bin"))
+        try "<p>Last.</p>".write(toFile: directory + "/4.html", atomically: true, encoding: .utf8)
+        let result = try run([directory + "/1.txt", directory + "/2.txt", directory + "/missing", directory + "/3.bin", directory + "/4.html"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.hasPrefix("First.\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("Last.\n"), result.stdout)
+        XCTAssertTrue(result.stderr.contains(directory + "/2.txt"), result.stderr)
+        XCTAssertTrue(result.stderr.contains(directory + "/missing"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("3.bin"), result.stderr)
+    }
+
+    /// Whatever the input, standard output is valid UTF-8 without control characters but newline and tab.
+    func testOutputIsCleanUTF8WhateverTheInput() throws {
+        let directory = try temporaryDirectory()
+        var bytes: [UInt8] = Array("<html><body><p>".utf8)
+        for value in 0..<256 { bytes.append(UInt8(value)); bytes.append(0x20) }
+        bytes += [0xE2, 0x80]
+        try Data(bytes).write(to: URL(fileURLWithPath: directory + "/all-bytes.html"))
+        for input in ["html", "text"] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["--input", input, directory + "/all-bytes.html"]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            guard let text = String(data: data, encoding: .utf8) else { return XCTFail("\(input): output is not UTF-8") }
+            XCTAssertFalse(text.isEmpty)
+            let controls = text.unicodeScalars.filter { ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) && $0 != "\n" && $0 != "\t" }
+            XCTAssertEqual(controls.map(\.value), [], input)
+        }
+    }
+
+    func testCharsetOptionDeclaresTheEncoding() throws {
+        let directory = try temporaryDirectory()
+        // "Привет, мир" in KOI8-R, too short for detection to be sure of it alone.
+        try Data([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4, 0x2C, 0x20, 0xCD, 0xC9, 0xD2, 0x0A]).write(to: URL(fileURLWithPath: directory + "/koi8.txt"))
+        let result = try run(["--charset", "koi8-r", directory + "/koi8.txt"])
+        XCTAssertEqual(result.stdout, "Привет, мир\n")
     }
 }
