@@ -43,7 +43,7 @@ extension BatchOptions {
         if let outputDirectory {
             guard !files.isEmpty else {
                 Diagnostics.error("--output-dir needs the files or directories to clean")
-                return 64
+                return 2
             }
             return OutputDirectoryRun.run(files, into: outputDirectory, cleaner: cleaner, options: options, jobs: workerCount)
         }

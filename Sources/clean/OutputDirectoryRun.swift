@@ -54,7 +54,9 @@ enum OutputDirectoryRun {
         } catch {
             return Outcome(bytes: 0, error: "\(error)")
         }
-        let text = cleaner.clean(bytes, options: options).text
+        let result = cleaner.clean(bytes, options: options)
+        if let failure = result.failure { return Outcome(bytes: bytes.count, error: "\(file.path): \(failure)") }
+        let text = result.text
         // As on standard output: the text and a final newline; an empty file when nothing is kept.
         let output = Data(text.isEmpty ? [] : Array((text + "\n").utf8))
         let path = (directory as NSString).appendingPathComponent(file.outputName + ".txt")

@@ -108,13 +108,20 @@ final class RecordTests: XCTestCase {
         XCTAssertNil(Array("GET / HTTP/1.1\r\n\r\n".utf8).withUnsafeBytes { HTTPResponse.head(of: $0) })
     }
 
-    func testHeaderCharsetWinsUnlessAUTF8PageIsLabelledLatin1() {
+    func testHeaderCharsetWinsUnlessTheBytesAreUTF8() {
+        let cleaner = Cleaner(library: RuleLibrary())
+        func read(_ bytes: [UInt8], header: String?) -> String {
+            cleaner.clean(bytes, options: CleanOptions(input: .html, encoding: header)).text
+        }
         let utf8Page = Array("<p>café</p>".utf8)
         let latin1Page: [UInt8] = Array("<p>caf".utf8) + [0xE9] + Array("</p>".utf8)
-        XCTAssertEqual(utf8Page.withUnsafeBytes { DeclaredCharset.encoding(header: "iso-8859-1", body: $0) }, "UTF-8")
-        XCTAssertEqual(latin1Page.withUnsafeBytes { DeclaredCharset.encoding(header: "iso-8859-1", body: $0) }, "iso-8859-1")
-        XCTAssertEqual(utf8Page.withUnsafeBytes { DeclaredCharset.encoding(header: "Shift_JIS", body: $0) }, "Shift_JIS")
-        XCTAssertNil(utf8Page.withUnsafeBytes { DeclaredCharset.encoding(header: nil, body: $0) })
+        XCTAssertEqual(read(utf8Page, header: "iso-8859-1"), "café")
+        XCTAssertEqual(read(latin1Page, header: "iso-8859-1"), "café")
+        XCTAssertEqual(read(utf8Page, header: "Shift_JIS"), "café")
+        XCTAssertEqual(read(utf8Page, header: nil), "café")
+        // Shift_JIS bytes under a Shift_JIS header, a <meta> saying otherwise.
+        let japanese: [UInt8] = Array("<meta charset=iso-8859-1><p>".utf8) + [0x93, 0xFA, 0x96, 0x7B] + Array("</p>".utf8)
+        XCTAssertEqual(read(japanese, header: "Shift_JIS"), "日本")
     }
 
     func testWARCReaderSkipsWhatIsNotAnHTMLResponse() throws {

@@ -229,11 +229,11 @@ extension CLITests {
     // MARK: options and bench
 
     func testBatchModesRejectOptionsThatDoNotApply() throws {
-        XCTAssertEqual(try run(["--jsonl", "--warc"]).status, 64)
-        XCTAssertEqual(try run(["--jsonl", "--url", "https://example.test/"]).status, 64)
-        XCTAssertEqual(try run(["--jobs", "2"], stdin: "text\n").status, 64)
-        XCTAssertEqual(try run(["--jsonl", "--jobs", "0"]).status, 64)
-        XCTAssertEqual(try run(["--output-dir", "/tmp/x", "--explain", "golden"]).status, 64)
+        XCTAssertEqual(try run(["--jsonl", "--warc"]).status, 2)
+        XCTAssertEqual(try run(["--jsonl", "--url", "https://example.test/"]).status, 2)
+        XCTAssertEqual(try run(["--jobs", "2"], stdin: "text\n").status, 2)
+        XCTAssertEqual(try run(["--jsonl", "--jobs", "0"]).status, 2)
+        XCTAssertEqual(try run(["--output-dir", "/tmp/x", "--explain", "golden"]).status, 2)
     }
 
     func testBenchPrintsTheTable() throws {

@@ -93,8 +93,8 @@ extension CLITests {
     }
 
     func testEvalReportsBadInputClearly() throws {
-        XCTAssertEqual(try run(["eval"]).status, 64)
-        XCTAssertEqual(try run(["eval", "--pred", "x"]).status, 64)
+        XCTAssertEqual(try run(["eval"]).status, 2)
+        XCTAssertEqual(try run(["eval", "--pred", "x"]).status, 2)
         let missing = try run(["eval", "/nonexistent/set"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("/nonexistent/set: no html/ or text/ folder"), missing.stderr)

@@ -1,4 +1,4 @@
-/// JSON Lines records in and out: `{"html" or "text", "url"?, "id"?}` a line in; a line out
+/// JSON Lines records in and out: `{"html" or "text", "url"?, "id"?, "charset"?}` a line in; a line out
 /// with `id` and `url` echoed and the cleaned `text` with the page's metadata, or `error`.
 public enum RecordCleaner {
     /// The output of one record: its line (with "\n") and whether it carries an `error`.
@@ -32,7 +32,7 @@ public enum RecordCleaner {
             guard let address = url.string else { return failure(id: id, url: url, "\"url\" is not a string") }
             recordOptions.url = address
         }
-        let payload: [UInt8]
+        var payload: [UInt8]
         switch (record["html"], record["text"]) {
         case (.string(let html)?, _):
             // The page was decoded to Unicode when it went into JSON: its bytes are UTF-8 now,
@@ -50,7 +50,17 @@ public enum RecordCleaner {
         default:
             return failure(id: id, url: url, "no \"html\" or \"text\" string")
         }
+        if let charset = record["charset"], charset != .null {
+            guard let label = charset.string else { return failure(id: id, url: url, "\"charset\" is not a string") }
+            // The original bytes, one per code point, in the encoding the record names; a string
+            // with any code point above U+00FF is Unicode already and the label does not apply.
+            if let original = ByteString.bytes(fromLatin1: payload) {
+                payload = original
+                recordOptions.encoding = label
+            }
+        }
         let result = cleaner.clean(payload, options: recordOptions)
+        if let failure = result.failure { return Self.failure(id: id, url: url, "\(failure)") }
         return Output(line: Self.line(for: result, id: id, url: url), failed: false)
     }
 

@@ -137,8 +137,10 @@ extension WARCReader.Response {
         var options = options
         options.input = .html
         options.url = self.url
-        options.encoding = body.withUnsafeBytes { DeclaredCharset.encoding(header: http.charset, body: $0) }
+        // The header's charset wins over the page's own, unless the bytes do not fit it (InputDecoder).
+        options.encoding = http.charset
         let result = cleaner.clean(body, options: options)
+        if let failure = result.failure { return RecordCleaner.failure(id: id, url: url, "\(failure)") }
         return RecordCleaner.Output(line: RecordCleaner.line(for: result, id: id, url: url), failed: false)
     }
 }
