@@ -53,7 +53,7 @@ public struct GoldenCase: Sendable {
         var options = CleanOptions()
         guard let data = FileManager.default.contents(atPath: path) else { return options }
         var lineNumber = 0
-        for line in String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: RuleParser.isLineBreak) {
+        for line in RuleParser.lines(of: String(decoding: data, as: UTF8.self)) {
             lineNumber += 1
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

@@ -33,7 +33,7 @@ struct RuleParser {
         var finds: [(String, Int)] = []
         var replaces: [(String, Int)] = []
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak) {
+        for rawLine in Self.lines(of: text) {
             lineNumber += 1
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -50,10 +50,27 @@ struct RuleParser {
         return rules
     }
 
-    /// A line ends at LF, CRLF (one Character in Swift) or a lone CR, as in editors: files saved on
-    /// Windows are common in rule collections.
-    static func isLineBreak(_ character: Character) -> Bool {
-        character == "\n" || character == "\r\n" || character == "\r"
+    /// The lines of a text: a line ends at LF, CRLF or a lone CR, as in editors (files saved on
+    /// Windows are common in rule collections). Split on the UTF-8 bytes, which is several times
+    /// faster than on Characters, where CRLF is one Character.
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(Substring(utf8[start..<index]))
+            index = utf8.index(after: index)
+            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
     }
 
     struct Directive: Hashable {
@@ -63,29 +80,44 @@ struct RuleParser {
     }
 
     /// `name: value` or `name(argument): value`. The argument ends at the first `):`.
+    /// Names are ASCII, so the line is read as bytes: collections of thousands of files load fast.
     static func split(_ line: Substring, file: String, line number: Int) throws -> Directive {
-        var index = line.startIndex
-        while index < line.endIndex, line[index].isASCII, line[index].isLetter || line[index].isNumber || line[index] == "_" {
-            index = line.index(after: index)
-        }
-        let name = line[line.startIndex..<index].lowercased()
-        guard !name.isEmpty, index < line.endIndex else {
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex, isNameByte(bytes[index]) { index = bytes.index(after: index) }
+        let name = String(Substring(bytes[bytes.startIndex..<index])).lowercased()
+        guard !name.isEmpty, index < bytes.endIndex else {
             throw RuleError(file: file, line: number, message: "expected 'directive: value', got '\(line.prefix(60))'")
         }
         var argument: String?
-        if line[index] == "(" {
-            let rest = line[line.index(after: index)...]
-            guard let close = rest.range(of: "):") else {
+        if bytes[index] == UInt8(ascii: "(") {
+            let open = bytes.index(after: index)
+            guard let close = firstParenthesisColon(in: bytes, from: open) else {
                 throw RuleError(file: file, line: number, message: "'\(name)(' has no closing '):'")
             }
-            argument = String(rest[rest.startIndex..<close.lowerBound])
-            index = line.index(before: close.upperBound)
+            argument = String(Substring(bytes[open..<close]))
+            index = bytes.index(after: close)
         }
-        guard line[index] == ":" else {
+        guard bytes[index] == UInt8(ascii: ":") else {
             throw RuleError(file: file, line: number, message: "expected ':' after '\(name)'")
         }
-        let value = line[line.index(after: index)...].trimmingWhitespace()
+        let value = Substring(bytes[bytes.index(after: index)...]).trimmingWhitespace()
         return Directive(name: name, argument: argument, value: String(value))
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    /// The index of the `)` of the first `):` from `start`.
+    private static func firstParenthesisColon(in bytes: Substring.UTF8View, from start: String.Index) -> String.Index? {
+        var index = start
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: ")"), next < bytes.endIndex, bytes[next] == UInt8(ascii: ":") { return index }
+            index = next
+        }
+        return nil
     }
 
     private func apply(

@@ -77,7 +77,7 @@ struct XPathTokens {
             case "*":
                 afterOperand = !afterOperand
                 nonElementAxis = false
-            case _ where character.properties.isWhitespace:
+            case _ where Self.isSpace(character):
                 break
             case _ where Self.isNameStart(character):
                 var end = index
@@ -115,7 +115,7 @@ struct XPathTokens {
                 continue
             default:
                 // A number or `.`/`..` ends an operand; `/`, `,` and operators start a step or operand.
-                afterOperand = character == "." || character.properties.numericType != nil
+                afterOperand = character == "." || ("0"..."9").contains(character) || (!character.isASCII && character.properties.numericType != nil)
             }
             index += 1
         }
@@ -157,15 +157,26 @@ struct XPathTokens {
 
     private static func skipSpace(_ characters: [Unicode.Scalar], from start: Int) -> Int {
         var index = start
-        while index < characters.count, characters[index].properties.isWhitespace { index += 1 }
+        while index < characters.count, isSpace(characters[index]) { index += 1 }
         return index
     }
 
+    // ASCII first: nearly every XPath is ASCII, and Unicode property look-ups cost far more.
     private static func isNameStart(_ character: Unicode.Scalar) -> Bool {
-        character == "_" || character.properties.isAlphabetic
+        if character.isASCII {
+            return ("a"..."z").contains(character) || ("A"..."Z").contains(character) || character == "_"
+        }
+        return character.properties.isAlphabetic
     }
 
     private static func isNameCharacter(_ character: Unicode.Scalar) -> Bool {
-        isNameStart(character) || character == "-" || character == "." || character.properties.numericType != nil
+        if character.isASCII {
+            return isNameStart(character) || ("0"..."9").contains(character) || character == "-" || character == "."
+        }
+        return character.properties.isAlphabetic || character.properties.numericType != nil
+    }
+
+    private static func isSpace(_ character: Unicode.Scalar) -> Bool {
+        character.isASCII ? character == " " || character == "\t" || character == "\n" || character == "\r" : character.properties.isWhitespace
     }
 }
