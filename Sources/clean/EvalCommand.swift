@@ -41,7 +41,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keep the outputs: DIR/<id>.txt (DIR/<set>/<id>.txt for several sets).", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: "Documents cleaned at once (default: the number of cores).")
+    @Option(name: .long, help: "Documents cleaned at once, one per core unless told.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: ArgumentHelp("Fail (exit 1) when a set's F1 or snippet F falls below its level in FILE by more than the file's tolerance.", valueName: "file"))

@@ -25,12 +25,4 @@ enum PythonProcess {
         }
         return data
     }
-
-    /// ../shared/bench, or a skip.
-    static func bench() throws -> String {
-        guard let shared = Repository.shared else { throw XCTSkip("../shared/bench is absent: the bench tests are skipped") }
-        let bench = (shared as NSString).appendingPathComponent("bench")
-        guard FileManager.default.fileExists(atPath: bench) else { throw XCTSkip("\(bench) is absent: the bench tests are skipped") }
-        return bench
-    }
 }

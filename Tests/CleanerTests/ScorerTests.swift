@@ -114,7 +114,7 @@ final class ScorerTests: XCTestCase {
     /// The same numbers as score.py --json on a real set: the page text of wcxb-dev as output
     /// (532 gold pages, per-type table, snippets with snippet-only pages).
     func testScoresMatchScorePyOnARealSet() throws {
-        let bench = try PythonProcess.bench()
+        let bench = try BenchData.directory()
         let set = (bench as NSString).appendingPathComponent("text/wcxb-dev-page")
         let gold = set + "/gold", pred = set + "/text", meta = set + "/meta.jsonl", snippets = set + "/snippets.jsonl"
         let python = try PythonProcess.run([bench + "/score.py", gold, pred, "--meta", meta, "--snippets", snippets, "--json"])
