@@ -16,7 +16,7 @@ struct EvalCommand: ParsableCommand {
               clean eval --gold SET/gold --pred outputs/ --meta SET/meta.jsonl --snippets SET/snippets.jsonl
 
             Exit status: 0 scored; 1 a page could not be read or a set fell below its level
-            (--levels); 2 a rule file or data file is broken; 64 usage error.
+            (--levels); 2 a usage error, or a rule file or data file is broken.
             """
     )
 
