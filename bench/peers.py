@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 
-# A page's own charset declaration, for the peers that take str (as the bench's text sets were made).
+# A page's own charset declaration, for the peers that take str.
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([-\w:.]+)""", re.IGNORECASE)
 # Labels browsers read as a wider encoding (WHATWG Encoding Standard): pages declare latin-1 and mean windows-1252.
 WIDER = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
@@ -26,7 +26,12 @@ WIDER = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-as
 
 
 def decoded(page):
-    """Bytes to str: the declared charset (an unknown one: UTF-8), bad bytes replaced."""
+    """Bytes to str: UTF-8 when the bytes are valid UTF-8 (whatever the page declares), else the
+    declared charset (an unknown one: UTF-8), bad bytes replaced."""
+    try:
+        return page.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     encoding = "utf-8"
     declared = CHARSET.search(page)
     if declared:
