@@ -17,6 +17,24 @@ struct ContentScorer {
         var stats = NodeStats()
         var ownCharacters = 0
         var ownCommas = 0
+        var ownBreaks = 0
+        /// The text run since the last <br>, and the scores of finished runs long enough to be paragraphs.
+        var runCharacters = 0
+        var runCommas = 0
+        var runScores: [Double] = []
+
+        mutating func closeRun() {
+            if runCharacters >= ExtractionTables.minParagraphCharacters {
+                runScores.append(ContentScorer.paragraphScore(characters: runCharacters, commas: runCommas))
+            }
+            runCharacters = 0
+            runCommas = 0
+        }
+    }
+
+    /// Readability's paragraph score: 1, plus one per comma-separated part, plus one per 100 characters (up to 3).
+    static func paragraphScore(characters: Int, commas: Int) -> Double {
+        2.0 + Double(commas) + Double(min(characters / 100, 3))
     }
 
     let options: Options
@@ -55,6 +73,8 @@ struct ContentScorer {
             if let block = blockFrames.last {
                 frames[block].ownCharacters += metrics.characters
                 frames[block].ownCommas += metrics.commas
+                frames[block].runCharacters += metrics.characters
+                frames[block].runCommas += metrics.commas
             }
             return .skip
         }
@@ -66,6 +86,13 @@ struct ContentScorer {
         }
         if ExtractionTables.inputs.contains(tag) {
             if !frames.isEmpty { frames[frames.count - 1].stats.inputs += 1 }
+            return .skip
+        }
+        if tag == "br" {
+            if let block = blockFrames.last {
+                frames[block].ownBreaks += 1
+                frames[block].closeRun()
+            }
             return .skip
         }
         if tag == "img" {
@@ -87,19 +114,29 @@ struct ContentScorer {
     }
 
     private mutating func leave(_ node: Node) {
-        guard let last = frames.last, last.node == node else { return }
-        let frame = frames.removeLast()
-        if frame.isBlock { blockFrames.removeLast() }
+        guard var frame = frames.last, frame.node == node else { return }
         let tag = frame.tag
+        if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters, !ExtractionTables.unscoredBlocks.contains(tag) {
+            frame.closeRun()
+            if frame.runScores.count >= 2 {
+                // Text split by <br>s into several paragraphs (Readability makes each a <p> inside
+                // this block): each run scores, with this block as its parent.
+                for runScore in frame.runScores { scoreAncestors(runScore, from: frames.count - 1) }
+            } else {
+                scoreAncestors(Self.paragraphScore(characters: frame.ownCharacters, commas: frame.ownCommas), from: frames.count - 2)
+            }
+        }
+        frames.removeLast()
+        if frame.isBlock { blockFrames.removeLast() }
         if tag == "a" { linkDepth -= 1 }
         if ExtractionTables.headings.contains(tag) { headingDepth -= 1 }
         if tag == "table" || tag == "code" || tag == "pre" { tableOrCodeDepth -= 1 }
-
-        if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters, !ExtractionTables.unscoredBlocks.contains(tag) {
-            let contentScore = 2.0 + Double(frame.ownCommas) + Double(min(frame.ownCharacters / 100, 3))
-            scoreAncestors(contentScore)
-        }
         var finished = frame.stats
+        // Paragraphs: <p> elements below, and a block's own text, where each pair of <br>s starts
+        // another (Readability turns such text into <p>s before counting).
+        if tag != "p", frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters {
+            finished.paragraphs += 1 + frame.ownBreaks / 2
+        }
         if let pending = pendingScores.removeValue(forKey: node) { finished.score = (finished.score ?? 0) + pending }
         stats[node] = finished
 
@@ -123,10 +160,10 @@ struct ContentScorer {
     /// Starting scores given to elements when a paragraph first scores them.
     private var initialized: Set<Node> = []
 
-    private mutating func scoreAncestors(_ contentScore: Double) {
-        // frames now holds the ancestors of the paragraph that just closed: parent last.
+    /// Adds a paragraph's score to `frames[start]` (its parent) and the ancestors above it.
+    private mutating func scoreAncestors(_ contentScore: Double, from start: Int) {
         var level = 0
-        var index = frames.count - 1
+        var index = start
         while index >= 0, level < ExtractionTables.scoredAncestors {
             let ancestor = frames[index]
             if ancestor.tag == "html" { break }
