@@ -14,6 +14,7 @@ struct ContentScorer {
         let node: Node
         let tag: String
         let isBlock: Bool
+        var isLink = false
         var stats = NodeStats()
         var ownCharacters = 0
         var ownCommas = 0
@@ -107,7 +108,10 @@ struct ContentScorer {
         let isBlock = TagTable.blockLevel.contains(tag) || TagTable.cells.contains(tag)
         if isBlock { blockFrames.append(frames.count) }
         frames.append(Frame(node: node, tag: tag, isBlock: isBlock))
-        if tag == "a" { linkDepth += 1 }
+        if tag == "a", !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
+            frames[frames.count - 1].isLink = true
+            linkDepth += 1
+        }
         if ExtractionTables.headings.contains(tag) { headingDepth += 1 }
         if tag == "table" || tag == "code" || tag == "pre" { tableOrCodeDepth += 1 }
         return .descend
@@ -128,7 +132,7 @@ struct ContentScorer {
         }
         frames.removeLast()
         if frame.isBlock { blockFrames.removeLast() }
-        if tag == "a" { linkDepth -= 1 }
+        if frame.isLink { linkDepth -= 1 }
         if ExtractionTables.headings.contains(tag) { headingDepth -= 1 }
         if tag == "table" || tag == "code" || tag == "pre" { tableOrCodeDepth -= 1 }
         var finished = frame.stats

@@ -2,8 +2,9 @@
 /// what is never text and what kind of block an element makes are data in one place.
 enum TagTable {
     /// Elements whose content is never article text: code, styling, embedded objects, form controls.
+    /// (`noscript` is read: broken pages end up with their whole content inside an unclosed one.)
     static let skipped: Set<String> = [
-        "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
+        "script", "style", "template", "head", "svg", "math", "iframe", "object", "embed",
         "canvas", "select", "option", "textarea", "input", "button", "audio", "video", "map", "frameset",
     ]
 
@@ -31,6 +32,10 @@ enum TagTable {
         default: nil
         }
     }
+
+    /// Elements that never belong inside a link: a link wrapping one is an unclosed `<a>` that
+    /// libxml2 kept open over the rest of the page, so its text is not link text.
+    static let brokenLinkContent: Set<String> = ["table", "tbody", "tr", "td", "form", "body", "html"]
 
     /// Table cells: separated by " | " inside their row.
     static let cells: Set<String> = ["td", "th"]

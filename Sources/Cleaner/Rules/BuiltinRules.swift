@@ -69,6 +69,8 @@ drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook
 # "Make CT Your Homepage", "Make us your home page".
 drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
+# <noscript> fallbacks that ask for a script-enabled browser.
+drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 
 ## Datelines: a line that is nothing but a date and time
 
