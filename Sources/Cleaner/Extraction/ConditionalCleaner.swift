@@ -96,7 +96,8 @@ enum ConditionalCleaner {
             detail = "\(images) images, \(own.paragraphs) paragraphs"
         } else if !isList, own.listItems - 100 > own.paragraphs {
             detail = "list items outnumber paragraphs"
-        } else if own.inputs > own.paragraphs / 3 {
+        } else if own.inputs > max(1, own.paragraphs / 3) {
+            // (One control, a checkbox beside a listing, does not make a form.)
             detail = "\(own.inputs) form controls"
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"

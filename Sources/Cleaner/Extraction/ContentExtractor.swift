@@ -118,8 +118,24 @@ struct ContentExtractor {
         } else {
             roots = [top]
         }
+        roots = widened(roots, top: top, body: body, stats: stats)
         let characters = roots.reduce(0) { $0 + (stats[$1]?.characters ?? 0) }
         return Result(roots: roots, excluded: [:], characters: characters)
+    }
+
+    /// Scores favour the densest part of a page; where the page's prose is spread wider (a forum
+    /// thread, a long page of sections), the nearest ancestor holding most of it is the article.
+    private static func widened(_ roots: [Node], top: Node, body: Node, stats: [Node: NodeStats]) -> [Node] {
+        let total = Double(stats[body]?.proseCharacters ?? 0)
+        let selected = Double(roots.reduce(0) { $0 + (stats[$1]?.proseCharacters ?? 0) })
+        guard total > 0, selected < total * ExtractionTables.minProseShare else { return roots }
+        var ancestor = top.parent
+        while let current = ancestor {
+            if Double(stats[current]?.proseCharacters ?? 0) >= total * ExtractionTables.widenedProseShare { return [current] }
+            if current == body { break }
+            ancestor = current.parent
+        }
+        return roots
     }
 
     private static func ancestors(_ node: Node) -> Set<Node> {

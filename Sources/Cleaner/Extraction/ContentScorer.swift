@@ -17,6 +17,7 @@ struct ContentScorer {
         var isLink = false
         var stats = NodeStats()
         var ownCharacters = 0
+        var ownLinkCharacters = 0
         var ownCommas = 0
         var ownBreaks = 0
         /// The text run since the last <br>, and the scores of finished runs long enough to be paragraphs.
@@ -73,6 +74,7 @@ struct ContentScorer {
             if headingDepth > 0 { frames[top].stats.headingCharacters += metrics.characters }
             if let block = blockFrames.last {
                 frames[block].ownCharacters += metrics.characters
+                if linkDepth > 0 { frames[block].ownLinkCharacters += metrics.characters }
                 frames[block].ownCommas += metrics.commas
                 frames[block].runCharacters += metrics.characters
                 frames[block].runCommas += metrics.commas
@@ -136,6 +138,11 @@ struct ContentScorer {
         if ExtractionTables.headings.contains(tag) { headingDepth -= 1 }
         if tag == "table" || tag == "code" || tag == "pre" { tableOrCodeDepth -= 1 }
         var finished = frame.stats
+        if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters,
+            Double(frame.ownLinkCharacters) < Double(frame.ownCharacters) * ExtractionTables.maxProseLinkDensity
+        {
+            finished.proseCharacters += frame.ownCharacters
+        }
         // Paragraphs: <p> elements below, and a block's own text, where each pair of <br>s starts
         // another (Readability turns such text into <p>s before counting).
         if tag != "p", frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters {

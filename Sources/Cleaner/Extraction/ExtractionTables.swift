@@ -32,6 +32,14 @@ enum ExtractionTables {
     /// Elements inside the article that are never article text.
     static let alwaysRemoved: Set<String> = ["footer", "aside", "nav", "form"]
 
+    /// A paragraph with more of its text in links than this is a link list, not prose.
+    static let maxProseLinkDensity = 0.2
+    /// When the chosen elements hold less than this share of the page's prose, the choice was
+    /// too narrow (one post of a thread, one section of a long page): widen it...
+    static let minProseShare = 0.3
+    /// ...to the nearest ancestor that holds at least this share.
+    static let widenedProseShare = 0.75
+
     /// Sibling blocks join the top candidate above this share of its score (Readability: 0.2).
     static let siblingScoreShare = 0.2
     /// A sibling paragraph this long with few links joins the article.

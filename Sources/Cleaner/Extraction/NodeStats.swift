@@ -2,6 +2,8 @@
 struct NodeStats {
     var characters = 0
     var linkCharacters = 0
+    /// Characters of paragraphs (blocks with enough text of their own) that are mostly not links.
+    var proseCharacters = 0
     var commas = 0
     var headingCharacters = 0
     var listItemCharacters = 0
@@ -28,6 +30,7 @@ struct NodeStats {
     mutating func add(_ child: NodeStats) {
         characters += child.characters
         linkCharacters += child.linkCharacters
+        proseCharacters += child.proseCharacters
         commas += child.commas
         headingCharacters += child.headingCharacters
         listItemCharacters += child.listItemCharacters
@@ -44,6 +47,7 @@ struct NodeStats {
     mutating func subtract(_ child: NodeStats) {
         characters -= child.characters
         linkCharacters -= child.linkCharacters
+        proseCharacters -= child.proseCharacters
         commas -= child.commas
         headingCharacters -= child.headingCharacters
         listItemCharacters -= child.listItemCharacters
