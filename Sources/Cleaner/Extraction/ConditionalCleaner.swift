@@ -81,7 +81,7 @@ enum ConditionalCleaner {
     private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context) -> RemovalReason? {
         if tag == "table", isDataTable(own) { return nil }
         if context.inCode { return nil }
-        if weight + Int(own.score ?? 0) < 0 {
+        if weight < 0 {
             return .heuristic(name: "boilerplate class", category: .other, detail: "weight \(weight)")
         }
         guard own.commas < 10 else { return nil }
@@ -103,7 +103,8 @@ enum ConditionalCleaner {
             detail = "little text, links"
         } else if !isList, weight < 25, linkDensity > 0.2 {
             detail = String(format: "link density %.2f", linkDensity)
-        } else if weight >= 25, linkDensity > 0.5 {
+        } else if weight >= 25 || isList, linkDensity > 0.5 {
+            // (A list that is mostly links is a list of other pages: related stories, tags.)
             detail = String(format: "link density %.2f", linkDensity)
         } else if (own.embeds == 1 && own.characters < 75) || own.embeds > 1 {
             detail = "embedded player"

@@ -1,4 +1,3 @@
-import Foundation
 /// Finds the article in a page that no site rule covers, the way Readability does: score
 /// candidates, take the best one and its worthy siblings, then clear boilerplate out of them.
 /// Every decision is a mark (`excluded`), not a change to the tree, so a failed attempt can be
@@ -45,11 +44,6 @@ struct ContentExtractor {
             return Result(roots: [body], excluded: [:], characters: stats[body]?.characters ?? 0)
         }
         let topScore = topStats.finalScore
-        if ProcessInfo.processInfo.environment["CLEAN_DEBUG"] != nil {
-            for (node, stats) in ranked.prefix(8) {
-                print("DEBUG", node.name, node.attribute("class") ?? "", node.attribute("id") ?? "", stats.score ?? 0, stats.finalScore, stats.characters, stats.linkDensity)
-            }
-        }
 
         // Several close runners-up under one ancestor: the article is that ancestor.
         let close = ranked.dropFirst().prefix(4).filter { $0.stats.finalScore / topScore >= 0.75 }.map(\.node)

@@ -40,7 +40,12 @@ struct BlockSerializer {
         if TagTable.skipped.contains(tag) || HiddenElements.isHidden(node) { return .skip }
         if !excluded.isEmpty, excluded[node] != nil { return .skip }
         if tag == "br" {
-            buffer += "\n"
+            // Two line breaks in a row end a paragraph, as they read in a browser.
+            if preformattedDepth == 0, buffer.last(where: { $0 != " " && $0 != "\t" }) == "\n" {
+                flush()
+            } else {
+                buffer += "\n"
+            }
             return .skip
         }
         if TagTable.cells.contains(tag) {

@@ -15,7 +15,7 @@ enum HTMLPipeline {
         metadata.site = site
 
         StripXPath.apply(rules.strip, to: page, log: &log)
-        StripAttributes.apply(idOrClass: rules.stripIdOrClass, imageSrc: rules.stripImageSrc, to: page, log: &log)
+        StripAttributes.apply(rules, to: page, log: &log)
         var roots: [Node]
         var excluded: [Node: RemovalReason] = [:]
         if let selected = BodySelector.select(rules.body, in: page) {

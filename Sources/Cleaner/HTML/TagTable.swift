@@ -2,9 +2,8 @@
 /// what is never text and what kind of block an element makes are data in one place.
 enum TagTable {
     /// Elements whose content is never article text: code, styling, embedded objects, form controls.
-    /// (`noscript` is read: broken pages end up with their whole content inside an unclosed one.)
     static let skipped: Set<String> = [
-        "script", "style", "template", "head", "svg", "math", "iframe", "object", "embed",
+        "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
         "canvas", "select", "option", "textarea", "input", "button", "audio", "video", "map", "frameset",
     ]
 

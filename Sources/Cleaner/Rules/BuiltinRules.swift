@@ -42,6 +42,18 @@ strip_id_or_class(navigation): screen-reader-text
 strip_id_or_class(social): share-buttons
 strip_id_or_class(social): social-share
 strip_id_or_class(social): sharedaddy
+# Caption and credit containers, by whole class word: "has-caption" or "feat-image-with-caption"
+# wrap whole articles, so no substring match here.
+strip_class(caption): wp-caption
+strip_class(caption): wp-caption-text
+strip_class(caption): caption-text
+strip_class(caption): image-caption
+strip_class(caption): media-caption
+strip_class(caption): photo-caption
+strip_class(caption): img-caption
+strip_class(caption): figure-caption
+strip_class(caption): photo-credit
+strip_class(caption): image-credit
 # Tracking pixels: an image that is one pixel carries no content.
 strip_image_src(other): pixel.gif
 
@@ -55,6 +67,9 @@ drop_line(caption): \b(?:Picture|Photo|Image|Photograph|Foto|Bild)s?\s?:\s?[\p{L
 drop_line(caption): ^(?:date \d{4}-\d{2}-\d{2}\s+)?\((?:Photo|Picture|Image|Above|Below|Left|Right|Top|Pictured|From left|Inset)\b[^)]*\)
 # Credit lines on their own: "Photo: Jane Doe", "Image credit: Getty Images".
 drop_line(caption): ^(?i:(?:photo|picture|image|video)(?: credit)?s?)\s?:\s?\S.{0,60}$
+# Gallery chrome: "Image 1 of 8", "Photo 3/12", and the buttons around a caption.
+drop_line(caption): ^(?i:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de)\s*\d*)$
+drop_line(caption): ^(?i:caption|close|hide caption|toggle caption|expand|enlarge this image|view gallery|open gallery)$
 # An image's alt text next to its caption, or a caption repeated in full and cut short.
 drop_repeated(caption): yes
 
@@ -66,6 +81,8 @@ drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook
 
 ## Mastheads and navigation
 
+# Tag and category lists: "Tags: a, b, c", "Filed under: ...".
+drop_line(navigation): ^(?i:tags?|filed under|categories|category|topics|schlagworte|themen)\s*:.{0,200}$
 # "Make CT Your Homepage", "Make us your home page".
 drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
@@ -75,9 +92,16 @@ drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 ## Datelines: a line that is nothing but a date and time
 
 # "Jul 26, 2021, 8:34 PM | Updated: Jul 27, 2021, 9:27 pm", "05/05/2024 05:36:25 am".
-drop_line(other): ^(?=.*\d)(?i:(?:published|updated|posted|last updated|on)\s*:?|\d{1,4}(?:st|nd|rd|th)?|[/:.,|•·-]|\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|at)+$
+drop_line(other): ^(?=.*\d)(?i:(?:published|updated|posted|last updated|on)\s*:?|[;]|\d{1,4}(?:st|nd|rd|th)?|[/:.,|•·-]|\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|at)+$
+
+## Bylines: "By Jane Doe - 11/18/19 11:04 PM EST" (the author goes to the metadata)
+
+drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|and|und|&))*\s*(?:[,|·•–—-]\s*[^.!?]{0,80})?$
 
 ## Teasers: headline + summary + a relative time stamp
+
+# Headings of related-article lists (the lists themselves go by link density).
+drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren)\s*(?:\.\.\.|…)?\s*:?$
 
 teaser(teaser): ^(?i:(?:updated |posted )?(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago)$
 
@@ -97,6 +121,9 @@ drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,
 ## The title again, at the end of the scrape
 
 drop_repeated_title(other): yes
+
+## Later copies of long lines (gallery captions, pull quotes) are left alone here: pages
+## repeat real content too (tables, errata), and `drop_duplicates(CAT): yes` is for site files.
 
 ## Headings left with nothing under them once the rules above took their section
 # (an HTML heading followed by another heading of the same or a higher level, or by the end).

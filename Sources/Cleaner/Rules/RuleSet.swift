@@ -34,6 +34,9 @@ public struct RuleSet: Sendable {
         /// A line followed by the same line, or by the line it is a truncated ("...") copy of:
         /// alt text next to its caption. Both go.
         case dropRepeated = "drop_repeated"
+        /// A later copy of a line of five words or more that the document already had goes
+        /// (gallery captions, pull quotes, teasers shown twice); the first copy stays.
+        case dropDuplicates = "drop_duplicates"
         /// A later block equal to the title goes.
         case dropRepeatedTitle = "drop_repeated_title"
         /// An HTML heading with no kept text under it (the next kept block is a heading of the
@@ -59,6 +62,8 @@ public struct RuleSet: Sendable {
     var strip: [XPathRule] = []
     var stripIdOrClass: [SubstringRule] = []
     var stripImageSrc: [SubstringRule] = []
+    /// `strip_class`: one whole word of the class attribute ("wp-caption", not "has-caption").
+    var stripClass: [SubstringRule] = []
     var replacements: [Replacement] = []
     var title: [XPathRule] = []
     var author: [XPathRule] = []
@@ -81,6 +86,7 @@ public struct RuleSet: Sendable {
         result.strip += other.strip
         result.stripIdOrClass += other.stripIdOrClass
         result.stripImageSrc += other.stripImageSrc
+        result.stripClass += other.stripClass
         result.replacements += other.replacements
         result.title += other.title
         result.author += other.author
@@ -100,13 +106,14 @@ public struct RuleSet: Sendable {
         result.strip.removeAll { kept.contains($0.source.category) }
         result.stripIdOrClass.removeAll { kept.contains($0.source.category) }
         result.stripImageSrc.removeAll { kept.contains($0.source.category) }
+        result.stripClass.removeAll { kept.contains($0.source.category) }
         result.lineRules.removeAll { kept.contains($0.source.category) }
         return result
     }
 
     /// Number of rules that do something (ignored directives aside).
     public var ruleCount: Int {
-        body.count + strip.count + stripIdOrClass.count + stripImageSrc.count + replacements.count + title.count
+        body.count + strip.count + stripIdOrClass.count + stripClass.count + stripImageSrc.count + replacements.count + title.count
             + author.count + date.count + lineRules.count + signatures.count + (prune == nil ? 0 : 1)
     }
 }

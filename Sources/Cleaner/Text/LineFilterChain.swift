@@ -17,6 +17,8 @@ enum LineFilterChain {
                 if let pattern = rule.pattern { Neighbours.teasers(pattern, reason, in: &document) }
             case .dropRepeated:
                 RepeatedText.dropAdjacentCopies(reason, in: &document)
+            case .dropDuplicates:
+                RepeatedText.dropLaterCopies(reason, in: &document)
             case .dropRepeatedTitle:
                 RepeatedText.dropRepeatedTitle(reason, in: &document)
             case .dropOrphanHeadings:

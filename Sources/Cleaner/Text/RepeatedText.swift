@@ -46,6 +46,23 @@ enum RepeatedText {
         return stem.count >= minTruncatedLength && long.count > stem.count && long.hasPrefix(stem)
     }
 
+    /// A line needs this many words before a second copy of it counts as a duplicate.
+    static let minDuplicateWords = 5
+
+    /// `drop_duplicates`: later copies of a kept line of `minDuplicateWords` or more go.
+    static func dropLaterCopies(_ reason: RemovalReason, in document: inout Document) {
+        var seen: Set<String> = []
+        for blockIndex in document.blocks.indices {
+            for lineIndex in document.blocks[blockIndex].lines.indices {
+                let line = document.blocks[blockIndex].lines[lineIndex]
+                guard line.isKept, line.text.split(whereSeparator: { $0.isWhitespace }).count >= minDuplicateWords else { continue }
+                if !seen.insert(comparable(line.text)).inserted {
+                    document.blocks[blockIndex].lines[lineIndex].removedBy = reason
+                }
+            }
+        }
+    }
+
     /// `drop_repeated_title`: blocks after the first that repeat the title. The title is the page's
     /// metadata title when it appears in the body, else the first block when it is headline-like.
     static func dropRepeatedTitle(_ reason: RemovalReason, in document: inout Document) {

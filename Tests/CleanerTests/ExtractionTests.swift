@@ -1,0 +1,80 @@
+import XCTest
+
+@testable import Cleaner
+
+/// The generic extraction on pages no site rule covers.
+final class ExtractionTests: XCTestCase {
+    private let prose = (1...6).map { "Paragraph \($0) of the story has enough words, commas, and clauses, to read as prose that a person wrote for this page." }
+
+    private func page(article: String, chrome: String = "") -> String {
+        """
+        <html><head><title>Story title</title></head><body>
+        <div id="menu"><ul><li><a href="/a">Home</a></li><li><a href="/b">World</a></li><li><a href="/c">Sport</a></li></ul></div>
+        \(chrome)
+        <div class="main"><h1>Story title</h1>\(article)</div>
+        <div class="footer"><a href="/about">About us</a> <a href="/privacy">Privacy policy</a> <a href="/terms">Terms</a></div>
+        </body></html>
+        """
+    }
+
+    func testFindsTheArticleAndLeavesMenusAndFootersOut() throws {
+        let html = page(article: prose.map { "<p>\($0)</p>" }.joined())
+        let result = try clean(html, builtin: true)
+        XCTAssertEqual(result.text, prose.joined(separator: "\n\n"))
+        XCTAssertEqual(result.document.metadata.title, "Story title", "the title goes to the metadata, not the body")
+    }
+
+    func testTextSplitByLineBreaksIsAnArticleToo() throws {
+        let html = page(article: "<div>" + prose.joined(separator: "<br><br>") + "</div>", chrome: "<div><p>A short sidebar note, with a comma.</p></div>")
+        let result = try clean(html, builtin: true)
+        XCTAssertEqual(result.text, prose.joined(separator: "\n\n"), "two <br>s end a paragraph")
+    }
+
+    func testLinkListsInsideTheArticleGo() throws {
+        let related = "<ul>" + (1...5).map { "<li><a href='/s\($0)'>Another story number \($0) worth a click</a></li>" }.joined() + "</ul>"
+        let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + related)
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    func testDataTablesStayWhateverTheirLinks() throws {
+        let table = "<table><tr><th>Team</th><th>Points</th></tr><tr><td><a href='/t1'>North</a></td><td>12</td></tr><tr><td><a href='/t2'>South</a></td><td>9</td></tr></table>"
+        let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + table)
+        XCTAssertTrue(try clean(html, builtin: true).text.hasSuffix("Team | Points\n\nNorth | 12\n\nSouth | 9"))
+    }
+
+    /// Readability picks the densest block; when the page's prose is spread over many posts, the
+    /// extraction widens to the element that holds them all.
+    func testAThreadOfPostsIsKeptWhole() throws {
+        let posts = (1...6).map { index in
+            "<div class='post'><div class='author'>user\(index)</div><div class='body'><p>\(prose[index - 1])</p></div></div>"
+        }.joined()
+        let html = "<html><body><div id='thread'>\(posts)</div></body></html>"
+        let text = try clean(html, builtin: true).text
+        for paragraph in prose { XCTAssertTrue(text.contains(paragraph), "missing: \(paragraph)") }
+    }
+
+    func testAnUnclosedLinkOverThePageIsNotLinkText() throws {
+        let html = "<html><body><a href='/x'><table><tr><td>" + prose.map { "<p>\($0)</p>" }.joined() + "</td></tr></table></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    func testExplainNamesTheHeuristicThatRemovedABlock() throws {
+        let related = "<ul>" + (1...5).map { "<li><a href='/s\($0)'>Another story number \($0)</a></li>" }.joined() + "</ul>"
+        let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + related)
+        let result = try clean(html, builtin: true, options: CleanOptions(explain: true))
+        let removed = result.document.removedElements.filter { $0.text.contains("Another story number 1") }
+        XCTAssertEqual(removed.first?.reason.description.hasPrefix("link density"), true, "\(result.document.removedElements)")
+    }
+
+    func testStripClassMatchesWholeClassWordsOnly() throws {
+        let rules = ["site.test": "body: //body\nstrip_class(caption): wp-caption\n"]
+        let html = "<html><body><div class='wp-caption'>A caption</div><div class='has-wp-caption-inside'><p>Kept text.</p></div></body></html>"
+        XCTAssertEqual(try clean(html, rules: rules, options: CleanOptions(url: "site.test")).text, "Kept text.")
+    }
+
+    func testDropDuplicatesKeepsTheFirstCopy() throws {
+        let rules = ["global": "drop_duplicates(other): yes\n"]
+        let input = "A caption with five or more words.\n\nText.\n\nA caption with five or more words.\n\nShort line\n\nShort line"
+        XCTAssertEqual(try clean(input, rules: rules).text, "A caption with five or more words.\n\nText.\n\nShort line\n\nShort line")
+    }
+}
