@@ -1,8 +1,15 @@
 /// Turns the selected part of the DOM into blocks: block-level elements start and end blocks,
 /// `<br>` breaks lines, table cells are joined by " | ", hidden and non-text elements are skipped.
+///
+/// Text is gathered as the tree's own UTF-8 bytes and becomes `String`s only line by line, once
+/// normalized: one copy of the page's text instead of one `String` per text node.
 struct BlockSerializer {
     private(set) var blocks: [Block] = []
-    private var buffer = ""
+    /// The text of the block being gathered.
+    private var buffer: [UInt8] = []
+    /// Where `<br>`s broke lines in `buffer`. Outside `<pre>` a newline in markup is just whitespace,
+    /// so breaks are kept apart; inside, the buffer holds the text's own newlines and a `<br>`'s.
+    private var breaks: [Int] = []
     private var kinds: [BlockKind] = []
     private var preformattedDepth = 0
     private var rowHasCell = false
@@ -18,6 +25,10 @@ struct BlockSerializer {
         self.excluded = excluded
     }
 
+    private static let lineBreak = PackedName("br")
+    private static let preformatted = PackedName("pre")
+    private static let tableRow = PackedName("tr")
+
     mutating func serialize(_ root: Node, in document: HTMLDocument) {
         document.walk(from: root, enter: { node in enter(node) }, leave: { node in leave(node) })
         flush()
@@ -25,10 +36,7 @@ struct BlockSerializer {
 
     private mutating func enter(_ node: Node) -> WalkAction {
         if node.isText {
-            // A newline in markup is just whitespace; only <br> (and <pre>) break lines.
-            if let content = node.content {
-                buffer += preformattedDepth > 0 ? content : content.replacingNewlines()
-            }
+            node.appendContent(to: &buffer)
             return .skip
         }
         if let markers, let index = markers.index(of: node) {
@@ -36,56 +44,77 @@ struct BlockSerializer {
             return .skip
         }
         guard node.isElement else { return .skip }
-        let tag = node.name
-        if TagTable.skipped.contains(tag) || HiddenElements.isHidden(node) { return .skip }
+        let tag = TagTable.entry(for: node.packedName)
+        if tag.skipped || HiddenElements.isHidden(node) { return .skip }
         if !excluded.isEmpty, excluded[node] != nil { return .skip }
-        if tag == "br" {
-            // Two line breaks in a row end a paragraph, as they read in a browser.
-            if preformattedDepth == 0, buffer.last(where: { $0 != " " && $0 != "\t" }) == "\n" {
+        if tag.name == Self.lineBreak {
+            if preformattedDepth > 0 {
+                buffer.append(0x0A)
+            } else if let last = breaks.last, buffer[last...].allSatisfy(Self.isBlankAfterBreak) {
+                // Two line breaks in a row end a paragraph, as they read in a browser.
                 flush()
             } else {
-                buffer += "\n"
+                breaks.append(buffer.count)
             }
             return .skip
         }
-        if TagTable.cells.contains(tag) {
-            if rowHasCell { buffer += " | " }
+        if tag.cell {
+            if rowHasCell { buffer.append(contentsOf: Self.cellSeparator) }
             rowHasCell = true
         }
-        if TagTable.blockLevel.contains(tag) {
+        if tag.blockLevel {
             flush()
-            kinds.append(TagTable.kind(for: tag) ?? kinds.last ?? .paragraph)
-            if tag == "pre" { preformattedDepth += 1 }
-            if tag == "tr" { rowHasCell = false }
+            kinds.append(tag.kind ?? kinds.last ?? .paragraph)
+            if tag.name == Self.preformatted { preformattedDepth += 1 }
+            if tag.name == Self.tableRow { rowHasCell = false }
         }
         return .descend
     }
 
+    private static let cellSeparator = Array(" | ".utf8)
+
+    /// Spaces and tabs, and the newlines of markup text (which are spaces outside `<pre>`).
+    private static func isBlankAfterBreak(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
     private mutating func leave(_ node: Node) {
         guard node.isElement else { return }
-        let tag = node.name
-        guard TagTable.blockLevel.contains(tag) else { return }
+        let tag = TagTable.entry(for: node.packedName)
+        guard tag.blockLevel else { return }
         flush()
         if !kinds.isEmpty { kinds.removeLast() }
-        if tag == "pre" { preformattedDepth -= 1 }
+        if tag.name == Self.preformatted { preformattedDepth -= 1 }
     }
 
     private mutating func flush() {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            breaks.removeAll(keepingCapacity: true)
+        }
         guard !buffer.isEmpty else { return }
         let kind = kinds.last ?? .paragraph
         var lines: [String] = []
-        for raw in buffer.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = preformattedDepth > 0 ? TextNormalizer.normalizePreformatted(raw) : TextNormalizer.normalizeLine(raw)
-            if !line.isEmpty { lines.append(line) }
+        buffer.withUnsafeBufferPointer { bytes in
+            if preformattedDepth > 0 {
+                // Lines end at "\n", but not at the "\n" of a "\r\n", which is one character.
+                var start = 0
+                for index in 0..<bytes.count where bytes[index] == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) {
+                    let line = TextNormalizer.normalizePreformatted(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    if !line.isEmpty { lines.append(line) }
+                    start = index + 1
+                }
+                let line = TextNormalizer.normalizePreformatted(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+                if !line.isEmpty { lines.append(line) }
+            } else {
+                var start = 0
+                for end in breaks + [bytes.count] {
+                    let line = TextNormalizer.normalizeLine(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if !line.isEmpty { lines.append(line) }
+                    start = end
+                }
+            }
         }
-        buffer = ""
         if !lines.isEmpty { blocks.append(Block(kind: kind, lines: lines)) }
-    }
-}
-
-extension String {
-    fileprivate func replacingNewlines() -> String {
-        guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
-        return String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 }

@@ -3,12 +3,42 @@
 enum HiddenElements {
     static func isHidden(_ node: Node) -> Bool {
         guard node.hasAttributes else { return false }
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style") {
-            let compact = style.lowercased().filter { !$0.isWhitespace }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        if node.hasAttribute("hidden") { return true }
+        if node.withAttribute("aria-hidden", { ASCIIText.equalsIgnoringCase($0, "true") }) == true { return true }
+        return node.withAttribute("style", hidesByStyle) ?? false
+    }
+
+    /// The style's text, lower-cased and without whitespace, says `display:none` or `visibility:hidden`.
+    private static func hidesByStyle(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard style.allSatisfy({ $0 < 0x80 }) else {
+            // Non-ASCII text: Unicode lower-casing and whitespace, as the rule is written.
+            let compact = String(decoding: style, as: UTF8.self).lowercased().filter { !$0.isWhitespace }
+            return compact.contains("display:none") || compact.contains("visibility:hidden")
         }
-        return false
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for byte in style where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return compact.withUnsafeBufferPointer { text in
+            hiddenStyles.contains { $0.withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
+        }
+    }
+
+    private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
+}
+
+/// ASCII comparisons on bytes.
+enum ASCIIText {
+    /// True when `bytes` spell `word` (lower-case ASCII) in any case. No non-ASCII text lower-cases
+    /// to an ASCII word such as "true", so this is `String.lowercased() == word`.
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            if lower != word.utf8Start[index] { return false }
+        }
+        return true
     }
 }

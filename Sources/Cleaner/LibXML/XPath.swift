@@ -6,6 +6,8 @@ internal import CLibXML
 final class XPathExpression: @unchecked Sendable {
     let source: String
     private let compiled: xmlXPathCompExprPtr
+    /// The same expression for the native evaluator, when it is one of the forms it knows.
+    private let simple: SimpleXPath?
 
     init?(_ source: String) {
         LibXML.ensureInitialized()
@@ -14,6 +16,7 @@ final class XPathExpression: @unchecked Sendable {
         }) else { return nil }
         self.source = source
         self.compiled = compiled
+        self.simple = SimpleXPath(source)
     }
 
     deinit {
@@ -28,6 +31,11 @@ final class XPathExpression: @unchecked Sendable {
     }
 
     func evaluate(in document: HTMLDocument) -> Result {
+        simple?.evaluate(in: document) ?? evaluateWithLibXML(in: document)
+    }
+
+    /// libxml2's own evaluation: every expression the native evaluator does not know.
+    func evaluateWithLibXML(in document: HTMLDocument) -> Result {
         var result = Result()
         guard let context = xmlXPathNewContext(document.pointer) else { return result }
         defer { xmlXPathFreeContext(context) }

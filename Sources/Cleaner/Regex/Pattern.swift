@@ -7,6 +7,8 @@ final class Pattern: @unchecked Sendable {
     let source: String
     private let code: OpaquePointer
     private let matchContext: OpaquePointer?
+    /// JIT compilation succeeded: matches take PCRE2's JIT fast path.
+    private let jit: Bool
 
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
@@ -35,7 +37,7 @@ final class Pattern: @unchecked Sendable {
         }
         code = compiled
         // JIT is an optimisation: when it is unavailable the interpreter gives the same answers.
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        jit = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext {
             pcre2_set_match_limit_8(matchContext, Self.matchLimit)
@@ -55,17 +57,24 @@ final class Pattern: @unchecked Sendable {
     }
 
     /// The UTF-8 byte range of the first match in `text`.
+    ///
+    /// Runs once per line per rule, so it skips what the general entry point repeats on every call:
+    /// the subject is a Swift string, valid UTF-8 already (no UTF check), and the match data is the
+    /// thread's own, made once (only the whole match's offsets are read, so one pair is enough; a
+    /// match with more groups than that returns 0, which is still a match).
     func firstMatch(in text: String) -> Range<Int>? {
         var text = text
         return text.withUTF8 { bytes -> Range<Int>? in
-            guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
-            defer { pcre2_match_data_free_8(data) }
+            guard let data = ThreadMatchData.current() else { return nil }
             // An empty buffer has no base address; PCRE2 accepts any non-null pointer with length 0.
             let empty: UInt8 = 0
             let result = withUnsafePointer(to: empty) { emptyPointer in
-                pcre2_match_8(code, bytes.baseAddress ?? emptyPointer, bytes.count, 0, 0, data, matchContext)
+                let subject = bytes.baseAddress ?? emptyPointer
+                return jit
+                    ? pcre2_jit_match_8(code, subject, bytes.count, 0, 0, data, matchContext)
+                    : pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
             }
-            guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
+            guard result >= 0, let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
             return Int(vector[0])..<Int(vector[1])
         }
     }

@@ -1,0 +1,150 @@
+internal import CLibXML
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An element name packed into two integers, compared and hashed without a `String`: the hot
+/// walks look names up in tables once per element. Names longer than 16 bytes (custom elements)
+/// pack to `.long`, which no table holds.
+struct PackedName: Hashable, Sendable {
+    let low: UInt64
+    let high: UInt64
+
+    static let long = PackedName(low: .max, high: .max)
+
+    private init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    init(_ name: String) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        let bytes = Array(name.utf8)
+        guard bytes.count <= 16 else {
+            self = .long
+            return
+        }
+        for (index, byte) in bytes.enumerated() {
+            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+        }
+        self.init(low: low, high: high)
+    }
+
+    /// Packs a NUL-terminated name.
+    init(cString name: UnsafePointer<UInt8>) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var index = 0
+        while index < 16 {
+            let byte = name[index]
+            if byte == 0 {
+                self.init(low: low, high: high)
+                return
+            }
+            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+            index += 1
+        }
+        self = name[16] == 0 ? PackedName(low: low, high: high) : .long
+    }
+}
+
+extension Node {
+    /// The element's name, packed (`.long` for non-elements too, which match nothing).
+    var packedName: PackedName {
+        guard isElement, let name = pointer.pointee.name else { return .long }
+        return PackedName(cString: name)
+    }
+
+    /// Appends a text node's bytes to `buffer` as they are (nothing for other nodes), without a `String`.
+    func appendContent(to buffer: inout [UInt8]) {
+        guard isText, let content = pointer.pointee.content else { return }
+        let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        buffer.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
+    }
+
+    /// True when the element has an attribute named `name` (exactly, as `xmlGetProp` compares).
+    func hasAttribute(_ name: StaticString) -> Bool {
+        attributeNode(name) != nil
+    }
+
+    /// Calls `body` with the bytes of the attribute's value; nil when there is no such attribute.
+    func withAttribute<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        withAttribute(attributeNode(name), body)
+    }
+
+    /// True when the attribute's value contains `needle` as bytes (false without the attribute).
+    func attribute(_ name: StaticString, contains needle: String) -> Bool {
+        withAttribute(name) { value in
+            var needle = needle
+            return needle.withUTF8 { ByteSearch.contains(value, $0) }
+        } ?? false
+    }
+
+    /// The value of `attribute` as `xmlGetProp` gives it: one text child is read in place, other
+    /// children are put together by libxml2.
+    func withAttribute<R>(_ attribute: xmlAttrPtr?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let attribute else { return nil }
+        if let child = attribute.pointee.children, child.pointee.next == nil,
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
+        {
+            guard let content = child.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        }
+        guard let value = xmlNodeListGetString(document.pointer, attribute.pointee.children, 1) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        defer { clean_xmlFree(value) }
+        return body(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+    }
+
+    /// The attribute named `name` in no namespace: `xmlGetProp`'s look-up.
+    func attributeNode(_ name: StaticString) -> xmlAttrPtr? {
+        name.withUTF8Buffer { attributeNode($0) }
+    }
+
+    func attributeNode(_ name: [UInt8]) -> xmlAttrPtr? {
+        name.withUnsafeBufferPointer { attributeNode($0) }
+    }
+
+    private func attributeNode(_ name: UnsafeBufferPointer<UInt8>) -> xmlAttrPtr? {
+        guard isElement else { return nil }
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, let attributeName = current.pointee.name, Self.equals(attributeName, name) { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    private static func equals(_ cString: UnsafePointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < name.count {
+            if cString[index] != name[index] { return false }
+            index += 1
+        }
+        return cString[index] == 0
+    }
+}
+
+/// Byte-string search.
+enum ByteSearch {
+    /// True when `needle` occurs in `haystack`; an empty needle occurs nowhere, as with Foundation's `contains`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, needle.count > 0, haystack.count >= needle.count else {
+            return false
+        }
+        // memchr to each candidate first byte, then compare the rest.
+        let first = Int32(needleBase.pointee)
+        var offset = 0
+        let last = haystack.count - needle.count
+        while offset <= last {
+            guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
+            let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if memcmp(base + position, needleBase, needle.count) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,104 @@
+import XCTest
+
+@testable import Cleaner
+
+/// The byte-level fast paths give exactly what the plain definitions give: the definitions are
+/// written out here as they read, and both run on the same (partly random) inputs.
+final class FastPathTests: XCTestCase {
+    /// `normalizeLine` by its definition: scalar by scalar.
+    private func referenceLine(_ line: String) -> String {
+        var output = ""
+        var pendingSpace = false
+        for scalar in line.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+                || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
+            {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace {
+                output.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            output.unicodeScalars.append(scalar)
+        }
+        return output
+    }
+
+    private func referencePreformatted(_ line: String) -> String {
+        var output = ""
+        for scalar in line.unicodeScalars where scalar == "\t" || !(scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)) {
+            output.unicodeScalars.append(scalar)
+        }
+        while let last = output.last, last.isWhitespace { output.removeLast() }
+        return output
+    }
+
+    /// Text made of the pieces that matter: ASCII, spaces and controls, Unicode spaces, the BOM,
+    /// C1 controls, combining marks, CJK, emoji.
+    private func randomLines(count: Int) -> [String] {
+        let pieces = ["a", "Word", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "\u{FEFF}",
+                      "\u{2003}", "\u{3000}", "\u{200B}", "é", "e\u{301}", " \u{301}", "\u{600}", "日本", "😀", "’", ".", "İ"]
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+    }
+
+    func testNormalizersMatchTheirDefinitions() {
+        for line in randomLines(count: 5000) + ["", " ", "\u{A0}x\u{A0}", "x \u{301}", "tail\t \u{3000}"] {
+            XCTAssertEqual(TextNormalizer.normalizeLine(line), referenceLine(line), line.debugDescription)
+            XCTAssertEqual(TextNormalizer.normalizeLine(Substring(line)), referenceLine(line), line.debugDescription)
+            XCTAssertEqual(TextNormalizer.normalizePreformatted(line), referencePreformatted(line), line.debugDescription)
+            let bytes = Array(line.utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }, referenceLine(line))
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.normalizePreformatted(bytes: $0) }, referencePreformatted(line))
+        }
+    }
+
+    func testInvalidUTF8IsReadAsStringDecodingReadsIt() {
+        let samples: [[UInt8]] = [[0x61, 0xC3], [0xE2, 0x80, 0x20, 0x62], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0x20, 0xFF, 0x20, 0x41]]
+        for bytes in samples {
+            let decoded = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }, referenceLine(decoded))
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.normalizePreformatted(bytes: $0) }, referencePreformatted(decoded))
+        }
+    }
+
+    private static let page = """
+        <html><head><title>T</title><meta property="og:title" content="OG"><meta name="author" content="">
+        <link rel="canonical" href="https://x.test/a"><meta property="og:url" content="https://x.test/b"></head>
+        <body><nav class="menu top">Home</nav><h1 class="x">Head &amp; line</h1><div id="a" class="story main" rel="author">
+        <p>One <a rel="author" href="/me">Me</a></p><figure><img src="/pixel.gif?x=1"><figcaption>Cap</figcaption></figure>
+        <aside><h1>Side</h1><time datetime="2024-01-02">Jan 2</time></aside><DIV CLASS="Upper">u</DIV><p title="">empty title</p>
+        <svg><title>svg title</title></svg><time>no datetime</time></div></body></html>
+        """
+
+    /// Every form the native evaluator takes, against libxml2's own answer on the same tree.
+    func testNativeXPathAnswersAsLibXMLDoes() throws {
+        let expressions = [
+            "//figcaption", "//nav", "//aside", "//h1", "//title", "//time/@datetime", "//*[@rel='author']", "//*",
+            "//meta[@property='og:title']/@content", "//meta[@name='author']/@content", "//link[@rel='canonical']/@href",
+            "//meta[@property=\"og:url\"]/@content", "//div[@id='a']", "//div[@class='story']", "//div[contains(@class,'story')]",
+            "//*[contains(@class, 'up')]", "//*[contains(@class,'')]", "//p[@title]", "//p[@title='']", "//div[@id]/@class",
+            "//img[contains(@src,'pixel.gif')]", "//div", "//nothing", "//*[@rel='author'][@href]",
+        ]
+        let documents = try [Self.page] + ["html-generic-categories", "html-site-rules"].map {
+            try String(contentsOfFile: Repository.path("golden/\($0)/input.html"), encoding: .utf8)
+        }
+        for source in documents {
+            let document = try XCTUnwrap(Array(source.utf8).withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil) })
+            for expression in expressions {
+                let compiled = try XCTUnwrap(XPathExpression(expression))
+                XCTAssertNotNil(SimpleXPath(expression), "\(expression) should be evaluated natively")
+                let native = compiled.evaluate(in: document)
+                let reference = compiled.evaluateWithLibXML(in: document)
+                XCTAssertEqual(native.nodes.map(\.pointer), reference.nodes.map(\.pointer), expression)
+                XCTAssertEqual(native.strings, reference.strings, expression)
+            }
+        }
+        for other in ["//div//p", "//div[1]", "//DIV[@CLASS='Upper']/text()", "string(//title)", "//div[@id = 'a']", "//x:y", "(//p)[1]"] {
+            XCTAssertNil(SimpleXPath(other), "\(other) is for libxml2")
+        }
+    }
+}
