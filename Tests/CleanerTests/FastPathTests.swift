@@ -101,4 +101,43 @@ final class FastPathTests: XCTestCase {
             XCTAssertNil(SimpleXPath(other), "\(other) is for libxml2")
         }
     }
+
+    /// `drop_repeated_title` by its definition: every kept block's text normalized and lower-cased.
+    private func referenceRepeatedTitle(_ document: Document) -> [Bool] {
+        func comparable(_ text: String) -> String { referenceLine(text).lowercased() }
+        var document = document
+        let kept = document.keptBlockIndices
+        guard let first = kept.first else { return document.blocks.map(\.isKept) }
+        var title: String?
+        if let metadataTitle = document.metadata.title.map(comparable), kept.contains(where: { comparable(document.blocks[$0].keptText) == metadataTitle }) {
+            title = metadataTitle
+        } else if Headline.isHeadlineLike(document.blocks[first]) {
+            title = comparable(document.blocks[first].keptText)
+        }
+        if let title, !title.isEmpty {
+            var seen = false
+            for index in kept where comparable(document.blocks[index].keptText) == title {
+                if seen { document.blocks[index].remove(.heuristic(name: "t", category: .other, detail: "")) }
+                seen = true
+            }
+        }
+        return document.blocks.map(\.isKept)
+    }
+
+    func testRepeatedTitleShortcutsDecideAsTheDefinition() {
+        let titles = ["Breaking News", "breaking  news", "BREAKING NEWS", "İstanbul votes", "istanbul votes", "\u{212A}elvin scale",
+                      "kelvin scale", " Ünïcode title", "ünïcode title", "A", "a much longer sentence that goes on, and on.", "\u{A0}Breaking News"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var blocks = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                Block(kind: .paragraph, lines: (0..<Int.random(in: 1...2, using: &generator)).map { _ in titles.randomElement(using: &generator) ?? "" })
+            }
+            if Bool.random(using: &generator), !blocks.isEmpty { blocks[0].remove(.heuristic(name: "x", category: .other, detail: "")) }
+            var document = Document(blocks: blocks)
+            document.metadata.title = Bool.random(using: &generator) ? titles.randomElement(using: &generator) : nil
+            let expected = referenceRepeatedTitle(document)
+            RepeatedText.dropRepeatedTitle(.heuristic(name: "t", category: .other, detail: ""), in: &document)
+            XCTAssertEqual(document.blocks.map(\.isKept), expected, "\(blocks.map(\.keptText)) title \(document.metadata.title ?? "-")")
+        }
+    }
 }

@@ -85,6 +85,34 @@ extension Node {
     /// The value of `attribute` as `xmlGetProp` gives it: one text child is read in place, other
     /// children are put together by libxml2.
     func withAttribute<R>(_ attribute: xmlAttrPtr?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        RawNode.withAttribute(attribute, in: document.pointer, body)
+    }
+
+    /// The attribute named `name` in no namespace: `xmlGetProp`'s look-up.
+    func attributeNode(_ name: StaticString) -> xmlAttrPtr? {
+        guard isElement else { return nil }
+        return name.withUTF8Buffer { RawNode.attribute($0, of: pointer) }
+    }
+
+    func attributeNode(_ name: [UInt8]) -> xmlAttrPtr? {
+        guard isElement else { return nil }
+        return name.withUnsafeBufferPointer { RawNode.attribute($0, of: pointer) }
+    }
+}
+
+/// The same reads on bare node pointers, for walks that look at every element and should not make
+/// a handle (and retain the document) for each.
+enum RawNode {
+    static func attribute(_ name: UnsafeBufferPointer<UInt8>, of element: xmlNodePtr) -> xmlAttrPtr? {
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, let attributeName = current.pointee.name, equals(attributeName, name) { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    static func withAttribute<R>(_ attribute: xmlAttrPtr?, in document: htmlDocPtr, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard let attribute else { return nil }
         if let child = attribute.pointee.children, child.pointee.next == nil,
             child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
@@ -92,33 +120,15 @@ extension Node {
             guard let content = child.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
             return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
         }
-        guard let value = xmlNodeListGetString(document.pointer, attribute.pointee.children, 1) else {
+        guard let value = xmlNodeListGetString(document, attribute.pointee.children, 1) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
         defer { clean_xmlFree(value) }
         return body(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
     }
 
-    /// The attribute named `name` in no namespace: `xmlGetProp`'s look-up.
-    func attributeNode(_ name: StaticString) -> xmlAttrPtr? {
-        name.withUTF8Buffer { attributeNode($0) }
-    }
-
-    func attributeNode(_ name: [UInt8]) -> xmlAttrPtr? {
-        name.withUnsafeBufferPointer { attributeNode($0) }
-    }
-
-    private func attributeNode(_ name: UnsafeBufferPointer<UInt8>) -> xmlAttrPtr? {
-        guard isElement else { return nil }
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if current.pointee.ns == nil, let attributeName = current.pointee.name, Self.equals(attributeName, name) { return current }
-            attribute = current.pointee.next
-        }
-        return nil
-    }
-
-    private static func equals(_ cString: UnsafePointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// True when the NUL-terminated `cString` is `name`.
+    static func equals(_ cString: UnsafePointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < name.count {
             if cString[index] != name[index] { return false }

@@ -50,8 +50,9 @@ struct SimpleXPath: Sendable {
         var current: xmlNodePtr? = document.pointer.pointee.children
         while let node = current {
             if node.pointee.type == XML_ELEMENT_NODE {
-                let handle = Node(node, in: document)
-                if matches(handle) {
+                // A handle (which holds the document) only for the elements that match.
+                if matches(node, in: document) {
+                    let handle = Node(node, in: document)
                     if let attribute {
                         if let value = Self.value(of: attribute, on: handle) { result.strings.append(value) }
                     } else {
@@ -80,20 +81,21 @@ struct SimpleXPath: Sendable {
         return nil
     }
 
-    private func matches(_ node: Node) -> Bool {
-        if let element {
-            guard node.pointer.pointee.ns == nil, let name = node.pointer.pointee.name, Self.equals(name, element) else { return false }
+    private func matches(_ element: xmlNodePtr, in document: HTMLDocument) -> Bool {
+        if let name = self.element {
+            guard element.pointee.ns == nil, let elementName = element.pointee.name, Self.equals(elementName, name) else { return false }
         }
         for predicate in predicates {
             switch predicate {
             case .exists(let attribute):
-                guard node.attributeNode(attribute) != nil else { return false }
+                guard Self.attribute(attribute, of: element) != nil else { return false }
             case .equals(let attribute, let value):
-                guard node.withAttribute(node.attributeNode(attribute), { $0.elementsEqual(value) }) == true else { return false }
+                let equal = RawNode.withAttribute(Self.attribute(attribute, of: element), in: document.pointer) { $0.elementsEqual(value) }
+                guard equal == true else { return false }
             case .contains(let attribute, let value):
                 // contains() of an absent attribute reads it as "": only an empty value is contained in it.
                 let found = value.withUnsafeBufferPointer { needle in
-                    node.withAttribute(node.attributeNode(attribute)) { needle.isEmpty || ByteSearch.contains($0, needle) }
+                    RawNode.withAttribute(Self.attribute(attribute, of: element), in: document.pointer) { needle.isEmpty || ByteSearch.contains($0, needle) }
                 }
                 guard found ?? value.isEmpty else { return false }
             }
@@ -101,13 +103,16 @@ struct SimpleXPath: Sendable {
         return true
     }
 
+    private static func attribute(_ name: [UInt8], of element: xmlNodePtr) -> xmlAttrPtr? {
+        name.withUnsafeBufferPointer { RawNode.attribute($0, of: element) }
+    }
+
     private static func value(of attribute: [UInt8], on node: Node) -> String? {
         node.withAttribute(node.attributeNode(attribute)) { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func equals(_ cString: UnsafePointer<UInt8>, _ name: [UInt8]) -> Bool {
-        for index in name.indices where cString[index] != name[index] { return false }
-        return cString[name.count] == 0
+        name.withUnsafeBufferPointer { RawNode.equals(cString, $0) }
     }
 }
 

@@ -68,18 +68,17 @@ enum RepeatedText {
     static func dropRepeatedTitle(_ reason: RemovalReason, in document: inout Document) {
         let kept = document.keptBlockIndices
         guard let first = kept.first else { return }
-        let firstText = comparable(document.blocks[first].keptText)
         var title: String?
         if let metadataTitle = document.metadata.title.map(comparable),
-            kept.contains(where: { comparable(document.blocks[$0].keptText) == metadataTitle })
+            kept.contains(where: { isComparable(document.blocks[$0], to: metadataTitle) })
         {
             title = metadataTitle
         } else if Headline.isHeadlineLike(document.blocks[first]) {
-            title = firstText
+            title = comparable(document.blocks[first].keptText)
         }
         guard let title, !title.isEmpty else { return }
         var seen = false
-        for index in kept where comparable(document.blocks[index].keptText) == title {
+        for index in kept where isComparable(document.blocks[index], to: title) {
             if seen { document.blocks[index].remove(reason) }
             seen = true
         }
@@ -87,5 +86,25 @@ enum RepeatedText {
 
     private static func comparable(_ text: String) -> String {
         TextNormalizer.normalizeLine(text).lowercased()
+    }
+
+    /// `comparable(block.keptText) == title`, cheaply ruling out most blocks first: by their first
+    /// letter when it is ASCII (lower-casing maps an ASCII letter to its ASCII lower case, nothing
+    /// else), then by length, which lower-casing changes by at most a factor 3 down (K to k) or 1.5
+    /// up (İ to i̇), before lower-casing, the costly half.
+    private static func isComparable(_ block: Block, to title: String) -> Bool {
+        if let first = block.lines.first(where: \.isKept)?.text.utf8.first(where: { $0 > 0x20 }), first < 0x80, first != 0x7F,
+            let titleFirst = title.utf8.first, asciiLowercased(first) != titleFirst
+        {
+            return false
+        }
+        let normalized = TextNormalizer.normalizeLine(block.keptText)
+        let length = normalized.utf8.count
+        guard length * 3 >= title.utf8.count, length <= title.utf8.count * 3 else { return false }
+        return normalized.lowercased() == title
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 }
