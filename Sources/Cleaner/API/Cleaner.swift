@@ -30,7 +30,8 @@ public final class Cleaner: Sendable {
         var document: Document
         var site: String?
         if kind == .html {
-            (document, site) = HTMLPipeline.run(decoded.utf8, library: library, options: options)
+            // libxml2's allocations for the page come from a per-thread arena, emptied when it is done.
+            (document, site) = DocumentArena.scope { HTMLPipeline.run(decoded.utf8, library: library, options: options) }
         } else {
             let text = String(decoding: decoded.utf8, as: UTF8.self)
             document = Document(blocks: TextReader.blocks(from: text))

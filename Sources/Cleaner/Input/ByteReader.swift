@@ -105,10 +105,11 @@ public final class ByteReader {
         return end > 0
     }
 
+    /// The line without a final "\r", in storage of its own size: a line gathered from several
+    /// chunks grew by doubling, and it may wait in a queue for a while.
     private static func trimmingReturn(_ line: [UInt8]) -> [UInt8] {
-        guard line.last == 0x0D else { return line }
         var trimmed = line
-        trimmed.removeLast()
-        return trimmed
+        if trimmed.last == 0x0D { trimmed.removeLast() }
+        return trimmed.capacity > trimmed.count + trimmed.count / 4 + 64 ? Array(trimmed) : trimmed
     }
 }

@@ -5,6 +5,8 @@ import Glibc
 /// every `Node` keeps its document alive, so no node outlives the tree it points into.
 final class HTMLDocument {
     let pointer: htmlDocPtr
+    /// The arena the document lives in, when it was parsed inside `DocumentArena.scope`.
+    private let arena: DocumentArena.Arena?
 
     /// Parser options: RECOVER (real pages are broken), NONET (never fetch), silent, COMPACT text nodes,
     /// HUGE (without it libxml2 stops at depth 256 and deep pages lose all their text), IGNORE_ENC
@@ -20,6 +22,7 @@ final class HTMLDocument {
         LibXML.ensureInitialized()
         guard let doc = Self.parse(bytes) else { return nil }
         pointer = doc
+        arena = DocumentArena.documentCreated()
         moveTrailingContentIntoBody()
     }
 
@@ -68,6 +71,7 @@ final class HTMLDocument {
 
     deinit {
         xmlFreeDoc(pointer)
+        DocumentArena.documentFreed(arena)
     }
 
     /// The root element (`html`), if the page had any markup at all.
@@ -76,9 +80,13 @@ final class HTMLDocument {
         return Node(element, in: self)
     }
 
-    /// Parses and frees a page, nothing else: the floor the pipeline is measured against.
+    /// Parses and frees a page, nothing else (`htmlReadMemory` as the pipeline calls it, then
+    /// `xmlFreeDoc`): the floor the pipeline is measured against.
     static func bareParse(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        HTMLDocument(utf8: bytes) != nil
+        LibXML.ensureInitialized()
+        guard let doc = parse(bytes) else { return false }
+        xmlFreeDoc(doc)
+        return true
     }
 }
 

@@ -4,8 +4,12 @@ internal import CLibXML
 /// every entry point that reaches libxml2 goes through `LibXML.ensureInitialized()`.
 enum LibXML {
     private static let initialized: Bool = {
-        xmlInitParser()
-        clean_silenceErrors()
+        // The allocator first: nothing libxml2 allocates may come from elsewhere.
+        DocumentArena.install()
+        DocumentArena.outside {
+            xmlInitParser()
+            clean_silenceErrors()
+        }
         return true
     }()
 

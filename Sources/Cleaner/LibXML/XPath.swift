@@ -11,8 +11,11 @@ final class XPathExpression: @unchecked Sendable {
 
     init?(_ source: String) {
         LibXML.ensureInitialized()
-        guard let compiled = source.withCString({ cSource in
-            cSource.withMemoryRebound(to: xmlChar.self, capacity: source.utf8.count + 1) { xmlXPathCompile($0) }
+        // Compiled expressions outlive any page: never in a page's arena.
+        guard let compiled = DocumentArena.outside({
+            source.withCString { cSource in
+                cSource.withMemoryRebound(to: xmlChar.self, capacity: source.utf8.count + 1) { xmlXPathCompile($0) }
+            }
         }) else { return nil }
         self.source = source
         self.compiled = compiled

@@ -7,7 +7,9 @@ import Foundation
 public final class OrderedWorkers<Job: Sendable, Result: Sendable>: @unchecked Sendable {
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var queue: [(sequence: Int, job: Job)] = []
+    /// Jobs not yet taken, from `queueHead` on; a taken slot is cleared at once, so the queue never
+    /// keeps a job (a whole page) alive after a worker has it.
+    private var queue: [(sequence: Int, job: Job)?] = []
     private var queueHead = 0
     private var results: [Int: Result] = [:]
     private var submitted = 0
@@ -23,7 +25,7 @@ public final class OrderedWorkers<Job: Sendable, Result: Sendable>: @unchecked S
     /// next result is already waiting (a writer flushes when it is not).
     public init(jobs: Int, window: Int? = nil, work: @escaping @Sendable (Job) -> Result, deliver: @escaping @Sendable (Result, _ moreReady: Bool) -> Void) {
         let jobs = max(1, jobs)
-        self.window = max(jobs, window ?? 4 * jobs + 4)
+        self.window = max(jobs, window ?? 2 * jobs + 2)
         self.work = work
         self.deliver = deliver
         runningThreads = jobs + 1
@@ -73,7 +75,11 @@ public final class OrderedWorkers<Job: Sendable, Result: Sendable>: @unchecked S
                 condition.unlock()
                 return
             }
-            let (sequence, job) = queue[queueHead]
+            guard let (sequence, job) = queue[queueHead] else {
+                condition.unlock()
+                return
+            }
+            queue[queueHead] = nil
             queueHead += 1
             // Compact now and then so the queue's storage does not grow with the input.
             if queueHead > 64 && queueHead * 2 > queue.count {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A JSON value as JSON Lines records carry it. Strings are kept as their decoded UTF-8 bytes
 /// (an HTML page goes to the parser as bytes, without a detour through `String`); numbers keep
 /// their text, so an `id` such as 12345678901234567890 is echoed digit for digit.
@@ -180,6 +184,9 @@ public struct JSONParser {
         private mutating func string() throws(Failure) -> [UInt8] {
             index += 1
             var output: [UInt8] = []
+            // The decoded string is no longer than its JSON: reserve that much (up to the next
+            // unescaped quote) once, instead of growing a page-sized buffer by doubling.
+            output.reserveCapacity(closingQuote() - index)
             var runStart = index
             while index < bytes.count {
                 let byte = bytes[index]
@@ -202,6 +209,21 @@ public struct JSONParser {
                 }
             }
             throw failure("unterminated string")
+        }
+
+        /// Where the string that starts at `index` ends (or the end of the input): the first quote
+        /// not preceded by an odd number of backslashes.
+        private func closingQuote() -> Int {
+            var position = index
+            while position < bytes.count {
+                guard let base = bytes.baseAddress, let found = memchr(base + position, 0x22, bytes.count - position) else { return bytes.count }
+                let quote = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                var backslashes = 0
+                while quote - backslashes - 1 >= index, bytes[quote - backslashes - 1] == 0x5C { backslashes += 1 }
+                if backslashes % 2 == 0 { return quote }
+                position = quote + 1
+            }
+            return bytes.count
         }
 
         private mutating func escape(into output: inout [UInt8]) throws(Failure) {
