@@ -7,7 +7,7 @@ import XCTest
 final class DocumentArenaTests: XCTestCase {
     private func page(_ word: String) -> HTMLDocument? {
         let html = "<html><body>" + String(repeating: "<div><p>\(word) text</p></div>", count: 200) + "</body></html>"
-        return Array(html.utf8).withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil) }
+        return Array(html.utf8).withUnsafeBytes { HTMLDocument(utf8: $0) }
     }
 
     private func text(of document: HTMLDocument) -> String {

@@ -87,7 +87,7 @@ final class FastPathTests: XCTestCase {
             try String(contentsOfFile: Repository.path("golden/\($0)/input.html"), encoding: .utf8)
         }
         for source in documents {
-            let document = try XCTUnwrap(Array(source.utf8).withUnsafeBytes { HTMLDocument(bytes: $0, encoding: nil) })
+            let document = try XCTUnwrap(Array(source.utf8).withUnsafeBytes { HTMLDocument(utf8: $0) })
             for expression in expressions {
                 let compiled = try XCTUnwrap(XPathExpression(expression))
                 XCTAssertNotNil(SimpleXPath(expression), "\(expression) should be evaluated natively")
