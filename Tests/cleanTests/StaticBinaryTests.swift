@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+
+/// The release binary built with the Swift runtime linked in runs on a node without Swift: its
+/// shared libraries are the system's (libc, libxml2, PCRE2, zlib and what they pull in).
+final class StaticBinaryTests: XCTestCase {
+    func testReleaseBinaryNeedsNoSwiftRuntimeLibrary() throws {
+        guard let swift = Engines.find("swift") else { throw XCTSkip("swift is not on PATH: the release binary cannot be built") }
+        guard let ldd = Engines.find("ldd") else { throw XCTSkip("ldd is absent") }
+        // Its own build folder, so that the suite's build and a plain release build are left alone.
+        let buildPath = CLITests.repository + "/.build-static"
+        let build = try Engines.run(swift, ["build", "-c", "release", "--static-swift-stdlib", "--product", "clean", "--build-path", buildPath])
+        XCTAssertEqual(build.status, 0, String(decoding: build.stdout, as: UTF8.self) + build.stderr)
+        let binary = buildPath + "/release/clean"
+        let libraries = try Engines.run(ldd, [binary])
+        XCTAssertEqual(libraries.status, 0, libraries.stderr)
+        let names = libraries.lines.compactMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) }
+        XCTAssertTrue(names.contains { $0.hasPrefix("libxml2.so") }, libraries.lines.joined(separator: "\n"))
+        XCTAssertTrue(names.contains { $0.hasPrefix("libc.so") })
+        for line in libraries.lines {
+            XCTAssertFalse(line.contains("not found"), line)
+            // The Swift runtime: libswift*, Foundation, libdispatch, BlocksRuntime, all shipped in the toolchain.
+            for runtime in ["swift", "Foundation", "dispatch", "BlocksRuntime"] {
+                XCTAssertFalse(line.contains(runtime), "a Swift runtime library is linked dynamically: \(line)")
+            }
+        }
+        // And it cleans with no Swift library path set.
+        let page = try Engines.scratch() + "/page.html"
+        try "<html><body><nav>Home</nav><p>Story text.</p></body></html>".write(toFile: page, atomically: true, encoding: .utf8)
+        let cleaned = try Engines.run("/usr/bin/env", ["-i", binary, page])
+        XCTAssertEqual(cleaned.status, 0, cleaned.stderr)
+        XCTAssertEqual(String(decoding: cleaned.stdout, as: UTF8.self), "Story text.\n")
+    }
+}
