@@ -14,5 +14,7 @@ let package = Package(
         .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport", .product(name: "Cleaner", package: "clean")]),
         .executableTarget(name: "FuzzText", dependencies: ["FuzzSupport", .product(name: "Cleaner", package: "clean")]),
         .executableTarget(name: "FuzzRules", dependencies: ["FuzzSupport", .product(name: "Cleaner", package: "clean")]),
+        .executableTarget(name: "FuzzJSONL", dependencies: ["FuzzSupport", .product(name: "Cleaner", package: "clean")]),
+        .executableTarget(name: "FuzzWARC", dependencies: ["FuzzSupport", .product(name: "Cleaner", package: "clean")]),
     ]
 )

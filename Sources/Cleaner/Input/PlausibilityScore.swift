@@ -30,15 +30,61 @@ enum PlausibilityScore {
         case latin, cyrillic, greek, hebrew, arabic, thai, other
     }
 
+    /// What the weights look at in a character and its neighbours, computed once per character
+    /// (Unicode property look-ups are the detector's main cost).
+    struct Traits {
+        var script: Script = .other
+        var isLetter = false
+        var isPlainLetter = false
+        var isUpper = false
+        var isLower = false
+
+        init(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value < 0x80 {
+                isPlainLetter = (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                isLetter = isPlainLetter
+                isUpper = (0x41...0x5A).contains(value)
+                isLower = (0x61...0x7A).contains(value)
+                script = isPlainLetter ? .latin : .other
+                return
+            }
+            guard value >= 0xC0 else { return }
+            if value < Self.tableLimit {
+                let flags = Self.table[Int(value)]
+                isLetter = flags & Self.letter != 0
+                isUpper = flags & Self.upper != 0
+                isLower = flags & Self.lower != 0
+            } else {
+                // Ideographs, kana, Hangul: letters without case.
+                isLetter = scalar.properties.isAlphabetic
+            }
+            if isLetter { script = PlausibilityScore.script(of: scalar) }
+        }
+
+        /// The alphabetic scripts (up to U+2FFF), looked up once: letter and case flags per code point.
+        private static let tableLimit: UInt32 = 0x3000
+        private static let letter: UInt8 = 1
+        private static let upper: UInt8 = 2
+        private static let lower: UInt8 = 4
+        private static let table: [UInt8] = (0..<tableLimit).map { value in
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { return 0 }
+            return letter | (scalar.properties.isUppercase ? upper : 0) | (scalar.properties.isLowercase ? lower : 0)
+        }
+    }
+
+    private static let space = Traits(" ")
+
     static func score(_ scalars: [Unicode.Scalar]) -> Double {
+        let traits = scalars.map(Traits.init)
         var total = 0.0
         var accents: [Unicode.Scalar: Int] = [:]
         for index in scalars.indices where scalars[index].value >= 0x80 {
             let scalar = scalars[index]
-            let previous = index > 0 ? scalars[index - 1] : " "
-            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            total += weight(scalar, previous: previous, next: next)
-            if script(of: scalar) == .latin, scalar.properties.isAlphabetic, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+            let previous = index > 0 ? traits[index - 1] : space
+            let next = index + 1 < scalars.count ? traits[index + 1] : space
+            total += weight(scalar, traits[index], previous: previous, next: next)
+            if traits[index].script == .latin, traits[index].isLetter, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
                 accents[lower, default: 0] += 1
             }
         }
@@ -57,21 +103,15 @@ enum PlausibilityScore {
         return total - bestFit
     }
 
-    private static func weight(_ scalar: Unicode.Scalar, previous: Unicode.Scalar, next: Unicode.Scalar) -> Double {
+    private static func weight(_ scalar: Unicode.Scalar, _ own: Traits, previous: Traits, next: Traits) -> Double {
         let value = scalar.value
         if value == 0xFFFD { return Weight.undecodable }
         if value < 0xA0 { return Weight.control }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .privateUse, .unassigned, .surrogate: return Weight.privateOrUnassigned
-        case .control: return Weight.control
-        default: break
-        }
         // Ideographs, kana and Hangul: a double-byte reading of Latin text glues them to plain
         // letters ("gap—which" read as GBK is "gap梬hich"); real CJK text rarely does.
-        let glued = isPlainLetter(previous) || isPlainLetter(next) ? Weight.mixedScripts : 0
+        let glued = previous.isPlainLetter || next.isPlainLetter ? Weight.mixedScripts : 0
         if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
-            || (0x20000...0x3FFFF).contains(value)
+            || (0x20000...0x2FFFF).contains(value)
         {
             return glued + (CommonCharacters.han.contains(scalar) ? Weight.frequent + 1 : Weight.rareHanOrHangul)
         }
@@ -81,27 +121,31 @@ enum PlausibilityScore {
         if CommonCharacters.isKana(value) { return glued + Weight.frequent + 0.5 }
         if (0x3131...0x318E).contains(value) { return Weight.jamo }
         if (0x3000...0x303F).contains(value) || (0xFF01...0xFF5E).contains(value) { return Weight.cjkPunctuation }
-        if properties.isAlphabetic {
-            return letterWeight(scalar, properties: properties, previous: previous, next: next)
+        if own.isLetter {
+            return letterWeight(scalar, own, previous: previous, next: next)
+        }
+        switch scalar.properties.generalCategory {
+        case .privateUse, .unassigned, .surrogate: return Weight.privateOrUnassigned
+        case .control: return Weight.control
+        default: break
         }
         if CommonCharacters.typography.contains(scalar) {
             // Apostrophes (it’s, and the acute accent typed for one: State´s), dashes (gap—which) and
             // the middle dot go between letters; other marks stand between words.
             if CommonCharacters.insideWords.contains(scalar) { return Weight.typography }
-            return isLetter(previous) && isLetter(next) ? Weight.symbolInsideWord : Weight.typography
+            return previous.isLetter && next.isLetter ? Weight.symbolInsideWord : Weight.typography
         }
-        return isLetter(previous) && isLetter(next) ? Weight.symbolInsideWord : Weight.symbol
+        return previous.isLetter && next.isLetter ? Weight.symbolInsideWord : Weight.symbol
     }
 
-    private static func letterWeight(_ scalar: Unicode.Scalar, properties: Unicode.Scalar.Properties, previous: Unicode.Scalar, next: Unicode.Scalar) -> Double {
-        let own = script(of: scalar)
+    private static func letterWeight(_ scalar: Unicode.Scalar, _ own: Traits, previous: Traits, next: Traits) -> Double {
         var weight: Double
-        switch own {
+        switch own.script {
         case .latin:
             let common = CommonCharacters.accentedLatin.contains(scalar)
-            if isPlainLetter(previous) || isPlainLetter(next) {
+            if previous.isPlainLetter || next.isPlainLetter {
                 weight = common ? Weight.frequent : Weight.rareLetter
-            } else if !isLetter(previous) && !isLetter(next) {
+            } else if !previous.isLetter && !next.isLetter {
                 // A one-letter word: Italian "è", French "à", Spanish "ó".
                 weight = common ? Weight.ordinaryLetter : -Weight.rareLetter
             } else {
@@ -109,10 +153,10 @@ enum PlausibilityScore {
             }
         case .cyrillic:
             weight = CommonCharacters.frequentCyrillic.contains(scalar) ? Weight.frequent : Weight.ordinaryLetter + 0.5
-            if properties.isUppercase { weight = Weight.ordinaryLetter }
+            if own.isUpper { weight = Weight.ordinaryLetter }
         case .greek:
             weight = CommonCharacters.frequentGreek.contains(scalar) ? Weight.frequent : Weight.ordinaryLetter
-            if properties.isUppercase { weight = Weight.ordinaryLetter }
+            if own.isUpper { weight = Weight.ordinaryLetter }
         case .hebrew, .arabic:
             weight = Weight.ordinaryLetter + 0.5
         case .thai:
@@ -124,26 +168,18 @@ enum PlausibilityScore {
         }
         // Outside Latin, a letter with no letter of its script beside it is rare in real text (Russian
         // one-letter words excepted): a lone Thai letter where windows-1252 has "©" is a misreading.
-        if own != .latin, own != .other, script(of: previous) != own, script(of: next) != own,
-            !(own == .cyrillic && CommonCharacters.cyrillicWords.contains(scalar))
+        if own.script != .latin, own.script != .other, previous.script != own.script, next.script != own.script,
+            !(own.script == .cyrillic && CommonCharacters.cyrillicWords.contains(scalar))
         {
             weight = Weight.isolatedLetter
         }
-        if properties.isUppercase, isLetter(previous), previous.properties.isLowercase, script(of: previous) == own {
+        if own.isUpper, previous.isLetter, previous.isLower, previous.script == own.script {
             weight += Weight.upperAfterLower
         }
-        if (isLetter(previous) && script(of: previous) != own) || (isLetter(next) && script(of: next) != own) {
+        if (previous.isLetter && previous.script != own.script) || (next.isLetter && next.script != own.script) {
             weight += Weight.mixedScripts
         }
         return weight
-    }
-
-    private static func isPlainLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-    }
-
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        isPlainLetter(scalar) || (scalar.value >= 0xC0 && scalar.properties.isAlphabetic)
     }
 
     static func script(of scalar: Unicode.Scalar) -> Script {
