@@ -121,6 +121,24 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(result.text, line + "\n\nOther text.")
     }
 
+    /// A cubic XPath in a rule stops at libxml2's operation limit instead of running for hours;
+    /// the rule selects nothing and the page's text comes out.
+    func testAPathologicalXPathCannotStallTheRun() throws {
+        let page = "<html><body>" + (0..<3_000).map { "<div><p>para \($0)</p></div>" }.joined() + "</body></html>"
+        let result = try clean(page, rules: ["site.test": "strip: //*[count(//*[count(//*) > 1]) > 1]\n"], options: CleanOptions(url: "https://site.test/"))
+        XCTAssertTrue(result.text.hasPrefix("para 0\n\npara 1\n\n"), String(result.text.prefix(100)))
+        XCTAssertTrue(result.text.hasSuffix("para 2999"))
+    }
+
+    /// Replacements that multiply the page stop at a bound instead of filling the memory.
+    func testExplodingReplacementsStopAtABound() throws {
+        let rules = String(repeating: "replace_string(a): aaaaaaaaaa\n", count: 12)
+        let page = "<html><body><p>a banana</p></body></html>"
+        let result = try clean(page, rules: ["site.test": rules], options: CleanOptions(url: "https://site.test/"))
+        XCTAssertTrue(result.text.hasPrefix("aaaa"))
+        XCTAssertLessThanOrEqual(result.text.utf8.count, RawReplacements.limit(for: page.utf8.count))
+    }
+
     func testInputsPastTheSizeLimitAreRefusedNotCleaned() {
         let bytes = [UInt8](repeating: 0x61, count: InputLimits.maxBytes + 1)
         let result = cleaner.clean(bytes)

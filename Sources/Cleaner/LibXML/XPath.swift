@@ -33,6 +33,13 @@ final class XPathExpression: @unchecked Sendable {
         var strings: [String] = []
     }
 
+    /// Operations one evaluation may take. A rule's XPath such as `//*[count(//*[count(//*) > 1]) > 1]`
+    /// is cubic in the page's size and would stall a run for hours; past this budget the evaluation
+    /// stops (in about two seconds) and selects nothing, as a line pattern that reaches PCRE2's match
+    /// limit matches nothing. Real rules stay far below it: a `contains(@class, ...)` search over a
+    /// 50 MB page of 280,000 elements takes about 3 million operations.
+    static let operationLimit: UInt = 200_000_000
+
     func evaluate(in document: HTMLDocument) -> Result {
         simple?.evaluate(in: document) ?? evaluateWithLibXML(in: document)
     }
@@ -42,6 +49,7 @@ final class XPathExpression: @unchecked Sendable {
         var result = Result()
         guard let context = xmlXPathNewContext(document.pointer) else { return result }
         defer { xmlXPathFreeContext(context) }
+        context.pointee.opLimit = Self.operationLimit
         guard let object = xmlXPathCompiledEval(compiled, context) else { return result }
         defer { xmlXPathFreeObject(object) }
         switch object.pointee.type {
