@@ -10,6 +10,12 @@ enum InputDecoder {
         var encoding: DetectedEncoding
     }
 
+    /// A declared encoding (an iconv name) and who declared it.
+    private struct Label {
+        let name: String
+        let source: DetectedEncoding.Source
+    }
+
     /// A declared encoding that decodes every byte is kept unless detection finds one more plausible
     /// by this much per non-ASCII byte, and by `labelEvidence` in all: a page whose only non-ASCII
     /// byte is a "©" says nothing against its label.
@@ -25,32 +31,34 @@ enum InputDecoder {
             if let utf16 = UTF16Sniffer.encoding(of: raw) {
                 return convert(raw, from: utf16, source: .detected)
             }
-            let declaredName = declared.flatMap(CharsetLabel.iconvName(for:))
-            var label = declaredName.map { ($0, DetectedEncoding.Source.transport) }
+            var label = declared.flatMap(CharsetLabel.iconvName(for:)).map { Label(name: $0, source: .transport) }
             if label == nil, kind == .html, let markup = CharsetDeclaration.declaredInMarkup(raw).flatMap(CharsetLabel.iconvName(for:)) {
                 // A page that could be read far enough to find its declaration is not UTF-16 (WHATWG).
-                label = (markup.hasPrefix("UTF-16") ? CharsetLabel.utf8 : markup, .markup)
+                label = Label(name: markup.hasPrefix("UTF-16") ? CharsetLabel.utf8 : markup, source: .markup)
             }
+            // Bytes that are UTF-8: the label's word if it said so, else valid UTF-8 or detected against the label.
+            let saidUTF8 = label?.name == CharsetLabel.utf8
             if UTF8Validator.isASCII(raw) {
                 if ISO2022Sniffer.isISO2022JP(raw) { return convert(raw, from: "ISO-2022-JP", source: .detected) }
-                return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: label?.1 ?? .utf8))
+                let source = saidUTF8 ? label?.source ?? .utf8 : .utf8
+                return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: source))
             }
             if UTF8Validator.isValid(raw) {
-                let source: DetectedEncoding.Source = label == nil ? .utf8 : (label?.0 == CharsetLabel.utf8 ? label?.1 ?? .utf8 : .detected)
+                let source = saidUTF8 ? label?.source ?? .utf8 : (label == nil ? .utf8 : .detected)
                 return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: source))
             }
             if UTF8Validator.isMostlyValid(raw) {
-                return convert(raw, from: CharsetLabel.utf8, source: label?.0 == CharsetLabel.utf8 ? label?.1 ?? .detected : .detected)
+                return convert(raw, from: CharsetLabel.utf8, source: saidUTF8 ? label?.source ?? .detected : .detected)
             }
-            let best = EncodingDetector.detect(raw, extra: label?.0)
+            let best = EncodingDetector.detect(raw, extra: label?.name)
             // Without a declaration, windows-1252 (the web's default since HTML 4) stands in for one:
             // a handful of symbols is not evidence enough to read a page as Thai or Arabic.
-            let (name, source) = label ?? (EncodingDetector.fallback, .detected)
-            if let verdict = EncodingDetector.judge(raw, as: name),
+            let standIn = label ?? Label(name: EncodingDetector.fallback, source: .detected)
+            if let verdict = EncodingDetector.judge(raw, as: standIn.name),
                 verdict.errors == 0,
                 best.score - verdict.score < labelMargin || best.total - verdict.total < labelEvidence
             {
-                return convert(raw, from: name, source: source)
+                return convert(raw, from: standIn.name, source: standIn.source)
             }
             return convert(raw, from: best.encoding, source: .detected)
         }
