@@ -94,3 +94,44 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(prose, builtin: true).text, prose)
     }
 }
+
+/// `main_text` on plain-text scrapes of whole pages.
+final class MainTextTests: XCTestCase {
+    private let menu = ["Home", "News", "World", "Business", "Sport", "Culture", "Opinion", "Video", "Weather", "Sign in", "Subscribe", "Newsletters"]
+    private let article = [
+        "City opens three new night bus routes",
+        "Three new night bus routes start on Monday, linking the central station with the eastern suburbs until four in the morning, the transport authority said.",
+        "The routes follow a survey in which shift workers, nurses and cleaners asked for later connections, and the authority expects about two thousand riders a night.",
+        "Results by route",
+        "N1 412 388 95%",
+        "N2 298 301 101%",
+        "\"Many of our members finish work after midnight,\" said a spokesperson for the hospital workers' union, who welcomed the decision.",
+    ]
+    private let footer = ["About us", "Contact", "Privacy policy", "Terms of use", "Advertise"]
+
+    func testAWholePageKeepsTheArticleAndItsHeadline() throws {
+        let page = (menu + [""] + article + [""] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, article.joined(separator: "\n"))
+    }
+
+    func testAScrapeThatOpensWithTheArticleIsLeftWhole() throws {
+        let scrape = (article + [""] + footer).joined(separator: "\n")
+        let result = try clean(scrape, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, (article + [""] + footer).joined(separator: "\n"))
+    }
+
+    func testHTMLIsLeftToTheDOMExtraction() throws {
+        let html = "<html><body>" + menu.map { "<p>\($0)</p>" }.joined() + "<p>A short page.</p></body></html>"
+        let result = try clean(html, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertTrue(result.text.contains("Home"))
+    }
+
+    func testWrappedProseIsWeighedAsOneParagraph() {
+        let wrapped = ["The meeting was held in the border village of Panmunjom and was", "designed to follow on from an inter-Korean summit in April at which", "leaders agreed to defuse tensions and halt all hostile acts."]
+        XCTAssertTrue(MainText.isWrappedProse(wrapped))
+        XCTAssertFalse(MainText.isWrappedProse(["Council votes on parking fees in the old town", "Museum reopens after two years of renovation works", "Night buses to run until four in the morning"]))
+        XCTAssertTrue(MainText.isDataRow("3 Kevin Harvick 5033 4 6 15 26"))
+        XCTAssertFalse(MainText.isDataRow("Terms of use"))
+    }
+}

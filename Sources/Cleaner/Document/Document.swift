@@ -27,6 +27,8 @@ public struct RemovedElement: Sendable {
 /// The document model that both input paths produce and the line filters work on.
 public struct Document: Sendable {
     public var blocks: [Block]
+    /// Which path made the blocks: `html` (from the DOM) or `text` (from a plain-text scrape).
+    public var origin: InputKind = .text
     public var metadata = Metadata()
     /// What the HTML filters removed before the page became blocks (empty for text input).
     public var removedElements: [RemovedElement] = []

@@ -41,6 +41,7 @@ enum HTMLPipeline {
         }
 
         var document = Document(blocks: serializer.blocks)
+        document.origin = .html
         document.metadata = metadata
         document.removedElements = log.elements(at: log.markers.pageOrder(of: page, spans: spans, seen: serializer.markerPositions))
         return (document, site)

@@ -57,6 +57,11 @@ strip_class(caption): image-credit
 # Tracking pixels: an image that is one pixel carries no content.
 strip_image_src(other): pixel.gif
 
+## Plain-text scrapes of whole pages: keep the article's run of prose lines, drop the menus,
+## teasers and footers around it (HTML pages get this from the DOM extraction instead).
+
+main_text(navigation): yes
+
 ## Captions and photo credits
 
 # "(AP Photo/Jon Chol Jin)", alone or closing a caption.

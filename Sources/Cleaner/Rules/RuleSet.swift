@@ -37,6 +37,8 @@ public struct RuleSet: Sendable {
         /// A later copy of a line of five words or more that the document already had goes
         /// (gallery captions, pull quotes, teasers shown twice); the first copy stays.
         case dropDuplicates = "drop_duplicates"
+        /// The article of a plain-text scrape: the heaviest run of prose lines (see `MainText`).
+        case mainText = "main_text"
         /// A later block equal to the title goes.
         case dropRepeatedTitle = "drop_repeated_title"
         /// An HTML heading with no kept text under it (the next kept block is a heading of the

@@ -17,6 +17,9 @@ enum LineFilterChain {
                 if let pattern = rule.pattern { Neighbours.teasers(pattern, reason, in: &document) }
             case .dropRepeated:
                 RepeatedText.dropAdjacentCopies(reason, in: &document)
+            case .mainText:
+                // Only text input: an HTML page's article was found on its DOM.
+                if document.origin == .text { MainText.apply(reason, in: &document) }
             case .dropDuplicates:
                 RepeatedText.dropLaterCopies(reason, in: &document)
             case .dropRepeatedTitle:
