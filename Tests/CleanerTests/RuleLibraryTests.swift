@@ -78,3 +78,19 @@ final class RuleLibraryTests: XCTestCase {
         XCTAssertEqual(result.document.blocks.first?.lines.first?.removedBy?.category, .navigation)
     }
 }
+
+extension RuleLibraryTests {
+    func testADirectorysGlobalRulesJoinTheBuiltinOnesAndOtherFilesAreNotRules() throws {
+        let directory = NSTemporaryDirectory() + "rules-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "drop_line(other): ^Mine$\n".write(toFile: directory + "/global.txt", atomically: true, encoding: .utf8)
+        try "This licence is not a rule file.\n".write(toFile: directory + "/LICENSE.txt", atomically: true, encoding: .utf8)
+        var rules = try RuleLibrary.builtin()
+        let builtinCount = rules.rules(forSite: nil).lineRules.count
+        try rules.addDirectory(directory)
+        let global = rules.rules(forSite: nil)
+        XCTAssertEqual(global.lineRules.count, builtinCount + 1)
+        XCTAssertEqual(global.lineRules.first?.source.file, directory + "/global.txt")
+        XCTAssertEqual(rules.siteCount, try RuleLibrary.builtin().siteCount, "LICENSE.txt is no site")
+    }
+}

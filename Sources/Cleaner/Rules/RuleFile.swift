@@ -26,7 +26,14 @@ public struct RuleFile: Sendable {
         } catch {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
-        return try names.filter { $0.hasSuffix(".txt") }.map { fileName in
+        // Rule files are named by host (a dot inside) or `global.txt`; LICENSE.txt and
+        // README.txt beside them are not rules.
+        let ruleFiles = names.filter { name in
+            guard name.hasSuffix(".txt") else { return false }
+            let base = name.dropLast(4)
+            return base == "global" || base.dropFirst().contains(".")
+        }
+        return try ruleFiles.map { fileName in
             let path = (directory as NSString).appendingPathComponent(fileName)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RuleError(file: path, line: 0, message: "cannot read rule file")

@@ -47,7 +47,9 @@ public struct RuleLibrary: Sendable {
     mutating func add(name: String, rules: RuleSet) {
         let key = name.lowercased()
         if key == Self.globalName {
-            global = rules
+            // A directory's global rules join the built-in ones (and run first): a collection
+            // such as ftr-site-config carries a global.txt that knows nothing of line rules.
+            global = rules.merged(with: global)
             return
         }
         signatures.removeAll { $0.site == key }
