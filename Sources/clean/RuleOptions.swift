@@ -7,16 +7,19 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A directory of rule files that take precedence over the built-in ones (repeatable). A broken rule stops the run.", valueName: "dir"))
     var directories: [String] = []
 
-    @Option(name: .customLong("rules-lenient"), help: ArgumentHelp("Like --rules, for large third-party collections: each broken rule is a warning and is skipped.", valueName: "dir"))
+    @Option(name: .customLong("rules-lenient"), help: ArgumentHelp("Like --rules, for large third-party collections such as ftr-site-config: a site's file is read when a page of that site comes, and each broken rule in it is a warning and is skipped.", valueName: "dir"))
     var lenientDirectories: [String] = []
 
-    /// Loads every rule file before any input is read, so a broken rule stops the run before any output.
+    /// Reads every strict rule file before any input is read, so a broken rule stops the run before
+    /// any output; lenient directories are indexed, their files read when first needed.
     func load() throws -> RuleLibrary {
         do {
             var library = try RuleLibrary.builtin()
             for directory in directories { try library.addDirectory(directory) }
-            for directory in lenientDirectories { try library.addDirectory(directory, lenient: true) }
             for warning in library.warnings { Diagnostics.warning(warning.description) }
+            for directory in lenientDirectories {
+                try library.addDirectoryOnDemand(directory) { Diagnostics.warning($0.description) }
+            }
             return library
         } catch let error as RuleError {
             Diagnostics.error(error.description)

@@ -141,3 +141,45 @@ final class FastPathTests: XCTestCase {
         }
     }
 }
+
+/// Line rules searched over the whole document give the line-by-line answer.
+final class DocumentSearchTests: XCTestCase {
+    func testLineLocalPatternsAreRecognised() {
+        for local in ["^(?i)share$", "\\bPhoto\\b[^)]*\\)$", "^(?i:copyright\\b.{0,200})", "(?<name>a)b", "^(?:x|y)\\s+z", "(?-i)a"] {
+            XCTAssertTrue(DocumentPattern.isLineLocal(local), local)
+        }
+        for other in ["^(?=.*\\d)x", "a(?!\\s)", "(?<=a)b", "(?>a+)b", "a++", "\\Aa", "a\\z", "(*CRLF)a", "a\\Kb", "(?m)^a", "(?s).", "(?R)", "a{2}+"] {
+            XCTAssertFalse(DocumentPattern.isLineLocal(other), other)
+        }
+    }
+
+    /// Random documents of lines made from pieces that the patterns care about, matched with and
+    /// without the whole-document search.
+    func testSearchingTheWholeDocumentFindsEveryLineThatMatches() throws {
+        let patterns = try [
+            "^(?i)(?:share|tweet)(?:\\s*[|/]?\\s*(?:share|tweet))+$", "\\((?:AP|AFP) ?Photo\\b[^)]*\\)\\s*$", "^(?i:copyright\\s*\\d{4}).{0,30}$",
+            "\\b(?:Photo|Image)s?\\s?:\\s?[\\p{Lu}\\d][\\p{Lu}\\d\\s/.,&'-]+$", "^$", "^\\s*$", "a\\s*$", "[^x]*y$", "^(?:By|BY)\\s+\\p{Lu}\\w*", "(\\w+) \\1",
+        ].map { try Pattern($0) }
+        let pieces = ["Share", " | ", "Tweet", "(AP Photo/Jon)", "  ", "Copyright 2024", "x", "y", "a", " ", "By Jane", "word word", "Photo: REUTERS", "é", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let blocks = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                Block(kind: .paragraph, lines: (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+                })
+            }
+            let document = Document(blocks: blocks)
+            let lines = try XCTUnwrap(DocumentLines(document))
+            for pattern in patterns {
+                let whole = LineMatcher(pattern, lines: lines)
+                let alone = LineMatcher(pattern, lines: nil)
+                for block in document.blocks.indices {
+                    for line in document.blocks[block].lines.indices {
+                        XCTAssertEqual(whole.matches(document, block: block, line: line), alone.matches(document, block: block, line: line),
+                                       "\(pattern.source) on \(document.blocks[block].lines[line].text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+}

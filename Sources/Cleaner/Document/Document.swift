@@ -40,9 +40,15 @@ public struct Document: Sendable {
     /// The output text: kept blocks, one per paragraph, a blank line between blocks.
     public var text: String {
         var output = ""
+        output.reserveCapacity(blocks.reduce(0) { $0 + $1.lines.reduce(2) { $0 + $1.text.utf8.count + 1 } })
         for block in blocks where block.isKept {
             if !output.isEmpty { output += "\n\n" }
-            output += block.keptText
+            var first = true
+            for line in block.lines where line.isKept {
+                if !first { output += "\n" }
+                output += line.text
+                first = false
+            }
         }
         return output
     }

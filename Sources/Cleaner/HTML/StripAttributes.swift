@@ -1,70 +1,121 @@
 /// ftr's `strip_id_or_class: TEXT` (an element whose class or id contains TEXT),
 /// `strip_class: WORD` (an element with WORD among its classes) and `strip_image_src: TEXT`
 /// (an image whose src contains TEXT): all rules in one walk of the tree.
-/// ASCII attribute values (nearly all) are searched as bytes where they lie in the tree.
+/// Attribute values are read once per element, in place, and ASCII values (nearly all) are
+/// searched as bytes; others as strings, as the rules are written.
 enum StripAttributes {
     static func apply(_ rules: RuleSet, to document: HTMLDocument, log: inout RemovalLog) {
-        let idOrClass = rules.stripIdOrClass
-        let classWords = rules.stripClass
-        let imageSrc = rules.stripImageSrc
+        let idOrClass = rules.stripIdOrClass.map(Needle.init)
+        let classWords = rules.stripClass.map(Needle.init)
+        let imageSrc = rules.stripImageSrc.map(Needle.init)
         guard !idOrClass.isEmpty || !classWords.isEmpty || !imageSrc.isEmpty else { return }
         document.walk(enter: { node in
             // The page's own frame is never boilerplate, whatever words its classes carry.
             guard node.hasAttributes, !node.hasName("html"), !node.hasName("body") else { return .descend }
-            if let rule = match(node, idOrClass: idOrClass, classWords: classWords) {
-                log.record(node, .rule(rule.source))
+            if let index = match(node, idOrClass: idOrClass, classWords: classWords) {
+                let source = index < idOrClass.count ? rules.stripIdOrClass[index].source : rules.stripClass[index - idOrClass.count].source
+                log.record(node, .rule(source))
                 return .remove
             }
-            if !imageSrc.isEmpty, node.hasName("img"), node.hasAttribute("src") {
-                for rule in imageSrc where contains(node, "src", rule.needle) {
-                    return .remove
-                }
+            if !imageSrc.isEmpty, node.hasName("img"),
+                node.withAttribute("src", { source in imageSrc.contains { $0.isContained(in: Value(source)) } }) == true
+            {
+                return .remove
             }
             return .descend
         })
     }
 
-    private static func match(_ node: Node, idOrClass: [RuleSet.SubstringRule], classWords: [RuleSet.SubstringRule]) -> RuleSet.SubstringRule? {
+    /// The first rule that matches: an index into `idOrClass`, or past it into `classWords`.
+    private static func match(_ node: Node, idOrClass: [Needle], classWords: [Needle]) -> Int? {
         guard !idOrClass.isEmpty || !classWords.isEmpty else { return nil }
-        if !idOrClass.isEmpty, node.hasAttribute("class") || node.hasAttribute("id"),
-            let rule = idOrClass.first(where: { contains(node, "class", $0.needle) || contains(node, "id", $0.needle) })
-        {
-            return rule
-        }
-        guard !classWords.isEmpty else { return nil }
-        return node.withAttribute("class") { classes in classWords.first { hasClass(classes, $0.needle) } } ?? nil
-    }
-
-    /// The attribute's value contains `needle`: bytes for ASCII, the string search otherwise.
-    private static func contains(_ node: Node, _ attribute: StaticString, _ needle: String) -> Bool {
-        node.withAttribute(attribute) { value in
-            if isASCII(value), needle.utf8.allSatisfy({ $0 < 0x80 }) {
-                var needle = needle
-                return needle.withUTF8 { ByteSearch.contains(value, $0) }
+        return withAttributeOrNil(node, "class") { classBytes in
+            let classes = classBytes.map(Value.init)
+            if !idOrClass.isEmpty {
+                let found = withAttributeOrNil(node, "id") { idBytes in
+                    let id = idBytes.map(Value.init)
+                    return idOrClass.firstIndex { $0.isContained(in: classes) || $0.isContained(in: id) }
+                }
+                if let found { return found }
             }
-            return String(decoding: value, as: UTF8.self).contains(needle)
-        } ?? false
+            guard !classWords.isEmpty, let classes else { return nil }
+            return classWords.firstIndex { $0.isClass(in: classes) }.map { idOrClass.count + $0 }
+        }
     }
 
-    /// `word` is one of the whitespace-separated classes (compared as strings compare).
-    private static func hasClass(_ classes: UnsafeBufferPointer<UInt8>, _ word: String) -> Bool {
-        guard isASCII(classes), word.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return String(decoding: classes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).contains { $0 == word }
+    /// An attribute value as it lies in the tree, and whether it is ASCII (looked at once).
+    private struct Value {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let isASCII: Bool
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            isASCII = StripAttributes.isASCII(bytes)
         }
-        var start = 0
-        for index in 0...classes.count where index == classes.count || isASCIISpace(classes[index]) {
-            if index > start, UnsafeBufferPointer(rebasing: classes[start..<index]).elementsEqual(word.utf8) { return true }
-            start = index + 1
-        }
-        return false
     }
 
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+    /// `Node.withAttribute` for an attribute that may be absent: `body` gets nil then.
+    private static func withAttributeOrNil<R>(_ node: Node, _ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        node.withAttribute(name) { body($0) } ?? body(nil)
+    }
+
+    /// A rule's text, as bytes once per page instead of once per element.
+    private struct Needle {
+        let text: String
+        let bytes: [UInt8]
+        let isASCII: Bool
+
+        init(_ rule: RuleSet.SubstringRule) {
+            text = rule.needle
+            bytes = Array(rule.needle.utf8)
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
+        }
+
+        /// The attribute value contains this text (false without the attribute).
+        func isContained(in value: Value?) -> Bool {
+            guard let value else { return false }
+            if isASCII, value.isASCII {
+                return bytes.withUnsafeBufferPointer { ByteSearch.contains(value.bytes, $0) }
+            }
+            return String(decoding: value.bytes, as: UTF8.self).contains(text)
+        }
+
+        /// This text is one of the whitespace-separated classes (compared as strings compare).
+        func isClass(in value: Value) -> Bool {
+            let classes = value.bytes
+            guard isASCII, value.isASCII else {
+                return String(decoding: classes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).contains { $0 == text }
+            }
+            // A class must hold the word's bytes somewhere before it can be one of its words.
+            guard bytes.withUnsafeBufferPointer({ ByteSearch.contains(classes, $0) }) else { return false }
+            return bytes.withUnsafeBufferPointer { expected in
+                var start = 0
+                var index = 0
+                while index <= classes.count {
+                    if index == classes.count || StripAttributes.isASCIISpace(classes[index]) {
+                        if index - start == expected.count, ByteSearch.equals(UnsafeBufferPointer(rebasing: classes[start..<index]), expected) {
+                            return true
+                        }
+                        start = index + 1
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    fileprivate static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// ASCII's whitespace characters: tab, newline, vertical tab, form feed, carriage return, space.
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+    fileprivate static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Whether a document is an HTML page or a plain-text scrape.
 public enum InputKind: String, Sendable, CaseIterable {
     case auto
@@ -19,38 +23,34 @@ enum InputSniffer {
 
     static func detect(_ bytes: UnsafeRawBufferPointer) -> InputKind {
         let limit = min(bytes.count, window)
-        var lowered = [UInt8](repeating: 0, count: limit)
-        for index in 0..<limit {
-            let byte = bytes[index]
-            lowered[index] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
-        }
         var start = 0
         // Skip a UTF-8 BOM and leading whitespace: a page that starts with '<' is HTML.
-        if limit >= 3, lowered[0] == 0xEF, lowered[1] == 0xBB, lowered[2] == 0xBF { start = 3 }
-        while start < limit, lowered[start] == 32 || (lowered[start] >= 9 && lowered[start] <= 13) { start += 1 }
-        if start < limit, lowered[start] == UInt8(ascii: "<"), start + 1 < limit,
-            lowered[start + 1] == UInt8(ascii: "!") || (lowered[start + 1] >= 97 && lowered[start + 1] <= 122)
+        if limit >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        while start < limit, bytes[start] == 32 || (bytes[start] >= 9 && bytes[start] <= 13) { start += 1 }
+        if start < limit, bytes[start] == UInt8(ascii: "<"), start + 1 < limit,
+            bytes[start + 1] == UInt8(ascii: "!") || (lowered(bytes[start + 1]) >= 97 && lowered(bytes[start + 1]) <= 122)
         {
             return .html
         }
-        for marker in markers where contains(lowered, marker) {
-            return .html
+        // Every marker starts with '<': look at each '<' in the window, comparing without case.
+        guard let base = bytes.baseAddress else { return .text }
+        var position = 0
+        while position < limit, let found = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            for marker in markers where index + marker.count <= limit && matches(marker, bytes, at: index) {
+                return .html
+            }
+            position = index + 1
         }
         return .text
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count, let first = needle.first else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        (byte >= 65 && byte <= 90) ? byte + 32 : byte
+    }
+
+    private static func matches(_ marker: [UInt8], _ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        for offset in 1..<marker.count where lowered(bytes[index + offset]) != marker[offset] { return false }
+        return true
     }
 }

@@ -140,6 +140,13 @@ enum RawNode {
 
 /// Byte-string search.
 enum ByteSearch {
+    /// True when both hold the same bytes.
+    static func equals(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first.count == second.count else { return false }
+        guard let a = first.baseAddress, let b = second.baseAddress else { return true }
+        return memcmp(a, b, first.count) == 0
+    }
+
     /// True when `needle` occurs in `haystack`; an empty needle occurs nowhere, as with Foundation's `contains`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, needle.count > 0, haystack.count >= needle.count else {

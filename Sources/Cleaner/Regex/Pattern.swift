@@ -1,4 +1,5 @@
 internal import CPCRE2
+import Synchronization
 
 /// A compiled PCRE2 pattern for line rules: UTF-8 with Unicode properties, JIT-compiled where
 /// the machine allows, with match and depth limits so that a pathological pattern such as
@@ -6,7 +7,21 @@ internal import CPCRE2
 final class Pattern: @unchecked Sendable {
     let source: String
     private let code: OpaquePointer
-    private let matchContext: OpaquePointer?
+    let matchContext: OpaquePointer?
+    /// The same pattern for searching a whole document's lines at once, when it is line-local;
+    /// compiled on first use (start-up compiles only what the first page needs).
+    var documentPattern: DocumentPattern? {
+        guard isLineLocal else { return nil }
+        return compiledDocumentPattern.withLock { compiled in
+            if let compiled { return compiled }
+            let made = DocumentPattern(source, caseInsensitive: caseInsensitive)
+            compiled = .some(made)
+            return made
+        }
+    }
+    private let isLineLocal: Bool
+    private let caseInsensitive: Bool
+    private let compiledDocumentPattern = Mutex<DocumentPattern??>(nil)
     /// JIT compilation succeeded: matches take PCRE2's JIT fast path.
     private let jit: Bool
 
@@ -44,6 +59,8 @@ final class Pattern: @unchecked Sendable {
             pcre2_set_depth_limit_8(matchContext, Self.depthLimit)
         }
         self.source = source
+        self.caseInsensitive = caseInsensitive
+        isLineLocal = DocumentPattern.isLineLocal(source)
     }
 
     deinit {

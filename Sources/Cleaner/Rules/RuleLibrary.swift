@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// All rule files in force: `global.txt` for every document and one file per site, from the
 /// built-in rules and any `--rules DIR` (whose files replace built-in files of the same name).
@@ -7,8 +8,11 @@ public struct RuleLibrary: Sendable {
 
     private(set) var global = RuleSet()
     private(set) var sites: [String: RuleSet] = [:]
-    /// Lines that identify a site's plain-text scrapes, with the site they name.
-    private var signatures: [(pattern: Pattern, site: String)] = []
+    /// Site files of on-demand directories, read and compiled when a page of their site comes.
+    private var onDemand: [String: OnDemandSiteFile] = [:]
+    /// Lines that identify a site's plain-text scrapes, with the site they name, in file order;
+    /// an on-demand file stands for its own signature lines, read when they are needed.
+    private var signatures: [SignatureSource] = []
     /// Broken rules skipped in lenient mode.
     public private(set) var warnings: [RuleError] = []
 
@@ -28,6 +32,36 @@ public struct RuleLibrary: Sendable {
     public mutating func addDirectory(_ directory: String, lenient: Bool = false) throws {
         for file in try RuleFile.all(in: directory) {
             try add(name: file.name, text: file.text, path: file.path, mode: lenient ? .lenient : .strict)
+        }
+    }
+
+    /// Indexes the `*.txt` files of `directory` by name, for large collections such as ftr-site-config:
+    /// a site file is read and compiled, leniently, when the first page of its site comes (by any
+    /// thread, once); its broken rules go to `warning` then. `global.txt` is read at once, and all
+    /// files are read when a plain-text scrape without an address needs their `signature_line`s.
+    /// Start-up costs a directory listing, whatever the size of the collection.
+    public mutating func addDirectoryOnDemand(_ directory: String, warning: @escaping @Sendable (RuleError) -> Void) throws {
+        guard let names = DirectoryListing.names(in: directory) else {
+            throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for fileName in names.sorted() where fileName.hasSuffix(".txt") {
+            let path = prefix + fileName
+            let name = String(fileName.dropLast(4))
+            let key = name.lowercased()
+            if key == Self.globalName {
+                let file = OnDemandSiteFile(path: path, warning: warning)
+                global = file.rules
+                continue
+            }
+            // A file of the same name read before is replaced (looked for only when there is one).
+            if hasSite(key) {
+                sites[key] = nil
+                signatures.removeAll { $0.site == key }
+            }
+            let file = OnDemandSiteFile(path: path, warning: warning)
+            onDemand[key] = file
+            signatures.append(.onDemand(file, site: key))
         }
     }
 
@@ -53,16 +87,17 @@ public struct RuleLibrary: Sendable {
             return
         }
         signatures.removeAll { $0.site == key }
-        signatures += rules.signatures.map { (pattern: $0, site: key) }
+        signatures += rules.signatures.map { .compiled($0, site: key) }
+        onDemand[key] = nil
         sites[key] = rules
     }
 
     /// Number of site files.
-    public var siteCount: Int { sites.count }
+    public var siteCount: Int { sites.count + onDemand.count }
 
     /// Every site file's `test_url` (with its `test_contains`), in file and line order.
     public var siteTests: [RuleSet.SiteTest] {
-        sites.values.flatMap(\.tests).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        (sites.values.flatMap(\.tests) + onDemand.values.flatMap(\.rules.tests)).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
     /// The site file for `host`: the most specific of `host`, then each parent domain, where
@@ -74,8 +109,8 @@ public struct RuleLibrary: Sendable {
         var candidate = Substring(name)
         var isHostItself = true
         while !candidate.isEmpty {
-            if sites[String(candidate)] != nil { return String(candidate) }
-            if !isHostItself, sites["." + candidate] != nil { return "." + candidate }
+            if hasSite(String(candidate)) { return String(candidate) }
+            if !isHostItself, hasSite("." + candidate) { return "." + candidate }
             guard let dot = candidate.firstIndex(of: ".") else { break }
             candidate = candidate[candidate.index(after: dot)...]
             isHostItself = false
@@ -83,8 +118,14 @@ public struct RuleLibrary: Sendable {
         return nil
     }
 
+    private func hasSite(_ name: String) -> Bool {
+        sites[name] != nil || onDemand[name] != nil
+    }
+
     /// The site whose signature line appears in a plain-text scrape.
     func siteName(forLines lines: [Substring]) -> String? {
+        guard !signatures.isEmpty else { return nil }
+        let signatures = self.signatures.flatMap(\.patterns)
         guard !signatures.isEmpty else { return nil }
         for line in lines {
             let text = String(line.trimmingWhitespace())
@@ -98,7 +139,80 @@ public struct RuleLibrary: Sendable {
 
     /// The site's rules (when there is a site file) followed by the global rules.
     func rules(forSite site: String?) -> RuleSet {
-        guard let site, let siteRules = sites[site] else { return global }
-        return siteRules.merged(with: global)
+        guard let site else { return global }
+        if let siteRules = sites[site] { return siteRules.merged(with: global) }
+        if let file = onDemand[site] { return file.rules.merged(with: global) }
+        return global
+    }
+}
+
+/// Where a site's signature lines come from: a file already compiled, or an on-demand file
+/// (whose lines are read with the file).
+private enum SignatureSource: Sendable {
+    case compiled(Pattern, site: String)
+    case onDemand(OnDemandSiteFile, site: String)
+
+    var site: String {
+        switch self {
+        case .compiled(_, let site), .onDemand(_, let site): site
+        }
+    }
+
+    var patterns: [(pattern: Pattern, site: String)] {
+        switch self {
+        case .compiled(let pattern, let site): [(pattern, site)]
+        case .onDemand(let file, let site): file.rules.signatures.map { ($0, site) }
+        }
+    }
+}
+
+/// A site file of an on-demand directory: read, parsed leniently and compiled on first use.
+final class OnDemandSiteFile: Sendable {
+    let path: String
+    private let warning: @Sendable (RuleError) -> Void
+    private let loaded = Mutex<RuleSet?>(nil)
+
+    init(path: String, warning: @escaping @Sendable (RuleError) -> Void) {
+        self.path = path
+        self.warning = warning
+    }
+
+    /// The file's rules, compiled on the first call; a file that cannot be read is a warning and no rules.
+    var rules: RuleSet {
+        loaded.withLock { loaded in
+            if let loaded { return loaded }
+            var rules = RuleSet()
+            if let data = FileManager.default.contents(atPath: path) {
+                var parser = RuleParser(file: path, mode: .lenient)
+                do {
+                    rules = try parser.parse(String(decoding: data, as: UTF8.self))
+                } catch let error as RuleError {
+                    warning(error)
+                } catch {
+                    warning(RuleError(file: path, line: 0, message: "\(error)"))
+                }
+                parser.warnings.forEach(warning)
+            } else {
+                warning(RuleError(file: path, line: 0, message: "cannot read rule file"))
+            }
+            loaded = rules
+            return rules
+        }
+    }
+}
+
+/// A directory's entry names, read with readdir(3): thousands of names in a millisecond or two.
+enum DirectoryListing {
+    static func names(in directory: String) -> [String]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 }

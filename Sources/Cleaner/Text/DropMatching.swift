@@ -1,11 +1,10 @@
 /// `drop_line`, `drop_block`, `drop_from`: removal by a pattern, at line, block and tail scale.
 enum DropMatching {
     /// Every kept line that matches.
-    static func lines(_ pattern: Pattern, _ reason: RemovalReason, in document: inout Document) {
+    static func lines(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
-                let line = document.blocks[blockIndex].lines[lineIndex]
-                if line.isKept, pattern.matches(line.text) {
+                if document.blocks[blockIndex].lines[lineIndex].isKept, matcher.matches(document, block: blockIndex, line: lineIndex) {
                     document.blocks[blockIndex].lines[lineIndex].removedBy = reason
                 }
             }
@@ -13,15 +12,15 @@ enum DropMatching {
     }
 
     /// Every block with a kept line that matches.
-    static func blocks(_ pattern: Pattern, _ reason: RemovalReason, in document: inout Document) {
-        for index in document.blocks.indices where document.blocks[index].hasKeptLine(matching: pattern) {
+    static func blocks(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
+        for index in document.blocks.indices where matcher.hasKeptLine(document, block: index) {
             document.blocks[index].remove(reason)
         }
     }
 
     /// The first block with a kept line that matches, and every block after it.
-    static func from(_ pattern: Pattern, _ reason: RemovalReason, in document: inout Document) {
-        guard let start = document.blocks.firstIndex(where: { $0.hasKeptLine(matching: pattern) }) else { return }
+    static func from(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
+        guard let start = document.blocks.indices.first(where: { matcher.hasKeptLine(document, block: $0) }) else { return }
         for index in start..<document.blocks.count {
             document.blocks[index].remove(reason)
         }

@@ -2,19 +2,22 @@
 /// global). Rules mark lines as removed; a line removed once is not seen by later rules.
 enum LineFilterChain {
     static func apply(_ rules: [RuleSet.LineRule], to document: inout Document) {
+        // Rules mark lines and never change their text: one joined text serves every pattern.
+        let lines = rules.contains { $0.pattern?.documentPattern != nil } ? DocumentLines(document) : nil
         for rule in rules {
             let reason = RemovalReason.rule(rule.source)
+            let matcher = rule.pattern.map { LineMatcher($0, lines: lines) }
             switch rule.kind {
             case .dropLine:
-                if let pattern = rule.pattern { DropMatching.lines(pattern, reason, in: &document) }
+                if let matcher { DropMatching.lines(matcher, reason, in: &document) }
             case .dropBlock:
-                if let pattern = rule.pattern { DropMatching.blocks(pattern, reason, in: &document) }
+                if let matcher { DropMatching.blocks(matcher, reason, in: &document) }
             case .dropFrom:
-                if let pattern = rule.pattern { DropMatching.from(pattern, reason, in: &document) }
+                if let matcher { DropMatching.from(matcher, reason, in: &document) }
             case .dropBefore:
-                if let pattern = rule.pattern { Neighbours.dropBefore(pattern, reason, in: &document) }
+                if let matcher { Neighbours.dropBefore(matcher, reason, in: &document) }
             case .teaser:
-                if let pattern = rule.pattern { Neighbours.teasers(pattern, reason, in: &document) }
+                if let matcher { Neighbours.teasers(matcher, reason, in: &document) }
             case .dropRepeated:
                 RepeatedText.dropAdjacentCopies(reason, in: &document)
             case .mainText:
@@ -28,12 +31,5 @@ enum LineFilterChain {
                 OrphanHeadings.drop(reason, in: &document)
             }
         }
-    }
-}
-
-extension Block {
-    /// True when some kept line matches.
-    func hasKeptLine(matching pattern: Pattern) -> Bool {
-        lines.contains { $0.isKept && pattern.matches($0.text) }
     }
 }

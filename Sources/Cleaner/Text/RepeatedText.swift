@@ -8,24 +8,30 @@ enum RepeatedText {
     /// `drop_repeated`: two adjacent lines (in one block or across a block boundary) that are
     /// the same text, or where one is the other cut short with "..." / "…": both go.
     static func dropAdjacentCopies(_ reason: RemovalReason, in document: inout Document) {
-        var previous: (block: Int, line: Int, text: String)?
+        var previous: (block: Int, line: Int)?
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
                 // Removed lines count as neighbours too: a caption another rule already took
                 // still shows that its truncated copy next to it is a caption.
-                let line = document.blocks[blockIndex].lines[lineIndex]
-                if let before = previous, areCopies(before.text, line.text) {
+                if let before = previous,
+                    areCopies(document.blocks[before.block].lines[before.line].text, document.blocks[blockIndex].lines[lineIndex].text)
+                {
                     if document.blocks[before.block].lines[before.line].isKept {
                         document.blocks[before.block].lines[before.line].removedBy = reason
                     }
-                    if line.isKept { document.blocks[blockIndex].lines[lineIndex].removedBy = reason }
+                    if document.blocks[blockIndex].lines[lineIndex].isKept { document.blocks[blockIndex].lines[lineIndex].removedBy = reason }
                 }
-                previous = (blockIndex, lineIndex, line.text)
+                previous = (blockIndex, lineIndex)
             }
         }
     }
 
     static func areCopies(_ first: String, _ second: String) -> Bool {
+        // Most neighbours differ in their first or last letter and neither ends in an ellipsis:
+        // said from the bytes, without comparing whole strings character by character.
+        if UTF8Shortcuts.differAtEnds(first, second), !UTF8Shortcuts.mayEndInEllipsis(first), !UTF8Shortcuts.mayEndInEllipsis(second) {
+            return false
+        }
         if first == second {
             return first.split(whereSeparator: { $0.isWhitespace }).count >= minCaptionWords
         }
@@ -34,6 +40,7 @@ enum RepeatedText {
 
     /// "A long caption, ..." is a truncated copy of "A long caption, cut here. (Photo)".
     static func isTruncatedCopy(_ short: String, of long: String) -> Bool {
+        guard UTF8Shortcuts.mayEndInEllipsis(short) else { return false }
         var stem = Substring(short)
         if stem.hasSuffix("...") {
             stem = stem.dropLast(3)
@@ -106,5 +113,25 @@ enum RepeatedText {
 
     private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+    }
+}
+
+/// Byte-level answers to character-level questions, where the bytes settle them for sure.
+enum UTF8Shortcuts {
+    /// True when the strings cannot be equal (as strings compare, by canonical equivalence): both
+    /// start, or both end, with ASCII bytes that differ. An ASCII character has no decomposition
+    /// and is a starter, so it stays first (or, at the end, last) in any equivalent form.
+    static func differAtEnds(_ first: String, _ second: String) -> Bool {
+        guard let a = first.utf8.first, let b = second.utf8.first else { return first.isEmpty != second.isEmpty }
+        if a < 0x80, b < 0x80, a != b { return true }
+        guard let c = first.utf8.last, let d = second.utf8.last else { return false }
+        return c < 0x80 && d < 0x80 && c != d
+    }
+
+    /// False when the text cannot end with "..." or "…": its last byte is neither '.' nor the end
+    /// of "…" (a mark after either would make another character, which `hasSuffix` does not take).
+    static func mayEndInEllipsis(_ text: String) -> Bool {
+        guard let last = text.utf8.last else { return false }
+        return last == 0x2E || last == 0xA6
     }
 }

@@ -1,0 +1,143 @@
+internal import CPCRE2
+
+/// Line rules test each line of a document against each pattern: tens of thousands of PCRE2 calls
+/// a page, where the call costs more than the match. A pattern made only of line-local constructs
+/// is also compiled for a second use: one search over all lines joined by "\n", in multiline mode,
+/// which finds every line where the pattern can match on its own (the line-by-line match takes one
+/// of the paths the whole-text search explores, and `^`/`$` meet line ends in both). Only those
+/// lines are then matched alone, as the rule says, so the answer is the line-by-line answer.
+///
+/// Line-local: no lookaround, atomic group, possessive quantifier, backtracking verb, `\K`,
+/// recursion, subject anchors (`\A \z \Z \G`) or option other than `i` (these can see past a line,
+/// or cut off the path the line takes). Anything in doubt is matched line by line.
+final class DocumentPattern: @unchecked Sendable {
+    private let code: OpaquePointer
+    private let jit: Bool
+
+    /// Nil when the pattern is not line-local: callers then match line by line.
+    init?(_ source: String, caseInsensitive: Bool) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | PCRE2_ALT_CIRCUMFLEX)
+        if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        let compiled = source.withCString { cSource in
+            cSource.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count + 1) {
+                pcre2_compile_8($0, source.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else { return nil }
+        code = compiled
+        jit = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    }
+
+    deinit {
+        pcre2_code_free_8(code)
+    }
+
+    /// Marks the lines in which a match of the whole-text search starts; nil when the search could
+    /// not be completed (a match limit): then every line must be matched alone.
+    func candidateLines(in lines: DocumentLines, context: OpaquePointer?) -> [Bool]? {
+        var candidates = [Bool](repeating: false, count: lines.count)
+        guard lines.count > 0, let data = ThreadMatchData.current() else { return candidates }
+        let found: Bool = lines.text.withUnsafeBufferPointer { text in
+            let empty: UInt8 = 0
+            return withUnsafePointer(to: empty) { emptyPointer in
+                let subject = text.baseAddress ?? emptyPointer
+                var offset = 0
+                while offset <= text.count {
+                    let result = jit
+                        ? pcre2_jit_match_8(code, subject, text.count, offset, 0, data, context)
+                        : pcre2_match_8(code, subject, text.count, offset, UInt32(PCRE2_NO_UTF_CHECK), data, context)
+                    if result == PCRE2_ERROR_NOMATCH { return true }
+                    guard result >= 0, let vector = pcre2_get_ovector_pointer_8(data) else { return false }
+                    // The next search starts at the next line: a match may run across line ends,
+                    // and must not hide a match that starts on a line it ran over.
+                    let line = lines.line(containing: Int(vector[0]))
+                    candidates[line] = true
+                    guard line + 1 < lines.count else { return true }
+                    offset = lines.starts[line + 1]
+                }
+                return true
+            }
+        }
+        return found ? candidates : nil
+    }
+
+    /// True when the pattern is built only of constructs that read no further than the current line.
+    static func isLineLocal(_ source: String) -> Bool {
+        let bytes = Array(source.utf8)
+        for index in bytes.indices {
+            // Every unsafe construct starts with '(', '\\' or a quantifier character.
+            switch bytes[index] {
+            case UInt8(ascii: "("), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "}"):
+                for construct in unsafeConstructs where bytes[index...].starts(with: construct) { return false }
+            default:
+                continue
+            }
+            // Inline groups: only `(?:`, `(?|`, `(?#`, named groups and the `i` option.
+            guard bytes[index] == UInt8(ascii: "("), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "?") else { continue }
+            switch bytes[index + 2] {
+            case UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "'"), UInt8(ascii: "P"):
+                continue
+            default:
+                let options = bytes[(index + 2)...].prefix { $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: ":") }
+                guard !options.isEmpty, options.allSatisfy({ $0 == UInt8(ascii: "i") || $0 == UInt8(ascii: "-") }) else { return false }
+            }
+        }
+        return true
+    }
+
+    private static let unsafeConstructs: [[UInt8]] = [
+        "(?=", "(?!", "(?<=", "(?<!", "(?>", "(*", "\\K", "\\A", "\\z", "\\Z", "\\G", "*+", "++", "?+", "}+", "(?R", "(?&", "(?P>", "(?C", "\\g",
+    ].map { Array($0.utf8) }
+}
+
+/// A document's lines joined by "\n" into one subject, with where each line starts.
+struct DocumentLines {
+    let text: [UInt8]
+    /// Byte offset of each line, in document order (blocks in order, lines in order).
+    let starts: [Int]
+    /// Index (into `starts`) of each block's first line.
+    let firstLine: [Int]
+
+    var count: Int { starts.count }
+
+    /// Nil when a line holds a "\n" itself (then lines and text would not correspond).
+    init?(_ document: Document) {
+        var text: [UInt8] = []
+        var starts: [Int] = []
+        var firstLine: [Int] = []
+        for block in document.blocks {
+            firstLine.append(starts.count)
+            for line in block.lines {
+                if !starts.isEmpty { text.append(0x0A) }
+                starts.append(text.count)
+                let before = text.count
+                text.append(contentsOf: line.text.utf8)
+                if text[before...].contains(0x0A) { return nil }
+            }
+        }
+        self.text = text
+        self.starts = starts
+        self.firstLine = firstLine
+    }
+
+    /// The line holding byte `offset` (a line's own end counts as its own).
+    func line(containing offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
+
+extension Pattern {
+    /// Which lines of `lines` can match, from one search of the whole text; nil when this pattern
+    /// must test every line (not line-local, or the search hit a limit).
+    func candidateLines(in lines: DocumentLines) -> [Bool]? {
+        documentPattern?.candidateLines(in: lines, context: matchContext)
+    }
+}
