@@ -26,19 +26,20 @@ public struct RuleFile: Sendable {
         } catch {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
-        // Rule files are named by host (a dot inside) or `global.txt`; LICENSE.txt and
-        // README.txt beside them are not rules.
-        let ruleFiles = names.filter { name in
-            guard name.hasSuffix(".txt") else { return false }
-            let base = name.dropLast(4)
-            return base == "global" || base.dropFirst().contains(".")
-        }
-        return try ruleFiles.map { fileName in
+        return try names.filter(isRuleFileName).map { fileName in
             let path = (directory as NSString).appendingPathComponent(fileName)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RuleError(file: path, line: 0, message: "cannot read rule file")
             }
             return RuleFile(name: String(fileName.dropLast(4)), path: path, text: String(decoding: data, as: UTF8.self))
         }
+    }
+
+    /// Rule files are named by host (a dot inside) or `global.txt`; LICENSE.txt and README.txt
+    /// beside them are not rules.
+    static func isRuleFileName(_ name: String) -> Bool {
+        guard name.hasSuffix(".txt") else { return false }
+        let base = name.dropLast(4)
+        return base == "global" || base.dropFirst().contains(".")
     }
 }

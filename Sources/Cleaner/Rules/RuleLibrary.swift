@@ -45,13 +45,12 @@ public struct RuleLibrary: Sendable {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for fileName in names.sorted() where fileName.hasSuffix(".txt") {
+        for fileName in names.sorted() where RuleFile.isRuleFileName(fileName) {
             let path = prefix + fileName
             let name = String(fileName.dropLast(4))
             let key = name.lowercased()
             if key == Self.globalName {
-                let file = OnDemandSiteFile(path: path, warning: warning)
-                global = file.rules
+                add(name: name, rules: OnDemandSiteFile(path: path, warning: warning).rules)
                 continue
             }
             // A file of the same name read before is replaced (looked for only when there is one).
