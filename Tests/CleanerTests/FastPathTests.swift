@@ -102,6 +102,22 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The element index behind native XPath follows every change to the tree.
+    func testNativeXPathSeesTheTreeAsItIsNow() throws {
+        let html = "<html><body><div><p>1</p><p>2</p></div><p>3</p><section><p>4</p></section></body></html>"
+        let document = try XCTUnwrap(Array(html.utf8).withUnsafeBytes { HTMLDocument(utf8: $0) })
+        let paragraphs = try XCTUnwrap(XPathExpression("//p"))
+        let divs = try XCTUnwrap(XPathExpression("//div"))
+        XCTAssertEqual(paragraphs.evaluate(in: document).strings, ["1", "2", "3", "4"])
+        document.remove(divs.evaluate(in: document).nodes)
+        XCTAssertEqual(paragraphs.evaluate(in: document).strings, ["3", "4"])
+        try XCTUnwrap(XPathExpression("//section")).evaluate(in: document).nodes.first?.replaceWithChildren()
+        XCTAssertEqual(paragraphs.evaluate(in: document).strings, paragraphs.evaluateWithLibXML(in: document).strings)
+        document.walk(enter: { $0.hasName("p") && $0.textContent == "3" ? .remove : .descend })
+        XCTAssertEqual(paragraphs.evaluate(in: document).strings, ["4"])
+        XCTAssertEqual(paragraphs.evaluate(in: document).nodes.map(\.pointer), paragraphs.evaluateWithLibXML(in: document).nodes.map(\.pointer))
+    }
+
     /// `drop_repeated_title` by its definition: every kept block's text normalized and lower-cased.
     private func referenceRepeatedTitle(_ document: Document) -> [Bool] {
         func comparable(_ text: String) -> String { referenceLine(text).lowercased() }

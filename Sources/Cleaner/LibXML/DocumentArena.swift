@@ -242,6 +242,20 @@ private let reallocateBlock: @convention(c) (UnsafeMutableRawPointer?, Int) -> U
     guard isInArena(pointer) else { return realloc(pointer, size) }
     let old = (pointer - header).load(as: Int.self)
     if size <= old { return pointer }
+    // The thread's last block (a text node's content, growing as the parser reads on) grows in place.
+    if size < DocumentArena.largeBlock, let raw = pthread_getspecific(stateKey) {
+        let state = raw.assumingMemoryBound(to: DocumentArena.ThreadState.self)
+        if state.pointee.isAllocating, let base = state.pointee.base {
+            let oldTotal = (old + header + 15) & ~15
+            let newTotal = (size + header + 15) & ~15
+            let used = state.pointee.used
+            if pointer - header + oldTotal == base + used, used - oldTotal + newTotal <= DocumentArena.arenaSize {
+                (pointer - header).storeBytes(of: size, as: Int.self)
+                state.pointee.used = used - oldTotal + newTotal
+                return pointer
+            }
+        }
+    }
     guard let moved = allocate(size) else { return nil }
     moved.copyMemory(from: pointer, byteCount: old)
     return moved

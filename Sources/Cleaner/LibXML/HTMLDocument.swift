@@ -7,6 +7,22 @@ final class HTMLDocument {
     let pointer: htmlDocPtr
     /// The arena the document lives in, when it was parsed inside `DocumentArena.scope`.
     private let arena: DocumentArena.Arena?
+    /// The elements by name, for XPath, while the tree is unchanged. Every function here that
+    /// changes the tree (unlinks, frees, moves or adds nodes) calls `treeChanged()`, which drops it.
+    private var cachedIndex: ElementIndex?
+
+    /// The tree changed: views of it made before are stale.
+    func treeChanged() {
+        cachedIndex = nil
+    }
+
+    /// The element index, made now if the tree changed since the last one.
+    var elementIndex: ElementIndex {
+        if let cachedIndex { return cachedIndex }
+        let index = ElementIndex(self)
+        cachedIndex = index
+        return index
+    }
 
     /// Parser options: RECOVER (real pages are broken), NONET (never fetch), silent, COMPACT text nodes,
     /// HUGE (without it libxml2 stops at depth 256 and deep pages lose all their text), IGNORE_ENC
@@ -49,6 +65,7 @@ final class HTMLDocument {
             body = node.pointee.next
         }
         guard let body else { return }
+        treeChanged()
         var stray = body.pointee.next
         while let node = stray {
             stray = node.pointee.next

@@ -69,12 +69,14 @@ struct Node {
 
     /// Unlinks the node and frees it with its subtree. The handle must not be used afterwards.
     func remove() {
+        document.treeChanged()
         xmlUnlinkNode(pointer)
         xmlFreeNode(pointer)
     }
 
     /// Moves this node's children in front of it and removes it ("unwrap").
     func replaceWithChildren() {
+        document.treeChanged()
         var child = pointer.pointee.children
         while let current = child {
             child = current.pointee.next
@@ -86,6 +88,7 @@ struct Node {
 
     /// Replaces all children with a single text node.
     func setText(_ text: String) {
+        document.treeChanged()
         text.withCString { cText in
             cText.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1) {
                 xmlNodeSetContent(pointer, nil)

@@ -19,9 +19,12 @@ struct PackedName: Hashable, Sendable {
     }
 
     init(_ name: String) {
+        self.init(bytes: Array(name.utf8))
+    }
+
+    init(bytes: [UInt8]) {
         var low: UInt64 = 0
         var high: UInt64 = 0
-        let bytes = Array(name.utf8)
         guard bytes.count <= 16 else {
             self = .long
             return

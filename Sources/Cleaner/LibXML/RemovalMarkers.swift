@@ -12,6 +12,7 @@ struct RemovalMarkers {
     /// Leaves a marker for removal `index` just before `node`, which is about to be removed. Markers of
     /// earlier removals inside `node` move out in front of it, so that they survive its removal.
     mutating func mark(before node: Node, index: Int) {
+        node.document.treeChanged()
         if !indices.isEmpty {
             var inside: [xmlNodePtr] = []
             node.document.walk(from: node, enter: { current in

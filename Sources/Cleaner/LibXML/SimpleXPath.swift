@@ -47,38 +47,19 @@ struct SimpleXPath: Sendable {
 
     func evaluate(in document: HTMLDocument) -> XPathExpression.Result {
         var result = XPathExpression.Result()
-        var current: xmlNodePtr? = document.pointer.pointee.children
-        while let node = current {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                // A handle (which holds the document) only for the elements that match.
-                if matches(node, in: document) {
-                    let handle = Node(node, in: document)
-                    if let attribute {
-                        if let value = Self.value(of: attribute, on: handle) { result.strings.append(value) }
-                    } else {
-                        result.nodes.append(handle)
-                        result.strings.append(handle.textContent)
-                    }
-                }
-                if let child = node.pointee.children {
-                    current = child
-                    continue
-                }
+        let index = document.elementIndex
+        let candidates = element.map { index.elements(packed: PackedName(bytes: $0)) } ?? index.all
+        for node in candidates where matches(node, in: document) {
+            // A handle (which holds the document) only for the elements that match.
+            let handle = Node(node, in: document)
+            if let attribute {
+                if let value = Self.value(of: attribute, on: handle) { result.strings.append(value) }
+            } else {
+                result.nodes.append(handle)
+                result.strings.append(handle.textContent)
             }
-            current = Self.next(after: node, top: document.pointer)
         }
         return result
-    }
-
-    /// The next node in document order that is not inside `node`.
-    private static func next(after node: xmlNodePtr, top: htmlDocPtr) -> xmlNodePtr? {
-        var current: xmlNodePtr? = node
-        while let here = current {
-            if let sibling = here.pointee.next { return sibling }
-            guard let parent = here.pointee.parent, UnsafeMutableRawPointer(parent) != UnsafeMutableRawPointer(top) else { return nil }
-            current = parent
-        }
-        return nil
     }
 
     private func matches(_ element: xmlNodePtr, in document: HTMLDocument) -> Bool {
