@@ -62,10 +62,11 @@ struct BenchCommand: ParsableCommand {
         _ = Stopwatch.time(jobs: jobs, count: documents.count, pipeline)
         for round in 1...rounds {
             if ProgressBar.isTerminal { Diagnostics.write("\rround \(round)/\(rounds)") }
-            keep(.parse(jobs: 1), Stopwatch.time(jobs: 1, count: documents.count, parse))
+            // Plain-text scrapes are never parsed: there is no parse floor to compare them with.
+            if htmlCount > 0 { keep(.parse(jobs: 1), Stopwatch.time(jobs: 1, count: documents.count, parse)) }
             keep(.pipeline(jobs: 1), Stopwatch.time(jobs: 1, count: documents.count, pipeline))
             if jobs > 1 {
-                keep(.parse(jobs: jobs), Stopwatch.time(jobs: jobs, count: documents.count, parse))
+                if htmlCount > 0 { keep(.parse(jobs: jobs), Stopwatch.time(jobs: jobs, count: documents.count, parse)) }
                 keep(.pipeline(jobs: jobs), Stopwatch.time(jobs: jobs, count: documents.count, pipeline))
             }
         }
