@@ -199,3 +199,79 @@ final class DocumentSearchTests: XCTestCase {
         }
     }
 }
+
+/// The ASCII shortcuts of the text-scrape rules decide as the character-level definitions do.
+final class TextShortcutTests: XCTestCase {
+    private func randomLines(_ pieces: [String], count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+    }
+
+    private let pieces = ["3", "5033", "Kevin", " ", "  ", "\t", "|", ".", ",", ";", ":", "!", "?", "\"", "'", ")", "]", "%", "$", "-", "+", "€", "£",
+                          "’", "”", "»", "…", "。", "、", "é", "e\u{301}", "\u{600}", "١٢", "\r", "\r\n", "Word", "x"]
+
+    func testEndsSentenceMatchesItsDefinition() {
+        func reference(_ line: String) -> Bool {
+            var last = line.last
+            var rest = Substring(line)
+            while let character = last, Headline.closers.contains(character) {
+                rest = rest.dropLast()
+                last = rest.last
+            }
+            guard let last else { return false }
+            return Headline.sentenceEnds.contains(last)
+        }
+        for line in randomLines(pieces, count: 5000) {
+            XCTAssertEqual(Headline.endsSentence(line), reference(line), line.debugDescription)
+        }
+    }
+
+    func testDataRowsAndWeightsMatchTheirDefinitions() {
+        func referenceDataRow(_ line: String) -> Bool {
+            let cells = line.split(whereSeparator: { $0.isWhitespace || $0 == "|" })
+            guard cells.count >= 3 else { return false }
+            let numbers = cells.filter { cell in cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ".,:%/$€£-+".contains($0) } }.count
+            return numbers * 3 >= cells.count
+        }
+        func referenceWeight(_ line: String) -> Double {
+            let size = MainText.weightedLength(line)
+            let ends = Headline.endsSentence(line)
+            let marks = line.reduce(0) { $0 + (MainText.punctuation.contains($1) ? 1 : 0) }
+            if size >= MainText.proseCharacters, ends || marks >= 2 { return Double(size) }
+            if size >= MainText.sentenceCharacters, ends { return Double(size) / 2 }
+            if referenceDataRow(line) { return Double(size) / 4 }
+            return -(MainText.chromeCost + Double(size) / 2)
+        }
+        let lines = randomLines(pieces, count: 5000) + randomLines(pieces + Array(repeating: "a long run of words,", count: 20), count: 2000)
+        for line in lines {
+            XCTAssertEqual(MainText.weight(line), referenceWeight(line), line.debugDescription)
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                XCTAssertEqual(MainText.isASCIIDataRow(line), referenceDataRow(line), line.debugDescription)
+            }
+        }
+    }
+
+    func testSignatureLinesFindTheSiteAsLineByLine() throws {
+        var library = RuleLibrary()
+        try library.add(name: "a.test", text: "signature_line: ^AAA$\nsignature_line: (?=B)B\n", path: "a.test.txt")
+        try library.add(name: "b.test", text: "signature_line: ^(?:B|AAA)\n", path: "b.test.txt")
+        let texts = ["", "  AAA  ", "B", "xB", "AAA", "BB", "text"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let lines = (0..<Int.random(in: 0...6, using: &generator)).map { _ in Substring(texts.randomElement(using: &generator) ?? "") }
+            // By the definition: the first non-empty trimmed line a signature matches, the first signature that does.
+            var expected: String?
+            search: for line in lines {
+                let text = String(line.trimmingWhitespace())
+                if text.isEmpty { continue }
+                for (pattern, site) in [("^AAA$", "a.test"), ("(?=B)B", "a.test"), ("^(?:B|AAA)", "b.test")] where try Pattern(pattern).matches(text) {
+                    expected = site
+                    break search
+                }
+            }
+            XCTAssertEqual(library.siteName(forLines: lines), expected, "\(lines)")
+        }
+    }
+}

@@ -27,18 +27,3 @@ enum HiddenElements {
 
     private static let hiddenStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
 }
-
-/// ASCII comparisons on bytes.
-enum ASCIIText {
-    /// True when `bytes` spell `word` (lower-case ASCII) in any case. No non-ASCII text lower-cases
-    /// to an ASCII word such as "true", so this is `String.lowercased() == word`.
-    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
-        guard bytes.count == word.utf8CodeUnitCount else { return false }
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-            if lower != word.utf8Start[index] { return false }
-        }
-        return true
-    }
-}

@@ -121,19 +121,28 @@ public struct RuleLibrary: Sendable {
         sites[name] != nil || onDemand[name] != nil
     }
 
-    /// The site whose signature line appears in a plain-text scrape.
+    /// The site whose signature line appears in a plain-text scrape: the first line (trimmed) that
+    /// a signature matches, and of the signatures that match it, the first. Line-local signatures
+    /// search all lines at once and test only the lines where that search found a match.
     func siteName(forLines lines: [Substring]) -> String? {
         guard !signatures.isEmpty else { return nil }
         let signatures = self.signatures.flatMap(\.patterns)
         guard !signatures.isEmpty else { return nil }
-        for line in lines {
-            let text = String(line.trimmingWhitespace())
-            if text.isEmpty { continue }
-            for signature in signatures where signature.pattern.matches(text) {
-                return signature.site
+        let trimmed = lines.map { String($0.trimmingWhitespace()) }
+        let joined = DocumentLines(Document(blocks: [Block(kind: .paragraph, lines: trimmed)]))
+        var best: (line: Int, signature: Int)?
+        for (number, signature) in signatures.enumerated() {
+            let candidates = joined.flatMap { signature.pattern.candidateLines(in: $0) }
+            let end = best?.line ?? trimmed.count - 1
+            guard end >= 0 else { break }
+            for index in 0...end where candidates?[index] ?? true {
+                let text = trimmed[index]
+                guard !text.isEmpty, signature.pattern.matches(text) else { continue }
+                if best.map({ index < $0.line }) ?? true { best = (index, number) }
+                break
             }
         }
-        return nil
+        return best.map { signatures[$0.signature].site }
     }
 
     /// The site's rules (when there is a site file) followed by the global rules.

@@ -21,6 +21,7 @@ enum Headline {
     }
 
     static func endsSentence(_ line: String) -> Bool {
+        if let answer = endsSentenceASCII(line) { return answer }
         var last = line.last
         var rest = Substring(line)
         while let character = last, closers.contains(character) {
@@ -30,4 +31,27 @@ enum Headline {
         guard let last else { return false }
         return sentenceEnds.contains(last)
     }
+
+    /// `endsSentence` read from the last bytes, when they are ASCII: an ASCII byte preceded by an
+    /// ASCII byte (or by nothing) is a character of its own (only "\r\n" pairs, and neither is a
+    /// closer or a sentence end). Nil when a non-ASCII byte is in the way.
+    private static func endsSentenceASCII(_ line: String) -> Bool? {
+        let bytes = line.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let lastIndex = bytes.index(before: end)
+            let last = bytes[lastIndex]
+            guard last < 0x80 else { return nil }
+            if lastIndex > bytes.startIndex, bytes[bytes.index(before: lastIndex)] >= 0x80 { return nil }
+            if asciiClosers.contains(last) {
+                end = lastIndex
+                continue
+            }
+            return asciiSentenceEnds.contains(last)
+        }
+        return false
+    }
+
+    private static let asciiClosers: Set<UInt8> = Set(closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    private static let asciiSentenceEnds: Set<UInt8> = Set(sentenceEnds.compactMap { $0.isASCII ? $0.asciiValue : nil })
 }

@@ -25,7 +25,6 @@ enum MainText {
         let block: Int
         let lines: [Int]
         let weight: Double
-        let characters: Int
     }
 
     /// The scrape is a whole page when at least `openingChromeLines` of its first `openingLines`
@@ -66,10 +65,10 @@ enum MainText {
             let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
             if isWrappedProse(texts) {
                 let joined = texts.joined(separator: " ")
-                units.append(Unit(block: blockIndex, lines: lines, weight: weight(joined), characters: joined.count))
+                units.append(Unit(block: blockIndex, lines: lines, weight: weight(joined)))
             } else {
                 for (line, text) in zip(lines, texts) {
-                    units.append(Unit(block: blockIndex, lines: [line], weight: weight(text), characters: text.count))
+                    units.append(Unit(block: blockIndex, lines: [line], weight: weight(text)))
                 }
             }
         }
@@ -78,7 +77,7 @@ enum MainText {
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         guard lines.count >= 3 else { return false }
-        let average = lines.reduce(0) { $0 + $1.count } / lines.count
+        let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
         let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
         // A sentence carried on to the next line goes on in lower case; a list of headlines does not.
         let carriedOn = lines.dropFirst().filter { $0.first?.isLowercase == true }.count
@@ -86,14 +85,64 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
-        let size = weightedLength(line)
+        let ascii = ASCIIText.isASCII(line)
+        let size = ascii ? line.utf8.count : weightedLength(line)
         let ends = Headline.endsSentence(line)
-        let marks = line.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) }
-        if size >= proseCharacters, ends || marks >= 2 { return Double(size) }
+        // Punctuation is counted only where it decides (a long line without a sentence end).
+        if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return Double(size) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
-        if isDataRow(line) { return Double(size) / 4 }
+        if ascii ? isASCIIDataRow(line) : isDataRow(line) { return Double(size) / 4 }
         return -(chromeCost + Double(size) / 2)
     }
+
+    /// The line's characters that are `punctuation` (for ASCII text, its bytes that are).
+    private static func punctuationMarks(_ line: String, ascii: Bool) -> Int {
+        guard ascii else { return line.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) } }
+        return line.utf8.reduce(0) { $0 + (asciiPunctuation.contains($1) ? 1 : 0) }
+    }
+
+    private static let asciiPunctuation: Set<UInt8> = Set(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+
+    /// `Character` count: for ASCII text without "\r" (the only ASCII pair that is one
+    /// character is "\r\n") the byte count.
+    private static func characterCount(_ line: String) -> Int {
+        ASCIIText.isASCII(line) && !line.utf8.contains(0x0D) ? line.utf8.count : line.count
+    }
+
+    /// `isDataRow` on the bytes of an ASCII line: whitespace is 9-13 and space, numbers are digits.
+    static func isASCIIDataRow(_ line: String) -> Bool {
+        var cells = 0
+        var numbers = 0
+        var inCell = false
+        var hasDigit = false
+        var onlyNumeric = true
+        for byte in line.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "|") {
+                if inCell {
+                    cells += 1
+                    if hasDigit && onlyNumeric { numbers += 1 }
+                }
+                inCell = false
+                continue
+            }
+            if !inCell {
+                inCell = true
+                hasDigit = false
+                onlyNumeric = true
+            }
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            hasDigit = hasDigit || isDigit
+            onlyNumeric = onlyNumeric && (isDigit || asciiNumberMarks.contains(byte))
+        }
+        if inCell {
+            cells += 1
+            if hasDigit && onlyNumeric { numbers += 1 }
+        }
+        return cells >= 3 && numbers * 3 >= cells
+    }
+
+    /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
+    private static let asciiNumberMarks: Set<UInt8> = Set(".,:%/$€£-+".utf8.filter { $0 < 0x80 })
 
     /// A row of a table as text: several cells, a third or more of them numbers ("3 Kevin Harvick
     /// 5033 4 6 15 26"). Menus and teasers seldom are; tables of results and prices are content.

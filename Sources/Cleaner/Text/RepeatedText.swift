@@ -100,7 +100,7 @@ enum RepeatedText {
     /// else), then by length, which lower-casing changes by at most a factor 3 down (K to k) or 1.5
     /// up (İ to i̇), before lower-casing, the costly half.
     private static func isComparable(_ block: Block, to title: String) -> Bool {
-        if let first = block.lines.first(where: \.isKept)?.text.utf8.first(where: { $0 > 0x20 }), first < 0x80, first != 0x7F,
+        if let kept = block.lines.firstIndex(where: { $0.isKept }), let first = block.lines[kept].text.utf8.first(where: { $0 > 0x20 }), first < 0x80, first != 0x7F,
             let titleFirst = title.utf8.first, asciiLowercased(first) != titleFirst
         {
             return false

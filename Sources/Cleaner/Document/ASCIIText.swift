@@ -1,0 +1,21 @@
+/// ASCII questions answered on bytes: where a text is all ASCII, each byte is a character, and
+/// character-level questions have byte-level answers.
+enum ASCIIText {
+    /// True when every byte of `text` is ASCII (eight bytes at a time).
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { UTF8Validator.isASCII(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// True when `bytes` spell `word` (lower-case ASCII) in any case. No non-ASCII text lower-cases
+    /// to an ASCII word such as "true", so this is `String.lowercased() == word`.
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            if lower != word.utf8Start[index] { return false }
+        }
+        return true
+    }
+}
