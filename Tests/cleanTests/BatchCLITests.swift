@@ -163,6 +163,48 @@ extension CLITests {
         XCTAssertEqual(record["text"] as? String, "Café — ok", "a page out of JSON is Unicode, whatever its meta charset says")
     }
 
+    /// A record comes out while the input is still open: what Hadoop Streaming and `parallel
+    /// --pipe` need from a filter that runs for hours.
+    func testJSONLinesStreamEachRecordBeforeTheInputEnds() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["--jsonl", "--jobs", "2"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        for index in 0..<3 {
+            input.fileHandleForWriting.write(Data("{\"id\": \(index), \"text\": \"Line \(index) of the stream.\"}\n".utf8))
+            let line = try XCTUnwrap(readLine(from: output.fileHandleForReading, timeout: 10), "record \(index) did not come out before more input")
+            XCTAssertEqual(line, #"{"id":\#(index),"input":"text","text":"Line \#(index) of the stream."}"#)
+        }
+    }
+
+    /// One line of `handle`, or nil when none comes within `timeout` seconds.
+    private func readLine(from handle: FileHandle, timeout: Double) -> String? {
+        let box = LineBox()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var bytes: [UInt8] = []
+            while true {
+                let chunk = handle.readData(ofLength: 1)
+                guard let byte = chunk.first else { break }
+                if byte == 0x0A { break }
+                bytes.append(byte)
+            }
+            box.set(String(decoding: bytes, as: UTF8.self))
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+        return box.value
+    }
+
     // MARK: --warc
 
     private func warcRecord(type: String, uri: String, block: Data, contentType: String) -> Data {
@@ -245,5 +287,22 @@ extension CLITests {
         {
             XCTAssertTrue(result.stdout.contains(text), "bench output lacks \(text):\n\(result.stdout)")
         }
+    }
+}
+
+private final class LineBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: String?
+
+    func set(_ value: String) {
+        lock.lock()
+        stored = value
+        lock.unlock()
+    }
+
+    var value: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }
