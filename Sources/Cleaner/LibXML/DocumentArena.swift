@@ -73,8 +73,13 @@ enum DocumentArena {
         }
     }
 
+    /// Set to run with libxml2 on `malloc` alone: the sanitizers see each node's own allocation then
+    /// (in an arena, a node freed too early still reads as valid memory until its page is done).
+    static let disablingVariable = "CLEAN_NO_ARENA"
+
     /// Installs the allocator: must run before libxml2 allocates anything (`LibXML.ensureInitialized`).
     static func install() {
+        guard getenv(disablingVariable) == nil else { return }
         var key = pthread_key_t()
         guard pthread_key_create(&key, { raw in
             guard let raw else { return }
