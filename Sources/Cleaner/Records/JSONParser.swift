@@ -304,26 +304,7 @@ public struct JSONParser {
 
         /// Steps over one multi-byte UTF-8 sequence, refusing overlong forms, surrogates and values past U+10FFFF.
         private mutating func skipUTF8Sequence() throws(Failure) {
-            let lead = bytes[index]
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: throw failure("invalid UTF-8")
-            }
-            guard index + length <= bytes.count else { throw failure("invalid UTF-8") }
-            let second = bytes[index + 1]
-            guard second >= lower, second <= upper else { throw failure("invalid UTF-8") }
-            for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 {
-                throw failure("invalid UTF-8")
-            }
+            guard let (_, length) = UTF8Scalar.decode(bytes, at: index) else { throw failure("invalid UTF-8") }
             index += length
         }
     }
