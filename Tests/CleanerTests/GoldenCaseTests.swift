@@ -28,4 +28,24 @@ final class GoldenCaseTests: XCTestCase {
         XCTAssertTrue(diff.contains("@@"), diff)
         XCTAssertTrue(diff.contains("-Like us on Facebook"), diff)
     }
+
+    func testACaseCanCleanAnotherCasesInputWithOtherOptions() throws {
+        let root = NSTemporaryDirectory() + "golden-\(UUID().uuidString)"
+        let page = root + "/page", kept = root + "/page-keep-caption"
+        for directory in [page, kept] {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        try "The story goes on.\n\nPhoto: Jane Doe/Reuters\n".write(toFile: page + "/input.txt", atomically: true, encoding: .utf8)
+        try "The story goes on.\n".write(toFile: page + "/expected.txt", atomically: true, encoding: .utf8)
+        try "keep: caption\ninput-file: ../page/input.txt\n".write(toFile: kept + "/case.txt", atomically: true, encoding: .utf8)
+        try "The story goes on.\n\nPhoto: Jane Doe/Reuters\n".write(toFile: kept + "/expected.txt", atomically: true, encoding: .utf8)
+        let library = try RuleLibrary.builtin()
+        for golden in try GoldenCase.all(in: root) {
+            XCTAssertEqual(try golden.run(library: library), "", golden.name)
+        }
+        try "input-file: ../nowhere/input.txt\n".write(toFile: kept + "/case.txt", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try GoldenCase(directory: kept)) { error in
+            XCTAssertTrue("\(error)".contains("../nowhere/input.txt"), "\(error)")
+        }
+    }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// One golden case: `golden/<case>/input.html` or `input.txt`, `expected.txt`, and optionally
-/// `case.txt` (`url: ...`, `input: html|text`, `keep: caption, social`) and a `rules/` folder of
-/// case-only rule files. `clean --check DIR` and the test suite run the same cases the same way.
+/// `case.txt` (`url: ...`, `input: html|text`, `keep: caption, social`, `input-file: PATH` to
+/// share another case's input instead of a copy of it) and a `rules/` folder of case-only rule files. `clean --check DIR` and the test suite run the same cases the same way.
 public struct GoldenCase: Sendable {
     public let name: String
     public let directory: String
@@ -35,9 +35,12 @@ public struct GoldenCase: Sendable {
         let fileManager = FileManager.default
         self.directory = directory
         name = (directory as NSString).lastPathComponent
-        let candidates = ["input.html", "input.txt"].map { (directory as NSString).appendingPathComponent($0) }
+        let settings = try Self.readSettings((directory as NSString).appendingPathComponent("case.txt"))
+        options = settings.options
+        let candidates = settings.inputFile.map { [(directory as NSString).appendingPathComponent($0)] }
+            ?? ["input.html", "input.txt"].map { (directory as NSString).appendingPathComponent($0) }
         guard let input = candidates.first(where: { fileManager.fileExists(atPath: $0) }) else {
-            throw Failure(description: "\(directory): no input.html or input.txt")
+            throw Failure(description: "\(directory): no \(settings.inputFile ?? "input.html or input.txt")")
         }
         inputPath = input
         expectedPath = (directory as NSString).appendingPathComponent("expected.txt")
@@ -46,12 +49,12 @@ public struct GoldenCase: Sendable {
         }
         let rules = (directory as NSString).appendingPathComponent("rules")
         rulesDirectory = fileManager.fileExists(atPath: rules) ? rules : nil
-        options = try Self.readOptions((directory as NSString).appendingPathComponent("case.txt"))
     }
 
-    private static func readOptions(_ path: String) throws -> CleanOptions {
+    private static func readSettings(_ path: String) throws -> (options: CleanOptions, inputFile: String?) {
         var options = CleanOptions()
-        guard let data = FileManager.default.contents(atPath: path) else { return options }
+        var inputFile: String?
+        guard let data = FileManager.default.contents(atPath: path) else { return (options, nil) }
         var lineNumber = 0
         for line in RuleParser.lines(of: String(decoding: data, as: UTF8.self)) {
             lineNumber += 1
@@ -70,6 +73,9 @@ public struct GoldenCase: Sendable {
                     throw Failure(description: "\(path):\(lineNumber): input is auto, html or text")
                 }
                 options.input = kind
+            case "input-file":
+                // Relative to the case's directory: several cases may clean one page differently.
+                inputFile = value
             case "keep":
                 for word in value.split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
                     guard let category = Category(rawValue: String(word)) else {
@@ -78,10 +84,10 @@ public struct GoldenCase: Sendable {
                     options.keep.insert(category)
                 }
             default:
-                throw Failure(description: "\(path):\(lineNumber): unknown key '\(key)' (url, input, keep)")
+                throw Failure(description: "\(path):\(lineNumber): unknown key '\(key)' (url, input, input-file, keep)")
             }
         }
-        return options
+        return (options, inputFile)
     }
 
     /// Cleans the input with `library` (plus the case's own rules) and compares with `expected.txt`.
