@@ -5,32 +5,11 @@ import XCTest
 /// damaged files are reported and what came before the damage is kept; encodings declared by the
 /// record (JSON Lines `charset`, WARC HTTP header) are honoured.
 extension CLITests {
-    private func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "clean-bad-batch-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     private func objects(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
             try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
         }
-    }
-
-    private func gzipped(_ data: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let compressed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return compressed
     }
 
     private func warc(_ uri: String, headers: [String], body: Data) -> Data {
@@ -53,7 +32,7 @@ extension CLITests {
             default: lines.append(Data("{\"id\":\(index),\"html\":\"".utf8) + Data(repeating: 0x61, count: 300_000) + Data("\"}".utf8))
             }
         }
-        let directory = try folder()
+        let directory = try TestFiles.folder("clean-bad-batch")
         try lines.map { $0 + Data([0x0A]) }.reduce(Data(), +).write(to: URL(fileURLWithPath: directory + "/mixed.jsonl"))
         let result = try run(["--jsonl", "--jobs", "2", directory + "/mixed.jsonl"])
         XCTAssertEqual(result.status, 1)
@@ -72,8 +51,8 @@ extension CLITests {
     /// A gzipped JSON Lines file cut short: the lines before the cut come out, the cut is reported.
     func testATruncatedGzipJSONLinesFileKeepsWhatCameBefore() throws {
         let text = (0..<200).map { "{\"id\":\($0),\"text\":\"Record number \($0) with some words in it.\"}\n" }.joined()
-        let compressed = try gzipped(Data(text.utf8))
-        let directory = try folder()
+        let compressed = try TestFiles.gzip(Data(text.utf8))
+        let directory = try TestFiles.folder("clean-bad-batch")
         try compressed.prefix(compressed.count * 2 / 3).write(to: URL(fileURLWithPath: directory + "/cut.jsonl.gz"))
         let result = try run(["--jsonl", directory + "/cut.jsonl.gz"])
         XCTAssertEqual(result.status, 1)
@@ -107,7 +86,7 @@ extension CLITests {
         let records = warc("https://jp.test/", headers: ["Content-Type: text/html; charset=Shift_JIS"], body: japanese)
             + warc("https://ru.test/", headers: ["Content-Type: text/html"], body: russian)
             + warc("https://last.test/", headers: ["Content-Type: text/html"], body: Data("<p>Last record, cut short.</p>".utf8))
-        let directory = try folder()
+        let directory = try TestFiles.folder("clean-bad-batch")
         try records.write(to: URL(fileURLWithPath: directory + "/crawl.warc"))
         let whole = try objects(try run(["--warc", directory + "/crawl.warc"]).stdout)
         XCTAssertEqual(whole.map { $0["text"] as? String }, ["日本語のテキスト", "Правительство представило законопроект", "Last record, cut short."])
@@ -123,7 +102,7 @@ extension CLITests {
     func testRandomBytesAsAWARCFile() throws {
         var generator = SplitMix64Generator(seed: 99)
         let noise = Data((0..<50_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
-        let directory = try folder()
+        let directory = try TestFiles.folder("clean-bad-batch")
         try noise.write(to: URL(fileURLWithPath: directory + "/noise.warc"))
         try (Data([0x1F, 0x8B, 0x08, 0x00]) + noise).write(to: URL(fileURLWithPath: directory + "/noise.warc.gz"))
         for name in ["noise.warc", "noise.warc.gz"] {

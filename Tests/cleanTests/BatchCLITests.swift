@@ -3,11 +3,6 @@ import XCTest
 
 /// The batch modes as users run them: a directory to a directory, JSON Lines and WARC streams.
 extension CLITests {
-    private func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "clean-batch-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     private func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -16,23 +11,6 @@ extension CLITests {
 
     private func read(_ path: String) -> String? {
         try? String(contentsOfFile: path, encoding: .utf8)
-    }
-
-    /// gzip(1) output of `data` (Debian's gzip package is essential, so it is always there).
-    private func gzip(_ data: Data) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let compressed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return compressed
     }
 
     private func jsonLines(_ text: String) throws -> [[String: Any]] {
@@ -56,15 +34,15 @@ extension CLITests {
     // MARK: --output-dir
 
     func testOutputDirectoryMirrorsTheTreeAndMatchesTheFilter() throws {
-        let input = try scratch()
+        let input = try TestFiles.folder("clean-batch")
         try write(page(1), to: input + "/a.html")
         try write("Like us on Facebook\n\nA text scrape.\n", to: input + "/sub/b.txt")
         try write("<p>Not a page</p>", to: input + "/sub/notes.md")
         try write("", to: input + "/sub/deeper/.hidden.txt")
-        try gzip(Data(page(2).utf8)).write(to: URL(fileURLWithPath: input + "/sub/deeper/c.HTM.gz"))
+        try TestFiles.gzip(Data(page(2).utf8)).write(to: URL(fileURLWithPath: input + "/sub/deeper/c.HTM.gz"))
         var outputs: [String] = []
         for jobs in ["1", "2"] {
-            let output = try scratch() + "/out"
+            let output = try TestFiles.folder("clean-batch") + "/out"
             let result = try run(["--output-dir", output, "--jobs", jobs, input])
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertEqual(result.stdout, "")
@@ -80,12 +58,12 @@ extension CLITests {
     }
 
     func testOutputDirectoryReportsBadInputsAndCleansTheRest() throws {
-        let input = try scratch()
+        let input = try TestFiles.folder("clean-batch")
         try write("First.\n", to: input + "/page.html")
         try write("Second.\n", to: input + "/page.txt")
         try Data([0x1F, 0x8B, 0x08, 0x00, 0x01]).write(to: URL(fileURLWithPath: input + "/broken.html.gz"))
         try write("Fine.\n", to: input + "/fine.txt")
-        let output = try scratch()
+        let output = try TestFiles.folder("clean-batch")
         let result = try run(["--output-dir", output, "--jobs", "2", input, input + "/missing.html"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(read(output + "/fine.txt"), "Fine.\n")
@@ -110,7 +88,7 @@ extension CLITests {
                 lines.append(String(decoding: record, as: UTF8.self))
             }
         }
-        let directory = try scratch()
+        let directory = try TestFiles.folder("clean-batch")
         try write(lines.joined(separator: "\n") + "\n", to: directory + "/in.jsonl")
         let two = try run(["--jsonl", "--jobs", "2", directory + "/in.jsonl"])
         let one = try run(["--jsonl", "--jobs", "1", directory + "/in.jsonl"])
@@ -141,7 +119,7 @@ extension CLITests {
             {"id": "b", "url": "https://example.test/x"}
             {"id": "c", "text": "Last, no newline."}
             """
-        let directory = try scratch()
+        let directory = try TestFiles.folder("clean-batch")
         try write(input, to: directory + "/in.jsonl")
         let result = try run(["--jsonl", directory + "/in.jsonl"])
         XCTAssertEqual(result.status, 1)
@@ -236,16 +214,16 @@ extension CLITests {
             warcRecord(type: "request", uri: "https://a.test/1", block: Data("GET /1 HTTP/1.1\r\n\r\n".utf8), contentType: "application/http; msgtype=request"),
             warcRecord(type: "response", uri: "https://a.test/1", block: httpResponse(Data(page(1).utf8), headers: ["Content-Type: text/html; charset=utf-8"]), contentType: http),
             warcRecord(type: "response", uri: "https://a.test/logo.png", block: httpResponse(Data([0x89, 0x50, 0x4E, 0x47]), headers: ["Content-Type: image/png"]), contentType: http),
-            warcRecord(type: "response", uri: "https://b.test/2", block: httpResponse(chunked(try gzip(Data(page(2).utf8))), headers: ["Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"]), contentType: http),
+            warcRecord(type: "response", uri: "https://b.test/2", block: httpResponse(chunked(try TestFiles.gzip(Data(page(2).utf8))), headers: ["Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"]), contentType: http),
             // A UTF-8 page a server labels ISO-8859-1 by default.
             warcRecord(type: "response", uri: "https://c.test/3", block: httpResponse(Data("<p>Caf\u{E9} 3</p>".utf8), headers: ["Content-Type: text/html; charset=ISO-8859-1"]), contentType: http),
             warcRecord(type: "response", uri: "https://d.test/4", block: httpResponse(Data("<p>bad".utf8), headers: ["Content-Type: text/html", "Content-Encoding: gzip"]), contentType: http),
             warcRecord(type: "metadata", uri: "https://a.test/1", block: Data("fetchTimeMs: 5\r\n".utf8), contentType: "application/warc-fields"),
         ]
-        let directory = try scratch()
+        let directory = try TestFiles.folder("clean-batch")
         // Common Crawl's layout: one gzip member a record.
         var compressed = Data()
-        for record in records { compressed += try gzip(record) }
+        for record in records { compressed += try TestFiles.gzip(record) }
         try compressed.write(to: URL(fileURLWithPath: directory + "/crawl.warc.gz"))
         try records.reduce(Data(), +).write(to: URL(fileURLWithPath: directory + "/crawl.warc"))
 

@@ -42,12 +42,6 @@ final class CLITests: XCTestCase {
         return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
-    private func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "clean-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     func testFiltersStandardInputToStandardOutput() throws {
         let result = try run([], stdin: "Like Us on Facebook\n\nThe article's sentence.\n")
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -66,7 +60,7 @@ final class CLITests: XCTestCase {
     }
 
     func testABrokenRuleFileStopsBeforeAnyOutputWithExitStatus2() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         try "body: //article\n\ndrop_line(caption): ^(oops\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
         let result = try run(["--rules", directory], stdin: "Some text.\n")
         XCTAssertEqual(result.status, 2)
@@ -75,7 +69,7 @@ final class CLITests: XCTestCase {
     }
 
     func testLenientRulesWarnAndGoOn() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         try "strip: //div[\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
         let result = try run(["--rules-lenient", directory], stdin: "Some text.\n")
         XCTAssertEqual(result.status, 0)
@@ -84,7 +78,7 @@ final class CLITests: XCTestCase {
     }
 
     func testAnUnreadableFileIsReportedAndTheOthersAreStillCleaned() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         try "Good text.\n".write(toFile: directory + "/good.txt", atomically: true, encoding: .utf8)
         let result = try run([directory + "/missing.txt", directory + "/good.txt"])
         XCTAssertEqual(result.status, 1)
@@ -107,7 +101,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(passing.status, 0, passing.stdout)
         XCTAssertTrue(passing.stdout.contains(" passed, 0 failed"), passing.stdout)
 
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         try FileManager.default.createDirectory(atPath: directory + "/bad", withIntermediateDirectories: true)
         try "Story.\n\nLike us on Facebook\n".write(toFile: directory + "/bad/input.txt", atomically: true, encoding: .utf8)
         try "Story.\n\nLike us on Facebook\n".write(toFile: directory + "/bad/expected.txt", atomically: true, encoding: .utf8)
@@ -121,7 +115,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(builtin.status, 0, builtin.stdout + builtin.stderr)
         XCTAssertTrue(builtin.stdout.contains(": 0 errors, 0 warnings"), builtin.stdout)
 
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         try "body: //article\ntitl: //h1\nbody: //article\n".write(toFile: directory + "/warned.test.txt", atomically: true, encoding: .utf8)
         let warned = try run(["rules", "check", directory])
         XCTAssertEqual(warned.status, 0, warned.stdout)
@@ -154,7 +148,7 @@ final class CLITests: XCTestCase {
     }
 
     func testCheckRunsCachedTestURLPagesOfTheSiteFiles() throws {
-        let rules = try temporaryDirectory()
+        let rules = try TestFiles.folder("clean-cli")
         try """
             body: //article
             strip_id_or_class: promo
@@ -165,7 +159,7 @@ final class CLITests: XCTestCase {
             test_url: https://www.news.test/c
             test_contains: Not cached
             """.write(toFile: rules + "/news.test.txt", atomically: true, encoding: .utf8)
-        let golden = try temporaryDirectory()
+        let golden = try TestFiles.folder("clean-cli")
         try FileManager.default.createDirectory(atPath: golden + "/pages", withIntermediateDirectories: true)
         let page = "<html><body><article><p>Council votes to keep the library.</p><div class='promo'>Subscribe now</div></article></body></html>"
         try page.write(toFile: golden + "/pages/www.news.test_a.html", atomically: true, encoding: .utf8)
@@ -205,9 +199,9 @@ final class CLITests: XCTestCase {
             ("drop_line(nonsense): x\n", ":1: unknown category 'nonsense'"),
         ]
         for (text, message) in cases {
-            let directory = try temporaryDirectory()
+            let directory = try TestFiles.folder("clean-cli")
             try text.write(toFile: directory + "/site.test.txt", atomically: true, encoding: .utf8)
-            let input = try temporaryDirectory() + "/good.txt"
+            let input = try TestFiles.folder("clean-cli") + "/good.txt"
             try "Good text.\n".write(toFile: input, atomically: true, encoding: .utf8)
             let result = try run(["--rules", directory, input])
             XCTAssertEqual(result.status, 2, text)
@@ -219,7 +213,7 @@ final class CLITests: XCTestCase {
     /// A file that cannot be read (missing, a directory, no permission) or cleaned (past the size
     /// limit is not tested here: 256 MiB) is reported with its path; the others come out in order.
     func testBadFilesAreReportedByPathAndTheRunGoesOn() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         try "First.\n".write(toFile: directory + "/1.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: directory + "/2.txt", withIntermediateDirectories: true)
         try Data([0x00, 0xFF, 0xFE, 0x00, 0x1B]).write(to: URL(fileURLWithPath: directory + "/3.bin"))
@@ -235,7 +229,7 @@ final class CLITests: XCTestCase {
 
     /// Whatever the input, standard output is valid UTF-8 without control characters but newline and tab.
     func testOutputIsCleanUTF8WhateverTheInput() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         var bytes: [UInt8] = Array("<html><body><p>".utf8)
         for value in 0..<256 { bytes.append(UInt8(value)); bytes.append(0x20) }
         bytes += [0xE2, 0x80]
@@ -258,7 +252,7 @@ final class CLITests: XCTestCase {
     }
 
     func testCharsetOptionDeclaresTheEncoding() throws {
-        let directory = try temporaryDirectory()
+        let directory = try TestFiles.folder("clean-cli")
         // "Привет, мир" in KOI8-R, too short for detection to be sure of it alone.
         try Data([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4, 0x2C, 0x20, 0xCD, 0xC9, 0xD2, 0x0A]).write(to: URL(fileURLWithPath: directory + "/koi8.txt"))
         let result = try run(["--charset", "koi8-r", directory + "/koi8.txt"])

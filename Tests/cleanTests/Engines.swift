@@ -40,12 +40,6 @@ enum Engines {
         return Run(status: process.terminationStatus, stdout: out, stderr: err)
     }
 
-    static func scratch() throws -> String {
-        let path = NSTemporaryDirectory() + "clean-engines-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// The scrapinghub bench pages (../shared/bench/scrapinghub), or a skip when they are absent.
     static func benchPages() throws -> String {
         let set = CLITests.repository + "/../shared/bench/scrapinghub"

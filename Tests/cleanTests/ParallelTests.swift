@@ -8,7 +8,7 @@ final class ParallelTests: XCTestCase {
         guard let parallel = Engines.find("parallel") else {
             throw XCTSkip("GNU parallel is absent: `apt-get install -y parallel` to run clean under it (.ci/run installs it)")
         }
-        let folder = try Engines.scratch()
+        let folder = try TestFiles.folder("clean-engines")
         let input = folder + "/pages.jsonl"
         // 60 pages three times (about 34 MB): many 1 MB blocks, so many `clean` processes.
         try Engines.pack(format: "jsonl", limit: 60, repeat: 3, to: input)

@@ -19,7 +19,7 @@ final class SparkTests: XCTestCase {
 
     /// Runs the script over `inputs` and returns the lines of its part files, in order.
     private func spark(_ options: [String], _ inputs: [String]) throws -> [String] {
-        let output = try Engines.scratch() + "/out"
+        let output = try TestFiles.folder("clean-engines") + "/out"
         let run = try Engines.run(python, [CLITests.repository + "/examples/spark/clean_jsonl.py", "--master", "local[2]",
                                            "--clean", CLITests.binary.path] + options + inputs + [output])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -43,7 +43,7 @@ final class SparkTests: XCTestCase {
     }
 
     func testJSONLinesOnSparkGiveTheSingleRunsRecords() throws {
-        let folder = try Engines.scratch()
+        let folder = try TestFiles.folder("clean-engines")
         let pages = folder + "/pages.jsonl"
         try Engines.pack(format: "jsonl", limit: 40, to: pages)
         // A record that fails, among the others: it comes back with its error and the job goes on.
@@ -60,7 +60,7 @@ final class SparkTests: XCTestCase {
     }
 
     func testWARCFilesOnSparkGiveTheSingleRunsRecords() throws {
-        let folder = try Engines.scratch()
+        let folder = try TestFiles.folder("clean-engines")
         let first = folder + "/a.warc"
         let second = folder + "/b.warc"
         try Engines.pack(format: "warc", limit: 20, to: first)

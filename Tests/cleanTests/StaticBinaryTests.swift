@@ -25,7 +25,7 @@ final class StaticBinaryTests: XCTestCase {
             }
         }
         // And it cleans with no Swift library path set.
-        let page = try Engines.scratch() + "/page.html"
+        let page = try TestFiles.folder("clean-engines") + "/page.html"
         try "<html><body><nav>Home</nav><p>Story text.</p></body></html>".write(toFile: page, atomically: true, encoding: .utf8)
         let cleaned = try Engines.run("/usr/bin/env", ["-i", binary, page])
         XCTAssertEqual(cleaned.status, 0, cleaned.stderr)
