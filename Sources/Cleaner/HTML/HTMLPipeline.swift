@@ -2,12 +2,14 @@
 enum HTMLPipeline {
     /// `bytes` are UTF-8 (see `InputDecoder`).
     static func run(_ bytes: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
-        guard var page = parse(bytes) else { return (Document(blocks: []), nil) }
+        let blanked = RawTextBlanker.blank(bytes)
+        guard var page = parse(bytes, blanked) else { return (Document(blocks: []), nil) }
         let url = options.url ?? MetadataReader.canonicalURL(of: page)
         let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
         let rules = library.rules(forSite: site).removingCategories(options.keep)
-        if !rules.replacements.isEmpty, let mended = parse(RawReplacements.apply(rules.replacements, to: bytes)) {
-            page = mended
+        if !rules.replacements.isEmpty {
+            let replaced = RawReplacements.apply(rules.replacements, to: bytes)
+            if let mended = parse(replaced, RawTextBlanker.blank(replaced)) { page = mended }
         }
         var log = RemovalLog(enabled: options.explain)
         var metadata = MetadataReader.read(rules, from: page)
@@ -47,7 +49,12 @@ enum HTMLPipeline {
         return (document, site)
     }
 
-    private static func parse(_ bytes: [UInt8]) -> HTMLDocument? {
-        bytes.withUnsafeBytes { HTMLDocument(utf8: $0) }
+    /// The page's tree; parsed with its scripts, styles and comments emptied (`RawTextBlanker`)
+    /// when `blanked` has them, which gives the same tree but for the comments' text.
+    private static func parse(_ bytes: [UInt8], _ blanked: RawTextBlanker.Blanked? = nil) -> HTMLDocument? {
+        if let blanked, let page = blanked.bytes.withUnsafeBytes({ HTMLDocument(utf8: $0) }), page.restoreRawText(blanked, original: bytes) {
+            return page
+        }
+        return bytes.withUnsafeBytes { HTMLDocument(utf8: $0) }
     }
 }

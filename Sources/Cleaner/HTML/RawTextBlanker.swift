@@ -1,0 +1,378 @@
+import Glibc
+
+/// Empties `<script>` and `<style>` elements and comments in a page's bytes before libxml2 parses
+/// it: about half of a modern page's bytes are code, which the parser reads character by
+/// character. The tree libxml2 builds is the same but for those contents: each element and
+/// comment is still there, with its attributes. Scripts and styles then get their text back in
+/// one copy each (`HTMLDocument.restoreRawText`), since an element's text as libxml2 gives it
+/// includes theirs and the extraction reads that; comments are in no element's text.
+///
+/// The scan follows libxml2 2.9's HTML tokenizer (HTMLparser.c, recovery mode) where it decides
+/// what is script content: start tags with quoted and unquoted attribute values, `<tag/>` empty
+/// elements, end tags, comments (`-->`, `--!>`, `<!-->`), doctypes and processing instructions.
+/// Wherever the page leaves that path (an unclosed quote or comment, an end tag with
+/// attributes, a name the tokenizer would cut, a NUL byte), the rest of the page is kept as it is:
+/// stopping early is always safe, since every blanked stretch before it ended where libxml2's did.
+///
+/// Kept: JSON-LD (`type="application/ld+json"`), which is page metadata.
+enum RawTextBlanker {
+    /// Pages smaller than this are parsed as they are: the copy would cost more than it saves.
+    static let minimumBytes = 4096
+
+    /// A page with its scripts, styles and comments emptied.
+    struct Blanked {
+        var bytes: [UInt8]
+        /// Each `<script>` start tag the scan read, in page order: the range of the original
+        /// bytes its content was, or nil when the content was kept (JSON-LD) or empty.
+        var scripts: [Range<Int>?]
+        /// The same for `<style>`.
+        var styles: [Range<Int>?]
+    }
+
+    /// The blanked page, or nil when nothing was blanked (the page as it is is the answer).
+    static func blank(_ bytes: [UInt8]) -> Blanked? {
+        guard bytes.count >= minimumBytes else { return nil }
+        return bytes.withUnsafeBufferPointer { input -> Blanked? in
+            var scanner = Scanner(input)
+            guard let output = scanner.run() else { return nil }
+            return Blanked(bytes: output, scripts: scanner.scripts, styles: scanner.styles)
+        }
+    }
+
+    /// True when `bytes` hold a control character other than tab, LF and CR, or an 0xEF (the lead
+    /// byte of U+FFFE and U+FFFF): only then can `parsedText` differ from the bytes. Eight bytes
+    /// at a time; a word with a byte below 0x20 or an 0xEF is looked at byte by byte.
+    static func mayHoldDisallowed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // The classic "has a zero byte" test, on `word` less 0x20 in each byte (flags the
+            // bytes below 0x20 among those below 0x80) and on `word` XOR 0xEF in each byte.
+            let below = (word &- ones &* 0x20) & ~word & highs
+            let flipped = word ^ (ones &* 0xEF)
+            let equal = (flipped &- ones) & ~flipped & highs
+            if below | equal != 0 {
+                for offset in index..<(index + 8) where isSuspect(bytes[offset]) { return true }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if isSuspect(bytes[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isSuspect(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+    }
+
+    /// A script's or style's text as libxml2's `htmlParseScript` keeps it: every character but
+    /// those XML does not allow (C0 controls other than tab, LF and CR; U+FFFE and U+FFFF).
+    /// `bytes` are valid UTF-8 without NUL.
+    static func parsedText(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var skip = 0
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A, byte != 0x0D { skip = 1 }
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                skip = 3
+            }
+            if skip > 0 {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                index += skip
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        return output
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var output: [UInt8] = []
+        /// Bytes before this index are copied to `output` (or dropped as blanked content).
+        var copied = 0
+        var blankedAny = false
+        var scripts: [Range<Int>?] = []
+        var styles: [Range<Int>?] = []
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func run() -> [UInt8]? {
+            // libxml2 stops at a NUL; the parser takes NULs out first (HTMLDocument): not worth mirroring.
+            if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return nil }
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                guard let open = nextOpen(from: index) else { break }
+                guard let next = markup(at: open) else { break }
+                index = next
+            }
+            guard blankedAny else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return output
+        }
+
+        /// The next "<" at or after `index`.
+        private func nextOpen(from index: Int) -> Int? {
+            find(0x3C, from: index)
+        }
+
+        /// The next `byte` at or after `index`.
+        private func find(_ byte: UInt8, from index: Int) -> Int? {
+            guard index < bytes.count, let base = bytes.baseAddress else { return nil }
+            guard let found = memchr(base + index, Int32(byte), bytes.count - index) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        private func byte(_ index: Int) -> UInt8 {
+            index < bytes.count ? bytes[index] : 0
+        }
+
+        /// Reads the markup that starts with "<" at `start`; returns where scanning goes on, or
+        /// nil when the page leaves the path this scan mirrors.
+        private mutating func markup(at start: Int) -> Int? {
+            let second = byte(start + 1)
+            if second == 0x21 {  // "<!"
+                if byte(start + 2) == 0x2D, byte(start + 3) == 0x2D { return comment(at: start) }
+                if isDoctype(at: start) { return declaration(at: start) }
+                return start + 1  // "<!x": libxml2 keeps the "<" as text
+            }
+            if second == 0x3F { return processingInstruction(at: start) }
+            if second == 0x2F { return endTag(at: start) }
+            if isLetter(second) { return startTag(at: start) }
+            // "<_x", "<:x" and "<.x" may start an element name too: not followed here.
+            if second == 0x5F || second == 0x3A || second == 0x2E { return nil }
+            return start + 1  // "<" then a space, a digit, ...: text
+        }
+
+        /// `<!--` ... `-->` (or `--!>`, or at once `<!-->`, `<!--->`): replaced by an empty comment.
+        private mutating func comment(at start: Int) -> Int? {
+            let body = start + 4
+            var end: Int?
+            if byte(body) == 0x3E {
+                end = body + 1
+            } else if byte(body) == 0x2D, byte(body + 1) == 0x3E {
+                end = body + 2
+            } else {
+                var index = body
+                let count = bytes.count
+                while index + 2 < count {
+                    if bytes[index] == 0x2D, bytes[index + 1] == 0x2D {
+                        if bytes[index + 2] == 0x3E { end = index + 3; break }
+                        if bytes[index + 2] == 0x21, index + 3 < count, bytes[index + 3] == 0x3E { end = index + 4; break }
+                    }
+                    index += 1
+                }
+            }
+            guard let end else { return nil }  // unclosed: libxml2 drops it all
+            if end - start > emptyComment.count {
+                flush(upTo: start)
+                output.append(contentsOf: emptyComment)
+                copied = end
+                blankedAny = true
+            }
+            return end
+        }
+
+        private let emptyComment: [UInt8] = Array("<!---->".utf8)
+
+        private func isDoctype(at start: Int) -> Bool {
+            let word: [UInt8] = Array("doctype".utf8)
+            for offset in 0..<word.count where lower(byte(start + 2 + offset)) != word[offset] { return false }
+            return true
+        }
+
+        /// A doctype: up to the next ">". Its quoted identifiers are read by rules of their own
+        /// (a public identifier allows only some characters): followed only when every byte is
+        /// one those rules take, and no ">" is quoted.
+        private func declaration(at start: Int) -> Int? {
+            var index = start + 2
+            var quote: UInt8 = 0
+            while index < bytes.count {
+                let current = bytes[index]
+                if current == 0x22 || current == 0x27 {
+                    if quote == 0 { quote = current } else if quote == current { quote = 0 }
+                } else if current == 0x3E {
+                    return quote == 0 ? index + 1 : nil
+                } else if !(isLetter(current) || (current >= 0x30 && current <= 0x39) || isBlank(current) || Self.publicIdentifierMarks.contains(current)) {
+                    return nil
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        /// PubidChar's punctuation (XML 1.0), quotes aside.
+        private static let publicIdentifierMarks: Set<UInt8> = Set("-()+,./:=?;!*#@$_%".utf8)
+
+        /// `<?target ...>`: up to the first ">", quoted or not (htmlParsePI). A "<?" without a
+        /// target leaves what follows to be read as content: not followed here.
+        private func processingInstruction(at start: Int) -> Int? {
+            guard isLetter(byte(start + 2)) else { return nil }
+            var index = start + 2
+            while index < bytes.count {
+                if bytes[index] == 0x3E { return index + 1 }
+                index += 1
+            }
+            return nil
+        }
+
+        /// `</name>` with nothing but blanks after the name.
+        private func endTag(at start: Int) -> Int? {
+            guard isLetter(byte(start + 2)) else { return nil }
+            guard var index = nameEnd(from: start + 2) else { return nil }
+            while isBlank(byte(index)) { index += 1 }
+            return byte(index) == 0x3E ? index + 1 : nil
+        }
+
+        /// A start tag; for `script` and `style`, also its raw content up to the first `</script`
+        /// (`</style`), in any case, which is where libxml2 ends it in recovery mode.
+        private mutating func startTag(at start: Int) -> Int? {
+            guard let nameEnd = nameEnd(from: start + 1) else { return nil }
+            let raw: RawKind? =
+                equalsIgnoringCase(start + 1, nameEnd, "script") ? .script : equalsIgnoringCase(start + 1, nameEnd, "style") ? .style : nil
+            var index = nameEnd
+            var keep = false
+            // htmlParseStartTag: attributes until ">" or "/>".
+            while true {
+                while isBlank(byte(index)) { index += 1 }
+                guard index < bytes.count else { return nil }
+                let current = bytes[index]
+                if current == 0x3E { break }
+                if current == 0x2F, byte(index + 1) == 0x3E { return index + 2 }  // `<x/>`: an empty element
+                let nameStart = index
+                guard isNameStart(current), let attributeEnd = self.nameEnd(from: index) else {
+                    // A bogus attribute: libxml2 skips it up to a blank, ">" or "/>".
+                    while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E, !(bytes[index] == 0x2F && byte(index + 1) == 0x3E) {
+                        index += 1
+                    }
+                    continue
+                }
+                index = attributeEnd
+                while isBlank(byte(index)) { index += 1 }
+                guard byte(index) == 0x3D else { continue }  // no value
+                index += 1
+                while isBlank(byte(index)) { index += 1 }
+                let valueStart: Int
+                let valueEnd: Int
+                let quote = byte(index)
+                if quote == 0x22 || quote == 0x27 {
+                    valueStart = index + 1
+                    guard let close = find(quote, from: valueStart) else { return nil }  // libxml2 reads to the end
+                    valueEnd = close
+                    index = close + 1
+                } else {
+                    valueStart = index
+                    while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E { index += 1 }
+                    valueEnd = index
+                }
+                if raw == .script, equalsIgnoringCase(nameStart, attributeEnd, "type"), containsIgnoringCase(valueStart, valueEnd, "ld+json") {
+                    keep = true
+                }
+            }
+            let contentStart = index + 1
+            guard let raw else { return contentStart }
+            guard let contentEnd = closing(raw, from: contentStart) else { return nil }
+            var blanked: Range<Int>?
+            if !keep, contentEnd > contentStart {
+                flush(upTo: contentStart)
+                copied = contentEnd
+                blankedAny = true
+                blanked = contentStart..<contentEnd
+            }
+            if raw == .script { scripts.append(blanked) } else { styles.append(blanked) }
+            return contentEnd
+        }
+
+        private enum RawKind {
+            case script
+            case style
+        }
+
+        /// Where `</script` (`</style`) starts, in any case.
+        private func closing(_ kind: RawKind, from start: Int) -> Int? {
+            let word: [UInt8] = kind == .script ? Array("script".utf8) : Array("style".utf8)
+            var index = start
+            while let open = nextOpen(from: index) {
+                if byte(open + 1) == 0x2F {
+                    var matches = true
+                    for offset in 0..<word.count where lower(byte(open + 2 + offset)) != word[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches { return open }
+                }
+                index = open + 1
+            }
+            return nil
+        }
+
+        private mutating func flush(upTo end: Int) {
+            if output.isEmpty { output.reserveCapacity(bytes.count) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+            copied = end
+        }
+
+        /// htmlParseHTMLName: a letter, "_", ":" or "." then letters, digits, ":", "-", "_", ".".
+        /// Nil for names libxml2 would cut at its buffer's 100 bytes.
+        private func nameEnd(from start: Int) -> Int? {
+            var index = start + 1
+            while index < bytes.count {
+                let current = bytes[index]
+                guard isLetter(current) || (current >= 0x30 && current <= 0x39) || current == 0x3A || current == 0x2D || current == 0x5F || current == 0x2E else { break }
+                index += 1
+            }
+            return index - start < 90 ? index : nil
+        }
+
+        private func isNameStart(_ byte: UInt8) -> Bool {
+            isLetter(byte) || byte == 0x5F || byte == 0x3A || byte == 0x2E
+        }
+
+        private func isLetter(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+        }
+
+        /// libxml2's IS_BLANK_CH: space, tab, LF, CR.
+        private func isBlank(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        }
+
+        /// ASCII upper case to lower case; every other byte as it is.
+        private func lower(_ byte: UInt8) -> UInt8 {
+            byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+        }
+
+        private func equalsIgnoringCase(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+            guard end - start == word.utf8CodeUnitCount else { return false }
+            for offset in 0..<(end - start) where lower(bytes[start + offset]) != word.utf8Start[offset] { return false }
+            return true
+        }
+
+        private func containsIgnoringCase(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard end - start >= length else { return false }
+            outer: for position in start...(end - length) {
+                for offset in 0..<length where lower(bytes[position + offset]) != word.utf8Start[offset] { continue outer }
+                return true
+            }
+            return false
+        }
+    }
+}
