@@ -9,7 +9,10 @@ enum HTMLPipeline {
         let rules = library.rules(forSite: site).removingCategories(options.keep)
         if !rules.replacements.isEmpty {
             let replaced = RawReplacements.apply(rules.replacements, to: bytes)
-            if let mended = parse(replaced, RawTextBlanker.blank(replaced)) { page = mended }
+            if let mended = parse(replaced, rules.readsComments ? nil : RawTextBlanker.blank(replaced)) { page = mended }
+        } else if blanked != nil, rules.readsComments, let whole = parse(bytes) {
+            // The blanked page's comments are empty: a rule that reads them gets the page as it was.
+            page = whole
         }
         var log = RemovalLog(enabled: options.explain)
         var metadata = MetadataReader.read(rules, from: page)

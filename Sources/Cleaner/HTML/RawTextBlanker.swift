@@ -9,7 +9,7 @@ import Glibc
 ///
 /// The scan follows libxml2 2.9's HTML tokenizer (HTMLparser.c, recovery mode) where it decides
 /// what is script content: start tags with quoted and unquoted attribute values, `<tag/>` empty
-/// elements, end tags, comments (`-->`, `--!>`, `<!-->`), doctypes and processing instructions.
+/// elements, end tags, comments (`-->`, `--!>`), doctypes and processing instructions.
 /// Wherever the page leaves that path (an unclosed quote or comment, an end tag with
 /// attributes, a name the tokenizer would cut, a NUL byte), the rest of the page is kept as it is:
 /// stopping early is always safe, since every blanked stretch before it ended where libxml2's did.
@@ -30,7 +30,7 @@ enum RawTextBlanker {
     }
 
     /// The blanked page, or nil when nothing was blanked (the page as it is is the answer).
-    static func blank(_ bytes: [UInt8]) -> Blanked? {
+    static func blank(_ bytes: [UInt8], minimumBytes: Int = minimumBytes) -> Blanked? {
         guard bytes.count >= minimumBytes else { return nil }
         return bytes.withUnsafeBufferPointer { input -> Blanked? in
             var scanner = Scanner(input)
@@ -161,24 +161,18 @@ enum RawTextBlanker {
             return start + 1  // "<" then a space, a digit, ...: text
         }
 
-        /// `<!--` ... `-->` (or `--!>`, or at once `<!-->`, `<!--->`): replaced by an empty comment.
+        /// `<!--` ... `-->` (or `--!>`), the end not overlapping the start (`<!-->` opens a comment
+        /// and does not close it): replaced by an empty comment.
         private mutating func comment(at start: Int) -> Int? {
-            let body = start + 4
             var end: Int?
-            if byte(body) == 0x3E {
-                end = body + 1
-            } else if byte(body) == 0x2D, byte(body + 1) == 0x3E {
-                end = body + 2
-            } else {
-                var index = body
-                let count = bytes.count
-                while index + 2 < count {
-                    if bytes[index] == 0x2D, bytes[index + 1] == 0x2D {
-                        if bytes[index + 2] == 0x3E { end = index + 3; break }
-                        if bytes[index + 2] == 0x21, index + 3 < count, bytes[index + 3] == 0x3E { end = index + 4; break }
-                    }
-                    index += 1
+            var index = start + 4
+            let count = bytes.count
+            while index + 2 < count {
+                if bytes[index] == 0x2D, bytes[index + 1] == 0x2D {
+                    if bytes[index + 2] == 0x3E { end = index + 3; break }
+                    if bytes[index + 2] == 0x21, index + 3 < count, bytes[index + 3] == 0x3E { end = index + 4; break }
                 }
+                index += 1
             }
             guard let end else { return nil }  // unclosed: libxml2 drops it all
             if end - start > emptyComment.count {
@@ -255,7 +249,11 @@ enum RawTextBlanker {
                 guard index < bytes.count else { return nil }
                 let current = bytes[index]
                 if current == 0x3E { break }
-                if current == 0x2F, byte(index + 1) == 0x3E { return index + 2 }  // `<x/>`: an empty element
+                if current == 0x2F, byte(index + 1) == 0x3E {
+                    // `<x/>`: an empty element, still one to pair with the tree's.
+                    if raw == .script { scripts.append(nil) } else if raw == .style { styles.append(nil) }
+                    return index + 2
+                }
                 let nameStart = index
                 guard isNameStart(current), let attributeEnd = self.nameEnd(from: index) else {
                     // A bogus attribute: libxml2 skips it up to a blank, ">" or "/>".
@@ -289,6 +287,12 @@ enum RawTextBlanker {
             let contentStart = index + 1
             guard let raw else { return contentStart }
             guard let contentEnd = closing(raw, from: contentStart) else { return nil }
+            // libxml2 looks for an end tag, and for a start tag that closes the element, before it
+            // reads the content as raw text: content that opens with "</" or "<" and a name is
+            // markup to it, unless it is the element's own end tag.
+            if contentEnd > contentStart, byte(contentStart) == 0x3C, byte(contentStart + 1) == 0x2F || isNameStart(byte(contentStart + 1)) {
+                return nil
+            }
             var blanked: Range<Int>?
             if !keep, contentEnd > contentStart {
                 flush(upTo: contentStart)
@@ -305,18 +309,19 @@ enum RawTextBlanker {
             case style
         }
 
-        /// Where `</script` (`</style`) starts, in any case.
+        /// Where the content ends: libxml2 stops reading raw text at the first `</script`
+        /// (`</style`), in any case, and parses an end tag there. Nil unless that end tag is the
+        /// element's own, `</script>` with nothing but blanks before its ">" (after `</scriptx>`,
+        /// say, libxml2 reads on as raw text).
         private func closing(_ kind: RawKind, from start: Int) -> Int? {
-            let word: [UInt8] = kind == .script ? Array("script".utf8) : Array("style".utf8)
+            let word: StaticString = kind == .script ? "script" : "style"
+            let length = word.utf8CodeUnitCount
             var index = start
             while let open = nextOpen(from: index) {
-                if byte(open + 1) == 0x2F {
-                    var matches = true
-                    for offset in 0..<word.count where lower(byte(open + 2 + offset)) != word[offset] {
-                        matches = false
-                        break
-                    }
-                    if matches { return open }
+                if byte(open + 1) == 0x2F, open + 2 + length <= bytes.count, equalsIgnoringCase(open + 2, open + 2 + length, word) {
+                    var after = open + 2 + length
+                    while isBlank(byte(after)) { after += 1 }
+                    return byte(after) == 0x3E ? open : nil
                 }
                 index = open + 1
             }

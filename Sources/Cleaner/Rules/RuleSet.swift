@@ -113,6 +113,11 @@ public struct RuleSet: Sendable {
         return result
     }
 
+    /// True when an XPath rule selects comments (`comment()`), whose text `RawTextBlanker` empties.
+    var readsComments: Bool {
+        [body, strip, title, author, date].joined().contains { $0.xpath.source.contains("comment(") }
+    }
+
     /// Number of rules that do something (ignored directives aside).
     public var ruleCount: Int {
         body.count + strip.count + stripIdOrClass.count + stripClass.count + stripImageSrc.count + replacements.count + title.count

@@ -1,0 +1,41 @@
+internal import CLibXML
+
+extension HTMLDocument {
+    /// The tree as text, one node a line with its depth: elements with their attributes in
+    /// order, text and CDATA with their content, comments without theirs. Two parses of a page
+    /// give the same outline when they give the same tree (comment text aside): how the parse of
+    /// a blanked page (`RawTextBlanker`) is checked against the parse of the page as it was.
+    var outline: String {
+        var lines: [String] = []
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            var current: xmlNodePtr? = node
+            while let here = current {
+                let indent = String(repeating: " ", count: depth)
+                let name = here.pointee.name.map { String(cString: $0) } ?? ""
+                switch here.pointee.type {
+                case XML_ELEMENT_NODE:
+                    var line = indent + "<" + name
+                    var attribute = here.pointee.properties
+                    while let property = attribute {
+                        let key = property.pointee.name.map { String(cString: $0) } ?? ""
+                        let value = LibXML.takeString(xmlNodeGetContent(UnsafeMutableRawPointer(property).assumingMemoryBound(to: xmlNode.self))) ?? ""
+                        line += " \(key)=\(value.debugDescription)"
+                        attribute = property.pointee.next
+                    }
+                    lines.append(line + ">")
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    let content = here.pointee.content.map { String(cString: $0) } ?? ""
+                    lines.append(indent + (here.pointee.type == XML_TEXT_NODE ? "text " : "cdata ") + content.debugDescription)
+                case XML_COMMENT_NODE:
+                    lines.append(indent + "comment")
+                default:
+                    lines.append(indent + "node \(here.pointee.type.rawValue) \(name)")
+                }
+                if let child = here.pointee.children, here.pointee.type == XML_ELEMENT_NODE { visit(child, depth: depth + 1) }
+                current = here.pointee.next
+            }
+        }
+        if let first = pointer.pointee.children { visit(first, depth: 0) }
+        return lines.joined(separator: "\n")
+    }
+}
