@@ -23,10 +23,15 @@ enum CharsetDeclaration {
         }
         if let label = xmlDeclaration(lowered) { return label }
         var index = 0
-        while let start = find(Array("<meta".utf8), in: lowered, from: index) {
+        let meta = Array("<meta".utf8)
+        let charset = Array("charset".utf8)
+        while let start = find(meta, in: lowered, from: index) {
             let end = lowered[start...].firstIndex(of: UInt8(ascii: ">")) ?? limit
-            let tag = String(decoding: lowered[start..<end], as: UTF8.self)
-            if let label = label(inMetaTag: tag) { return label }
+            // Every form names a charset: the many other meta tags (og:, twitter:) are passed over unparsed.
+            if find(charset, in: lowered, from: start, to: end) != nil {
+                let tag = String(decoding: lowered[start..<end], as: UTF8.self)
+                if let label = label(inMetaTag: tag) { return label }
+            }
             index = end
         }
         return nil
@@ -94,10 +99,12 @@ enum CharsetDeclaration {
         return result
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+    /// Where `needle` first starts in `haystack[start..<end]` (`end` defaults to the end).
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int, to end: Int? = nil) -> Int? {
+        let end = min(end ?? haystack.count, haystack.count)
+        guard let first = needle.first, end >= needle.count, start <= end - needle.count else { return nil }
         var index = start
-        let last = haystack.count - needle.count
+        let last = end - needle.count
         while index <= last {
             if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
             index += 1
