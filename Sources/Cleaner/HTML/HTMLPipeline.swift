@@ -7,11 +7,14 @@ enum HTMLPipeline {
         let url = options.url ?? MetadataReader.canonicalURL(of: page)
         let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
         let rules = library.rules(forSite: site).removingCategories(options.keep)
+        // A site's rules that read what the blanking emptied get a page parsed again without it.
+        let attributes = !rules.readsBlankedAttributes
         if !rules.replacements.isEmpty {
             let replaced = RawReplacements.apply(rules.replacements, to: bytes)
-            if let mended = parse(replaced, rules.readsComments ? nil : RawTextBlanker.blank(replaced)) { page = mended }
+            if let mended = parse(replaced, rules.readsComments ? nil : RawTextBlanker.blank(replaced, attributes: attributes)) { page = mended }
         } else if blanked != nil, rules.readsComments, let whole = parse(bytes) {
-            // The blanked page's comments are empty: a rule that reads them gets the page as it was.
+            page = whole
+        } else if blanked != nil, !attributes, let whole = parse(bytes, RawTextBlanker.blank(bytes, attributes: false)) {
             page = whole
         }
         var log = RemovalLog(enabled: options.explain)

@@ -15,6 +15,11 @@ import Glibc
 /// stopping early is always safe, since every blanked stretch before it ended where libxml2's did.
 ///
 /// Kept: JSON-LD (`type="application/ld+json"`), which is page metadata.
+///
+/// Attribute values that nothing here reads are emptied too (`blankedAttributes`: `data-*`,
+/// `srcset`, SVG path data, event handlers), about a sixth of what is left of a page. Those are
+/// not given back: a site whose rules may read them gets the page blanked without them
+/// (`RuleSet.readsBlankedAttributes`).
 enum RawTextBlanker {
     /// Pages smaller than this are parsed as they are: the copy would cost more than it saves.
     static let minimumBytes = 4096
@@ -30,10 +35,11 @@ enum RawTextBlanker {
     }
 
     /// The blanked page, or nil when nothing was blanked (the page as it is is the answer).
-    static func blank(_ bytes: [UInt8], minimumBytes: Int = minimumBytes) -> Blanked? {
+    /// With `attributes`, the quoted values of the attributes in `blankedAttributes` are emptied too.
+    static func blank(_ bytes: [UInt8], attributes: Bool = true, minimumBytes: Int = minimumBytes) -> Blanked? {
         guard bytes.count >= minimumBytes else { return nil }
         return bytes.withUnsafeBufferPointer { input -> Blanked? in
-            var scanner = Scanner(input)
+            var scanner = Scanner(input, attributes: attributes)
             guard let output = scanner.run() else { return nil }
             return Blanked(bytes: output, scripts: scanner.scripts, styles: scanner.styles)
         }
@@ -109,8 +115,12 @@ enum RawTextBlanker {
         var scripts: [Range<Int>?] = []
         var styles: [Range<Int>?] = []
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        /// Whether to empty the values of `blankedAttributes`.
+        let attributes: Bool
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, attributes: Bool) {
             self.bytes = bytes
+            self.attributes = attributes
         }
 
         mutating func run() -> [UInt8]? {
@@ -275,6 +285,12 @@ enum RawTextBlanker {
                     guard let close = find(quote, from: valueStart) else { return nil }  // libxml2 reads to the end
                     valueEnd = close
                     index = close + 1
+                    // An empty quoted value stays a value (unquoted, it would be none).
+                    if attributes, valueEnd > valueStart, isBlankedAttribute(nameStart, attributeEnd) {
+                        flush(upTo: valueStart)
+                        copied = valueEnd
+                        blankedAny = true
+                    }
                 } else {
                     valueStart = index
                     while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E { index += 1 }
@@ -302,6 +318,14 @@ enum RawTextBlanker {
             }
             if raw == .script { scripts.append(blanked) } else { styles.append(blanked) }
             return contentEnd
+        }
+
+        /// `data-*`, `srcset`, `d` (SVG path data) and event handlers (`on*`).
+        private func isBlankedAttribute(_ start: Int, _ end: Int) -> Bool {
+            let length = end - start
+            if length > 5, equalsIgnoringCase(start, start + 5, "data-") { return true }
+            if length > 2, equalsIgnoringCase(start, start + 2, "on") { return true }
+            return equalsIgnoringCase(start, end, "srcset") || equalsIgnoringCase(start, end, "d")
         }
 
         private enum RawKind {

@@ -118,6 +118,15 @@ public struct RuleSet: Sendable {
         [body, strip, title, author, date].joined().contains { $0.xpath.source.contains("comment(") }
     }
 
+    /// True when an XPath rule may read an attribute whose value `RawTextBlanker` empties
+    /// (`@data-*`, `@srcset`, `@d`, `@on*`, or any attribute): conservatively, any `@d` or `@on`.
+    var readsBlankedAttributes: Bool {
+        [body, strip, title, author, date].joined().contains { rule in
+            let source = rule.xpath.source.lowercased()
+            return ["@d", "@on", "srcset", "@*", "attribute::"].contains { source.contains($0) }
+        }
+    }
+
     /// Number of rules that do something (ignored directives aside).
     public var ruleCount: Int {
         body.count + strip.count + stripIdOrClass.count + stripClass.count + stripImageSrc.count + replacements.count + title.count
