@@ -2,12 +2,8 @@
 enum DropMatching {
     /// Every kept line that matches.
     static func lines(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
-        for blockIndex in document.blocks.indices {
-            for lineIndex in document.blocks[blockIndex].lines.indices {
-                if document.blocks[blockIndex].lines[lineIndex].isKept, matcher.matches(document, block: blockIndex, line: lineIndex) {
-                    document.blocks[blockIndex].lines[lineIndex].removedBy = reason
-                }
-            }
+        for (block, line) in matcher.matchingKeptLines(in: document) {
+            document.blocks[block].lines[line].removedBy = reason
         }
     }
 

@@ -18,6 +18,29 @@ struct LineMatcher {
         return pattern.matches(document.blocks[block].lines[line].text)
     }
 
+    /// Every kept line that matches, in document order: only the candidate lines are looked at,
+    /// when there are candidates (most patterns have a handful in a document of hundreds of lines).
+    func matchingKeptLines(in document: Document) -> [(block: Int, line: Int)] {
+        var found: [(block: Int, line: Int)] = []
+        guard let candidates else {
+            for block in document.blocks.indices {
+                for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept && matches(document, block: block, line: line) {
+                    found.append((block, line))
+                }
+            }
+            return found
+        }
+        var block = 0
+        for (index, isCandidate) in candidates.enumerated() where isCandidate {
+            // `firstLine` is sorted: the block holding line `index` is at or after the last one.
+            while block + 1 < firstLine.count, firstLine[block + 1] <= index { block += 1 }
+            let line = index - firstLine[block]
+            let text = document.blocks[block].lines[line]
+            if text.isKept, pattern.matches(text.text) { found.append((block, line)) }
+        }
+        return found
+    }
+
     /// True when some kept line of block `block` matches.
     func hasKeptLine(_ document: Document, block: Int) -> Bool {
         document.blocks[block].lines.indices.contains { document.blocks[block].lines[$0].isKept && matches(document, block: block, line: $0) }
