@@ -128,7 +128,7 @@ public struct RuleLibrary: Sendable {
         guard !signatures.isEmpty else { return nil }
         let signatures = self.signatures.flatMap(\.patterns)
         guard !signatures.isEmpty else { return nil }
-        let trimmed = lines.map { String($0.trimmingWhitespace()) }
+        let trimmed = lines.map { Self.trimmed($0) }
         let joined = DocumentLines(Document(blocks: [Block(kind: .paragraph, lines: trimmed)]))
         var best: (line: Int, signature: Int)?
         for (number, signature) in signatures.enumerated() {
@@ -143,6 +143,19 @@ public struct RuleLibrary: Sendable {
             }
         }
         return best.map { signatures[$0.signature].site }
+    }
+
+    /// `line.trimmingWhitespace()`, without walking Characters when the line starts and ends with
+    /// ASCII that is not whitespace (as normalized lines do): such a byte is a Character of its
+    /// own at the end, and the first scalar of the first Character, which is what decides.
+    private static func trimmed(_ line: Substring) -> String {
+        let utf8 = line.utf8
+        if let first = utf8.first, let last = utf8.last, isASCIIInk(first), isASCIIInk(last) { return String(line) }
+        return String(line.trimmingWhitespace())
+    }
+
+    private static func isASCIIInk(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 
     /// The site's rules (when there is a site file) followed by the global rules.
