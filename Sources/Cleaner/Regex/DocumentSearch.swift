@@ -1,4 +1,5 @@
 internal import CPCRE2
+import Glibc
 
 /// Line rules test each line of a document against each pattern: tens of thousands of PCRE2 calls
 /// a page, where the call costs more than the match. A pattern made only of line-local constructs
@@ -107,14 +108,24 @@ struct DocumentLines {
         var text: [UInt8] = []
         var starts: [Int] = []
         var firstLine: [Int] = []
+        var size = 0
+        for block in document.blocks {
+            for line in block.lines { size += line.text.utf8.count + 1 }
+        }
+        text.reserveCapacity(size)
+        starts.reserveCapacity(size / 16)
         for block in document.blocks {
             firstLine.append(starts.count)
             for line in block.lines {
                 if !starts.isEmpty { text.append(0x0A) }
                 starts.append(text.count)
-                let before = text.count
-                text.append(contentsOf: line.text.utf8)
-                if text[before...].contains(0x0A) { return nil }
+                var line = line.text
+                let hasNewline = line.withUTF8 { bytes -> Bool in
+                    text.append(contentsOf: bytes)
+                    guard let base = bytes.baseAddress else { return false }
+                    return memchr(base, 0x0A, bytes.count) != nil
+                }
+                if hasNewline { return nil }
             }
         }
         self.text = text
