@@ -16,7 +16,7 @@ import Glibc
 ///
 /// Kept: JSON-LD (`type="application/ld+json"`), which is page metadata.
 ///
-/// Attribute values that nothing here reads are emptied too (`blankedAttributes`: `data-*`,
+/// Attribute values that nothing here reads are emptied too (`data-*`,
 /// `srcset`, SVG path data, event handlers), about a sixth of what is left of a page. Those are
 /// not given back: a site whose rules may read them gets the page blanked without them
 /// (`RuleSet.readsBlankedAttributes`).
@@ -35,7 +35,7 @@ enum RawTextBlanker {
     }
 
     /// The blanked page, or nil when nothing was blanked (the page as it is is the answer).
-    /// With `attributes`, the quoted values of the attributes in `blankedAttributes` are emptied too.
+    /// With `attributes`, the quoted values of `data-*`, `srcset`, `d` and `on*` attributes are emptied too.
     static func blank(_ bytes: [UInt8], attributes: Bool = true, minimumBytes: Int = minimumBytes) -> Blanked? {
         guard bytes.count >= minimumBytes else { return nil }
         return bytes.withUnsafeBufferPointer { input -> Blanked? in
@@ -115,7 +115,7 @@ enum RawTextBlanker {
         var scripts: [Range<Int>?] = []
         var styles: [Range<Int>?] = []
 
-        /// Whether to empty the values of `blankedAttributes`.
+        /// Whether to empty the values of the attributes nothing reads (`isBlankedAttribute`).
         let attributes: Bool
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, attributes: Bool) {
