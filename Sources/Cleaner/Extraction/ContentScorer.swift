@@ -102,12 +102,13 @@ struct ContentScorer {
             if !frames.isEmpty { frames[frames.count - 1].stats.images += 1 }
             return .skip
         }
-        if TagTable.skipped.contains(tag) || HiddenElements.isHidden(node) { return .skip }
+        let entry = TagTable.entry(for: node.packedName)
+        if entry.skipped || HiddenElements.isHidden(node) { return .skip }
         if options.stripUnlikely, !frames.isEmpty, tableOrCodeDepth == 0, isUnlikely(node, tag: tag) {
             unlikely.append(node)
             return .skip
         }
-        let isBlock = TagTable.blockLevel.contains(tag) || TagTable.cells.contains(tag)
+        let isBlock = entry.blockLevel || entry.cell
         if isBlock { blockFrames.append(frames.count) }
         frames.append(Frame(node: node, tag: tag, isBlock: isBlock))
         if tag == "a", !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
