@@ -2,19 +2,23 @@
 enum HTMLPipeline {
     /// `bytes` are UTF-8 (see `InputDecoder`).
     static func run(_ bytes: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
-        let blanked = RawTextBlanker.blank(bytes)
+        // With an address, the site's rules are known before the parse, and the page is blanked
+        // only as far as they allow. Without one, the site comes from the page's canonical link
+        // (which blanking leaves alone), and a site whose rules read what was blanked gets the
+        // page parsed again.
+        func siteRules(for url: String?) -> (site: String?, rules: RuleSet) {
+            let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
+            return (site, library.rules(forSite: site).removingCategories(options.keep))
+        }
+        let known = options.url.map { siteRules(for: $0) }
+        let blanked = blank(bytes, for: known?.rules)
         guard var page = parse(bytes, blanked) else { return (Document(blocks: []), nil) }
         let url = options.url ?? MetadataReader.canonicalURL(of: page)
-        let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
-        let rules = library.rules(forSite: site).removingCategories(options.keep)
-        // A site's rules that read what the blanking emptied get a page parsed again without it.
-        let attributes = !rules.readsBlankedAttributes
+        let (site, rules) = known ?? siteRules(for: url)
         if !rules.replacements.isEmpty {
             let replaced = RawReplacements.apply(rules.replacements, to: bytes)
-            if let mended = parse(replaced, rules.readsComments ? nil : RawTextBlanker.blank(replaced, attributes: attributes)) { page = mended }
-        } else if blanked != nil, rules.readsComments, let whole = parse(bytes) {
-            page = whole
-        } else if blanked != nil, !attributes, let whole = parse(bytes, RawTextBlanker.blank(bytes, attributes: false)) {
+            if let mended = parse(replaced, blank(replaced, for: rules)) { page = mended }
+        } else if known == nil, blanked != nil, rules.readsComments || rules.readsBlankedAttributes, let whole = parse(bytes, blank(bytes, for: rules)) {
             page = whole
         }
         var log = RemovalLog(enabled: options.explain)
@@ -53,6 +57,14 @@ enum HTMLPipeline {
         document.metadata = metadata
         document.removedElements = log.elements(at: log.markers.pageOrder(of: page, spans: spans, seen: serializer.markerPositions))
         return (document, site)
+    }
+
+    /// `RawTextBlanker.blank` as far as `rules` allow: nothing when they select comments, no
+    /// attribute values when they may read those it empties. Nil rules: not known yet, all of it.
+    private static func blank(_ bytes: [UInt8], for rules: RuleSet?) -> RawTextBlanker.Blanked? {
+        guard let rules else { return RawTextBlanker.blank(bytes) }
+        if rules.readsComments { return nil }
+        return RawTextBlanker.blank(bytes, attributes: !rules.readsBlankedAttributes)
     }
 
     /// The page's tree; parsed with its scripts, styles and comments emptied (`RawTextBlanker`)
