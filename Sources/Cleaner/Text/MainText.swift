@@ -27,17 +27,11 @@ enum MainText {
         let weight: Double
     }
 
-    /// The scrape is a whole page when at least `openingChromeLines` of its first `openingLines`
-    /// lines are chrome.
-    static let openingLines = 15
-    static let openingChromeLines = 11
-
     static func apply(_ reason: RemovalReason, in document: inout Document) {
+        // Only a whole page has menus and footers around its article; a scrape of the article's
+        // container is the article, and cutting it would only lose its lists and tables.
+        guard WholePage.hasMenu(document) else { return }
         let units = units(of: document)
-        // A whole page opens with its masthead and menus; a scrape of the article's container
-        // opens with the article, and cutting it would only lose its lists and tables.
-        let opening = units.prefix(openingLines)
-        guard opening.filter({ $0.weight < 0 }).count >= openingChromeLines else { return }
         guard let run = heaviestRun(units.map(\.weight)) else { return }
         var start = run.lowerBound
         // The headline: a short line without a sentence end, right before the run.

@@ -1,0 +1,48 @@
+/// Tells a scrape of a whole page from a scrape of the article's own container. A whole page has
+/// menus: html-text puts each menu item on a line of its own, so somewhere there is a long run of
+/// lines of a word or three. An article container has short lines too (captions, share buttons,
+/// a list), but seldom that many in a row. `main_text` cuts only whole pages: in a container its
+/// run of prose would lose the article's lists and tables and gain nothing.
+enum WholePage {
+    /// A menu item has at most this many words...
+    static let menuItemWords = 3
+    /// ...and at most this many characters (CJK counted double, as `MainText` weighs them), since
+    /// CJK text has no spaces between words.
+    static let menuItemCharacters = 30
+    /// This many menu-item lines in a row make a menu.
+    static let menuLines = 10
+
+    static func hasMenu(_ document: Document) -> Bool {
+        var run = 0
+        for block in document.blocks {
+            for line in block.lines where line.isKept {
+                if isMenuItem(line.text) {
+                    run += 1
+                    if run >= menuLines { return true }
+                } else {
+                    run = 0
+                }
+            }
+        }
+        return false
+    }
+
+    static func isMenuItem(_ line: String) -> Bool {
+        // Too long in bytes for the widest menu item (4 bytes a character at most): no need to count.
+        if line.utf8.count > menuItemCharacters * 4 { return false }
+        let size = ASCIIText.isASCII(line) ? line.utf8.count : MainText.weightedLength(line)
+        guard size <= menuItemCharacters else { return false }
+        var words = 0
+        var inWord = false
+        for character in line.unicodeScalars {
+            if character.properties.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > menuItemWords { return false }
+            }
+        }
+        return true
+    }
+}
