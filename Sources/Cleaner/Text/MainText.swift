@@ -13,6 +13,8 @@ enum MainText {
     /// What a line that is neither costs: a fixed part (a menu of many tiny items costs as much
     /// as one long line) plus half its length.
     static let chromeCost = 25.0
+    /// The run must hold at least this share of the page's prose weight to be taken for the article.
+    static let minRunShare = 0.3
     /// Lines searched before the run for its headline.
     static let headlineReach = 2
 
@@ -32,7 +34,13 @@ enum MainText {
         // container is the article, and cutting it would only lose its lists and tables.
         guard WholePage.hasMenu(document) else { return }
         let units = units(of: document)
-        guard let run = heaviestRun(units.map(\.weight)) else { return }
+        let weights = units.map(\.weight)
+        guard let run = heaviestRun(weights) else { return }
+        // A page whose prose lies in many runs apart (a forum, a log, a list of entries) has no
+        // one article run: cutting to the heaviest would lose most of the page.
+        let prose = weights.reduce(0) { $0 + max($1, 0) }
+        let proseInRun = weights[run].reduce(0) { $0 + max($1, 0) }
+        guard proseInRun >= minRunShare * prose else { return }
         var start = run.lowerBound
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
