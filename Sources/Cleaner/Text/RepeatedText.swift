@@ -38,19 +38,34 @@ enum RepeatedText {
         return isTruncatedCopy(first, of: second) || isTruncatedCopy(second, of: first)
     }
 
-    /// "A long caption, ..." is a truncated copy of "A long caption, cut here. (Photo)".
+    /// "A long caption, ..." is a truncated copy of "A long caption, cut here. (Photo)", and so is
+    /// "A long caption, ... more" (the toggle that shows the rest, in any language).
     static func isTruncatedCopy(_ short: String, of long: String) -> Bool {
         guard UTF8Shortcuts.mayEndInEllipsis(short) else { return false }
-        var stem = Substring(short)
+        guard let stem = truncatedStem(short) else { return false }
+        return stem.count >= minTruncatedLength && long.count > stem.count && long.hasPrefix(stem)
+    }
+
+    /// A toggle word after the ellipsis has at most this many characters ("more", "mehr", "plus").
+    static let maxToggleCharacters = 10
+
+    /// The text before a closing ellipsis ("..." or "…", then nothing or one toggle word), trimmed.
+    private static func truncatedStem(_ text: String) -> Substring? {
+        var stem = Substring(text)
+        // One word of letters after the ellipsis: looked for in the last few characters only.
+        if let last = stem.last, last.isLetter {
+            let word = stem.reversed().prefix(while: \.isLetter)
+            guard word.count <= maxToggleCharacters else { return nil }
+            stem = stem.dropLast(word.count).trimmingWhitespace()
+        }
         if stem.hasSuffix("...") {
             stem = stem.dropLast(3)
         } else if stem.hasSuffix("…") {
             stem = stem.dropLast()
         } else {
-            return false
+            return nil
         }
-        stem = stem.trimmingWhitespace()
-        return stem.count >= minTruncatedLength && long.count > stem.count && long.hasPrefix(stem)
+        return stem.trimmingWhitespace()
     }
 
     /// A line needs this many words before a second copy of it counts as a duplicate.
@@ -128,10 +143,15 @@ enum UTF8Shortcuts {
         return c < 0x80 && d < 0x80 && c != d
     }
 
-    /// False when the text cannot end with "..." or "…": its last byte is neither '.' nor the end
-    /// of "…" (a mark after either would make another character, which `hasSuffix` does not take).
+    /// False when the text cannot end with "..." or "…", alone or before a short toggle word
+    /// ("... more"): its last bytes hold neither ".." nor the end of "…".
     static func mayEndInEllipsis(_ text: String) -> Bool {
-        guard let last = text.utf8.last else { return false }
-        return last == 0x2E || last == 0xA6
+        // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
+        var previous: UInt8 = 0
+        for byte in text.utf8.suffix(RepeatedText.maxToggleCharacters * 4 + 2) {
+            if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
+            previous = byte
+        }
+        return false
     }
 }
