@@ -41,6 +41,12 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(same, rules: rules).text, "Text.")
         let truncated = "Citizens visit the cemetery in Pyongyang, North Korea, ...\n\nCitizens visit the cemetery in Pyongyang, North Korea, Tuesday.\n\nText."
         XCTAssertEqual(try clean(truncated, rules: rules).text, "Text.")
+        // A gallery's short caption ends in the toggle that shows the long one, in any language.
+        let toggled = "Minister Ngo Xuan Lich shakes hands in Hanoi on Wednesday. Esper is on a visit. weniger\nMinister Ngo Xuan Lich shakes hands in Hanoi on Wednesday. Esper... mehr\n\nText."
+        XCTAssertEqual(try clean(toggled, rules: rules).text, "Text.")
+        // Words after an ellipsis that go on with the text are no toggle.
+        let notToggle = "Minister Ngo Xuan Lich shakes hands in Hanoi on Wednesday... then leaves\nMinister Ngo Xuan Lich shakes hands in Hanoi on Wednesday... then leaves for Manila.\n\nText."
+        XCTAssertEqual(try clean(notToggle, rules: rules).text, notToggle)
         // Short repeated words are not captions, and non-adjacent repeats are left alone.
         XCTAssertEqual(try clean("Yes\nYes\n\nText.", rules: rules).text, "Yes\nYes\n\nText.")
         let apart = "The same sentence here twice.\n\nOther.\n\nThe same sentence here twice."
@@ -119,6 +125,25 @@ final class MainTextTests: XCTestCase {
         let scrape = (article + [""] + footer).joined(separator: "\n")
         let result = try clean(scrape, rules: ["global": "main_text(navigation): yes\n"])
         XCTAssertEqual(result.text, (article + [""] + footer).joined(separator: "\n"))
+    }
+
+    func testAContainerScrapeWithShortLinesButNoMenuIsLeftWhole() throws {
+        // Captions, a share bar and a table's rows are short lines too, but not ten in a row.
+        let scrape = (["Share", "Tweet", "Email", "Photo: Jane Doe", ""] + article + ["", "Route", "N1", "N2", "N3", "Total"]).joined(separator: "\n")
+        let result = try clean(scrape, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, scrape)
+    }
+
+    func testAPageWhoseProseLiesInManyRunsIsLeftWhole() throws {
+        // A log or a forum: entries of prose between short header lines, none of them the article.
+        var entries: [String] = []
+        for day in 1...6 {
+            entries += ["Entry \(day)", "Operator", "08:1\(day)", "Monday", "Shot \(day)", "The plasma held for the whole pulse and the density rose steadily as planned, with no injection seen on the cameras.", ""]
+        }
+        let page = (menu + [""] + entries).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertTrue(result.text.contains("Entry 1"))
+        XCTAssertTrue(result.text.contains("Entry 6"))
     }
 
     func testHTMLIsLeftToTheDOMExtraction() throws {
