@@ -20,6 +20,15 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean("No marker.\n", rules: rules).text, "No marker.")
     }
 
+    func testDropFromRepeatedNeedsThreeDifferentMatches() throws {
+        let rules = ["global": "drop_from_repeated(other): ^\\S+ says:$\n"]
+        let comments = "Article text.\n\nanna says:\nGreat piece.\n\nbob says:\nI disagree.\n\ncarla says:\nThanks."
+        XCTAssertEqual(try clean(comments, rules: rules).text, "Article text.")
+        // One speaker quoted twice is no list of comments.
+        let quotes = "Article text.\n\nanna says:\nA quote.\n\nanna says:\nAnother quote.\n\nbob says:\nA third."
+        XCTAssertEqual(try clean(quotes, rules: rules).text, quotes)
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -26,6 +26,9 @@ public struct RuleSet: Sendable {
         case dropBlock = "drop_block"
         /// Removes the first matching block and everything after it.
         case dropFrom = "drop_from"
+        /// Like `dropFrom`, when at least `DropMatching.minRepeats` different lines match: the
+        /// headers of a list of entries (comments: "NAME says:"), not one sentence that looks like one.
+        case dropFromRepeated = "drop_from_repeated"
         /// Removes the short, headline-like block just before a matching block (a photo's title).
         case dropBefore = "drop_before"
         /// A block with a matching line (a time stamp such as "16 hours ago") is a teaser:

@@ -14,6 +14,28 @@ enum DropMatching {
         }
     }
 
+    /// `drop_from_repeated` needs this many different matching lines.
+    static let minRepeats = 3
+
+    /// The first block with a kept line that matches, and every block after it, when kept lines
+    /// of at least `minRepeats` different texts match.
+    static func fromRepeated(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
+        var start: Int?
+        var texts: Set<String> = []
+        search: for blockIndex in document.blocks.indices {
+            for lineIndex in document.blocks[blockIndex].lines.indices
+            where document.blocks[blockIndex].lines[lineIndex].isKept && matcher.matches(document, block: blockIndex, line: lineIndex) {
+                if start == nil { start = blockIndex }
+                texts.insert(document.blocks[blockIndex].lines[lineIndex].text)
+                if texts.count >= minRepeats { break search }
+            }
+        }
+        guard let start, texts.count >= minRepeats else { return }
+        for index in start..<document.blocks.count {
+            document.blocks[index].remove(reason)
+        }
+    }
+
     /// The first block with a kept line that matches, and every block after it.
     static func from(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
         guard let start = document.blocks.indices.first(where: { matcher.hasKeptLine(document, block: $0) }) else { return }

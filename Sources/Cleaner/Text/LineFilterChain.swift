@@ -14,6 +14,8 @@ enum LineFilterChain {
                 if let matcher { DropMatching.blocks(matcher, reason, in: &document) }
             case .dropFrom:
                 if let matcher { DropMatching.from(matcher, reason, in: &document) }
+            case .dropFromRepeated:
+                if let matcher { DropMatching.fromRepeated(matcher, reason, in: &document) }
             case .dropBefore:
                 if let matcher { Neighbours.dropBefore(matcher, reason, in: &document) }
             case .teaser:
