@@ -106,6 +106,11 @@ drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 # "Jul 26, 2021, 8:34 PM | Updated: Jul 27, 2021, 9:27 pm", "05/05/2024 05:36:25 am".
 drop_line(other): ^(?=.*\d)(?i:(?:published|updated|posted|last updated|on)\s*:?|[;]|\d{1,4}(?:st|nd|rd|th)?|[/:.,|•·-]|\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|at)+$
 
+# A short line with a date and a time of day that does not end a sentence is the article's or a
+# teaser's time stamp, whatever else it names: "Monday November 18, 2019 7:45 am PST by Jane Doe",
+# "Last Updated : Nov 20, 2019 01:41 PM IST | Source: Example". Timelines give dates without times.
+drop_line(other): ^(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*(?:\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b))(?!.*[.!?]["”’)]?$)(?:\S+\s+){0,14}\S+$
+
 ## Bylines: "By Jane Doe - 11/18/19 11:04 PM EST" (the author goes to the metadata)
 
 drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|and|und|&))*\s*(?:[,|·•–—-]\s*[^.!?]{0,80})?$
