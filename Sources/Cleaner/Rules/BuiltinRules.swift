@@ -75,6 +75,9 @@ main_text(navigation): yes
 drop_line(caption): \((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Yonhap|dpa) ?Photo(?:s)?\b[^)]*\)\s*$
 # "... Picture: PLANET LABS INC/ HANDOUT VIA REUTERS": a caption ending in an upper-case credit.
 drop_line(caption): \b(?:Picture|Photo|Image|Photograph|Foto|Bild)s?\s?:\s?[\p{Lu}\d][\p{Lu}\d\s/.,&'’-]+$
+# A caption ending in an agency credit: "... REUTERS/Jane Doe", "Jane Doe/AFP/Getty Images",
+# "Jane Doe / AP file" (a slash joins photographer and agency; prose seldom writes so).
+drop_line(caption): (?:\b(?i:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa)\s?/\s?\p{Lu}[\w.’' -]{1,40}|/\s?(?i:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa)(?: file| Photo)?)\)?\s*$
 # Captions that open with the credit or a position: "(Photo : Reuters) ...", "(Above) ...", "date 2018-08-01 (Above) ...".
 drop_line(caption): ^(?:date \d{4}-\d{2}-\d{2}\s+)?\((?:Photo|Picture|Image|Above|Below|Left|Right|Top|Pictured|From left|Inset)\b[^)]*\)
 # Credit lines on their own: "Photo: Jane Doe", "Image credit: Getty Images".
