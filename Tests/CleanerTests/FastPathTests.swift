@@ -242,7 +242,9 @@ final class TextShortcutTests: XCTestCase {
             if size >= MainText.proseCharacters, ends || marks >= 2 { return Double(size) }
             if size >= MainText.sentenceCharacters, ends { return Double(size) / 2 }
             if referenceDataRow(line) { return Double(size) / 4 }
-            return -(MainText.chromeCost + Double(size) / 2)
+            let words = line.split(whereSeparator: { $0.isWhitespace }).count
+            let cost = MainText.chromeCost + Double(size) / 2
+            return !ends && words >= MainText.minTitleWords && words <= Headline.maxWords ? -cost * MainText.titleCostFactor : -cost
         }
         let lines = randomLines(pieces, count: 5000) + randomLines(pieces + Array(repeating: "a long run of words,", count: 20), count: 2000)
         for line in lines {

@@ -155,6 +155,18 @@ final class MainTextTests: XCTestCase {
         XCTAssertTrue(result.text.contains("Entry 6"))
     }
 
+    func testTeasersAfterTheArticleDoNotJoinIt() throws {
+        // Title, author, summary: a related story's teaser. Its summary is prose, but the title
+        // costs more than other chrome, so the list stays out of the article's run.
+        var teasers: [String] = []
+        for (title, author) in [("Bus drivers vote on a new contract this week", "Ann Lee"), ("Old tram depot to become a market hall", "Bo Chen"), ("Cycle lanes planned for the ring road", "Cy Diaz")] {
+            teasers += [title, author, "The city council will take up the proposal at its next meeting, officials said on Tuesday."]
+        }
+        let page = (menu + [""] + article + [""] + teasers + [""] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, article.joined(separator: "\n"))
+    }
+
     func testHTMLIsLeftToTheDOMExtraction() throws {
         let html = "<html><body>" + menu.map { "<p>\($0)</p>" }.joined() + "<p>A short page.</p></body></html>"
         let result = try clean(html, rules: ["global": "main_text(navigation): yes\n"])

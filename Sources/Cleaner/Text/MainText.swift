@@ -94,7 +94,47 @@ enum MainText {
         if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return Double(size) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
         if ascii ? isASCIIDataRow(line) : isDataRow(line) { return Double(size) / 4 }
-        return -(chromeCost + Double(size) / 2)
+        let cost = chromeCost + Double(size) / 2
+        // A title that ends no sentence, in a whole page, is mostly a teaser's or a related link's:
+        // it weighs more against, so that a list of teasers with their summaries after the
+        // article does not join the article's run.
+        if !ends, (minTitleWords...Headline.maxWords).contains(wordCount(line, ascii: ascii, limit: Headline.maxWords + 1)) {
+            return -cost * titleCostFactor
+        }
+        return -cost
+    }
+
+    /// A title has at least this many words (fewer make a menu item, costed as any chrome).
+    static let minTitleWords = 3
+    /// How many times a title line costs what other chrome of its length costs.
+    static let titleCostFactor = 2.0
+
+    /// Whitespace-separated words, counted up to `limit`.
+    static func wordCount(_ line: String, ascii: Bool, limit: Int) -> Int {
+        var words = 0
+        var inWord = false
+        if ascii {
+            for byte in line.utf8 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words >= limit { return words }
+                }
+            }
+            return words
+        }
+        for character in line where !character.isWhitespace || inWord {
+            if character.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words >= limit { return words }
+            }
+        }
+        return words
     }
 
     /// The line's characters that are `punctuation` (for ASCII text, its bytes that are).
