@@ -78,6 +78,8 @@ drop_line(caption): \b(?:Picture|Photo|Image|Photograph|Foto|Bild)s?\s?:\s?[\p{L
 # A caption ending in an agency credit: "... REUTERS/Jane Doe", "Jane Doe/AFP/Getty Images",
 # "Jane Doe / AP file" (a slash joins photographer and agency; prose seldom writes so).
 drop_line(caption): (?:\b(?i:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa)\s?/\s?\p{Lu}[\w.’' -]{1,40}|/\s?(?i:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa)(?: file| Photo)?)\)?\s*$
+# A caption ending in a credit: "... a large rodent Credit: The Siberian Times".
+drop_line(caption): \s(?:Credit|Credits|Photo credit|Image credit)\s?:\s?\p{Lu}[^.!?]{0,60}$
 # Captions that open with the credit or a position: "(Photo : Reuters) ...", "(Above) ...", "date 2018-08-01 (Above) ...".
 drop_line(caption): ^(?:date \d{4}-\d{2}-\d{2}\s+)?\((?:Photo|Picture|Image|Above|Below|Left|Right|Top|Pictured|From left|Inset)\b[^)]*\)
 # Credit lines on their own: "Photo: Jane Doe", "Image credit: Getty Images".
@@ -136,6 +138,8 @@ drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|pr
 drop_line(legal): ^(?i:copyright\s*(?:©|\(c\)|(?:19|20)\d{2})|©\s*(?:(?:19|20)\d{2}|\p{Lu})|\(c\)\s*(?:19|20)\d{2}).{0,300}$
 drop_line(legal): ^(?i:copyright\b.{0,200}all rights reserved)
 drop_line(legal): ^(?i:all rights reserved\.?)$
+# A line that ends in a copyright notice: "Example Online © Example Media Limited 2006".
+drop_line(legal): ©\s?(?:Copyright\s)?\p{Lu}[\w .&,-]{1,60}?,?\s?(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?\.?\s*$
 drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,? or redistributed\.?$
 
 ## The title again, at the end of the scrape
