@@ -127,6 +127,10 @@ drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories
 
 teaser(teaser): ^(?i:(?:updated |posted )?(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago)$
 
+# Comments under the article, each stamped with its age ("2 days ago at 07:52 am"): from the
+# first stamp on, when three or more different stamps remain after the article was chosen.
+drop_from_repeated(teaser): ^(?i:(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?) ago)\b.{0,24}$
+
 ## Sponsored blocks: the heading, and everything under it to the end
 
 drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|promoted (?:stories|content|links)|paid content|from our partners)$
