@@ -95,11 +95,14 @@ drop_repeated(caption): yes
 drop_line(social): ^(?i)(?:like|follow|join|find|friend) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)\.?$
 drop_line(social): ^(?i)(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit)(?:\s*[|/·•]?\s*(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit))+$
 drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook|share on twitter)\s*:?$
+drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
 
 ## Mastheads and navigation
 
 # Tag and category lists: "Tags: a, b, c", "Filed under: ...".
 drop_line(navigation): ^(?i:tags?|filed under|categories|category|topics|schlagworte|themen)\s*:.{0,200}$
+# The same heading alone on its line, over its list.
+drop_line(navigation): ^(?i:tags?|schlagworte|etiquetas|themen)\s*:?$
 # "Make CT Your Homepage", "Make us your home page".
 drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
