@@ -21,6 +21,7 @@ enum HTMLPipeline {
         } else if known == nil, blanked != nil, rules.readsComments || rules.readsBlankedAttributes, let whole = parse(bytes, blank(bytes, for: rules)) {
             page = whole
         }
+        if let body = BodySelector.pageBody(of: page) { NoscriptRepair.apply(to: page, body: body) }
         var log = RemovalLog(enabled: options.explain)
         var metadata = MetadataReader.read(rules, from: page)
         metadata.url = url
