@@ -21,6 +21,7 @@ struct ContentExtractor {
 
     static func extract(body: Node, in document: HTMLDocument, title: String?) -> Result {
         var best: Result?
+        var uncleaned: Result?
         for options in attempts {
             var scorer = ContentScorer(options: options)
             scorer.score(body, in: document)
@@ -28,9 +29,15 @@ struct ContentExtractor {
             for node in scorer.unlikely {
                 result.excluded[node] = .heuristic(name: "unlikely candidate", category: .navigation, detail: "class, id or role")
             }
+            uncleaned = result
             ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, title: title)
             if result.characters >= ExtractionTables.minArticleCharacters { return result }
             if result.characters > best?.characters ?? -1 { best = result }
+        }
+        // Every attempt cleaned its choice down to nothing: the page is all widgets and lists by
+        // the numbers (a directory, a page of ads). Its text as chosen beats an empty answer.
+        if let best, best.characters < ExtractionTables.minParagraphCharacters, let uncleaned, uncleaned.characters > best.characters {
+            return uncleaned
         }
         return best ?? Result(roots: [body], excluded: [:], characters: 0)
     }
