@@ -128,11 +128,21 @@ struct ContentExtractor {
     /// thread, a long page of sections), the nearest ancestor holding most of it is the article.
     private static func widened(_ roots: [Node], top: Node, body: Node, stats: [Node: NodeStats]) -> [Node] {
         let total = Double(stats[body]?.proseCharacters ?? 0)
-        let selected = Double(roots.reduce(0) { $0 + (stats[$1]?.proseCharacters ?? 0) })
-        guard total > 0, selected < total * ExtractionTables.minProseShare else { return roots }
+        var selected = NodeStats()
+        for root in roots { if let rootStats = stats[root] { selected.add(rootStats) } }
+        let share = Double(selected.proseCharacters) / max(total, 1)
+        guard total > 0, share < ExtractionTables.widenBelowProseShare else { return roots }
         var ancestor = top.parent
-        while let current = ancestor {
-            if Double(stats[current]?.proseCharacters ?? 0) >= total * ExtractionTables.widenedProseShare { return [current] }
+        while let current = ancestor, let ancestorStats = stats[current] {
+            if Double(ancestorStats.proseCharacters) >= total * ExtractionTables.widenedProseShare {
+                // Beyond a clear minority, widen only over more text like the article's: not over
+                // headline lists (teasers, related stories), which are mostly links and headings.
+                if share < ExtractionTables.minProseShare { return [current] }
+                var added = ancestorStats
+                added.subtract(selected)
+                let headlines = Double(added.linkCharacters + added.headingCharacters) / Double(max(added.characters, 1))
+                return headlines <= ExtractionTables.maxWidenedHeadlineShare ? [current] : roots
+            }
             if current == body { break }
             ancestor = current.parent
         }

@@ -39,6 +39,12 @@ enum ExtractionTables {
     static let minProseShare = 0.3
     /// ...to the nearest ancestor that holds at least this share.
     static let widenedProseShare = 0.75
+    /// Up to this share, the choice is widened too when what the ancestor adds reads like the
+    /// article (more posts of a blog page, the other cells of a table layout)...
+    static let widenBelowProseShare = 0.7
+    /// ...rather than headlines: at most this share of the added text in links and headings
+    /// (teaser lists, related stories, which are also text beside the article, are far above).
+    static let maxWidenedHeadlineShare = 0.25
 
     /// Sibling blocks join the top candidate above this share of its score (Readability: 0.2).
     static let siblingScoreShare = 0.2
