@@ -46,6 +46,9 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The inputs' encoding, as an HTTP header would declare it (e.g. shift_jis); it takes precedence over the page's own declaration.", valueName: "label"))
     var charset: String?
 
+    @Flag(name: .long, help: "Keep readers' comment sections of HTML pages (found by class, id or schema.org), after the article; by default they are removed.")
+    var comments = false
+
     @Flag(name: .long, help: "List every block, kept or removed, with the rule that removed it (file:line directive) and its category.")
     var explain = false
 
@@ -69,7 +72,7 @@ struct CleanCommand: ParsableCommand {
             throw ExitCode(GoldenRunner.run(directory: check, library: library))
         }
         let cleaner = Cleaner(library: library)
-        let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset)
+        let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
         if batch.isBatch {
             throw ExitCode(batch.run(files, cleaner: cleaner, options: options))
         }

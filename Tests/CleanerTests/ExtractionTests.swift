@@ -58,6 +58,76 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// A `<div>` opened inside `<noscript>` and never closed makes libxml2 nest the rest of the
+    /// page in the `<noscript>`: the page is read all the same.
+    func testAPageNestedInAnUnclosedNoscriptIsRead() throws {
+        let html = "<html><body><noscript><div id='layout'></noscript><div class='main'>" + prose.map { "<p>\($0)</p>" }.joined() + "</div></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    func testANoscriptFallbackStaysOut() throws {
+        let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + "<noscript><p>This page needs a browser that runs scripts to show its comments.</p></noscript>")
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    /// A directory of link blocks is all boilerplate by the numbers; an empty answer would be worse
+    /// than its text.
+    func testAPageOfLinkBlocksIsNotEmptied() throws {
+        let blocks = (1...8).map { index in
+            "<div><a href='/site\(index)'>Listed site number \(index)</a><br>What this listed site offers to its visitors, in brief.<br><a href='/site\(index)'>www.site\(index).example</a></div>"
+        }.joined()
+        let html = "<html><body><table><tr><td>\(blocks)</td></tr></table></body></html>"
+        let text = try clean(html, builtin: true).text
+        for index in 1...8 { XCTAssertTrue(text.contains("Listed site number \(index)\nWhat this listed site offers"), text) }
+    }
+
+    /// A blog page with several posts, each beside its date in a table row: the densest post is
+    /// not the whole article.
+    func testTheOtherPostsOfABlogPageAreKept() throws {
+        func post(_ paragraphs: ArraySlice<String>, date: String) -> String {
+            "<table><tr><td class='date'>\(date)</td><td>" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</td></tr></table>"
+        }
+        let html = "<html><body><div id='menu'><a href='/'>Home</a> <a href='/archive'>Archive</a></div><div>"
+            + post(prose[0..<4], date: "May 3") + post(prose[4..<5], date: "May 2") + post(prose[5..<6], date: "May 1")
+            + "</div></body></html>"
+        let text = try clean(html, builtin: true).text
+        for paragraph in prose { XCTAssertTrue(text.contains(paragraph), "missing: \(paragraph)") }
+    }
+
+    /// Headlines with their summaries beside an article are teasers, not more of the article.
+    func testATeaserListBesideTheArticleIsNotTakenIn() throws {
+        let teasers = (1...4).map { index in
+            "<div class='item'><h3><a href='/other\(index)'>Headline of another story, number \(index)</a></h3><p>The summary of that other story, with a comma, in one line.</p></div>"
+        }.joined()
+        let html = "<html><body><div class='story'>" + prose.map { "<p>\($0)</p>" }.joined() + "</div><div class='more'>\(teasers)</div></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    private func pageWithComments(commentsFirst: Bool = false) -> String {
+        let comments = """
+            <div id="comments"><h3>2 Responses</h3><ol class="commentlist">
+            <li class="comment"><div class="comment-author">Ann</div><p>A reader's comment that agrees with the story, and adds a detail of her own.</p></li>
+            <li class="comment"><div class="comment-author">Bob</div><p>Another reader's comment that disagrees, politely, with the second point.</p></li>
+            </ol><form id="commentform"><p>Leave a reply</p><input name="author"><input name="email"><textarea name="comment"></textarea><input type="submit"></form></div>
+            """
+        let article = "<div class='entry'>" + prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+        return "<html><body><div class='post'>" + (commentsFirst ? comments + article : article + comments) + "</div></body></html>"
+    }
+
+    func testCommentsAreRemovedByDefault() throws {
+        XCTAssertEqual(try clean(pageWithComments(), builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    func testCommentsOptionKeepsCommentsAfterTheArticle() throws {
+        let expected = prose.joined(separator: "\n\n")
+            + "\n\n2 Responses\n\nAnn\n\nA reader's comment that agrees with the story, and adds a detail of her own."
+            + "\n\nBob\n\nAnother reader's comment that disagrees, politely, with the second point."
+        for commentsFirst in [false, true] {
+            let text = try clean(pageWithComments(commentsFirst: commentsFirst), builtin: true, options: CleanOptions(comments: true)).text
+            XCTAssertEqual(text, expected, "comments first in the page: \(commentsFirst)")
+        }
+    }
+
     func testExplainNamesTheHeuristicThatRemovedABlock() throws {
         let related = "<ul>" + (1...5).map { "<li><a href='/s\($0)'>Another story number \($0)</a></li>" }.joined() + "</ul>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + related)

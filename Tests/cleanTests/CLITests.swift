@@ -172,9 +172,20 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("save its page as \(golden)/pages/www.news.test_c.html"), result.stdout)
     }
 
+    func testCommentsOptionKeepsReadersCommentsAfterTheArticle() throws {
+        let story = (1...5).map { "<p>Paragraph \($0) of the story, long enough, with commas, to be read as the article's prose.</p>" }.joined()
+        let comment = "A reader's comment on the story, with a comma, long enough to be a paragraph."
+        let page = "<html><body><div class='comments'><div class='comment'><p>\(comment)</p></div></div><div class='entry'>\(story)</div></body></html>"
+        let plain = try run([], stdin: page).stdout
+        XCTAssertFalse(plain.contains(comment), plain)
+        let kept = try run(["--comments"], stdin: page).stdout
+        XCTAssertTrue(kept.hasSuffix(comment + "\n"), kept)
+        XCTAssertTrue(kept.hasPrefix("Paragraph 1 of the story"), kept)
+    }
+
     func testHelpDocumentsTheOptions() throws {
         let help = try run(["--help"]).stdout
-        for option in ["--url", "--rules", "--rules-lenient", "--keep", "--input", "--explain", "--format", "--check", "Exit status"] {
+        for option in ["--url", "--rules", "--rules-lenient", "--keep", "--comments", "--input", "--explain", "--format", "--check", "Exit status"] {
             XCTAssertTrue(help.contains(option), "help lacks \(option)")
         }
     }

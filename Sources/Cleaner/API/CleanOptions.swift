@@ -12,12 +12,16 @@ public struct CleanOptions: Sendable {
     /// Lines record's `charset`, `--charset`; UTF-8 for a page taken out of JSON). It takes precedence
     /// over the page's own declaration; bytes it does not fit are detected (see `InputDecoder`).
     public var encoding: String?
+    /// Keep readers' comment sections (HTML pages without a site rule), after the article; by
+    /// default they are removed.
+    public var comments = false
 
-    public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil) {
+    public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil, comments: Bool = false) {
         self.input = input
         self.url = url
         self.keep = keep
         self.explain = explain
         self.encoding = encoding
+        self.comments = comments
     }
 }

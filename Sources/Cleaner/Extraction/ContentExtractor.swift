@@ -19,27 +19,63 @@ struct ContentExtractor {
         .init(stripUnlikely: false, weighClasses: false),
     ]
 
-    static func extract(body: Node, in document: HTMLDocument, title: String?) -> Result {
-        var best: Result?
-        var uncleaned: Result?
-        for options in attempts {
+    static func extract(body: Node, in document: HTMLDocument, title: String?, keepComments: Bool = false) -> Result {
+        // By default comment sections take their chances with the class words like any block
+        // (Readability's "comment" words count against them, so most go).
+        guard keepComments else { return article(body: body, in: document, title: title, skipComments: false).result }
+        var (result, comments) = article(body: body, in: document, title: title, skipComments: true)
+        if result.characters < ExtractionTables.minParagraphCharacters, !comments.isEmpty {
+            // Nothing outside the comment sections: the page is a thread of them, not an article with comments.
+            let thread = article(body: body, in: document, title: title, skipComments: false).result
+            if thread.characters > result.characters { return thread }
+        }
+        appendComments(comments, to: &result, in: document, title: title)
+        return result
+    }
+
+    /// The article by the attempts in turn, and the comment sections the chosen attempt set aside.
+    private static func article(body: Node, in document: HTMLDocument, title: String?, skipComments: Bool) -> (result: Result, comments: [Node]) {
+        var best: (result: Result, comments: [Node])?
+        var uncleaned: (result: Result, comments: [Node])?
+        for var options in attempts {
+            options.skipComments = skipComments
             var scorer = ContentScorer(options: options)
             scorer.score(body, in: document)
             var result = select(scorer: scorer, body: body)
             for node in scorer.unlikely {
                 result.excluded[node] = .heuristic(name: "unlikely candidate", category: .navigation, detail: "class, id or role")
             }
-            uncleaned = result
+            uncleaned = (result, scorer.comments)
             ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, title: title)
-            if result.characters >= ExtractionTables.minArticleCharacters { return result }
-            if result.characters > best?.characters ?? -1 { best = result }
+            if result.characters >= ExtractionTables.minArticleCharacters { return (result, scorer.comments) }
+            if result.characters > best?.result.characters ?? -1 { best = (result, scorer.comments) }
         }
         // Every attempt cleaned its choice down to nothing: the page is all widgets and lists by
         // the numbers (a directory, a page of ads). Its text as chosen beats an empty answer.
-        if let best, best.characters < ExtractionTables.minParagraphCharacters, let uncleaned, uncleaned.characters > best.characters {
+        if let best, best.result.characters < ExtractionTables.minParagraphCharacters, let uncleaned,
+            uncleaned.result.characters > best.result.characters
+        {
             return uncleaned
         }
-        return best ?? Result(roots: [body], excluded: [:], characters: 0)
+        return best ?? (Result(roots: [body], excluded: [:], characters: 0), [])
+    }
+
+    /// `--comments`: each comment section becomes a root after the article's, cleaned as article
+    /// text is (reply forms, link lists and share bars go) but without the class words that would
+    /// count "comment" against it. One inside the article is taken out of its place to come last.
+    private static func appendComments(_ comments: [Node], to result: inout Result, in document: HTMLDocument, title: String?) {
+        for section in comments {
+            var scorer = ContentScorer(options: .init(stripUnlikely: false, weighClasses: false, skipComments: false))
+            scorer.score(section, in: document)
+            var cleaned = Result(roots: [section], excluded: [:], characters: 0)
+            ConditionalCleaner.clean(&cleaned, stats: scorer.stats, weighClasses: false, title: nil)
+            guard cleaned.characters > 0 else { continue }
+            result.excluded.merge(cleaned.excluded) { first, _ in first }
+            // Out of its place inside another root; the serializer still takes it as a root.
+            result.excluded[section] = .heuristic(name: "comments", category: .other, detail: "moved after the article")
+            result.roots.append(section)
+            result.characters += cleaned.characters
+        }
     }
 
     /// The top candidate, moved up where its parent holds more of the article, plus its siblings

@@ -8,6 +8,8 @@ struct ContentScorer {
         var stripUnlikely = true
         /// Let class and id words move candidate scores.
         var weighClasses = true
+        /// Set comment sections aside (they are never the article; `comments` lists them).
+        var skipComments = true
     }
 
     private struct Frame {
@@ -43,6 +45,8 @@ struct ContentScorer {
     private(set) var stats: [Node: NodeStats] = [:]
     /// Elements skipped as unlikely, for the explain report.
     private(set) var unlikely: [Node] = []
+    /// Comment sections set aside, outermost only, in document order.
+    private(set) var comments: [Node] = []
     private var frames: [Frame] = []
     /// Indices into `frames` of the open block elements: text belongs to the innermost one.
     private var blockFrames: [Int] = []
@@ -104,6 +108,10 @@ struct ContentScorer {
         }
         let entry = TagTable.entry(for: node.packedName)
         if entry.skipped || HiddenElements.isHidden(node) { return .skip }
+        if options.skipComments, !frames.isEmpty, tag != "main", CommentSections.isSection(node) {
+            comments.append(node)
+            return .skip
+        }
         if options.stripUnlikely, !frames.isEmpty, tableOrCodeDepth == 0, isUnlikely(node, tag: tag) {
             unlikely.append(node)
             return .skip

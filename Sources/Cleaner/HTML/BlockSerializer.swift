@@ -17,8 +17,9 @@ struct BlockSerializer {
     /// the index of the block that follows it.
     private let markers: RemovalMarkers?
     private(set) var markerPositions: [(removal: Int, block: Int)] = []
-    /// Elements the extraction marked as not article text.
+    /// Elements the extraction marked as not article text (or as coming later: a root is never skipped).
     private let excluded: [Node: RemovalReason]
+    private var root: Node?
 
     init(markers: RemovalMarkers? = nil, excluded: [Node: RemovalReason] = [:]) {
         self.markers = markers
@@ -30,6 +31,7 @@ struct BlockSerializer {
     private static let tableRow = PackedName("tr")
 
     mutating func serialize(_ root: Node, in document: HTMLDocument) {
+        self.root = root
         document.walk(from: root, enter: { node in enter(node) }, leave: { node in leave(node) })
         flush()
     }
@@ -46,7 +48,7 @@ struct BlockSerializer {
         guard node.isElement else { return .skip }
         let tag = TagTable.entry(for: node.packedName)
         if tag.skipped || HiddenElements.isHidden(node) { return .skip }
-        if !excluded.isEmpty, excluded[node] != nil { return .skip }
+        if !excluded.isEmpty, excluded[node] != nil, node != root { return .skip }
         if tag.name == Self.lineBreak {
             if preformattedDepth > 0 {
                 buffer.append(0x0A)

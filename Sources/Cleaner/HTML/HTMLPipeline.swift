@@ -38,10 +38,11 @@ enum HTMLPipeline {
             }
         } else if let body = BodySelector.pageBody(of: page) {
             // No site rule says where the article is: find it.
-            let extraction = ContentExtractor.extract(body: body, in: page, title: metadata.title)
+            let extraction = ContentExtractor.extract(body: body, in: page, title: metadata.title, keepComments: options.comments)
             roots = extraction.roots
             excluded = extraction.excluded
-            for (node, reason) in excluded where log.enabled { log.record(node, reason) }
+            let moved = Set(roots)
+            for (node, reason) in excluded where log.enabled && !moved.contains(node) { log.record(node, reason) }
         } else {
             roots = []
         }
