@@ -36,6 +36,7 @@ enum ConditionalCleaner {
                 })
         }
         let roots = Set(result.roots)
+        let articleProse = result.roots.reduce(0) { $0 + (original[$1]?.proseCharacters ?? 0) }
         let titleWords = title.map(words) ?? []
         // What removals below each element took away, passed up one level at a time (linear in the tree).
         var removedBelow: [Node: NodeStats] = [:]
@@ -45,7 +46,7 @@ enum ConditionalCleaner {
             let below = removedBelow.removeValue(forKey: node)
             if let below { current.subtract(below) }
             var removedHere = below
-            if !roots.contains(node), let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords) {
+            if !roots.contains(node), let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords, articleProse: articleProse) {
                 result.excluded[node] = reason
                 removedHere = original[node]
             }
@@ -57,7 +58,7 @@ enum ConditionalCleaner {
         result.characters = result.roots.reduce(0) { $0 + (finalStats[$1]?.characters ?? 0) }
     }
 
-    private static func verdict(_ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>) -> RemovalReason? {
+    private static func verdict(_ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>, articleProse: Int) -> RemovalReason? {
         let tag = node.name
         if ExtractionTables.alwaysRemoved.contains(tag) {
             return .heuristic(name: "boilerplate element", category: .navigation, detail: "<\(tag)>")
@@ -74,13 +75,17 @@ enum ConditionalCleaner {
             return .heuristic(name: "share bar", category: .social, detail: "class")
         }
         guard ExtractionTables.conditional.contains(tag) else { return nil }
-        return conditionalVerdict(tag: tag, own: own, weight: weight, context: context)
+        let holdsArticle = Double(own.proseCharacters) >= Double(articleProse) * ExtractionTables.articleProseShare
+        return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle)
     }
 
     /// Readability's `_cleanConditionally` tests, on the numbers the scorer gathered.
-    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context) -> RemovalReason? {
+    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context, holdsArticle: Bool) -> RemovalReason? {
         if tag == "table", isDataTable(own) { return nil }
         if context.inCode { return nil }
+        // An element with most of the article's prose, and few links, is the article: whatever its
+        // pictures, class words or list items, the tests below are for the blocks around the prose.
+        if holdsArticle, own.linkDensity < ExtractionTables.maxArticleLinkDensity { return nil }
         if weight < 0 {
             return .heuristic(name: "boilerplate class", category: .other, detail: "weight \(weight)")
         }

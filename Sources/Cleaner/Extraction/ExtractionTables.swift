@@ -29,6 +29,11 @@ enum ExtractionTables {
 
     /// Elements inside the article that are removed when they look like boilerplate.
     static let conditional: Set<String> = ["form", "fieldset", "table", "ul", "ol", "div", "section", "header"]
+    /// An element inside the article holding this share of its prose, with links under
+    /// `maxArticleLinkDensity` of its text, is not removed by the conditional tests (a gallery
+    /// post's text among its pictures is still the post).
+    static let articleProseShare = 0.5
+    static let maxArticleLinkDensity = 0.33
     /// Elements inside the article that are never article text.
     static let alwaysRemoved: Set<String> = ["footer", "aside", "nav", "form"]
 
