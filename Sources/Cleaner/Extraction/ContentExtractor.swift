@@ -50,10 +50,12 @@ struct ContentExtractor {
             if result.characters >= ExtractionTables.minArticleCharacters { return (result, scorer.comments) }
             if result.characters > best?.result.characters ?? -1 { best = (result, scorer.comments) }
         }
-        // Every attempt cleaned its choice down to nothing: the page is all widgets and lists by
-        // the numbers (a directory, a page of ads). Its text as chosen beats an empty answer.
-        if let best, best.result.characters < ExtractionTables.minParagraphCharacters, let uncleaned,
-            uncleaned.result.characters > best.result.characters
+        // Every attempt cleaned its choice down to nothing, or to a few scraps of it: the page is
+        // all widgets and lists by the numbers (a directory, a page of ads, products each in a
+        // form). Its text as chosen beats an empty or near-empty answer.
+        if let best, let uncleaned, uncleaned.result.characters > best.result.characters,
+            best.result.characters < ExtractionTables.minParagraphCharacters
+                || Double(best.result.characters) < Double(uncleaned.result.characters) * ExtractionTables.minCleanedShare
         {
             return uncleaned
         }

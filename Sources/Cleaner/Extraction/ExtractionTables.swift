@@ -4,6 +4,10 @@ enum ExtractionTables {
     static let minParagraphCharacters = 25
     /// An extraction shorter than this is a failed attempt: retry with fewer filters.
     static let minArticleCharacters = 500
+    /// When every attempt falls short, one that kept less than this share of its chosen text
+    /// cleaned away the page itself (products each in a form, a page of link blocks): the
+    /// chosen text is kept uncleaned.
+    static let minCleanedShare = 0.25
     /// How many ancestors a paragraph's score reaches (parent, grandparent, ...).
     static let scoredAncestors = 5
 
