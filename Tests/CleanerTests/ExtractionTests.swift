@@ -128,6 +128,15 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// `<a name>` is a place in the page, not a link: left unclosed, libxml2 nests the article in
+    /// it, and its text must not count as link text.
+    func testAnUnclosedNamedAnchorOverTheArticleIsNotALink() throws {
+        let side = "<div class='side'><p>A note beside the page, with a comma, long enough to count as a paragraph.</p><p>Another note beside the page, with a comma, long enough to count too.</p></div>"
+        let html = "<html><body>\(side)<div class='page'><a name='intro'><h2>Introduction</h2>" + prose.map { "<p>\($0)</p>" }.joined() + "</div></body></html>"
+        let text = try clean(html, builtin: true).text
+        for paragraph in prose { XCTAssertTrue(text.contains(paragraph), "missing: \(paragraph)") }
+    }
+
     func testExplainNamesTheHeuristicThatRemovedABlock() throws {
         let related = "<ul>" + (1...5).map { "<li><a href='/s\($0)'>Another story number \($0)</a></li>" }.joined() + "</ul>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + related)

@@ -9,7 +9,7 @@ struct ContentScorer {
         /// Let class and id words move candidate scores.
         var weighClasses = true
         /// Set comment sections aside (they are never the article; `comments` lists them).
-        var skipComments = true
+        var skipComments = false
     }
 
     private struct Frame {
@@ -119,7 +119,8 @@ struct ContentScorer {
         let isBlock = entry.blockLevel || entry.cell
         if isBlock { blockFrames.append(frames.count) }
         frames.append(Frame(node: node, tag: tag, isBlock: isBlock))
-        if tag == "a", !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
+        // (`<a name>` without `href` marks a place, and an unclosed one can hold the whole article.)
+        if tag == "a", node.hasAttribute("href"), !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
             frames[frames.count - 1].isLink = true
             linkDepth += 1
         }
