@@ -50,6 +50,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("update-levels"), help: ArgumentHelp("Write the measured F1 and snippet F of each set into FILE (bench/levels.json).", valueName: "file"))
     var updateLevels: String?
 
+    @Flag(name: .long, help: "Clean as --comments does: readers' comments kept, after the article. Levels are measured without it.")
+    var comments = false
+
     @OptionGroup var rules: RuleOptions
 
     func validate() throws {
@@ -64,6 +67,10 @@ struct EvalCommand: ParsableCommand {
             guard !dataSets.isEmpty else { throw ValidationError("give a data set folder, or --gold and --pred") }
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if comments {
+            guard gold == nil else { throw ValidationError("--comments cleans data sets; --gold scores outputs made elsewhere") }
+            guard levels == nil, updateLevels == nil else { throw ValidationError("levels are measured without --comments") }
+        }
     }
 
     func run() throws {
@@ -80,7 +87,7 @@ struct EvalCommand: ParsableCommand {
             var reports: [EvalReport] = []
             for set in sets {
                 let folder = out.map { sets.count == 1 ? $0 : ($0 as NSString).appendingPathComponent(set.name) }
-                let report = try set.evaluate(cleaner: cleaner, jobs: jobs, outputs: folder)
+                let report = try set.evaluate(cleaner: cleaner, jobs: jobs, outputs: folder, comments: comments)
                 for failure in report.run?.failed ?? [] { Diagnostics.error(failure) }
                 failed = failed || !(report.run?.failed.isEmpty ?? true)
                 try emit(report, to: &output)

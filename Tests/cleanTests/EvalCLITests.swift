@@ -59,6 +59,24 @@ extension CLITests {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/c.txt"))
     }
 
+    func testEvalWithCommentsCleansAsTheOption() throws {
+        let root = NSTemporaryDirectory() + "clean-eval-\(UUID().uuidString)/blog"
+        for folder in ["html", "gold"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        let story = (1...5).map { "Paragraph \($0) of the post, long enough, with commas, to be read as the article's prose." }
+        let comment = "A reader's comment on the post, with a comma, long enough to be a paragraph."
+        let page = "<html><body><div class='entry'>" + story.map { "<p>\($0)</p>" }.joined() + "</div><div class='comments'><div class='comment'><p>\(comment)</p></div></div></body></html>"
+        try page.write(toFile: root + "/html/p.html", atomically: true, encoding: .utf8)
+        try (story + [comment]).joined(separator: "\n\n").write(toFile: root + "/gold/p.txt", atomically: true, encoding: .utf8)
+        try "{\"id\": \"p\", \"type\": \"blog\"}\n".write(toFile: root + "/meta.jsonl", atomically: true, encoding: .utf8)
+        let plain = try jsonObject(try run(["eval", root, "--json"]).stdout)
+        let kept = try jsonObject(try run(["eval", root, "--json", "--comments"]).stdout)
+        XCTAssertLessThan(try XCTUnwrap(plain["f1"] as? Double), 1)
+        XCTAssertEqual(kept["f1"] as? Double, 1)
+        XCTAssertEqual(try run(["eval", root, "--comments", "--update-levels", root + "/levels.json"]).status, 2, "levels are measured without --comments")
+    }
+
     func testEvalScoresOutputsMadeElsewhere() throws {
         let set = try makeDataSet()
         let pred = NSTemporaryDirectory() + "clean-eval-pred-\(UUID().uuidString)"

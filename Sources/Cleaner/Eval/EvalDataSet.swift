@@ -36,8 +36,9 @@ public struct EvalDataSet: Sendable {
     }
 
     /// Cleans every page of the set with `cleaner` (each with its URL from meta.jsonl) on `jobs`
-    /// threads and scores the outputs. `outputs`, when given, receives each output as `<id>.txt`.
-    public func evaluate(cleaner: Cleaner, jobs: Int, outputs: String? = nil) throws -> EvalReport {
+    /// threads and scores the outputs. `outputs`, when given, receives each output as `<id>.txt`;
+    /// `comments` cleans as `--comments` does.
+    public func evaluate(cleaner: Cleaner, jobs: Int, outputs: String? = nil, comments: Bool = false) throws -> EvalReport {
         let meta = try DataSetFiles.meta(at: metaPath)
         let snippets = try snippetsPath.map { try DataSetFiles.snippets(at: $0) }
         let ids = try DataSetFiles.ids(in: inputDirectory, extension: inputExtension)
@@ -46,7 +47,7 @@ public struct EvalDataSet: Sendable {
         }
         let start = ContinuousClock.now
         let runs = Parallel.map(ids.count, jobs: jobs) { index in
-            clean(ids[index], url: meta[ids[index]]?.url, cleaner: cleaner, outputs: outputs)
+            clean(ids[index], url: meta[ids[index]]?.url, cleaner: cleaner, outputs: outputs, comments: comments)
         }
         let wall = ContinuousClock.now - start
         var texts: [String: String] = [:]
@@ -85,14 +86,14 @@ public struct EvalDataSet: Sendable {
         let time: Duration
     }
 
-    private func clean(_ id: String, url: String?, cleaner: Cleaner, outputs: String?) -> Result<Output, EvalError> {
+    private func clean(_ id: String, url: String?, cleaner: Cleaner, outputs: String?, comments: Bool) -> Result<Output, EvalError> {
         let path = (inputDirectory as NSString).appendingPathComponent(id + "." + inputExtension)
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(EvalError("\(path): cannot read file"))
         }
         let bytes = [UInt8](data)
         let start = ContinuousClock.now
-        let text = cleaner.clean(bytes, options: CleanOptions(input: inputKind, url: url)).text
+        let text = cleaner.clean(bytes, options: CleanOptions(input: inputKind, url: url, comments: comments)).text
         let time = ContinuousClock.now - start
         if let outputs {
             let file = (outputs as NSString).appendingPathComponent(id + ".txt")
