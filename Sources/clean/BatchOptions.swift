@@ -5,7 +5,7 @@ import Foundation
 /// The batch modes of the filter: many files to a directory, JSON Lines, WARC files. Each runs on
 /// `--jobs` threads and gives the same output whatever their number.
 struct BatchOptions: ParsableArguments {
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Clean every FILE, and every .html, .htm and .txt file (or the same gzipped) under each directory given, into DIR/<relative path>.txt.", valueName: "dir"))
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Clean every FILE, and every .html, .htm and .txt file (or the same gzipped) under each directory given, into DIR/<relative path>.txt (.json, .md with --format json, markdown).", valueName: "dir"))
     var outputDirectory: String?
 
     @Flag(name: .long, help: "Read JSON Lines ({\"html\" or \"text\", \"url\"?, \"id\"?} a line) from the FILEs or standard input; write one JSON line per input line, in order: id and url echoed, text and metadata, or error.")
@@ -39,13 +39,13 @@ struct BatchOptions: ParsableArguments {
 
 extension BatchOptions {
     /// Runs the chosen batch mode; returns the exit status.
-    func run(_ files: [String], cleaner: Cleaner, options: CleanOptions) -> Int32 {
+    func run(_ files: [String], cleaner: Cleaner, options: CleanOptions, format: OutputFormat = .text) -> Int32 {
         if let outputDirectory {
             guard !files.isEmpty else {
                 Diagnostics.error("--output-dir needs the files or directories to clean")
                 return 2
             }
-            return OutputDirectoryRun.run(files, into: outputDirectory, cleaner: cleaner, options: options, jobs: workerCount)
+            return OutputDirectoryRun.run(files, into: outputDirectory, cleaner: cleaner, options: options, format: format, jobs: workerCount)
         }
         if warc { return WARCRun.run(files, cleaner: cleaner, options: options, jobs: workerCount) }
         return JSONLinesRun.run(files, cleaner: cleaner, options: options, jobs: workerCount)

@@ -52,8 +52,8 @@ struct CleanCommand: ParsableCommand {
     @Flag(name: .long, help: "List every block, kept or removed, with the rule that removed it (file:line directive) and its category.")
     var explain = false
 
-    @Option(name: .long, help: ArgumentHelp("With --explain: text (default), or html: one self-contained page to open in a browser, removed blocks struck through on their category's colour.", valueName: "format"))
-    var format: ExplainFormat = .text
+    @Option(name: .long, help: ArgumentHelp("text (default), json (one object per document: the text and the page's metadata under trafilatura's field names) or markdown. With --explain: text, or html: one self-contained page to open in a browser, removed blocks struck through on their category's colour.", valueName: "format"))
+    var format: FormatChoice = .text
 
     @Option(name: .long, help: ArgumentHelp("Run the golden cases in DIR (each case/input.html|txt + expected.txt); print a diff for each failure.", valueName: "dir"))
     var check: String?
@@ -63,7 +63,7 @@ struct CleanCommand: ParsableCommand {
 
     func validate() throws {
         try batch.validate(explain: explain, check: check != nil, url: url != nil, input: input != .auto)
-        if format == .html, !explain { throw ValidationError("--format html goes with --explain") }
+        try format.validate(explain: explain, records: batch.jsonl || batch.warc)
     }
 
     mutating func run() throws {
@@ -72,11 +72,13 @@ struct CleanCommand: ParsableCommand {
             throw ExitCode(GoldenRunner.run(directory: check, library: library))
         }
         let cleaner = Cleaner(library: library)
-        let options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
+        var options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
+        options.markdown = format == .markdown
+        let output = format.output ?? .text
         if batch.isBatch {
-            throw ExitCode(batch.run(files, cleaner: cleaner, options: options))
+            throw ExitCode(batch.run(files, cleaner: cleaner, options: options, format: output))
         }
-        var output = StandardOutput()
+        var standardOutput = StandardOutput()
         var failed = false
         var wroteText = false
         var report: [(name: String, result: CleanResult)] = []
@@ -97,18 +99,23 @@ struct CleanCommand: ParsableCommand {
                 continue
             }
             if explain {
-                output.write(ExplainWriter.write(result, name: path ?? "-"))
+                standardOutput.write(ExplainWriter.write(result, name: path ?? "-"))
                 continue
             }
-            let text = result.text
+            let text = result.formatted(output)
+            if output == .json {
+                // JSON Lines: one object a line, one line per document, an empty text too.
+                standardOutput.write(text + "\n")
+                continue
+            }
             guard !text.isEmpty else { continue }
             // Several files: a blank line between their texts, as between paragraphs.
-            if wroteText { output.write("\n") }
-            output.write(text + "\n")
+            if wroteText { standardOutput.write("\n") }
+            standardOutput.write(text + "\n")
             wroteText = true
         }
-        if !report.isEmpty { output.write(HTMLExplainWriter.page(report)) }
-        output.flush()
+        if !report.isEmpty { standardOutput.write(HTMLExplainWriter.page(report)) }
+        standardOutput.flush()
         if failed { throw ExitCode(1) }
     }
 
@@ -124,10 +131,26 @@ struct CleanCommand: ParsableCommand {
     }
 }
 
-/// How `--explain` writes its listing.
-enum ExplainFormat: String, ExpressibleByArgument {
+/// `--format`: text, json or markdown for the cleaned output; text or html for `--explain`.
+enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
     case text
+    case json
+    case markdown
     case html
+
+    /// The cleaned output's format (nil for html, which only `--explain` writes).
+    var output: OutputFormat? { OutputFormat(rawValue: rawValue) }
+
+    func validate(explain: Bool, records: Bool) throws {
+        if explain {
+            guard self == .text || self == .html else { throw ValidationError("--explain writes --format text or html, not \(rawValue).") }
+            return
+        }
+        if self == .html { throw ValidationError("--format html goes with --explain; the cleaned output is text, json or markdown.") }
+        if records, self == .json {
+            throw ValidationError("--jsonl and --warc write JSON records already: --format text or markdown chooses their text field.")
+        }
+    }
 }
 
 extension InputKind: ExpressibleByArgument {}

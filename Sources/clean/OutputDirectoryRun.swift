@@ -1,7 +1,8 @@
 import Cleaner
 import Foundation
 
-/// `clean --output-dir OUT PATH...`: each document to `OUT/<relative path>.txt`, on `--jobs` threads.
+/// `clean --output-dir OUT PATH...`: each document to `OUT/<relative path>.txt` (`.json`, `.md` for
+/// those formats), on `--jobs` threads.
 /// A document that cannot be read is reported (in input order, whatever the threads) and the batch goes on.
 enum OutputDirectoryRun {
     private enum Job: Sendable {
@@ -15,7 +16,7 @@ enum OutputDirectoryRun {
         let error: String?
     }
 
-    static func run(_ arguments: [String], into directory: String, cleaner: Cleaner, options: CleanOptions, jobs: Int) -> Int32 {
+    static func run(_ arguments: [String], into directory: String, cleaner: Cleaner, options: CleanOptions, format: OutputFormat, jobs: Int) -> Int32 {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -30,7 +31,7 @@ enum OutputDirectoryRun {
             work: { job in
                 switch job {
                 case .problem(let message): Outcome(bytes: 0, error: message)
-                case .file(let file): clean(file, into: directory, cleaner: cleaner, options: options)
+                case .file(let file): clean(file, into: directory, cleaner: cleaner, options: options, format: format)
                 }
             },
             deliver: { outcome, _ in
@@ -47,7 +48,7 @@ enum OutputDirectoryRun {
         return tally.status
     }
 
-    private static func clean(_ file: InputFile, into directory: String, cleaner: Cleaner, options: CleanOptions) -> Outcome {
+    private static func clean(_ file: InputFile, into directory: String, cleaner: Cleaner, options: CleanOptions, format: OutputFormat) -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = try DocumentReader.read(file.path)
@@ -56,10 +57,10 @@ enum OutputDirectoryRun {
         }
         let result = cleaner.clean(bytes, options: options)
         if let failure = result.failure { return Outcome(bytes: bytes.count, error: "\(file.path): \(failure)") }
-        let text = result.text
+        let text = result.formatted(format)
         // As on standard output: the text and a final newline; an empty file when nothing is kept.
         let output = Data(text.isEmpty ? [] : Array((text + "\n").utf8))
-        let path = (directory as NSString).appendingPathComponent(file.outputName + ".txt")
+        let path = (directory as NSString).appendingPathComponent(file.outputName + "." + format.fileExtension)
         do {
             try write(output, to: path)
         } catch {

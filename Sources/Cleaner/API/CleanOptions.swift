@@ -15,6 +15,9 @@ public struct CleanOptions: Sendable {
     /// Keep readers' comment sections (HTML pages without a site rule), after the article; by
     /// default they are removed.
     public var comments = false
+    /// Record each block's Markdown (`Block.markup`) for `MarkdownWriter`; off, the blocks are the
+    /// same and nothing is spent on it.
+    public var markdown = false
 
     public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil, comments: Bool = false) {
         self.input = input

@@ -42,6 +42,8 @@ public struct Line: Sendable {
 public struct Block: Sendable {
     public var kind: BlockKind
     public var lines: [Line]
+    /// The same lines as Markdown, for `--format markdown` (nil otherwise): see `BlockMarkup`.
+    public var markup: BlockMarkup?
 
     public init(kind: BlockKind, lines: [String]) {
         self.kind = kind

@@ -1,10 +1,29 @@
 /// Metadata read from the page (rules' `title`/`author`/`date`, or the page's own tags).
 public struct Metadata: Sendable, Equatable {
+    /// The title the line filters compare blocks with (rules, og:title, h1, <title>).
     public var title: String?
     public var author: String?
+    /// ISO 8601 (`YYYY-MM-DD`), see `DateNormalizer`.
     public var date: String?
     public var url: String?
     public var site: String?
+    /// og:site_name, the JSON-LD publisher, application-name.
+    public var sitename: String?
+    /// meta description, og:description, twitter:description.
+    public var description: String?
+    /// The page's own declaration (`<html lang>`, content-language, og:locale), as an ISO 639-1 code.
+    public var declaredLanguage: String?
+    public var categories: [String] = []
+    public var tags: [String] = []
+    /// og:image, twitter:image, JSON-LD image.
+    public var image: String?
+    /// og:type.
+    public var pagetype: String?
+    /// The text of `<a rel="license">`.
+    public var license: String?
+    /// A title from sources that `title` does not read (JSON-LD headline, twitter:title), for output
+    /// only: `title` stays what the line filters have always compared with.
+    public var alternativeTitle: String?
 
     public init() {}
 }

@@ -20,10 +20,13 @@ struct BlockSerializer {
     /// Elements the extraction marked as not article text (or as coming later: a root is never skipped).
     private let excluded: [Node: RemovalReason]
     private var root: Node?
+    /// The Markdown of each block, when asked for (`--format markdown`); nil keeps the text path as it was.
+    private var markup: MarkupGatherer?
 
-    init(markers: RemovalMarkers? = nil, excluded: [Node: RemovalReason] = [:]) {
+    init(markers: RemovalMarkers? = nil, excluded: [Node: RemovalReason] = [:], markdown: Bool = false) {
         self.markers = markers
         self.excluded = excluded
+        self.markup = markdown ? MarkupGatherer() : nil
     }
 
     private static let lineBreak = PackedName("br")
@@ -39,6 +42,7 @@ struct BlockSerializer {
     private mutating func enter(_ node: Node) -> WalkAction {
         if node.isText {
             node.appendContent(to: &buffer)
+            markup?.appendText(of: node)
             return .skip
         }
         if let markers, let index = markers.index(of: node) {
@@ -52,16 +56,21 @@ struct BlockSerializer {
         if tag.name == Self.lineBreak {
             if preformattedDepth > 0 {
                 buffer.append(0x0A)
+                markup?.buffer.append(0x0A)
             } else if let last = breaks.last, buffer[last...].allSatisfy(Self.isBlankAfterBreak) {
                 // Two line breaks in a row end a paragraph, as they read in a browser.
                 flush()
             } else {
                 breaks.append(buffer.count)
+                if let count = markup?.buffer.count { markup?.breaks.append(count) }
             }
             return .skip
         }
         if tag.cell {
-            if rowHasCell { buffer.append(contentsOf: Self.cellSeparator) }
+            if rowHasCell {
+                buffer.append(contentsOf: Self.cellSeparator)
+                markup?.appendMark(.cell)
+            }
             rowHasCell = true
         }
         if tag.blockLevel {
@@ -69,6 +78,9 @@ struct BlockSerializer {
             kinds.append(tag.kind ?? kinds.last ?? .paragraph)
             if tag.name == Self.preformatted { preformattedDepth += 1 }
             if tag.name == Self.tableRow { rowHasCell = false }
+            markup?.enterBlock(node, name: tag.name == .long ? node.packedName : tag.name)
+        } else if markup != nil {
+            markup?.enterInline(node.packedName, preformatted: preformattedDepth > 0)
         }
         return .descend
     }
@@ -83,16 +95,21 @@ struct BlockSerializer {
     private mutating func leave(_ node: Node) {
         guard node.isElement else { return }
         let tag = TagTable.entry(for: node.packedName)
-        guard tag.blockLevel else { return }
+        guard tag.blockLevel else {
+            if markup != nil { markup?.leaveInline(node.packedName, preformatted: preformattedDepth > 0) }
+            return
+        }
         flush()
         if !kinds.isEmpty { kinds.removeLast() }
         if tag.name == Self.preformatted { preformattedDepth -= 1 }
+        markup?.leaveBlock(tag.name)
     }
 
     private mutating func flush() {
         defer {
             buffer.removeAll(keepingCapacity: true)
             breaks.removeAll(keepingCapacity: true)
+            markup?.clear()
         }
         guard !buffer.isEmpty else { return }
         let kind = kinds.last ?? .paragraph
@@ -117,6 +134,35 @@ struct BlockSerializer {
                 }
             }
         }
-        if !lines.isEmpty { blocks.append(Block(kind: kind, lines: lines)) }
+        guard !lines.isEmpty else { return }
+        var block = Block(kind: kind, lines: lines)
+        if markup != nil { block.markup = markedLines(kind: kind) }
+        blocks.append(block)
+    }
+
+    /// The Markdown of the block being flushed: its marked buffer cut into lines where the plain
+    /// one was (the two hold the same text and breaks, marks aside), each kept where the plain line is.
+    private mutating func markedLines(kind: BlockKind) -> BlockMarkup? {
+        guard let gatherer = markup else { return nil }
+        var lines: [String] = []
+        gatherer.buffer.withUnsafeBufferPointer { bytes in
+            if preformattedDepth > 0 {
+                var start = 0
+                for index in 0..<bytes.count where bytes[index] == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) {
+                    lines.append(TextNormalizer.normalizePreformatted(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                    start = index + 1
+                }
+                lines.append(TextNormalizer.normalizePreformatted(bytes: UnsafeBufferPointer(rebasing: bytes[start...])))
+            } else {
+                var start = 0
+                for end in gatherer.breaks + [bytes.count] {
+                    lines.append(TextNormalizer.normalizeLine(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                    start = end
+                }
+            }
+        }
+        // A line is kept where its plain twin is non-empty: marks alone make no line.
+        let kept = lines.filter { !InlineMarkdown.stripMarks($0).trimmingWhitespace().isEmpty }
+        return markup?.markup(for: kind, lines: kept)
     }
 }

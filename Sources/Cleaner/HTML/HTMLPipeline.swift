@@ -46,7 +46,7 @@ enum HTMLPipeline {
         } else {
             roots = []
         }
-        var serializer = BlockSerializer(markers: options.explain ? log.markers : nil, excluded: excluded)
+        var serializer = BlockSerializer(markers: options.explain ? log.markers : nil, excluded: excluded, markdown: options.markdown)
         var spans: [RemovalMarkers.Span] = []
         for root in roots {
             let start = (blocks: serializer.blocks.count, markers: serializer.markerPositions.count)

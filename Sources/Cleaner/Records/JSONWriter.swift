@@ -23,6 +23,12 @@ public struct JSONWriter {
         Self.appendString(value, to: &bytes)
     }
 
+    /// `value`, or `null` when it is nil (where `add(_:_:)` leaves the key out).
+    public mutating func add(_ key: String, orNull value: String?) {
+        startMember(key)
+        if let value { Self.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
     public mutating func add(_ key: String, _ value: Int) {
         startMember(key)
         bytes.append(contentsOf: String(value).utf8)

@@ -61,19 +61,28 @@ public enum RecordCleaner {
         }
         let result = cleaner.clean(payload, options: recordOptions)
         if let failure = result.failure { return Self.failure(id: id, url: url, "\(failure)") }
-        return Output(line: Self.line(for: result, id: id, url: url), failed: false)
+        return Output(line: Self.line(for: result, id: id, url: url, markdown: options.markdown), failed: false)
     }
 
-    /// The output line of a cleaned document: echoed `id` and `url`, then metadata and text.
-    public static func line(for result: CleanResult, id: JSONValue?, url: JSONValue?) -> [UInt8] {
-        let metadata = result.document.metadata
-        let text = result.text
-        var writer = JSONWriter(capacity: text.utf8.count + 256)
+    /// The output line of a cleaned document: echoed `id` and `url`, then metadata and text (Markdown
+    /// when `markdown`). Metadata fields that are unknown are left out.
+    public static func line(for result: CleanResult, id: JSONValue?, url: JSONValue?, markdown: Bool = false) -> [UInt8] {
+        let plain = result.text
+        let fields = DocumentFields(result, text: plain)
+        let text = markdown ? MarkdownWriter.markdown(of: result) : plain
+        var writer = JSONWriter(capacity: text.utf8.count + 512)
         writer.add("id", id)
         writer.add("url", url)
-        writer.add("title", metadata.title)
-        writer.add("author", metadata.author)
-        writer.add("date", metadata.date)
+        writer.add("title", fields.title)
+        writer.add("author", fields.author)
+        writer.add("date", fields.date)
+        writer.add("hostname", fields.hostname)
+        writer.add("sitename", fields.sitename)
+        writer.add("description", fields.description)
+        writer.add("language", fields.language)
+        writer.add("categories", fields.categories.isEmpty ? nil : fields.categories.joined(separator: ";"))
+        writer.add("tags", fields.tags.isEmpty ? nil : fields.tags.joined(separator: ";"))
+        writer.add("image", fields.image)
         writer.add("site", result.site)
         writer.add("input", result.inputKind.rawValue)
         writer.add("text", text)

@@ -141,6 +141,6 @@ extension WARCReader.Response {
         options.encoding = http.charset
         let result = cleaner.clean(body, options: options)
         if let failure = result.failure { return RecordCleaner.failure(id: id, url: url, "\(failure)") }
-        return RecordCleaner.Output(line: RecordCleaner.line(for: result, id: id, url: url), failed: false)
+        return RecordCleaner.Output(line: RecordCleaner.line(for: result, id: id, url: url, markdown: options.markdown), failed: false)
     }
 }
