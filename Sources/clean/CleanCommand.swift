@@ -74,6 +74,7 @@ struct CleanCommand: ParsableCommand {
         let cleaner = Cleaner(library: library)
         var options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
         options.markdown = format == .markdown
+        options.metadata = format == .json || batch.jsonl || batch.warc
         let output = format.output ?? .text
         if batch.isBatch {
             throw ExitCode(batch.run(files, cleaner: cleaner, options: options, format: output))

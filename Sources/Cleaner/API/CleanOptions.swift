@@ -18,6 +18,10 @@ public struct CleanOptions: Sendable {
     /// Record each block's Markdown (`Block.markup`) for `MarkdownWriter`; off, the blocks are the
     /// same and nothing is spent on it.
     public var markdown = false
+    /// Read every metadata field (description, site name, declared language, image, tags, and
+    /// JSON-LD and more meta tags for author and date) for JSON output; off, only title, author
+    /// and date are read, from a few tags.
+    public var metadata = false
 
     public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil, comments: Bool = false) {
         self.input = input

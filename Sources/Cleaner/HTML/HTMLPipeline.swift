@@ -23,7 +23,7 @@ enum HTMLPipeline {
         }
         if let body = BodySelector.pageBody(of: page) { NoscriptRepair.apply(to: page, body: body) }
         var log = RemovalLog(enabled: options.explain)
-        var metadata = MetadataReader.read(rules, from: page)
+        var metadata = MetadataReader.read(rules, from: page, full: options.metadata)
         metadata.url = url
         metadata.site = site
 

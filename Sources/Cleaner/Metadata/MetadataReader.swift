@@ -1,10 +1,16 @@
 /// Title, author, date, description, site name, language and the rest: from the site's rules
 /// first, then from the page's own tags (meta tags, JSON-LD, `<html lang>`, `<time>`).
+///
+/// Title, author and date come from a few tags on every page (the title is what the line filters
+/// compare with); the other fields, and more sources for author and date, only when asked for
+/// (`CleanOptions.metadata`: JSON output and records), so that plain text costs what it did.
 enum MetadataReader {
-    /// The title the line filters compare with: these sources, in this order, as they always were.
+    /// The page's own tags, most reliable first. XPaths compiled once.
     private static let fallbackTitle = compile(["//meta[@property='og:title']/@content", "//h1", "//title"])
-    private static let fallbackAuthor = compile(["//*[@rel='author']"])
-    private static let timeElements = compile(["//time[@pubdate]/@datetime", "//time[@itemprop='datePublished']/@datetime", "//time/@datetime"])
+    private static let fallbackAuthor = compile(["//meta[@name='author']/@content", "//*[@rel='author']", "//meta[@property='article:author']/@content"])
+    private static let fallbackDate = compile([
+        "//meta[@property='article:published_time']/@content", "//time/@datetime", "//meta[@name='date']/@content",
+    ])
     private static let canonical = compile(["//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"])
     private static let metaElements = compile(["//meta"])
     private static let jsonLD = compile(["//script[@type='application/ld+json']"])
@@ -14,19 +20,26 @@ enum MetadataReader {
         sources.compactMap { XPathExpression($0) }
     }
 
-    static func read(_ rules: RuleSet, from document: HTMLDocument) -> Metadata {
+    static func read(_ rules: RuleSet, from document: HTMLDocument, full: Bool) -> Metadata {
         var metadata = Metadata()
+        metadata.title = first(rules.title.map(\.xpath) + fallbackTitle, in: document)
+        metadata.author = first(rules.author.map(\.xpath), in: document) ?? AuthorName.clean(first(fallbackAuthor, in: document))
+        let ruledDate = first(rules.date.map(\.xpath), in: document)
+        // The site rule's date as written when it holds no date a reader can tell (the rule's author chose that text).
+        metadata.date = ruledDate.map { DateNormalizer.normalize($0) ?? $0 } ?? first(fallbackDate, in: document, DateNormalizer.normalize)
+        guard full else { return metadata }
+
         let meta = MetaTags(document.nodes(metaElements))
         let linked = LinkedData(document.nodes(jsonLD).map(\.textContent))
-        metadata.title = first(rules.title.map(\.xpath) + fallbackTitle, in: document)
         if metadata.title == nil {
             metadata.alternativeTitle = linked.headline ?? meta.first(MetadataTables.titleKeys)
         }
-        metadata.author = first(rules.author.map(\.xpath), in: document)
-            ?? AuthorName.clean(meta.first(MetadataTables.authorKeys))
-            ?? AuthorName.clean(linked.author)
-            ?? AuthorName.clean(first(fallbackAuthor, in: document))
-        metadata.date = date(rules, meta: meta, linked: linked, in: document)
+        metadata.author = metadata.author ?? AuthorName.clean(linked.author) ?? AuthorName.clean(meta.first(MetadataTables.authorKeys))
+        if metadata.date == nil {
+            let candidates = [linked.datePublished].compactMap { $0 } + meta.all(MetadataTables.publishedDateKeys)
+                + [linked.dateModified].compactMap { $0 } + meta.all(MetadataTables.modifiedDateKeys)
+            metadata.date = candidates.lazy.compactMap(DateNormalizer.normalize).first
+        }
         metadata.description = meta.first(MetadataTables.descriptionKeys) ?? linked.description
         metadata.sitename = meta.first(MetadataTables.sitenameKeys).map(siteName) ?? linked.publisher
         metadata.image = meta.first(MetadataTables.imageKeys) ?? linked.image
@@ -45,21 +58,6 @@ enum MetadataReader {
         first(canonical, in: document)
     }
 
-    /// The site rules' date as written if it holds no date a reader can tell (the rule's author chose
-    /// that text); otherwise the first source that holds a date, as `YYYY-MM-DD`.
-    private static func date(_ rules: RuleSet, meta: MetaTags, linked: LinkedData, in document: HTMLDocument) -> String? {
-        if let ruled = first(rules.date.map(\.xpath), in: document) {
-            return DateNormalizer.normalize(ruled) ?? ruled
-        }
-        let published = [linked.datePublished].compactMap { $0 } + meta.all(MetadataTables.publishedDateKeys)
-            + timeElements.flatMap { $0.evaluate(in: document).strings }
-        let modified = [linked.dateModified].compactMap { $0 } + meta.all(MetadataTables.modifiedDateKeys)
-        for candidate in published + modified {
-            if let date = DateNormalizer.normalize(candidate) { return date }
-        }
-        return nil
-    }
-
     /// `@handle` (twitter:site) without its `@`.
     private static func siteName(_ name: String) -> String {
         name.hasPrefix("@") && name.count > 1 ? String(name.dropFirst()) : name
@@ -74,11 +72,14 @@ enum MetadataReader {
         return values.filter { seen.insert($0).inserted }
     }
 
-    private static func first(_ expressions: [XPathExpression], in document: HTMLDocument) -> String? {
+    /// The first non-empty value the expressions give, in order, that `accept` takes (as it returns it).
+    private static func first(
+        _ expressions: [XPathExpression], in document: HTMLDocument, _ accept: (String) -> String? = { $0 }
+    ) -> String? {
         for expression in expressions {
             for value in expression.evaluate(in: document).strings {
                 let text = TextNormalizer.normalizeLine(value)
-                if !text.isEmpty { return text }
+                if !text.isEmpty, let accepted = accept(text) { return accepted }
             }
         }
         return nil

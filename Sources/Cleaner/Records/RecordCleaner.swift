@@ -28,6 +28,7 @@ public enum RecordCleaner {
         let id = record["id"]
         let url = record["url"].flatMap { $0 == .null ? nil : $0 }
         var recordOptions = options
+        recordOptions.metadata = true
         if let url {
             guard let address = url.string else { return failure(id: id, url: url, "\"url\" is not a string") }
             recordOptions.url = address

@@ -136,6 +136,7 @@ extension WARCReader.Response {
         }
         var options = options
         options.input = .html
+        options.metadata = true
         options.url = self.url
         // The header's charset wins over the page's own, unless the bytes do not fit it (InputDecoder).
         options.encoding = http.charset
