@@ -5,16 +5,17 @@ public struct BlockMarkup: Sendable, Equatable {
     public var lines: [String]
     /// `-` or `3.` on the first block of a list item; nil on the item's later blocks.
     public var listMarker: String?
-    /// Lists the block is inside (0 outside lists).
-    public var listDepth: Int
+    /// The lists the block is inside, outermost first, each by its number in the page (empty outside
+    /// lists): items of one list, or of lists nested in one another, follow each other without a blank line.
+    public var lists: [Int]
     /// The table row the block belongs to (blocks of one row share it; cells holding paragraphs
     /// split a row into several blocks). Nil outside tables.
     public var tableRow: Int?
 
-    public init(lines: [String], listMarker: String? = nil, listDepth: Int = 0, tableRow: Int? = nil) {
+    public init(lines: [String], listMarker: String? = nil, lists: [Int] = [], tableRow: Int? = nil) {
         self.lines = lines
         self.listMarker = listMarker
-        self.listDepth = listDepth
+        self.lists = lists
         self.tableRow = tableRow
     }
 }

@@ -5,8 +5,9 @@
 struct MarkupGatherer {
     var buffer: [UInt8] = []
     var breaks: [Int] = []
-    /// Open lists, innermost last: ordered or not, and the number of the last item.
-    private var lists: [(ordered: Bool, count: Int)] = []
+    /// Open lists, innermost last: their number in the page, ordered or not, the number of the last item.
+    private var lists: [(id: Int, ordered: Bool, count: Int)] = []
+    private var listsSeen = 0
     /// The marker of a list item whose first block is still to come.
     private var pendingMarker: String?
     private var row = 0
@@ -56,9 +57,11 @@ struct MarkupGatherer {
     mutating func enterBlock(_ node: Node, name: PackedName) {
         if name == Self.orderedList {
             let start = node.attribute("start").flatMap { Int($0.trimmingWhitespace()) } ?? 1
-            lists.append((true, max(0, min(start, 1_000_000)) - 1))
+            listsSeen += 1
+            lists.append((listsSeen, true, max(0, min(start, 1_000_000)) - 1))
         } else if Self.unorderedLists.contains(name) {
-            lists.append((false, 0))
+            listsSeen += 1
+            lists.append((listsSeen, false, 0))
         } else if name == Self.listItem {
             // An item outside any list (broken markup) is a bullet.
             guard !lists.isEmpty else {
@@ -86,7 +89,7 @@ struct MarkupGatherer {
 
     /// The markup of the block being flushed, from its lines' marked text.
     mutating func markup(for kind: BlockKind, lines: [String]) -> BlockMarkup {
-        var markup = BlockMarkup(lines: InlineMarkdown.render(lines, kind: kind), listDepth: lists.count)
+        var markup = BlockMarkup(lines: InlineMarkdown.render(lines, kind: kind), lists: lists.map(\.id))
         if kind == .listItem {
             markup.listMarker = pendingMarker
             pendingMarker = nil

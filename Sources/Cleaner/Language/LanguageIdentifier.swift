@@ -37,7 +37,15 @@ public enum LanguageIdentifier {
             return declared
         }
         if guess.sure || declared == nil || declared == guess.code { return guess.code }
-        if let declared, let script = profile.dominantScript, writes(declared, in: script) { return declared }
+        // An unsure guess yields to a declared language of the same writing system, unless the text
+        // has far fewer of that language's function words (a template's `lang="en"` on German text).
+        if let declared, let script = profile.dominantScript, writes(declared, in: script) {
+            guard let sets = wordSets[script], sets[declared] != nil else { return declared }
+            let hits = rank(profile.words, against: sets)
+            let declaredHits = hits.first { $0.code == declared }?.hits ?? 0
+            let guessHits = hits.first { $0.code == guess.code }?.hits ?? 0
+            return declaredHits * 2 >= guessHits ? declared : guess.code
+        }
         return guess.code
     }
 

@@ -9,13 +9,13 @@ public enum MarkdownWriter {
     }
 
     static func markdown(of document: Document) -> String {
-        var pieces: [(text: String, tight: Bool)] = []
+        var pieces: [Piece] = []
         let kept = document.blocks.filter(\.isKept)
         if document.origin == .text || kept.allSatisfy({ $0.markup == nil }) {
             let headline = DocumentFields.headline(of: document)
             for (index, block) in kept.enumerated() {
                 let text = block.keptText
-                pieces.append((index == 0 && headline != nil ? "# " + text.replacingNewlines(with: " ") : text, false))
+                pieces.append(Piece(text: index == 0 && headline != nil ? "# " + text.replacingNewlines(with: " ") : text))
             }
             return join(pieces)
         }
@@ -34,10 +34,23 @@ public enum MarkdownWriter {
         return join(pieces)
     }
 
-    private static func join(_ pieces: [(text: String, tight: Bool)]) -> String {
+    /// A block's Markdown; list items carry the lists they are in.
+    private struct Piece {
+        var text: String
+        var lists: [Int]?
+
+        /// Items of one list, or of lists nested in one another, follow each other directly; a
+        /// list that is neither (the next list on the page) starts after a blank line.
+        func isTight(after previous: Piece) -> Bool {
+            guard let lists, let before = previous.lists, let first = lists.first, first == before.first else { return false }
+            return lists.starts(with: before) || before.starts(with: lists)
+        }
+    }
+
+    private static func join(_ pieces: [Piece]) -> String {
         var output = ""
         for (position, piece) in pieces.enumerated() {
-            if position > 0 { output += piece.tight && pieces[position - 1].tight ? "\n" : "\n\n" }
+            if position > 0 { output += piece.isTight(after: pieces[position - 1]) ? "\n" : "\n\n" }
             output += piece.text
         }
         return output
@@ -51,29 +64,30 @@ public enum MarkdownWriter {
         return block.lines.indices.filter { block.lines[$0].isKept }.map { markup.lines[$0] }
     }
 
-    private static func render(_ block: Block) -> (text: String, tight: Bool) {
+    private static func render(_ block: Block) -> Piece {
         let lines = keptLines(block)
         switch block.kind {
         case .heading(let level):
-            return (String(repeating: "#", count: min(max(level, 1), 6)) + " " + lines.joined(separator: " "), false)
+            return Piece(text: String(repeating: "#", count: min(max(level, 1), 6)) + " " + lines.joined(separator: " "))
         case .quote:
-            return (lines.map { "> " + $0 }.joined(separator: "\n"), false)
+            return Piece(text: lines.map { "> " + $0 }.joined(separator: "\n"))
         case .preformatted:
             let fence = fence(for: lines)
-            return ((["" + fence] + lines + [fence]).joined(separator: "\n"), false)
+            return Piece(text: ([fence] + lines + [fence]).joined(separator: "\n"))
         case .listItem:
-            let depth = max((block.markup?.listDepth ?? 1), 1)
+            let lists = block.markup?.lists ?? []
+            let depth = max(lists.count, 1)
             let indent = String(repeating: "  ", count: depth - 1)
             if let marker = block.markup?.listMarker {
                 let continuation = indent + String(repeating: " ", count: marker.count + 1)
                 let body = lines.enumerated().map { $0.offset == 0 ? indent + marker + " " + $0.element : continuation + $0.element }
-                return (body.joined(separator: "\n"), true)
+                return Piece(text: body.joined(separator: "\n"), lists: lists)
             }
-            // A later paragraph of an item: indented under it.
-            let continuation = indent + "  "
-            return (lines.map { continuation + $0 }.joined(separator: "\n"), true)
+            // A later paragraph of an item (or a <dd>, outside lists): indented under it.
+            let continuation = lists.isEmpty ? "" : indent + "  "
+            return Piece(text: lines.map { continuation + $0 }.joined(separator: "\n"), lists: lists.isEmpty ? nil : lists)
         case .paragraph, .tableRow:
-            return (lines.joined(separator: "\n"), false)
+            return Piece(text: lines.joined(separator: "\n"))
         }
     }
 
@@ -93,7 +107,7 @@ public enum MarkdownWriter {
     /// A run of table rows: a pipe table with the first row as its header when every row is one
     /// block of inline cells and some row has two cells; otherwise (a layout table, whose cells hold
     /// paragraphs) the rows' blocks as paragraphs.
-    private static func table(_ blocks: [Block]) -> [(text: String, tight: Bool)] {
+    private static func table(_ blocks: [Block]) -> [Piece] {
         var rows: [[Block]] = []
         for block in blocks {
             if let last = rows.last?.last, last.markup?.tableRow == block.markup?.tableRow {
@@ -104,7 +118,7 @@ public enum MarkdownWriter {
         }
         let cells = rows.map { row in row.count == 1 ? cellCount(keptLines(row[0]).joined(separator: " ")) : 0 }
         guard rows.allSatisfy({ $0.count == 1 }), let columns = cells.max(), columns >= 2 else {
-            return blocks.map { (keptLines($0).joined(separator: "\n"), false) }
+            return blocks.map { Piece(text: keptLines($0).joined(separator: "\n")) }
         }
         var lines: [String] = []
         for (position, row) in rows.enumerated() {
@@ -118,7 +132,7 @@ public enum MarkdownWriter {
                 lines.append("| " + line + " |")
             }
         }
-        return [(lines.joined(separator: "\n"), false)]
+        return [Piece(text: lines.joined(separator: "\n"))]
     }
 
     /// Cells in a rendered row: its unescaped `|` separators plus one.
