@@ -11,6 +11,8 @@ public struct BlockMarkup: Sendable, Equatable {
     /// The table row the block belongs to (blocks of one row share it; cells holding paragraphs
     /// split a row into several blocks). Nil outside tables.
     public var tableRow: Int?
+    /// The table the row belongs to, by its number in the page.
+    public var table: Int?
 
     public init(lines: [String], listMarker: String? = nil, lists: [Int] = [], tableRow: Int? = nil) {
         self.lines = lines

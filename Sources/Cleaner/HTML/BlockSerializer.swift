@@ -20,6 +20,9 @@ struct BlockSerializer {
     /// Elements the extraction marked as not article text (or as coming later: a root is never skipped).
     private let excluded: [Node: RemovalReason]
     private var root: Node?
+    /// An element `enter` skipped: the walk calls `leave` for it next, which must not close a block
+    /// (or a list, a row) that the element never opened.
+    private var skippedElement: Node?
     /// The Markdown of each block, when asked for (`--format markdown`); nil keeps the text path as it was.
     private var markup: MarkupGatherer?
 
@@ -47,12 +50,15 @@ struct BlockSerializer {
         }
         if let markers, let index = markers.index(of: node) {
             markerPositions.append((index, blocks.count))
+            skippedElement = node
             return .skip
         }
         guard node.isElement else { return .skip }
         let tag = TagTable.entry(for: node.packedName)
-        if tag.skipped || HiddenElements.isHidden(node) { return .skip }
-        if !excluded.isEmpty, excluded[node] != nil, node != root { return .skip }
+        if tag.skipped || HiddenElements.isHidden(node) || (!excluded.isEmpty && excluded[node] != nil && node != root) {
+            skippedElement = node
+            return .skip
+        }
         if tag.name == Self.lineBreak {
             if preformattedDepth > 0 {
                 buffer.append(0x0A)
@@ -94,6 +100,12 @@ struct BlockSerializer {
 
     private mutating func leave(_ node: Node) {
         guard node.isElement else { return }
+        if let skipped = skippedElement, skipped == node {
+            // A skipped block still ends the paragraph before it, as it always has.
+            skippedElement = nil
+            if TagTable.entry(for: node.packedName).blockLevel { flush() }
+            return
+        }
         let tag = TagTable.entry(for: node.packedName)
         guard tag.blockLevel else {
             if markup != nil { markup?.leaveInline(node.packedName, preformatted: preformattedDepth > 0) }

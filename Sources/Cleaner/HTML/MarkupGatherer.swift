@@ -12,6 +12,9 @@ struct MarkupGatherer {
     private var pendingMarker: String?
     private var row = 0
     private var rowDepth = 0
+    /// Open tables, innermost last, by their number in the page.
+    private var tables: [Int] = []
+    private var tablesSeen = 0
 
     private static let styles: [PackedName: InlineMark.Style] = [
         PackedName("em"): .emphasis, PackedName("i"): .emphasis, PackedName("strong"): .strong, PackedName("b"): .strong,
@@ -21,6 +24,7 @@ struct MarkupGatherer {
     private static let unorderedLists: Set<PackedName> = [PackedName("ul"), PackedName("menu"), PackedName("dir")]
     private static let listItem = PackedName("li")
     private static let tableRow = PackedName("tr")
+    private static let table = PackedName("table")
 
     /// A text node's bytes; noncharacters U+FDD0...U+FDEF of the page itself become spaces, so
     /// that only the serializer's marks are read as marks.
@@ -74,6 +78,9 @@ struct MarkupGatherer {
         } else if name == Self.tableRow {
             row += 1
             rowDepth += 1
+        } else if name == Self.table {
+            tablesSeen += 1
+            tables.append(tablesSeen)
         }
     }
 
@@ -84,6 +91,8 @@ struct MarkupGatherer {
             pendingMarker = nil
         } else if name == Self.tableRow {
             rowDepth = max(0, rowDepth - 1)
+        } else if name == Self.table {
+            if !tables.isEmpty { tables.removeLast() }
         }
     }
 
@@ -94,7 +103,10 @@ struct MarkupGatherer {
             markup.listMarker = pendingMarker
             pendingMarker = nil
         }
-        if kind == .tableRow, rowDepth > 0 { markup.tableRow = row }
+        if kind == .tableRow, rowDepth > 0 {
+            markup.tableRow = row
+            markup.table = tables.last
+        }
         return markup
     }
 

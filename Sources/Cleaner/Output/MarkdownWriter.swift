@@ -23,7 +23,8 @@ public enum MarkdownWriter {
         while index < kept.count {
             let block = kept[index]
             if block.kind == .tableRow, block.markup?.tableRow != nil {
-                let end = kept[index...].firstIndex { $0.kind != .tableRow || $0.markup?.tableRow == nil } ?? kept.count
+                let number = block.markup?.table
+                let end = kept[index...].firstIndex { $0.kind != .tableRow || $0.markup?.tableRow == nil || $0.markup?.table != number } ?? kept.count
                 pieces.append(contentsOf: table(Array(kept[index..<end])))
                 index = end
                 continue
@@ -104,9 +105,10 @@ public enum MarkdownWriter {
         return String(repeating: "`", count: max(3, longest + 1))
     }
 
-    /// A run of table rows: a pipe table with the first row as its header when every row is one
-    /// block of inline cells and some row has two cells; otherwise (a layout table, whose cells hold
-    /// paragraphs) the rows' blocks as paragraphs.
+    /// A run of table rows: a pipe table with the first row as its header when some row has two
+    /// cells and no cell is longer than `maxCell` (cells that hold paragraphs split a row into
+    /// several blocks, joined again here); otherwise (a layout table, whose cells hold the page's
+    /// text) the rows' blocks as paragraphs.
     private static func table(_ blocks: [Block]) -> [Piece] {
         var rows: [[Block]] = []
         for block in blocks {
@@ -116,35 +118,47 @@ public enum MarkdownWriter {
                 rows.append([block])
             }
         }
-        let cells = rows.map { row in row.count == 1 ? cellCount(keptLines(row[0]).joined(separator: " ")) : 0 }
-        guard rows.allSatisfy({ $0.count == 1 }), let columns = cells.max(), columns >= 2 else {
-            return blocks.map { Piece(text: keptLines($0).joined(separator: "\n")) }
-        }
-        var lines: [String] = []
-        for (position, row) in rows.enumerated() {
-            var line = keptLines(row[0]).joined(separator: " ")
-            if position == 0 {
-                // GitHub reads as many columns as the header has: pad it to the widest row.
-                line += String(repeating: " |", count: columns - cells[0])
-                lines.append("| " + line + " |")
-                lines.append("|" + String(repeating: " --- |", count: columns))
-            } else {
-                lines.append("| " + line + " |")
+        let lines = rows.map { row in row.flatMap(keptLines).joined(separator: " ") }
+        let cells = lines.map(cells)
+        guard let columns = cells.map(\.count).max(), columns >= 2,
+            cells.allSatisfy({ $0.allSatisfy { $0.count <= maxCell } })
+        else {
+            return blocks.compactMap { block in
+                let text = keptLines(block).joined(separator: "\n")
+                return text.allSatisfy({ $0 == "|" || $0 == " " }) ? nil : Piece(text: text)
             }
         }
-        return [Piece(text: lines.joined(separator: "\n"))]
+        var output: [String] = []
+        for (position, row) in cells.enumerated() {
+            // GitHub reads as many columns as the header has: pad it to the widest row.
+            let padded = position == 0 ? row + Array(repeating: "", count: columns - row.count) : row
+            output.append("|" + padded.map { $0.isEmpty ? " " : " \($0) " }.joined(separator: "|") + "|")
+            if position == 0 { output.append("|" + String(repeating: " --- |", count: columns)) }
+        }
+        return [Piece(text: output.joined(separator: "\n"))]
     }
 
-    /// Cells in a rendered row: its unescaped `|` separators plus one.
-    private static func cellCount(_ row: String) -> Int {
-        var count = 1
+    /// A cell longer than this is a layout table's column of text, not a table's cell.
+    static let maxCell = 400
+
+    /// The cells of a rendered row: its text cut at unescaped `|`, each trimmed.
+    private static func cells(_ row: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
         var escaped = false
         for character in row {
-            if character == "|", !escaped { count += 1 }
+            if character == "|", !escaped {
+                cells.append(String(current.trimmingWhitespace()))
+                current = ""
+            } else {
+                current.append(character)
+            }
             escaped = character == "\\" && !escaped
         }
-        return count
+        cells.append(String(current.trimmingWhitespace()))
+        return cells
     }
+
 }
 
 extension String {
