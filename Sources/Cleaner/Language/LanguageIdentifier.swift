@@ -12,7 +12,7 @@ public enum LanguageIdentifier {
     }
 
     /// Characters read: more decides nothing a few paragraphs have not decided already.
-    static let sampleLimit = 20_000
+    static let sampleLimit = 6_000
     /// Letters below which no guess is made (a heading or two says too little).
     static let minLetters = 20
     /// Words needed before function words count, and the smallest share of them the winner must
@@ -40,8 +40,8 @@ public enum LanguageIdentifier {
         // An unsure guess yields to a declared language of the same writing system, unless the text
         // has far fewer of that language's function words (a template's `lang="en"` on German text).
         if let declared, let script = profile.dominantScript, writes(declared, in: script) {
-            guard let sets = wordSets[script], sets[declared] != nil else { return declared }
-            let hits = rank(profile.words, against: sets)
+            guard let table = wordTables[script], table.codes.contains(declared) else { return declared }
+            let hits = rank(profile.words, in: script)
             let declaredHits = hits.first { $0.code == declared }?.hits ?? 0
             let guessHits = hits.first { $0.code == guess.code }?.hits ?? 0
             return declaredHits * 2 >= guessHits ? declared : guess.code
@@ -66,7 +66,7 @@ public enum LanguageIdentifier {
             if let code = LanguageTables.singleLanguage[script] { return Guess(code: code, sure: true) }
         }
         guard let shared = LanguageTables.sharedScripts[script] else { return nil }
-        let ranked = rank(profile.words, against: Self.wordSets[script] ?? [:])
+        let ranked = rank(profile.words, in: script)
         let total = profile.words.count
         guard let best = ranked.first, total >= minWords else {
             return shared.fallback.map { Guess(code: $0, sure: false) }
@@ -81,13 +81,31 @@ public enum LanguageIdentifier {
     }
 
     /// Languages by how many of the words are their function words, most first (ties by code, so
-    /// the answer never depends on a dictionary's order).
-    private static func rank(_ words: [Substring], against sets: [String: Set<Substring>]) -> [(code: String, hits: Int)] {
-        var hits: [String: Int] = [:]
+    /// the answer never depends on a dictionary's order). One look-up a word.
+    private static func rank(_ words: [String], in script: LanguageTables.Script) -> [(code: String, hits: Int)] {
+        guard let table = wordTables[script] else { return [] }
+        var hits = Array(repeating: 0, count: table.codes.count)
         for word in words {
-            for (code, set) in sets where set.contains(word) { hits[code, default: 0] += 1 }
+            guard let languages = table.languages[word] else { continue }
+            for language in languages { hits[language] += 1 }
         }
-        return hits.map { (code: $0.key, hits: $0.value) }.sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.code < $1.code }
+        return hits.indices.filter { hits[$0] > 0 }.map { (code: table.codes[$0], hits: hits[$0]) }
+            .sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.code < $1.code }
+    }
+
+    /// For each shared writing system: its languages' codes, and each function word's languages (indices into the codes).
+    private struct WordTable: Sendable {
+        let codes: [String]
+        let languages: [String: [Int]]
+
+        init(_ words: [String: [String]]) {
+            codes = words.keys.sorted()
+            var languages: [String: [Int]] = [:]
+            for (index, code) in codes.enumerated() {
+                for word in Set(words[code] ?? []) { languages[word, default: []].append(index) }
+            }
+            self.languages = languages
+        }
     }
 
     /// Whether `code` is one of the languages this identifier knows in `script`.
@@ -105,35 +123,60 @@ public enum LanguageIdentifier {
     private static let knownNonLatin: Set<String> = Set(LanguageTables.singleLanguage.values)
         .union(LanguageTables.sharedScripts.filter { $0.key != .latin }.flatMap { $0.value.words.keys }).union(["zh", "ja"])
 
-    private static let wordSets: [LanguageTables.Script: [String: Set<Substring>]] =
-        LanguageTables.sharedScripts.mapValues { $0.words.mapValues { Set($0.map { Substring($0) }) } }
+    private static let wordTables: [LanguageTables.Script: WordTable] = LanguageTables.sharedScripts.mapValues { WordTable($0.words) }
 }
 
-/// Letters per writing system and the lower-cased words of a text's first `sampleLimit` characters.
+/// Letters per writing system and the lower-cased words (those short enough to be function
+/// words) of a text's first `sampleLimit` characters: one pass over its scalars, ASCII words
+/// lower-cased byte by byte.
 struct TextProfile {
     private(set) var letters = 0
     private(set) var scriptLetters: [LanguageTables.Script: Int] = [:]
-    private(set) var words: [Substring] = []
+    private(set) var words: [String] = []
+    /// Longer words are never function words: not kept.
+    static let maxWordBytes = 24
 
     init(_ text: String) {
-        let sample = text.prefix(LanguageIdentifier.sampleLimit).lowercased()
-        var wordStart: String.Index?
-        var index = sample.startIndex
-        for scalar in sample.unicodeScalars {
-            let next = sample.unicodeScalars.index(after: index)
-            defer { index = next }
-            if Self.isWordScalar(scalar) {
-                if wordStart == nil { wordStart = index }
-                if let script = Self.script(of: scalar.value) {
-                    letters += 1
-                    scriptLetters[script, default: 0] += 1
+        var counts = Array(repeating: 0, count: LanguageTables.Script.allCases.count)
+        var word: [UInt8] = []
+        var ascii = true
+        var tooLong = false
+        var read = 0
+        func finishWord() {
+            if !word.isEmpty, !tooLong {
+                if ascii {
+                    for index in word.indices where word[index] >= 0x41 && word[index] <= 0x5A { word[index] |= 0x20 }
+                    words.append(String(decoding: word, as: UTF8.self))
+                } else {
+                    words.append(String(decoding: word, as: UTF8.self).lowercased())
                 }
-            } else if let start = wordStart {
-                words.append(sample[start..<index])
-                wordStart = nil
+            }
+            word.removeAll(keepingCapacity: true)
+            ascii = true
+            tooLong = false
+        }
+        for scalar in text.unicodeScalars {
+            read += 1
+            if read > LanguageIdentifier.sampleLimit { break }
+            guard Self.isWordScalar(scalar) else {
+                finishWord()
+                continue
+            }
+            if let script = Self.script(of: scalar.value) {
+                letters += 1
+                counts[script.rawValue] += 1
+            }
+            if word.count + 4 > Self.maxWordBytes {
+                tooLong = true
+            } else {
+                if !scalar.isASCII { ascii = false }
+                UTF8.encode(scalar) { word.append($0) }
             }
         }
-        if let start = wordStart { words.append(sample[start...]) }
+        finishWord()
+        for script in LanguageTables.Script.allCases where counts[script.rawValue] > 0 {
+            scriptLetters[script] = counts[script.rawValue]
+        }
     }
 
     /// The writing system with the most letters; Han, Kana and Hangul weigh three each, as one of

@@ -8,7 +8,7 @@
 /// of them (Danish and Norwegian, Czech and Slovak, Spanish, Portuguese and Catalan) differ in the
 /// words that remain (`af`/`av`, `se`/`sa`, `y`/`e`/`i`).
 enum LanguageTables {
-    enum Script: Sendable, Hashable {
+    enum Script: Int, Sendable, Hashable, CaseIterable {
         case latin, greek, cyrillic, armenian, hebrew, arabic, devanagari, bengali, gurmukhi, gujarati, oriya, tamil,
             telugu, kannada, malayalam, sinhala, thai, lao, myanmar, georgian, hangul, ethiopic, khmer, kana, han
     }
