@@ -4,7 +4,7 @@ import Foundation
 /// One document of a batch: where it is read from and the name of its output, relative to the output directory.
 struct InputFile: Sendable {
     let path: String
-    /// `a/b` for `DIR/a/b.html` (the extension, and `.gz`, go; `.txt` is added on output).
+    /// `a/b` for `DIR/a/b.html` (the extension, and `.gz`, go; `.txt`, `.json` or `.md` is added on output).
     let outputName: String
 }
 
@@ -17,6 +17,8 @@ struct InputFiles {
     let arguments: [String]
     /// Never walked: the output directory, when it sits inside an input directory.
     let excluded: String?
+    /// The output files' extension (`txt`, `json`, `md`), for the messages that name them.
+    var outputExtension = "txt"
 
     /// Calls `visit` for each document; `problem` for what cannot be used (a missing argument, two
     /// inputs that would write the same output file), and goes on.
@@ -27,7 +29,7 @@ struct InputFiles {
         func claim(_ file: InputFile) {
             if claimed != nil {
                 guard claimed?.insert(file.outputName).inserted == true else {
-                    problem("\(file.path): another input already writes \(file.outputName).txt; skipped")
+                    problem("\(file.path): another input already writes \(file.outputName).\(outputExtension); skipped")
                     return
                 }
             }

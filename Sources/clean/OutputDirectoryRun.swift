@@ -23,7 +23,8 @@ enum OutputDirectoryRun {
             Diagnostics.error("\(directory): cannot create output directory")
             return 1
         }
-        let inputs = InputFiles(arguments: arguments, excluded: directory)
+        var inputs = InputFiles(arguments: arguments, excluded: directory)
+        inputs.outputExtension = format.fileExtension
         let progress = ProgressBar.isTerminal ? countedProgress(inputs) : nil
         let tally = Tally()
         let workers = OrderedWorkers<Job, Outcome>(
