@@ -129,6 +129,10 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(fields.title, "Harbour reopens after storm repairs", "a headline-like first block")
         XCTAssertEqual(fields.language, "en")
         XCTAssertEqual(MarkdownWriter.markdown(of: result), "# Harbour reopens after storm repairs\n\nThe harbour reopened on Monday after three weeks of repairs to the outer wall, and the first ferries sailed on time.")
+        for bar in ["SIGN UP FOR OUR NEWSLETTER TODAY", "Share via Email", "Posted on March 30, 2015 by Admin", "Home » Archives » May 2001 issue", "By Ann Shore, Harbour Reporter"] {
+            let scrape = try clean(bar + "\n\nThe harbour reopened on Monday after three weeks of repairs to the outer wall, and the first ferries sailed on time.\n", options: options)
+            XCTAssertNil(DocumentFields(scrape).title, "\(bar) is not a headline")
+        }
     }
 
     func testMarkdownKeepsTheStructure() throws {

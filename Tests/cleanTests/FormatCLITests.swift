@@ -41,13 +41,13 @@ extension CLITests {
 
         let directory = try formatScratch()
         try Self.article.write(toFile: directory + "/a.html", atomically: true, encoding: .utf8)
-        try "Kurze Meldung\n\nDie Feuerwehr rückte am Abend zu einem Einsatz in der Altstadt aus, es wurde niemand verletzt.\n".write(toFile: directory + "/b.txt", atomically: true, encoding: .utf8)
+        try "Feuerwehr rückt in die Altstadt aus\n\nDie Feuerwehr rückte am Abend zu einem Einsatz in der Altstadt aus, es wurde niemand verletzt.\n".write(toFile: directory + "/b.txt", atomically: true, encoding: .utf8)
         let two = try run(["--format", "json", directory + "/a.html", directory + "/b.txt"])
         XCTAssertEqual(two.status, 0, two.stderr)
         let objects = try two.stdout.split(separator: "\n").map(object)
         XCTAssertEqual(objects.count, 2, "JSON Lines: one object a line, no blank line between documents")
         XCTAssertEqual(objects[1]["input"] as? String, "text")
-        XCTAssertEqual(objects[1]["title"] as? String, "Kurze Meldung")
+        XCTAssertEqual(objects[1]["title"] as? String, "Feuerwehr rückt in die Altstadt aus")
         XCTAssertEqual(objects[1]["language"] as? String, "de")
     }
 

@@ -35,14 +35,35 @@ public struct DocumentFields: Sendable, Equatable {
         license = metadata.license
     }
 
-    /// A text scrape's first kept block when it reads as a headline (one short line that ends no
-    /// sentence) and more text follows it.
+    /// A text scrape's first kept block when it reads as a headline: one line of `titleWords` to
+    /// `Headline.maxWords` words that ends no sentence, no byline ("By ..."), starts with a capital (or a letter of a script without case), is not all capitals
+    /// (a "SIGN UP" bar), and is followed by prose (a block of at least `proseWords` words that
+    /// ends a sentence). Nil otherwise: a scrape's first line is often a leftover bar, not a title.
     static func headline(of document: Document) -> String? {
         guard document.origin == .text else { return nil }
         let kept = document.blocks.lazy.filter(\.isKept)
-        guard let first = kept.first, kept.dropFirst().first != nil, Headline.isHeadlineLike(first) else { return nil }
-        return first.keptText
+        guard let first = kept.first, let next = kept.dropFirst().first, Headline.isHeadlineLike(first) else { return nil }
+        let title = first.keptText
+        guard let initial = title.first(where: { $0.isLetter }), title.first == initial, !initial.isLowercase,
+            !(title.contains { $0.isLowercase } == false && title.filter(\.isUppercase).count >= 4)
+        else { return nil }
+        // A byline or dateline ("Posted on March 30, 2015 by Admin"), a breadcrumb, a caption or tag line.
+        guard title.split(whereSeparator: { $0.isWhitespace }).count >= titleWords || !title.unicodeScalars.contains(where: { $0.value < 0x3000 }),
+            AuthorName.clean(title) == title, DateNormalizer.normalize(title) == nil, !Self.notTitleMarks.contains(where: { title.contains($0) }), title.last != ")" else { return nil }
+        let prose = next.keptText
+        guard prose.split(whereSeparator: { $0.isWhitespace }).count >= proseWords || !prose.unicodeScalars.contains(where: { $0.value < 0x3000 }),
+            Headline.endsSentence(prose)
+        else { return nil }
+        return title
     }
+
+    /// Words a headline has at least: shorter lines are bars ("Subscribe", "Share Tweet Submit").
+    static let titleWords = 4
+    /// Words of the block after a headline: prose, not another bar.
+    static let proseWords = 10
+    /// Marks of what only looks like a headline: breadcrumb separators ("Home » Archives"),
+    /// column bars ("September 10 | by Catherine"), hashtags and handles.
+    static let notTitleMarks = ["»", "›", " > ", "|", "#", "@"]
 
     /// The host as trafilatura's `hostname` gives it: without a leading `www.` (or `www2.`, ...).
     static func withoutWWW(_ host: String) -> String {
