@@ -14,12 +14,6 @@ extension CLITests {
         </article></body></html>
         """
 
-    private func formatScratch() throws -> String {
-        let path = NSTemporaryDirectory() + "clean-format-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     private func object(_ line: Substring) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
@@ -39,7 +33,7 @@ extension CLITests {
         XCTAssertTrue(document["author"] is NSNull, "unknown fields are null, as in trafilatura's JSON")
         XCTAssertEqual(document["text"] as? String, try run(["--url", "https://www.stadtanzeiger.example/b"], stdin: Self.article).stdout.dropLast().description)
 
-        let directory = try formatScratch()
+        let directory = try TestFiles.folder("clean-format")
         try Self.article.write(toFile: directory + "/a.html", atomically: true, encoding: .utf8)
         try "Feuerwehr rückt in die Altstadt aus\n\nDie Feuerwehr rückte am Abend zu einem Einsatz in der Altstadt aus, es wurde niemand verletzt.\n".write(toFile: directory + "/b.txt", atomically: true, encoding: .utf8)
         let two = try run(["--format", "json", directory + "/a.html", directory + "/b.txt"])
@@ -64,10 +58,10 @@ extension CLITests {
     }
 
     func testFormatsInOutputDirectoryAndRecords() throws {
-        let input = try formatScratch()
+        let input = try TestFiles.folder("clean-format")
         try Self.article.write(toFile: input + "/a.html", atomically: true, encoding: .utf8)
         for (format, name) in [("json", "a.json"), ("markdown", "a.md"), ("text", "a.txt")] {
-            let output = try formatScratch()
+            let output = try TestFiles.folder("clean-format")
             let result = try run(["--output-dir", output, "--format", format, input])
             XCTAssertEqual(result.status, 0, result.stderr)
             let written = FileManager.default.contents(atPath: output + "/" + name).map { String(decoding: $0, as: UTF8.self) }
