@@ -23,28 +23,28 @@ enum ClassWords {
     /// ARIA roles of page chrome.
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
-    private static func compile(_ source: String) -> Pattern? {
-        try? Pattern(source, caseInsensitive: true)
+    private static func compile(_ source: String) -> ClassPattern {
+        ClassPattern(source)
     }
 
-    /// Readability's class weight: -25 or +25 for each of class and id.
+    /// Readability's class weight: -25 or +25 for each of class and id (read in place).
     static func weight(_ node: Node) -> Int {
         guard node.hasAttributes else { return 0 }
+        return (node.withAttribute("class", weight(of:)) ?? 0) + (node.withAttribute("id", weight(of:)) ?? 0)
+    }
+
+    private static func weight(of value: UnsafeBufferPointer<UInt8>) -> Int {
+        guard !value.isEmpty else { return 0 }
         var weight = 0
-        for value in [node.attribute("class"), node.attribute("id")] {
-            guard let value, !value.isEmpty else { continue }
-            if negative?.matches(value) == true { weight -= 25 }
-            if positive?.matches(value) == true { weight += 25 }
-        }
+        if negative.matches(value) { weight -= 25 }
+        if positive.matches(value) { weight += 25 }
         return weight
     }
 
-    /// The class and id together, for the unlikely / share checks.
-    static func matchString(_ node: Node) -> String? {
+    /// Calls `body` with the class and id together (`class + " " + id`), for the unlikely / share
+    /// checks; nil when the element has neither.
+    static func withMatchBytes<R>(_ node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard node.hasAttributes else { return nil }
-        let classes = node.attribute("class")
-        let id = node.attribute("id")
-        if classes == nil && id == nil { return nil }
-        return (classes ?? "") + " " + (id ?? "")
+        return node.withClassAndID(body)
     }
 }

@@ -24,10 +24,9 @@ enum ConditionalCleaner {
                 enter: { node in
                     guard node.isElement, original[node] != nil else { return .skip }
                     var context = open.last?.context ?? Context()
-                    let tag = node.name
                     order.append((node, open.last?.node, context))
-                    if tag == "code" || tag == "pre" { context.inCode = true }
-                    if tag == "figure" { context.inFigure = true }
+                    if node.hasName("code") || node.hasName("pre") { context.inCode = true }
+                    if node.hasName("figure") { context.inFigure = true }
                     open.append((node, context))
                     return .descend
                 },
@@ -59,22 +58,24 @@ enum ConditionalCleaner {
     }
 
     private static func verdict(_ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>, articleProse: Int) -> RemovalReason? {
-        let tag = node.name
-        if ExtractionTables.alwaysRemoved.contains(tag) {
+        let traits = ExtractionTables.traits(node.packedName)
+        if traits.alwaysRemoved {
+            let tag = node.name
             return .heuristic(name: "boilerplate element", category: .navigation, detail: "<\(tag)>")
         }
         let weight = weighClasses ? ClassWords.weight(node) : 0
-        if tag == "h1" || tag == "h2" {
+        if node.hasName("h1") || node.hasName("h2") {
             if weight < 0 { return .heuristic(name: "boilerplate class", category: .other, detail: "heading, weight \(weight)") }
             if !titleWords.isEmpty, similarity(words(TextNormalizer.normalizeLine(node.textContent)), titleWords) >= 0.75 {
                 return .heuristic(name: "title", category: .other, detail: "in metadata")
             }
             return nil
         }
-        if own.characters < 500, let classes = ClassWords.matchString(node), ClassWords.share?.matches(classes) == true {
+        if own.characters < 500, ClassWords.withMatchBytes(node, ClassWords.share.matches) == true {
             return .heuristic(name: "share bar", category: .social, detail: "class")
         }
-        guard ExtractionTables.conditional.contains(tag) else { return nil }
+        guard traits.conditional else { return nil }
+        let tag = node.name
         let holdsArticle = Double(own.proseCharacters) >= Double(articleProse) * ExtractionTables.articleProseShare
         return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle)
     }

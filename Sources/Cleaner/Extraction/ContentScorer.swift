@@ -14,9 +14,12 @@ struct ContentScorer {
 
     private struct Frame {
         let node: Node
-        let tag: String
+        let name: PackedName
+        let traits: ExtractionTables.TagTraits
         let isBlock: Bool
         var isLink = false
+        /// Readability's score from paragraphs below, while the element is open; nil until a paragraph scores it.
+        var pendingScore: Double?
         var stats = NodeStats()
         var ownCharacters = 0
         var ownLinkCharacters = 0
@@ -86,53 +89,54 @@ struct ContentScorer {
             return .skip
         }
         guard node.isElement else { return .skip }
-        let tag = node.name
-        if ExtractionTables.embeds.contains(tag) {
+        let name = node.packedName
+        let traits = ExtractionTables.traits(name)
+        if traits.embed {
             if !frames.isEmpty { frames[frames.count - 1].stats.embeds += 1 }
             return .skip
         }
-        if ExtractionTables.inputs.contains(tag) {
+        if traits.input {
             if !frames.isEmpty { frames[frames.count - 1].stats.inputs += 1 }
             return .skip
         }
-        if tag == "br" {
+        if name == Names.br {
             if let block = blockFrames.last {
                 frames[block].ownBreaks += 1
                 frames[block].closeRun()
             }
             return .skip
         }
-        if tag == "img" {
+        if name == Names.img {
             if !frames.isEmpty { frames[frames.count - 1].stats.images += 1 }
             return .skip
         }
-        let entry = TagTable.entry(for: node.packedName)
+        let entry = TagTable.entry(for: name)
         if entry.skipped || HiddenElements.isHidden(node) { return .skip }
-        if options.skipComments, !frames.isEmpty, tag != "main", CommentSections.isSection(node) {
+        if options.skipComments, !frames.isEmpty, name != Names.main, CommentSections.isSection(node) {
             comments.append(node)
             return .skip
         }
-        if options.stripUnlikely, !frames.isEmpty, tableOrCodeDepth == 0, isUnlikely(node, tag: tag) {
+        if options.stripUnlikely, !frames.isEmpty, tableOrCodeDepth == 0, isUnlikely(node, name: name) {
             unlikely.append(node)
             return .skip
         }
         let isBlock = entry.blockLevel || entry.cell
         if isBlock { blockFrames.append(frames.count) }
-        frames.append(Frame(node: node, tag: tag, isBlock: isBlock))
+        frames.append(Frame(node: node, name: name, traits: traits, isBlock: isBlock))
         // (`<a name>` without `href` marks a place, and an unclosed one can hold the whole article.)
-        if tag == "a", node.hasAttribute("href"), !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
+        if name == Names.a, node.hasAttribute("href"), !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
             frames[frames.count - 1].isLink = true
             linkDepth += 1
         }
-        if ExtractionTables.headings.contains(tag) { headingDepth += 1 }
-        if tag == "table" || tag == "code" || tag == "pre" { tableOrCodeDepth += 1 }
+        if traits.heading { headingDepth += 1 }
+        if name == Names.table || name == Names.code || name == Names.pre { tableOrCodeDepth += 1 }
         return .descend
     }
 
     private mutating func leave(_ node: Node) {
         guard var frame = frames.last, frame.node == node else { return }
-        let tag = frame.tag
-        if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters, !ExtractionTables.unscoredBlocks.contains(tag) {
+        let name = frame.name
+        if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters, !frame.traits.unscoredBlock {
             frame.closeRun()
             if frame.runScores.count >= 2 {
                 // Text split by <br>s into several paragraphs (Readability makes each a <p> inside
@@ -142,11 +146,13 @@ struct ContentScorer {
                 scoreAncestors(Self.paragraphScore(characters: frame.ownCharacters, commas: frame.ownCommas), from: frames.count - 2)
             }
         }
+        // (The runs above may have scored this element itself.)
+        frame.pendingScore = frames[frames.count - 1].pendingScore
         frames.removeLast()
         if frame.isBlock { blockFrames.removeLast() }
         if frame.isLink { linkDepth -= 1 }
-        if ExtractionTables.headings.contains(tag) { headingDepth -= 1 }
-        if tag == "table" || tag == "code" || tag == "pre" { tableOrCodeDepth -= 1 }
+        if frame.traits.heading { headingDepth -= 1 }
+        if name == Names.table || name == Names.code || name == Names.pre { tableOrCodeDepth -= 1 }
         var finished = frame.stats
         if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters,
             Double(frame.ownLinkCharacters) < Double(frame.ownCharacters) * ExtractionTables.maxProseLinkDensity
@@ -155,56 +161,73 @@ struct ContentScorer {
         }
         // Paragraphs: <p> elements below, and a block's own text, where each pair of <br>s starts
         // another (Readability turns such text into <p>s before counting).
-        if tag != "p", frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters {
+        if name != Names.p, frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters {
             finished.paragraphs += 1 + frame.ownBreaks / 2
         }
-        if let pending = pendingScores.removeValue(forKey: node) { finished.score = (finished.score ?? 0) + pending }
+        if let pending = frame.pendingScore { finished.score = (finished.score ?? 0) + pending }
         stats[node] = finished
 
         guard !frames.isEmpty else { return }
         let parent = frames.count - 1
         frames[parent].stats.add(finished)
-        switch tag {
-        case "p": frames[parent].stats.paragraphs += 1
-        case "li":
+        switch name {
+        case Names.p: frames[parent].stats.paragraphs += 1
+        case Names.li:
             frames[parent].stats.listItems += 1
             frames[parent].stats.listItemCharacters += finished.characters
-        case "tr": frames[parent].stats.rows += 1
-        case "td": frames[parent].stats.cells += 1
-        case "th", "thead", "caption": frames[parent].stats.tableHeaders += 1
+        case Names.tr: frames[parent].stats.rows += 1
+        case Names.td: frames[parent].stats.cells += 1
+        case Names.th, Names.thead, Names.caption: frames[parent].stats.tableHeaders += 1
         default: break
         }
     }
-
-    /// Scores added to elements still open on the stack; folded in when they close.
-    private var pendingScores: [Node: Double] = [:]
-    /// Starting scores given to elements when a paragraph first scores them.
-    private var initialized: Set<Node> = []
 
     /// Adds a paragraph's score to `frames[start]` (its parent) and the ancestors above it.
     private mutating func scoreAncestors(_ contentScore: Double, from start: Int) {
         var level = 0
         var index = start
         while index >= 0, level < ExtractionTables.scoredAncestors {
-            let ancestor = frames[index]
-            if ancestor.tag == "html" { break }
-            if !initialized.contains(ancestor.node) {
-                initialized.insert(ancestor.node)
-                var start = ExtractionTables.tagBonus(ancestor.tag)
-                if options.weighClasses { start += Double(ClassWords.weight(ancestor.node)) }
-                pendingScores[ancestor.node, default: 0] += start
+            if frames[index].name == Names.html { break }
+            // Scores go to elements still open on the stack (pending, folded in when they close);
+            // the first paragraph to reach one gives it its starting score.
+            if frames[index].pendingScore == nil {
+                let ancestor = frames[index].node
+                var start = ExtractionTables.tagBonus(ancestor.name)
+                if options.weighClasses { start += Double(ClassWords.weight(ancestor)) }
+                frames[index].pendingScore = 0 + start
             }
             let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
-            pendingScores[ancestor.node, default: 0] += contentScore / divider
+            frames[index].pendingScore = (frames[index].pendingScore ?? 0) + contentScore / divider
             level += 1
             index -= 1
         }
     }
 
-    private func isUnlikely(_ node: Node, tag: String) -> Bool {
-        guard tag != "body", tag != "a", tag != "article", tag != "main" else { return false }
-        if let role = node.attribute("role"), ClassWords.unlikelyRoles.contains(role.lowercased()) { return true }
-        guard let words = ClassWords.matchString(node) else { return false }
-        return ClassWords.unlikely?.matches(words) == true && ClassWords.maybeCandidate?.matches(words) != true
+    private func isUnlikely(_ node: Node, name: PackedName) -> Bool {
+        guard name != Names.body, name != Names.a, name != Names.article, name != Names.main else { return false }
+        guard node.hasAttributes else { return false }
+        if node.hasAttribute("role"), let role = node.attribute("role"), ClassWords.unlikelyRoles.contains(role.lowercased()) { return true }
+        return ClassWords.withMatchBytes(node) { ClassWords.unlikely.matches($0) && !ClassWords.maybeCandidate.matches($0) } ?? false
+    }
+
+    /// Element names the walk treats on their own, packed once.
+    private enum Names {
+        static let a = PackedName("a")
+        static let article = PackedName("article")
+        static let body = PackedName("body")
+        static let br = PackedName("br")
+        static let caption = PackedName("caption")
+        static let code = PackedName("code")
+        static let html = PackedName("html")
+        static let img = PackedName("img")
+        static let li = PackedName("li")
+        static let main = PackedName("main")
+        static let p = PackedName("p")
+        static let pre = PackedName("pre")
+        static let table = PackedName("table")
+        static let td = PackedName("td")
+        static let th = PackedName("th")
+        static let thead = PackedName("thead")
+        static let tr = PackedName("tr")
     }
 }

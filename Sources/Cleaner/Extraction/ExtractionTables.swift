@@ -41,6 +41,29 @@ enum ExtractionTables {
     /// Elements inside the article that are never article text.
     static let alwaysRemoved: Set<String> = ["footer", "aside", "nav", "form"]
 
+    /// The tag sets above as flags, found with one look-up of an element's packed name: the walks
+    /// ask them of every element, where hashing a `String` per set would cost more than the walk.
+    struct TagTraits: Sendable {
+        var embed = false
+        var input = false
+        var heading = false
+        var unscoredBlock = false
+        var conditional = false
+        var alwaysRemoved = false
+    }
+
+    static func traits(_ name: PackedName) -> TagTraits {
+        traitTable[name]
+    }
+
+    private static let traitTable = PackedNameTable(
+        embeds.union(inputs).union(headings).union(unscoredBlocks).union(conditional).union(alwaysRemoved).map { tag in
+            let traits = TagTraits(
+                embed: embeds.contains(tag), input: inputs.contains(tag), heading: headings.contains(tag),
+                unscoredBlock: unscoredBlocks.contains(tag), conditional: conditional.contains(tag), alwaysRemoved: alwaysRemoved.contains(tag))
+            return (PackedName(tag), traits)
+        }, missing: TagTraits())
+
     /// A paragraph with more of its text in links than this is a link list, not prose.
     static let maxProseLinkDensity = 0.2
     /// When the chosen elements hold less than this share of the page's prose, the choice was

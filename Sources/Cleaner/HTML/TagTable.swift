@@ -51,43 +51,12 @@ enum TagTable {
 
     /// The entry for an element name; an empty entry for inline and unknown elements.
     static func entry(for name: PackedName) -> Entry {
-        lookup.entry(for: name)
+        lookup[name]
     }
 
-    private static let lookup = EntryTable(
+    private static let lookup = PackedNameTable(
         (skipped.union(blockLevel).union(cells).union(["br", "pre", "tr"])).map { tag in
-            Entry(skipped: skipped.contains(tag), blockLevel: blockLevel.contains(tag), cell: cells.contains(tag), kind: kind(for: tag), name: PackedName(tag))
-        })
-}
-
-/// An open-addressing table from packed names to entries: a multiply and a compare or two per
-/// element, where a `Dictionary` would hash the name with SipHash every time.
-private struct EntryTable: Sendable {
-    private var slots: [TagTable.Entry?]
-    private let shift: UInt64
-
-    init(_ entries: [TagTable.Entry]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < entries.count * 4 { bits += 1 }
-        shift = 64 - bits
-        slots = Array(repeating: nil, count: 1 << bits)
-        for entry in entries {
-            var slot = index(entry.name)
-            while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = entry
-        }
-    }
-
-    private func index(_ name: PackedName) -> Int {
-        Int(((name.low ^ (name.high &* 31)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    func entry(for name: PackedName) -> TagTable.Entry {
-        var slot = index(name)
-        while let entry = slots[slot] {
-            if entry.name == name { return entry }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        return TagTable.Entry()
-    }
+            let name = PackedName(tag)
+            return (name, Entry(skipped: skipped.contains(tag), blockLevel: blockLevel.contains(tag), cell: cells.contains(tag), kind: kind(for: tag), name: name))
+        }, missing: Entry())
 }

@@ -85,6 +85,36 @@ extension Node {
         } ?? false
     }
 
+    /// Calls `body` with the `class` and `id` values joined by a space, as
+    /// `(attribute("class") ?? "") + " " + (attribute("id") ?? "")` would spell them, without a
+    /// `String`; nil when the element has neither.
+    func withClassAndID<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let classes = attributeNode("class")
+        let id = attributeNode("id")
+        if classes == nil && id == nil { return nil }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        return withAttribute(classes) { classBytes in
+            withAttribute(id) { idBytes in Self.joined(classBytes, idBytes, body) } ?? Self.joined(classBytes, empty, body)
+        } ?? withAttribute(id) { idBytes in Self.joined(empty, idBytes, body) }
+    }
+
+    private static func joined<R>(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: first.count + 1 + second.count) { buffer in
+            var index = 0
+            for byte in first {
+                buffer[index] = byte
+                index += 1
+            }
+            buffer[index] = 0x20
+            index += 1
+            for byte in second {
+                buffer[index] = byte
+                index += 1
+            }
+            return body(UnsafeBufferPointer(buffer))
+        }
+    }
+
     /// The value of `attribute` as `xmlGetProp` gives it: one text child is read in place, other
     /// children are put together by libxml2.
     func withAttribute<R>(_ attribute: xmlAttrPtr?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
