@@ -167,6 +167,25 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(result.text, article.joined(separator: "\n"))
     }
 
+    func testADropdownOfNamesAfterTheArticleDoesNotJoinIt() throws {
+        // A country picker flattened to one long line: long, with a comma or two, but a menu.
+        let countries = "Country Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Bulgaria Burundi Cambodia Cameroon Canada Chile China Colombia Comoros Congo, Democratic Republic Congo, Republic Costa Rica Croatia Cuba Cyprus"
+        let page = (menu + [""] + article + [""] + [countries] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, article.joined(separator: "\n"))
+    }
+
+    func testNameListsAreToldFromProseCastsAndShouting() {
+        XCTAssertTrue(MainText.isNameList("Home News World Business Sport Culture Opinion Video Weather Sign In Subscribe Newsletters Travel Money Cars Jobs Property Dating Puzzles Crosswords Obituaries Horoscopes Podcasts Events Shop"))
+        // German capitalises its nouns, but not most of its words.
+        XCTAssertFalse(MainText.isNameList("Die Stadt hat am Montag drei neue Nachtbuslinien eröffnet, die den Hauptbahnhof bis vier Uhr morgens mit den östlichen Vororten verbinden, teilte die Verkehrsbehörde mit."))
+        // A cast list sets its names apart with commas; a line in capitals is shouted prose.
+        XCTAssertFalse(MainText.isNameList("Cast: Robert De Niro, John Doman, Eliza Dushku, George Dzundza, William Forsythe, James Franco, Patti LuPone, Frances McDormand, Anson Mount, Nestor Serrano"))
+        XCTAssertFalse(MainText.isNameList("UPDATE! LITTLE JOHNNY IS RECOVERING NICELY FROM HIS SURGERY AND IS RUNNING AND PLAYING ON HIS THREE GOOD LEGS AND SENDS HIS LOVE TO ALL WHO HELPED HIM"))
+        // Scripts without case never match.
+        XCTAssertFalse(MainText.isNameList("東京 大阪 名古屋 札幌 福岡 神戸 京都 横浜 川崎 さいたま 広島 仙台 千葉 北九州 堺 新潟 浜松 熊本 相模原 岡山 静岡 鹿児島 八王子 姫路 宇都宮 松山"))
+    }
+
     func testHTMLIsLeftToTheDOMExtraction() throws {
         let html = "<html><body>" + menu.map { "<p>\($0)</p>" }.joined() + "<p>A short page.</p></body></html>"
         let result = try clean(html, rules: ["global": "main_text(navigation): yes\n"])

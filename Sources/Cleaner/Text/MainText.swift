@@ -90,6 +90,9 @@ enum MainText {
         let ascii = ASCIIText.isASCII(line)
         let size = ascii ? line.utf8.count : weightedLength(line)
         let ends = Headline.endsSentence(line)
+        // A long line of capitalised names (a country or brand dropdown flattened to one line)
+        // has the length and commas of prose but is a menu.
+        if size >= proseCharacters, isNameList(line) { return -(chromeCost + Double(size) / 2) }
         // Punctuation is counted only where it decides (a long line without a sentence end).
         if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return Double(size) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
@@ -103,6 +106,54 @@ enum MainText {
         }
         return -cost
     }
+
+    /// A list of names: at least `nameListWords` words whose first letter has case, at least
+    /// `nameListCapitalShare` of them capitalised, and few commas or semicolons between them.
+    /// Prose capitalises few of its words, even German with its nouns; a line in capitals is
+    /// shouted prose or a legal clause, not a menu; names set apart by commas are a cast or a
+    /// reference list, which an article holds. Scripts without case (CJK, Arabic) never match.
+    static func isNameList(_ line: String) -> Bool {
+        var cased = 0
+        var capitalised = 0
+        var shouted = 0
+        var separators = 0
+        var atWordStart = true
+        var wordHasLower = false
+        var wordIsCased = false
+        for character in line {
+            if character == "," || character == ";" { separators += 1 }
+            if character.isWhitespace {
+                if wordIsCased && !wordHasLower { shouted += 1 }
+                atWordStart = true
+                wordIsCased = false
+                continue
+            }
+            if character.isLowercase { wordHasLower = true }
+            guard atWordStart else { continue }
+            atWordStart = false
+            wordHasLower = character.isLowercase
+            wordIsCased = character.isUppercase || character.isLowercase
+            if character.isUppercase {
+                cased += 1
+                capitalised += 1
+            } else if character.isLowercase {
+                cased += 1
+            }
+        }
+        if wordIsCased && !wordHasLower { shouted += 1 }
+        guard cased >= nameListWords else { return false }
+        return Double(capitalised) >= nameListCapitalShare * Double(cased)
+            && shouted * 2 <= cased
+            && separators * nameListWordsPerSeparator <= cased
+    }
+
+    /// Words with case a name list has at least: a flattened dropdown holds dozens of names, a
+    /// caption or a title with a few names runs to twenty.
+    static let nameListWords = 25
+    /// Share of those words a name list capitalises.
+    static let nameListCapitalShare = 0.9
+    /// A name list has fewer than one comma or semicolon for this many words.
+    static let nameListWordsPerSeparator = 5
 
     /// A title has at least this many words (fewer make a menu item, costed as any chrome).
     static let minTitleWords = 3
