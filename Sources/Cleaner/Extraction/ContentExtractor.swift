@@ -47,7 +47,17 @@ struct ContentExtractor {
             }
             uncleaned = (result, scorer.comments)
             ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, title: title)
-            if result.characters >= ExtractionTables.minArticleCharacters { return (result, scorer.comments) }
+            if result.characters >= ExtractionTables.minArticleCharacters {
+                // A retry that reached the length only by choosing a region it then cleaned mostly
+                // away (sidebars and link lists the strict attempt had set aside) is no better
+                // than the short clean text an earlier attempt found.
+                if let earlier = best, earlier.result.characters >= ExtractionTables.minTrustedShortCharacters,
+                    Double(result.characters) < Double(uncleaned?.result.characters ?? 0) * ExtractionTables.minCleanedShare
+                {
+                    return earlier
+                }
+                return (result, scorer.comments)
+            }
             if result.characters > best?.result.characters ?? -1 { best = (result, scorer.comments) }
         }
         // Every attempt cleaned its choice down to nothing, or to a few scraps of it: the page is

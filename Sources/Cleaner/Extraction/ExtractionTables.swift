@@ -8,6 +8,9 @@ enum ExtractionTables {
     /// cleaned away the page itself (products each in a form, a page of link blocks): the
     /// chosen text is kept uncleaned.
     static let minCleanedShare = 0.25
+    /// A short first answer this long is kept over a retry that cleaned its own choice mostly
+    /// away (a page with one short post among sidebars).
+    static let minTrustedShortCharacters = 100
     /// How many ancestors a paragraph's score reaches (parent, grandparent, ...).
     static let scoredAncestors = 5
 
