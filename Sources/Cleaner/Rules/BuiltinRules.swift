@@ -105,6 +105,9 @@ drop_line(navigation): ^(?i:tags?|filed under|categories|category|topics|schlagw
 drop_line(navigation): ^(?i:tags?|schlagworte|etiquetas|themen)\s*:?$
 # "Make CT Your Homepage", "Make us your home page".
 drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$
+# Breadcrumb trails: "Home > Guide > Money and costs", "Industries » Engineering » Jobs": three or
+# more short labels, each starting with a letter, joined by >, » or ›, and no sentence end.
+drop_line(navigation): ^(?:\p{L}[^>»›<,;.!?]{0,49}?\s[>»›]\s){2,}\p{L}[^>»›<]{0,79}(?<![.!?:])$
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
 # <noscript> fallbacks that ask for a script-enabled browser.
 drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
