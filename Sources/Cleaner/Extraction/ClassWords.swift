@@ -5,9 +5,10 @@ enum ClassWords {
     static let positive = compile("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
 
     /// Page chrome: -25 to a candidate, and conditional removal inside the article. Beyond
-    /// Readability's: "noprint", what a site itself leaves out of the printed article.
+    /// Readability's: "noprint", what a site itself leaves out of the printed article, and
+    /// "disclaimer" (advertising and legal notices under the article).
     static let negative = compile(
-        "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
+        "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
     )
 
     /// Elements that are almost never the article: skipped on the first extraction attempt...
