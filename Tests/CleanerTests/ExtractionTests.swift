@@ -30,6 +30,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(result.text, prose.joined(separator: "\n\n"), "two <br>s end a paragraph")
     }
 
+    func testBreadcrumbTrailsAndNoPrintNoticesGo() throws {
+        let trail = "<p><a href='/'>Home</a> &gt; <a href='/guide'>Travel guide</a> &gt; <a href='/money'>Money and costs</a> &gt; Changing money</p>"
+        let notice = "<div class='noprint'><p>The information on this site is no substitute for advice, and we accept no responsibility for decisions made on it.</p></div>"
+        let html = page(article: trail + prose.map { "<p>\($0)</p>" }.joined() + notice)
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+        // A sentence that names a menu path is prose, not a trail.
+        let steps = "<p>In the editor, click Analysis > Compare > By Feature. The dialog opens.</p>"
+        let withSteps = try clean(page(article: steps + prose.map { "<p>\($0)</p>" }.joined()), builtin: true)
+        XCTAssertTrue(withSteps.text.hasPrefix("In the editor, click Analysis > Compare > By Feature."))
+    }
+
     func testLinkListsInsideTheArticleGo() throws {
         let related = "<ul>" + (1...5).map { "<li><a href='/s\($0)'>Another story number \($0) worth a click</a></li>" }.joined() + "</ul>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + related)
