@@ -183,6 +183,11 @@ final class MainTextTests: XCTestCase {
         XCTAssertFalse(MainText.isNameList("Cast: Robert De Niro, John Doman, Eliza Dushku, George Dzundza, William Forsythe, James Franco, Patti LuPone, Frances McDormand, Anson Mount, Nestor Serrano"))
         XCTAssertFalse(MainText.isNameList("UPDATE! LITTLE JOHNNY IS RECOVERING NICELY FROM HIS SURGERY AND IS RUNNING AND PLAYING ON HIS THREE GOOD LEGS AND SENDS HIS LOVE TO ALL WHO HELPED HIM"))
         // Scripts without case never match.
+        // Names set apart by no-break or ideographic spaces are a list all the same.
+        let menu = "Home News World Business Sport Culture Opinion Video Weather Sign In Subscribe Newsletters Travel Money Cars Jobs Property Dating Puzzles Crosswords Obituaries Horoscopes Podcasts Events Shop"
+        XCTAssertTrue(MainText.isNameList(menu.replacingOccurrences(of: " ", with: "\u{00A0}")))
+        XCTAssertTrue(MainText.isNameList(menu.replacingOccurrences(of: " ", with: "\u{3000}")))
+        XCTAssertFalse(MainText.mayBeNameList("Die Stadt hat am Montag drei neue Nachtbuslinien eröffnet, die den Hauptbahnhof bis vier Uhr morgens mit den östlichen Vororten verbinden, teilte die Verkehrsbehörde mit."))
         XCTAssertFalse(MainText.isNameList("東京 大阪 名古屋 札幌 福岡 神戸 京都 横浜 川崎 さいたま 広島 仙台 千葉 北九州 堺 新潟 浜松 熊本 相模原 岡山 静岡 鹿児島 八王子 姫路 宇都宮 松山"))
     }
 
