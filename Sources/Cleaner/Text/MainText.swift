@@ -149,8 +149,8 @@ enum MainText {
     }
 
     /// A bound `isNameList` needs, read off the scalars without their Unicode properties: prose
-    /// fails it at once. A word starts at most once per whitespace scalar (Unicode's White_Space,
-    /// listed), so a line with fewer than `nameListWords` of them holds too few words; and a word
+    /// fails it at once. A word starts at most once per whitespace scalar (`UnicodeWhitespace`),
+    /// so a line with fewer than `nameListWords` of them holds too few words; and a word
     /// that starts with an ASCII lowercase letter after whitespace is a lowercase word, of which a
     /// name list has at most `1 - nameListCapitalShare` of its words (plus one, for rounding).
     static func mayBeNameList(_ line: String) -> Bool {
@@ -162,34 +162,25 @@ enum MainText {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    spaces += 1
-                    afterSpace = true
-                } else {
-                    if afterSpace, (0x61...0x7A).contains(byte) { lowercaseStarts += 1 }
-                    if byte >= 0xC2, isMultibyteSpace(bytes, at: index) { spaces += 1 }
-                    afterSpace = false
+                guard byte >= 0x80 else {
+                    if UnicodeWhitespace.isWhitespace(UInt32(byte)) {
+                        spaces += 1
+                        afterSpace = true
+                    } else {
+                        if afterSpace, (0x61...0x7A).contains(byte) { lowercaseStarts += 1 }
+                        afterSpace = false
+                    }
+                    index += 1
+                    continue
                 }
-                index += 1
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: index) ?? (0, 1)
+                if UnicodeWhitespace.isWhitespace(scalar) { spaces += 1 }
+                afterSpace = false
+                index += length
             }
         }
         let wordStarts = spaces + 1
         return wordStarts >= nameListWords && Double(lowercaseStarts) <= Double(wordStarts) * (1 - nameListCapitalShare) + 1
-    }
-
-    /// The UTF-8 of Unicode's White_Space scalars above ASCII: U+0085, U+00A0, U+1680,
-    /// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
-    private static func isMultibyteSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
-        switch bytes[index] {
-        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0
-        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80
-        case 0xE2:
-            if byte(1) == 0x81 { return byte(2) == 0x9F }
-            return byte(1) == 0x80 && ((0x80...0x8A).contains(byte(2)) || [0xA8, 0xA9, 0xAF].contains(byte(2)))
-        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80
-        default: return false
-        }
     }
 
     /// Words with case a name list has at least: a flattened dropdown holds dozens of names, a
