@@ -48,13 +48,20 @@ public struct DocumentFields: Sendable, Equatable {
             !(title.contains { $0.isLowercase } == false && title.filter(\.isUppercase).count >= 4)
         else { return nil }
         // A byline or dateline ("Posted on March 30, 2015 by Admin"), a breadcrumb, a caption or tag line.
-        guard title.split(whereSeparator: { $0.isWhitespace }).count >= titleWords || !title.unicodeScalars.contains(where: { $0.value < 0x3000 }),
+        guard hasWords(title, atLeast: titleWords),
             AuthorName.clean(title) == title, DateNormalizer.normalize(title) == nil, !Self.notTitleMarks.contains(where: { title.contains($0) }), title.last != ")" else { return nil }
         let prose = next.keptText
-        guard prose.split(whereSeparator: { $0.isWhitespace }).count >= proseWords || !prose.unicodeScalars.contains(where: { $0.value < 0x3000 }),
+        guard hasWords(prose, atLeast: proseWords),
             Headline.endsSentence(prose)
         else { return nil }
         return title
+    }
+
+    /// At least `count` words, or written in a script without spaces between words (CJK and
+    /// beyond: no scalar below U+3000), where words cannot be counted by spaces.
+    private static func hasWords(_ text: String, atLeast count: Int) -> Bool {
+        MainText.wordCount(text, ascii: ASCIIText.isASCII(text), limit: count) >= count
+            || !text.unicodeScalars.contains(where: { $0.value < 0x3000 })
     }
 
     /// Words a headline has at least: shorter lines are bars ("Subscribe", "Share Tweet Submit").
