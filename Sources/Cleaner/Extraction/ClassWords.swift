@@ -43,6 +43,13 @@ enum ClassWords {
         return weight
     }
 
+    /// The element's class or id names a share bar. A closure that names the pattern instead of
+    /// capturing it: a captured pattern is retained and released for every element, by every
+    /// thread, and that shared reference count costs more than the match with two threads.
+    static func isShareBar(_ node: Node) -> Bool {
+        withMatchBytes(node) { share.matches($0) } ?? false
+    }
+
     /// Calls `body` with the class and id together (`class + " " + id`), for the unlikely / share
     /// checks; nil when the element has neither.
     static func withMatchBytes<R>(_ node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {

@@ -71,7 +71,7 @@ enum ConditionalCleaner {
             }
             return nil
         }
-        if own.characters < 500, ClassWords.withMatchBytes(node, ClassWords.share.matches) == true {
+        if own.characters < 500, ClassWords.isShareBar(node) {
             return .heuristic(name: "share bar", category: .social, detail: "class")
         }
         guard traits.conditional else { return nil }
