@@ -67,6 +67,13 @@ extension Node {
         buffer.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
     }
 
+    /// Calls `body` with a text node's bytes in place; nil for other nodes.
+    func withContent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard isText, let content = pointer.pointee.content else { return nil }
+        let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+        return body(UnsafeBufferPointer(start: content, count: length))
+    }
+
     /// True when the element has an attribute named `name` (exactly, as `xmlGetProp` compares).
     func hasAttribute(_ name: StaticString) -> Bool {
         attributeNode(name) != nil
