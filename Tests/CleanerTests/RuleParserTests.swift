@@ -113,4 +113,23 @@ final class RuleLineEndingTests: XCTestCase {
         XCTAssertEqual(rules.replacements.map(\.find), ["<b>"])
         XCTAssertEqual(parser.warnings.map(\.line), [1])
     }
+
+    /// Values are trimmed by bytes where the ends are ASCII; the result must be the Character-wise trim's.
+    func testTrimmingByBytesGivesTheCharacterWiseTrim() {
+        let pieces = [" ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{85}", "\u{A0}", "\u{3000}", "\u{2028}",
+                      "a", "x", "\r\n\u{0301}", "\u{0301}", "\u{0600}", "\u{200D}", "日", "é", "\u{1F1E9}", "\u{7F}", "\u{00}"]
+        var strings: [String] = [""]
+        for first in pieces { for second in pieces { for third in pieces { strings.append(first + second + third) } } }
+        for string in strings {
+            let reference: Substring = {
+                var start = string.startIndex
+                var end = string.endIndex
+                while start < end, string[start].isWhitespace { start = string.index(after: start) }
+                while end > start, string[string.index(before: end)].isWhitespace { end = string.index(before: end) }
+                return string[start..<end]
+            }()
+            XCTAssertEqual(Array(string.trimmingWhitespace().utf8), Array(reference.utf8), string.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            XCTAssertEqual(Array(string[...].trimmingWhitespace().utf8), Array(reference.utf8))
+        }
+    }
 }

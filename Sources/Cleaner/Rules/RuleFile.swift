@@ -37,9 +37,12 @@ public struct RuleFile: Sendable {
 
     /// Rule files are named by host (a dot inside) or `global.txt`; LICENSE.txt and README.txt
     /// beside them are not rules.
+    /// Read as bytes: a collection such as ftr-site-config has thousands of names, and
+    /// `contains(".")` on a string goes through Foundation's locale-aware search.
     static func isRuleFileName(_ name: String) -> Bool {
-        guard name.hasSuffix(".txt") else { return false }
-        let base = name.dropLast(4)
-        return base == "global" || base.dropFirst().contains(".")
+        let bytes = Array(name.utf8)
+        guard bytes.count > 4, bytes.suffix(4).elementsEqual(".txt".utf8) else { return false }
+        let base = bytes.dropLast(4)
+        return base.elementsEqual("global".utf8) || base.dropFirst().contains(UInt8(ascii: "."))
     }
 }

@@ -242,11 +242,51 @@ struct RuleParser {
 
 extension StringProtocol {
     /// The text without leading and trailing whitespace (Unicode-aware, newlines included).
+    ///
+    /// ASCII whitespace next to other ASCII is a whole Character of its own (nothing joins an ASCII
+    /// byte but a combining mark after it, or a prepended mark before it, neither ASCII), so it is
+    /// trimmed by bytes; an end that is ASCII and not whitespace is an end of a Character that is
+    /// not whitespace. Only ends that are not ASCII are read as Characters.
     func trimmingWhitespace() -> SubSequence {
         var start = startIndex
         var end = endIndex
+        let byBytes = utf8.withContiguousStorageIfAvailable { Self.asciiTrim($0) }
+        if let (from, to, done) = byBytes {
+            start = utf8.index(startIndex, offsetBy: from)
+            end = utf8.index(startIndex, offsetBy: to)
+            if done { return self[start..<end] }
+        }
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return self[start..<end]
+    }
+
+    /// The byte offsets left after trimming ASCII whitespace that is a Character of its own, and
+    /// whether the ends left are ASCII other than whitespace (nothing more to trim).
+    private static func asciiTrim(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Bool) {
+        var start = 0
+        var end = bytes.count
+        while start < end, isASCIIWhitespace(bytes[start]) {
+            // CR LF is one Character: trimmed together.
+            let length = bytes[start] == 0x0D && start + 1 < end && bytes[start + 1] == 0x0A ? 2 : 1
+            guard start + length == end || bytes[start + length] < 0x80 else { break }
+            start += length
+        }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) {
+            let length = bytes[end - 1] == 0x0A && end - 2 >= start && bytes[end - 2] == 0x0D ? 2 : 1
+            guard end - length == start || bytes[end - length - 1] < 0x80 else { break }
+            end -= length
+        }
+        return (start, end, start == end || (isASCIIInk(bytes[start]) && isASCIIInk(bytes[end - 1])))
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII White_Space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        (byte >= 0x09 && byte <= 0x0D) || byte == 0x20
+    }
+
+    /// Printable ASCII but space.
+    private static func isASCIIInk(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }
