@@ -25,8 +25,8 @@ enum Pruner {
     static func doomed(under root: Node, in document: HTMLDocument) -> [Node] {
         let tree = Tree.read(root, in: document)
         var doomed: [Node] = []
-        // Elements in document order; a removed container's subtree is not examined.
-        var index = 1
+        // Elements in document order (the root is no container); a removed container's subtree is not examined.
+        var index = 0
         while index < tree.elements.count {
             let element = tree.elements[index]
             if let node = element.container {
@@ -97,8 +97,9 @@ enum Pruner {
             // Children come after their parents: one pass from the end adds each element's link
             // text to its parent (a link's whole text, not the links inside it).
             tree.linkTextLength = Array(repeating: 0, count: tree.elements.count)
-            for index in tree.elements.indices.dropFirst().reversed() {
+            for index in tree.elements.indices.reversed() {
                 let element = tree.elements[index]
+                guard element.parent >= 0 else { continue }
                 tree.linkTextLength[element.parent] += element.isLink ? tree.textLength[index] : tree.linkTextLength[index]
             }
             return tree
