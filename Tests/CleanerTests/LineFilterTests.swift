@@ -27,6 +27,9 @@ final class LineFilterTests: XCTestCase {
         // One speaker quoted twice is no list of comments.
         let quotes = "Article text.\n\nanna says:\nA quote.\n\nanna says:\nAnother quote.\n\nbob says:\nA third."
         XCTAssertEqual(try clean(quotes, rules: rules).text, quotes)
+        // A scrape that opens with the list is the thread itself: nothing would be left.
+        let thread = "anna says:\nGreat piece.\n\nbob says:\nI disagree.\n\ncarla says:\nThanks."
+        XCTAssertEqual(try clean(thread, rules: rules).text, thread)
     }
 
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
@@ -107,6 +110,20 @@ final class LineFilterTests: XCTestCase {
             Updated figures show 16 hours ago the river peaked.
             """
         XCTAssertEqual(try clean(prose, builtin: true).text, prose)
+    }
+
+    func testDatelinesAndPageNumbersGoButAChartsNumbersStay() throws {
+        let page = """
+            Jul 26, 2021, 8:34 PM | Updated: Jul 27, 2021, 9:27 pm
+            05.05.2024 05:36
+            Interest payments on the national debt
+            600
+            300
+            1 1.910 1.005 2 1.322 1.059
+            1 2 3 4 5 6 7 8
+            1 / 8
+            """
+        XCTAssertEqual(try clean(page, builtin: true).text, "Interest payments on the national debt\n600\n300\n1 1.910 1.005 2 1.322 1.059")
     }
 }
 

@@ -30,9 +30,18 @@ enum DropMatching {
                 if texts.count >= minRepeats { break search }
             }
         }
-        guard let start, texts.count >= minRepeats else { return }
+        guard let start, texts.count >= minRepeats, hasProse(document, before: start) else { return }
         for index in start..<document.blocks.count {
             document.blocks[index].remove(reason)
+        }
+    }
+
+    /// Whether a kept line before `block` ends a sentence. A list of comments or posts follows
+    /// an article: when it opens the scrape, with no sentence before its first header, the scrape
+    /// is the list itself (a thread, a scrape of the comments), and dropping it would leave nothing.
+    static func hasProse(_ document: Document, before block: Int) -> Bool {
+        document.blocks[..<block].contains { block in
+            block.lines.contains { $0.isKept && Headline.endsSentence($0.text) }
         }
     }
 
