@@ -192,6 +192,19 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(result.text, article.joined(separator: "\n"))
     }
 
+    func testAListTheArticleIntroducesStaysInItsRun() throws {
+        // A sentence ending in a colon introduces the article's own list: its short items do not
+        // cut the article in two. The same items without the sentence are chrome.
+        let items = ["LAI 205 Child Development", "LAI 414 Language and Writing", "LAI 416 Early Childhood Theory", "CEP 401 Counseling", "CEP 404 Rehabilitation", "CEP 453 Substance Abuse"]
+        let closing = ["Students who complete three of these courses may count them towards the initial certificate later, the faculty said in its guide for the coming year.", "The minor is open to students of every major who apply before the end of their second year and meet the grade requirement of the faculty."]
+        let introduced = article + ["", "At least three courses are chosen from the following electives:", ""] + items + [""] + closing
+        let result = try clean((menu + [""] + introduced + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, introduced.joined(separator: "\n"))
+        let bare = article + [""] + items + [""] + closing
+        let cut = try clean((menu + [""] + bare + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertFalse(cut.text.contains("CEP 404"))
+    }
+
     func testNameListsAreToldFromProseCastsAndShouting() {
         XCTAssertTrue(MainText.isNameList("Home News World Business Sport Culture Opinion Video Weather Sign In Subscribe Newsletters Travel Money Cars Jobs Property Dating Puzzles Crosswords Obituaries Horoscopes Podcasts Events Shop"))
         // German capitalises its nouns, but not most of its words.

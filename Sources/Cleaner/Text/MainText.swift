@@ -62,20 +62,35 @@ enum MainText {
 
     private static func units(of document: Document) -> [Unit] {
         var units: [Unit] = []
+        var introduced = false
         for blockIndex in document.blocks.indices {
             let lines = document.blocks[blockIndex].lines.indices.filter { document.blocks[blockIndex].lines[$0].isKept }
+            guard !lines.isEmpty else { continue }
             let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
             if isWrappedProse(texts) {
                 let joined = texts.joined(separator: " ")
                 units.append(Unit(block: blockIndex, lines: lines, weight: weight(joined)))
             } else {
                 for (line, text) in zip(lines, texts) {
-                    units.append(Unit(block: blockIndex, lines: [line], weight: weight(text)))
+                    let weight = weight(text)
+                    units.append(Unit(block: blockIndex, lines: [line], weight: introduced ? max(weight, 0) : weight))
                 }
             }
+            introduced = texts.last.map(introducesList) ?? false
         }
         return units
     }
+
+    /// A sentence of the article that ends in a colon ("... chosen from the following electives:")
+    /// introduces the block after it: a list of the article's own, whose short items cost nothing,
+    /// so that the article's run goes on through it. A menu's heading is no sentence.
+    static func introducesList(_ line: String) -> Bool {
+        guard let last = line.last, listIntroducers.contains(last) else { return false }
+        return weight(line) > 0
+    }
+
+    /// Colons, ASCII and full-width.
+    static let listIntroducers: Set<Character> = [":", "："]
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         guard lines.count >= 3 else { return false }
