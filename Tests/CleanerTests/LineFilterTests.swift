@@ -200,6 +200,12 @@ final class MainTextTests: XCTestCase {
         let introduced = article + ["", "At least three courses are chosen from the following electives:", ""] + items + [""] + closing
         let result = try clean((menu + [""] + introduced + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
         XCTAssertEqual(result.text, introduced.joined(separator: "\n"))
+        // The list may follow in the introducing line's own block, up to the next line of prose.
+        let inBlock = article + ["", "The overall rankings of the routes were as follows:"] + items + closing
+        let kept = try clean((menu + [""] + inBlock + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(kept.text, inBlock.joined(separator: "\n"))
+        // A form's field ends in a colon too, but is no sentence.
+        XCTAssertFalse(MainText.introducesList("Posted: Wed Feb 02, 2005 10:59 pm Post subject:"))
         let bare = article + [""] + items + [""] + closing
         let cut = try clean((menu + [""] + bare + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
         XCTAssertFalse(cut.text.contains("CEP 404"))

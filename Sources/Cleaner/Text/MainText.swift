@@ -71,9 +71,13 @@ enum MainText {
                 let joined = texts.joined(separator: " ")
                 units.append(Unit(block: blockIndex, lines: lines, weight: weight(joined)))
             } else {
+                // The list is the rest of the introducing line's block, or the next block when
+                // that line ends its own, up to the next line of prose.
                 for (line, text) in zip(lines, texts) {
                     let weight = weight(text)
+                    if weight >= Double(sentenceCharacters) { introduced = false }
                     units.append(Unit(block: blockIndex, lines: [line], weight: introduced ? max(weight, 0) : weight))
+                    if introducesList(text) { introduced = true }
                 }
             }
             introduced = texts.last.map(introducesList) ?? false
@@ -86,6 +90,8 @@ enum MainText {
     /// so that the article's run goes on through it. A menu's heading is no sentence.
     static func introducesList(_ line: String) -> Bool {
         guard let last = line.last, listIntroducers.contains(last) else { return false }
+        // A colon inside as well makes a form's field ("Posted: 2 Feb 2005 Post subject:").
+        guard line.dropLast().allSatisfy({ !listIntroducers.contains($0) }) else { return false }
         return weight(line) > 0
     }
 
