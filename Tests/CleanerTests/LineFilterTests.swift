@@ -211,6 +211,19 @@ final class MainTextTests: XCTestCase {
         XCTAssertFalse(cut.text.contains("CEP 404"))
     }
 
+    func testAChartsNumbersDoNotCutTheArticleInTwo() throws {
+        // A chart flattened to text: its labels are numbers alone, one a line. They weigh neither
+        // for nor against the article, so its paragraphs on both sides stay one run.
+        let chart = ["$915", "600", "300", "$263", "0", "2017", "2018", "2019", "2020", "2021", "2022", "12%"]
+        let closing = ["The deficit is soaring now as the economy grows, which means the borrowing adds to demand at a time when the economy needs it least, economists said.", "Debt as a share of the economy tends to rise in recessions and fall in recoveries, but this time it is rising while unemployment is low."]
+        let story = article + [""] + chart + [""] + closing
+        let result = try clean((menu + [""] + story + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+        XCTAssertTrue(MainText.isNumberCell("€1.234,50"))
+        XCTAssertFalse(MainText.isNumberCell("Page 2"))
+        XCTAssertFalse(MainText.isNumberCell(""))
+    }
+
     func testNameListsAreToldFromProseCastsAndShouting() {
         XCTAssertTrue(MainText.isNameList("Home News World Business Sport Culture Opinion Video Weather Sign In Subscribe Newsletters Travel Money Cars Jobs Property Dating Puzzles Crosswords Obituaries Horoscopes Podcasts Events Shop"))
         // German capitalises its nouns, but not most of its words.

@@ -118,6 +118,9 @@ enum MainText {
         if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return Double(size) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
         if ascii ? isASCIIDataRow(line) : isDataRow(line) { return Double(size) / 4 }
+        // A number alone is a table's cell or a chart's label, neither the article's prose nor a
+        // menu: it weighs nothing either way.
+        if isNumberCell(line) { return 0 }
         let cost = chromeCost + Double(size) / 2
         // A title that ends no sentence, in a whole page, is mostly a teaser's or a related link's:
         // it weighs more against, so that a list of teasers with their summaries after the
@@ -290,6 +293,20 @@ enum MainText {
         }
         return cells >= 3 && numbers * 3 >= cells
     }
+
+    /// A line of numbers alone, with their currency or percent signs: "$55.00", "600", "12%".
+    static func isNumberCell(_ line: String) -> Bool {
+        var digits = 0
+        for character in line {
+            if character.isNumber { digits += 1; continue }
+            if character.isWhitespace || numberCellMarks.contains(character) || character.isCurrencySymbol { continue }
+            return false
+        }
+        return digits > 0
+    }
+
+    /// What may stand around a number's digits in a table's cell.
+    static let numberCellMarks: Set<Character> = [".", ",", "%", "+", "-", "−", "*", "'", "’", "‰"]
 
     /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
     private static let asciiNumberMarks: Set<UInt8> = Set(".,:%/$€£-+".utf8.filter { $0 < 0x80 })
