@@ -242,6 +242,8 @@ final class TextShortcutTests: XCTestCase {
             if size >= MainText.proseCharacters, ends || marks >= 2 { return Double(size) }
             if size >= MainText.sentenceCharacters, ends { return Double(size) / 2 }
             if referenceDataRow(line) { return Double(size) / 4 }
+            // Numbers alone, with their signs: a table's cell or a chart's label, weighing nothing.
+            if line.contains(where: \.isNumber), line.allSatisfy({ $0.isNumber || $0.isWhitespace || $0.isCurrencySymbol || MainText.numberCellMarks.contains($0) }) { return 0 }
             let words = line.split(whereSeparator: { $0.isWhitespace }).count
             let cost = MainText.chromeCost + Double(size) / 2
             return !ends && words >= MainText.minTitleWords && words <= Headline.maxWords ? -cost * MainText.titleCostFactor : -cost
