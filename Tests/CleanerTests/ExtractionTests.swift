@@ -53,6 +53,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try clean(html, builtin: true).text.hasSuffix("Team | Points\n\nNorth | 12\n\nSouth | 9"))
     }
 
+    /// Related posts written out in full, in an `<article class="hentry">` like the story's own,
+    /// are told apart only by their heading's class: the block goes, in any language.
+    func testABlockLedByARelatedPostsHeadingGoes() throws {
+        let others = (1...6).map { index in
+            "<article class='post hentry'><h2><a href='/p\(index)'>Otra historia \(index)</a></h2><p>\(prose[index - 1]) Más texto, con comas, y frases largas.</p><p>\(prose[(index) % 6])</p></article>"
+        }.joined()
+        let html = """
+            <html><body><div id="primary"><article class="post hentry"><h1>Story title</h1>\(prose.map { "<p>\($0)</p>" }.joined())</article>
+            <article class="post hentry"><h3 class="relatedpoststitle">Você pode gostar</h3>\(others)</article></div></body></html>
+            """
+        let text = try clean(html, builtin: true).text
+        XCTAssertEqual(text, prose.joined(separator: "\n\n"))
+        // The same block led by a plain heading is not judged by this rule.
+        let plain = html.replacingOccurrences(of: " class=\"relatedpoststitle\"", with: "")
+        XCTAssertTrue(try clean(plain, builtin: true).text.contains("Otra historia"))
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {

@@ -19,6 +19,11 @@ enum ClassWords {
     /// ...unless they also carry one of these (a "main-column" is not a menu).
     static let maybeCandidate = compile("and|article|body|column|content|main|mathjax|shadow")
 
+    /// Headings of blocks beside the article: related and recommended posts, popular lists,
+    /// sidebar widgets, share and newsletter boxes (see `AsideSections`). Not "comment": in a
+    /// thread each post may carry a "comment-title".
+    static let asideHeading = compile("related|similar|recommend|popular|trending|widget|sidebar|share|social|newsletter|subscribe|promo|sponsor")
+
     /// Share bars inside the article: removed when short.
     static let share = compile("(\\b|_)(share|sharedaddy)(\\b|_)")
 

@@ -74,9 +74,12 @@ enum ConditionalCleaner {
         if own.characters < 500, ClassWords.isShareBar(node) {
             return .heuristic(name: "share bar", category: .social, detail: "class")
         }
+        let holdsArticle = Double(own.proseCharacters) >= Double(articleProse) * ExtractionTables.articleProseShare
+        if weighClasses, !holdsArticle, AsideSections.isLedByAsideHeading(node) {
+            return .heuristic(name: "aside section", category: .teaser, detail: "led by a heading of related posts or a widget")
+        }
         guard traits.conditional else { return nil }
         let tag = node.name
-        let holdsArticle = Double(own.proseCharacters) >= Double(articleProse) * ExtractionTables.articleProseShare
         return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle)
     }
 

@@ -204,6 +204,7 @@ struct ContentScorer {
     }
 
     private func isUnlikely(_ node: Node, name: PackedName) -> Bool {
+        if name != Names.body, AsideSections.isLedByAsideHeading(node) { return true }
         guard name != Names.body, name != Names.a, name != Names.article, name != Names.main else { return false }
         guard node.hasAttributes else { return false }
         if node.hasAttribute("role"), let role = node.attribute("role"), ClassWords.unlikelyRoles.contains(role.lowercased()) { return true }
