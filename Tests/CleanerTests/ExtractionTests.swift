@@ -70,6 +70,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(try clean(plain, builtin: true).text.contains("Otra historia"))
     }
 
+    /// In a layout table the article's cell sits beside cells of links: those cells go, while
+    /// the cells of a table of data stay whatever their links.
+    func testLinkColumnsOfALayoutTableGo() throws {
+        let menu = (1...5).map { "<a href='/t\($0)'>Topic number \($0)</a><br>" }.joined()
+        let html = """
+            <html><body><table><tr><td class="nav">\(menu)</td><td>\(prose.prefix(3).map { "<p>\($0)</p>" }.joined())</td></tr>
+            <tr><td></td><td>\(prose.suffix(3).map { "<p>\($0)</p>" }.joined())</td></tr></table></body></html>
+            """
+        let text = try clean(html, builtin: true).text
+        XCTAssertFalse(text.contains("Topic number"), text)
+        XCTAssertTrue(text.contains(prose[0]) && text.contains(prose[5]), text)
+        let data = "<table>" + (1...12).map { "<tr><td><a href='/r\($0)'>Result \($0)</a></td><td><a href='/s\($0)'>Source</a></td></tr>" }.joined() + "</table>"
+        let withData = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + data), builtin: true).text
+        XCTAssertTrue(withData.contains("Result 12"), withData)
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {

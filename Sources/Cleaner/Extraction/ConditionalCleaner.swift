@@ -10,6 +10,8 @@ enum ConditionalCleaner {
     struct Context {
         var inCode = false
         var inFigure = false
+        /// Inside a table of data, whose rows and cells are content whatever their links.
+        var inDataTable = false
     }
 
     static func clean(_ result: inout ContentExtractor.Result, stats original: [Node: NodeStats], weighClasses: Bool, title: String?) {
@@ -27,6 +29,7 @@ enum ConditionalCleaner {
                     order.append((node, open.last?.node, context))
                     if node.hasName("code") || node.hasName("pre") { context.inCode = true }
                     if node.hasName("figure") { context.inFigure = true }
+                    if node.hasName("table"), let stats = original[node], isDataTable(stats) { context.inDataTable = true }
                     open.append((node, context))
                     return .descend
                 },
@@ -87,6 +90,9 @@ enum ConditionalCleaner {
     private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context, holdsArticle: Bool) -> RemovalReason? {
         if tag == "table", isDataTable(own) { return nil }
         if context.inCode { return nil }
+        // Rows and cells of a layout table go only when they hold no prose and are mostly links
+        // (menus, topic columns); a cell of prose with links, or a listing's linked titles, stays.
+        if tag == "tr" || tag == "td", context.inDataTable || own.proseCharacters > 0 || own.linkDensity < 0.5 { return nil }
         // An element with most of the article's prose, and few links, is the article: whatever its
         // pictures, class words or list items, the tests below are for the blocks around the prose.
         if holdsArticle, own.linkDensity < ExtractionTables.maxArticleLinkDensity { return nil }

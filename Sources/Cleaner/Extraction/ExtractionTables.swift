@@ -34,8 +34,10 @@ enum ExtractionTables {
     static let inputs: Set<String> = ["input", "select", "textarea", "button"]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
-    /// Elements inside the article that are removed when they look like boilerplate.
-    static let conditional: Set<String> = ["form", "fieldset", "table", "ul", "ol", "div", "section", "header"]
+    /// Elements inside the article that are removed when they look like boilerplate. Rows and
+    /// cells of a layout table are among them (a column of links beside the article's cell),
+    /// under stricter tests (`ConditionalCleaner`).
+    static let conditional: Set<String> = ["form", "fieldset", "table", "ul", "ol", "div", "section", "header", "tr", "td"]
     /// An element inside the article holding this share of its prose, with links under
     /// `maxArticleLinkDensity` of its text, is not removed by the conditional tests (a gallery
     /// post's text among its pictures is still the post).
