@@ -86,6 +86,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(withData.contains("Result 12"), withData)
     }
 
+    /// A heading whose section the extraction left out (a list of links under it) heads nothing
+    /// and goes with it; a heading over kept text stays.
+    func testAHeadingOverARemovedSectionGoes() throws {
+        let links = "<ul>" + (1...5).map { "<li><a href='/s\($0)'>Another story number \($0) worth a click</a></li>" }.joined() + "</ul>"
+        let article = prose.prefix(3).map { "<p>\($0)</p>" }.joined() + "<h3>Second part</h3>" + prose.suffix(3).map { "<p>\($0)</p>" }.joined()
+        let text = try clean(page(article: article + "<h3>Lesen Sie auch</h3>" + links), builtin: true).text
+        XCTAssertFalse(text.contains("Lesen Sie auch"), text)
+        XCTAssertTrue(text.contains("Second part\n\n" + prose[3]), text)
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {

@@ -44,6 +44,9 @@ public struct Block: Sendable {
     public var lines: [Line]
     /// The same lines as Markdown, for `--format markdown` (nil otherwise): see `BlockMarkup`.
     public var markup: BlockMarkup?
+    /// The page's extraction left out an element with text right after this block: a heading
+    /// here may head nothing that is kept (`drop_orphan_headings`).
+    var removedAfter = false
 
     public init(kind: BlockKind, lines: [String]) {
         self.kind = kind

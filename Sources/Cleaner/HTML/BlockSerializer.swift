@@ -23,6 +23,8 @@ struct BlockSerializer {
     /// An element `enter` skipped: the walk calls `leave` for it next, which must not close a block
     /// (or a list, a row) that the element never opened.
     private var skippedElement: Node?
+    /// A removal came after text of the block being gathered (see `noteRemoval`).
+    private var pendingRemovedAfter = false
     /// The Markdown of each block, when asked for (`--format markdown`); nil keeps the text path as it was.
     private var markup: MarkupGatherer?
 
@@ -38,11 +40,11 @@ struct BlockSerializer {
 
     mutating func serialize(_ root: Node, in document: HTMLDocument) {
         self.root = root
-        document.walk(from: root, enter: { node in enter(node) }, leave: { node in leave(node) })
+        document.walk(from: root, enter: { node in enter(node, in: document) }, leave: { node in leave(node) })
         flush()
     }
 
-    private mutating func enter(_ node: Node) -> WalkAction {
+    private mutating func enter(_ node: Node, in document: HTMLDocument) -> WalkAction {
         if node.isText {
             node.appendContent(to: &buffer)
             markup?.appendText(of: node)
@@ -50,12 +52,18 @@ struct BlockSerializer {
         }
         if let markers, let index = markers.index(of: node) {
             markerPositions.append((index, blocks.count))
+            if !excluded.isEmpty, excluded[node] != nil, node != root { noteRemoval(of: node, in: document) }
             skippedElement = node
             return .skip
         }
         guard node.isElement else { return .skip }
         let tag = TagTable.entry(for: node.packedName)
-        if tag.skipped || HiddenElements.isHidden(node) || (!excluded.isEmpty && excluded[node] != nil && node != root) {
+        if tag.skipped || HiddenElements.isHidden(node) {
+            skippedElement = node
+            return .skip
+        }
+        if !excluded.isEmpty, excluded[node] != nil, node != root {
+            noteRemoval(of: node, in: document)
             skippedElement = node
             return .skip
         }
@@ -93,6 +101,27 @@ struct BlockSerializer {
 
     private static let cellSeparator = Array(" | ".utf8)
 
+    /// An element the extraction left out: when it had text, the block before it (the one being
+    /// gathered, or the last one) is marked as followed by a removal. Each such subtree is
+    /// otherwise skipped, so reading it here keeps the walk linear.
+    private mutating func noteRemoval(of node: Node, in document: HTMLDocument) {
+        var hasText = false
+        document.walk(from: node) { child in
+            if hasText { return .skip }
+            if child.isText {
+                hasText = child.textMetrics.characters > 0
+                return .skip
+            }
+            return child.isElement && !TagTable.entry(for: child.packedName).skipped ? .descend : .skip
+        }
+        guard hasText else { return }
+        if buffer.contains(where: { !Self.isBlankAfterBreak($0) }) {
+            pendingRemovedAfter = true
+        } else if !blocks.isEmpty {
+            blocks[blocks.count - 1].removedAfter = true
+        }
+    }
+
     /// Spaces and tabs, and the newlines of markup text (which are spaces outside `<pre>`).
     private static func isBlankAfterBreak(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
@@ -119,6 +148,7 @@ struct BlockSerializer {
 
     private mutating func flush() {
         defer {
+            pendingRemovedAfter = false
             buffer.removeAll(keepingCapacity: true)
             breaks.removeAll(keepingCapacity: true)
             markup?.clear()
@@ -148,6 +178,7 @@ struct BlockSerializer {
         }
         guard !lines.isEmpty else { return }
         var block = Block(kind: kind, lines: lines)
+        block.removedAfter = pendingRemovedAfter
         if markup != nil { block.markup = markedLines(kind: kind) }
         blocks.append(block)
     }

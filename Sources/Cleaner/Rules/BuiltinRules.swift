@@ -166,7 +166,8 @@ drop_repeated_title(other): yes
 ## repeat real content too (tables, errata), and `drop_duplicates(CAT): yes` is for site files.
 
 ## Headings left with nothing under them once the rules above took their section
-# (an HTML heading followed by another heading of the same or a higher level, or by the end).
+# (an HTML heading followed by another heading of the same or a higher level, or by the end,
+# where line rules or the page's extraction removed text in between).
 
 drop_orphan_headings(other): yes
 
