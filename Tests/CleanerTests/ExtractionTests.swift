@@ -94,6 +94,11 @@ final class ExtractionTests: XCTestCase {
         let text = try clean(page(article: article + "<h3>Lesen Sie auch</h3>" + links), builtin: true).text
         XCTAssertFalse(text.contains("Lesen Sie auch"), text)
         XCTAssertTrue(text.contains("Second part\n\n" + prose[3]), text)
+        // A heading left last, its section outside the article, goes; a last heading that is a sentence stays.
+        let trailing = try clean(page(article: article + "<h3>Weitere Informationen:</h3>"), builtin: true).text
+        XCTAssertTrue(trailing.hasSuffix(prose[5]), trailing)
+        let sentence = try clean(page(article: article + "<h3>All items may be returned within a month!</h3>"), builtin: true).text
+        XCTAssertTrue(sentence.hasSuffix("All items may be returned within a month!"), sentence)
     }
 
     /// Readability picks the densest block; when the page's prose is spread over many posts, the

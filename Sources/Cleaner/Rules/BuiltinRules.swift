@@ -167,7 +167,8 @@ drop_repeated_title(other): yes
 
 ## Headings left with nothing under them once the rules above took their section
 # (an HTML heading followed by another heading of the same or a higher level, or by the end,
-# where line rules or the page's extraction removed text in between).
+# where line rules or the page's extraction removed text in between; and a last heading
+# of an HTML page that is not a sentence).
 
 drop_orphan_headings(other): yes
 
