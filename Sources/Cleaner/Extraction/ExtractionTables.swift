@@ -43,8 +43,9 @@ enum ExtractionTables {
     /// post's text among its pictures is still the post).
     static let articleProseShare = 0.5
     static let maxArticleLinkDensity = 0.33
-    /// Elements inside the article that are never article text.
-    static let alwaysRemoved: Set<String> = ["footer", "aside", "nav", "form"]
+    /// Elements inside the article that are never article text. (`<address>` is the contact
+    /// line of the page or the article's author, not its text.)
+    static let alwaysRemoved: Set<String> = ["footer", "aside", "nav", "form", "address"]
 
     /// The tag sets above as flags, found with one look-up of an element's packed name: the walks
     /// ask them of every element, where hashing a `String` per set would cost more than the walk.
