@@ -6,9 +6,10 @@ enum ClassWords {
 
     /// Page chrome: -25 to a candidate, and conditional removal inside the article. Beyond
     /// Readability's: "noprint", what a site itself leaves out of the printed article, and
-    /// "disclaimer" (advertising and legal notices under the article).
+    /// "disclaimer" (advertising and legal notices under the article), and "ad-" / "ads-" opening
+    /// a class word ("ad-slot", "ads-wrapper"), where Readability has only "-ad-" inside one.
     static let negative = compile(
-        "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
+        "-ad-|^ad-| ad-|^ads-| ads-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
     )
 
     /// Elements that are almost never the article: skipped on the first extraction attempt...
