@@ -115,3 +115,26 @@ final class HTMLFilterTests: XCTestCase {
         XCTAssertTrue(ExplainWriter.write(result, name: "page").contains("site.test.txt:1 strip | Buy now"))
     }
 }
+
+/// `<!` markup that is no comment: shown by no browser, so never article text.
+final class BogusCommentTests: XCTestCase {
+    func testWordConditionalMarkersAndTemplateMarksAreNotText() throws {
+        let html = """
+            <html><body><p><![if !supportLists]>1.<![endif]> First point of the list, long enough to read as prose.</p>
+            <p><!-Post: 63274-!>Second paragraph, with words <!-/Text-!>and more words.</p></body></html>
+            """
+        let text = try clean(html, builtin: true).text
+        XCTAssertEqual(text, "1. First point of the list, long enough to read as prose.\n\nSecond paragraph, with words and more words.")
+    }
+
+    func testRealCommentsScriptsAndDoctypesAreLeftAsTheyWere() {
+        let conditional = Array("<!DOCTYPE html><html><!--[if lt IE 9]><script src='x.js'></script><![endif]--><body>Text</body></html>".utf8)
+        XCTAssertNil(BogusComments.removed(from: conditional), "an IE conditional comment is a comment")
+        let script = Array("<script>if (a <!b) { x() }</script><p>Text</p>".utf8)
+        XCTAssertNil(BogusComments.removed(from: script), "a run with a < before its > is not taken")
+        let cdata = Array("<svg><![CDATA[ data ]]></svg>".utf8)
+        XCTAssertNil(BogusComments.removed(from: cdata))
+        let word = Array("<p><![if !vml]><img src='a.png'><![endif]>Text</p>".utf8)
+        XCTAssertEqual(BogusComments.removed(from: word).map { String(decoding: $0, as: UTF8.self) }, "<p><img src='a.png'>Text</p>")
+    }
+}

@@ -1,7 +1,8 @@
 /// The HTML path: parse, choose the site's rules, run the DOM filters, serialize the article to blocks.
 enum HTMLPipeline {
     /// `bytes` are UTF-8 (see `InputDecoder`).
-    static func run(_ bytes: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
+    static func run(_ page: [UInt8], library: RuleLibrary, options: CleanOptions) -> (Document, site: String?) {
+        let bytes = BogusComments.removed(from: page) ?? page
         // With an address, the site's rules are known before the parse, and the page is blanked
         // only as far as they allow. Without one, the site comes from the page's canonical link
         // (which blanking leaves alone), and a site whose rules read what was blanked gets the
