@@ -101,6 +101,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(sentence.hasSuffix("All items may be returned within a month!"), sentence)
     }
 
+    /// A post embedded in the article (a `<blockquote>` in a "social-media-embed" box, with its
+    /// links) is quoted text of the article: neither its box's class nor its links make it a widget.
+    func testAnEmbeddedPostIsQuotedText() throws {
+        let embed = "<div class='social-media-embed'><blockquote class='embedded-post'><p>Yes this is real and the state spent half a million on it: <a href='https://t.example/x'>https://t.example/x</a></p>— A Reader (@reader) <a href='https://example.com/status/1'>November 18, 2019</a></blockquote></div>"
+        let html = page(article: prose.prefix(3).map { "<p>\($0)</p>" }.joined() + embed + prose.suffix(3).map { "<p>\($0)</p>" }.joined())
+        let text = try clean(html, builtin: true).text
+        XCTAssertTrue(text.contains("Yes this is real and the state spent half a million on it"), text)
+        // The same box with a share bar in it, not a quotation, still goes.
+        let bar = "<div class='social-media-embed'><ul><li><a href='/s'>Share on a network</a></li><li><a href='/t'>Share by mail</a></li></ul></div>"
+        let withBar = try clean(page(article: prose.prefix(3).map { "<p>\($0)</p>" }.joined() + bar + prose.suffix(3).map { "<p>\($0)</p>" }.joined()), builtin: true).text
+        XCTAssertFalse(withBar.contains("Share on a network"), withBar)
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {

@@ -81,7 +81,7 @@ enum ConditionalCleaner {
         if weighClasses, !holdsArticle, AsideSections.isLedByAsideHeading(node) {
             return .heuristic(name: "aside section", category: .teaser, detail: "led by a heading of related posts or a widget")
         }
-        guard traits.conditional else { return nil }
+        guard traits.conditional, !EmbeddedQuotes.wrapsOnlyAQuote(node) else { return nil }
         let tag = node.name
         return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle)
     }

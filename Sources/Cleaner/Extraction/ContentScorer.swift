@@ -207,8 +207,14 @@ struct ContentScorer {
         if name != Names.body, AsideSections.isLedByAsideHeading(node) { return true }
         guard name != Names.body, name != Names.a, name != Names.article, name != Names.main else { return false }
         guard node.hasAttributes else { return false }
-        if node.hasAttribute("role"), let role = node.attribute("role"), ClassWords.unlikelyRoles.contains(role.lowercased()) { return true }
-        return ClassWords.withMatchBytes(node) { ClassWords.unlikely.matches($0) && !ClassWords.maybeCandidate.matches($0) } ?? false
+        let unlikely: Bool
+        if node.hasAttribute("role"), let role = node.attribute("role"), ClassWords.unlikelyRoles.contains(role.lowercased()) {
+            unlikely = true
+        } else {
+            unlikely = ClassWords.withMatchBytes(node) { ClassWords.unlikely.matches($0) && !ClassWords.maybeCandidate.matches($0) } ?? false
+        }
+        // (A "social" box around an embedded post holds the article's quotation.)
+        return unlikely && !EmbeddedQuotes.wrapsOnlyAQuote(node)
     }
 
     /// Element names the walk treats on their own, packed once.
