@@ -114,6 +114,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(withBar.contains("Share on a network"), withBar)
     }
 
+    /// A paragraph that is a list of links to other posts goes; a sentence with links stays.
+    func testAParagraphOfLinksGoes() throws {
+        let seeAlso = "<p>Siehe auch<br><a href='/a'>Die erste andere Geschichte mit langem Titel</a><br><a href='/b'>Noch eine Geschichte</a><br><a href='/c'>Und eine dritte Geschichte</a></p>"
+        let linked = "<p>The <a href='/r'>report</a> and the <a href='/d'>data behind it</a> are online, with a summary for readers.</p>"
+        let text = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + linked + seeAlso), builtin: true).text
+        XCTAssertFalse(text.contains("Noch eine Geschichte"), text)
+        XCTAssertTrue(text.contains("are online, with a summary for readers."), text)
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {

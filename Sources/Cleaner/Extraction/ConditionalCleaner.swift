@@ -81,6 +81,13 @@ enum ConditionalCleaner {
         if weighClasses, !holdsArticle, AsideSections.isLedByAsideHeading(node) {
             return .heuristic(name: "aside section", category: .teaser, detail: "led by a heading of related posts or a widget")
         }
+        // A paragraph that is nearly all links ("See also" and the titles of other posts, one a
+        // line) is a link list written as a paragraph.
+        if node.hasName("p"), !holdsArticle, !context.inCode, own.characters >= ExtractionTables.linkParagraphCharacters,
+            own.linkDensity >= ExtractionTables.linkParagraphDensity
+        {
+            return .heuristic(name: "link density", category: .navigation, detail: "paragraph of links")
+        }
         guard traits.conditional, !EmbeddedQuotes.wrapsOnlyAQuote(node) else { return nil }
         let tag = node.name
         return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle)

@@ -70,6 +70,11 @@ enum ExtractionTables {
             return (PackedName(tag), traits)
         }, missing: TagTraits())
 
+    /// A `<p>` inside the article at least this long with at least this share of its text in
+    /// links is a list of other pages ("See also" and titles), removed; a short linked line ("Read
+    /// the report") and a sentence with a few links stay.
+    static let linkParagraphCharacters = 80
+    static let linkParagraphDensity = 0.8
     /// A paragraph with more of its text in links than this is a link list, not prose.
     static let maxProseLinkDensity = 0.2
     /// When the chosen elements hold less than this share of the page's prose, the choice was
