@@ -103,7 +103,7 @@ enum MainText {
         let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
         let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
         // A sentence carried on to the next line goes on in lower case; a list of headlines does not.
-        let carriedOn = lines.dropFirst().filter { $0.first?.isLowercase == true }.count
+        let carriedOn = lines.dropFirst().filter { startsLowercase($0) }.count
         return average >= wrappedLineCharacters && breaksMidSentence * 2 >= lines.count - 1 && carriedOn * 3 >= lines.count - 1
     }
 
@@ -138,38 +138,12 @@ enum MainText {
     /// reference list, which an article holds. Scripts without case (CJK, Arabic) never match.
     static func isNameList(_ line: String) -> Bool {
         guard mayBeNameList(line) else { return false }
-        var cased = 0
-        var capitalised = 0
-        var shouted = 0
-        var separators = 0
-        var atWordStart = true
-        var wordHasLower = false
-        var wordIsCased = false
-        for character in line {
-            if character == "," || character == ";" { separators += 1 }
-            if character.isWhitespace {
-                if wordIsCased && !wordHasLower { shouted += 1 }
-                atWordStart = true
-                wordIsCased = false
-                continue
-            }
-            if character.isLowercase { wordHasLower = true }
-            guard atWordStart else { continue }
-            atWordStart = false
-            wordHasLower = character.isLowercase
-            wordIsCased = character.isUppercase || character.isLowercase
-            if character.isUppercase {
-                cased += 1
-                capitalised += 1
-            } else if character.isLowercase {
-                cased += 1
-            }
-        }
-        if wordIsCased && !wordHasLower { shouted += 1 }
+        let counts = nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)
+        let cased = counts.cased
         guard cased >= nameListWords else { return false }
-        return Double(capitalised) >= nameListCapitalShare * Double(cased)
-            && shouted * 2 <= cased
-            && separators * nameListWordsPerSeparator <= cased
+        return Double(counts.capitalised) >= nameListCapitalShare * Double(cased)
+            && counts.shouted * 2 <= cased
+            && counts.separators * nameListWordsPerSeparator <= cased
     }
 
     /// A bound `isNameList` needs, read off the scalars without their Unicode properties: prose
@@ -236,6 +210,7 @@ enum MainText {
             }
             return words
         }
+        if let words = wordCountByScalars(line, limit: limit) { return words }
         for character in line where !character.isWhitespace || inWord {
             if character.isWhitespace {
                 inWord = false
@@ -250,7 +225,7 @@ enum MainText {
 
     /// The line's characters that are `punctuation` (for ASCII text, its bytes that are).
     private static func punctuationMarks(_ line: String, ascii: Bool) -> Int {
-        guard ascii else { return line.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) } }
+        guard ascii else { return punctuationMarksByScalars(line) ?? line.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) } }
         return line.utf8.reduce(0) { $0 + (asciiPunctuation.contains($1) ? 1 : 0) }
     }
 
@@ -259,7 +234,7 @@ enum MainText {
     /// `Character` count: for ASCII text without "\r" (the only ASCII pair that is one
     /// character is "\r\n") the byte count.
     private static func characterCount(_ line: String) -> Int {
-        ASCIIText.isASCII(line) && !line.utf8.contains(0x0D) ? line.utf8.count : line.count
+        ASCIIText.isASCII(line) && !line.utf8.contains(0x0D) ? line.utf8.count : characterCountByScalars(line) ?? line.count
     }
 
     /// `isDataRow` on the bytes of an ASCII line: whitespace is 9-13 and space, numbers are digits.
@@ -309,14 +284,19 @@ enum MainText {
     static let numberCellMarks: Set<Character> = [".", ",", "%", "+", "-", "−", "*", "'", "’", "‰"]
 
     /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
-    private static let asciiNumberMarks: Set<UInt8> = Set(".,:%/$€£-+".utf8.filter { $0 < 0x80 })
+    private static let asciiNumberMarks: Set<UInt8> = Set(numberMarks.utf8.filter { $0 < 0x80 })
+
+    /// What a number cell may hold besides numbers: decimal and thousands marks, times, percent,
+    /// fractions, currency, signs.
+    static let numberMarks = ".,:%/$€£-+"
 
     /// A row of a table as text: several cells, a third or more of them numbers ("3 Kevin Harvick
     /// 5033 4 6 15 26"). Menus and teasers seldom are; tables of results and prices are content.
     static func isDataRow(_ line: String) -> Bool {
+        if let answer = dataRowByScalars(line) { return answer }
         let cells = line.split(whereSeparator: { $0.isWhitespace || $0 == "|" })
         guard cells.count >= 3 else { return false }
-        let numbers = cells.filter { cell in cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ".,:%/$€£-+".contains($0) } }.count
+        let numbers = cells.filter { cell in cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || numberMarks.contains($0) } }.count
         return numbers * 3 >= cells.count
     }
 
@@ -325,14 +305,21 @@ enum MainText {
 
     /// Characters, with CJK ideographs, kana and hangul counted twice.
     static func weightedLength(_ line: String) -> Int {
+        if let length = weightedLengthOfBytes(line) { return length }
         var length = 0
         for scalar in line.unicodeScalars {
-            switch scalar.value {
-            case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: length += 2
-            default: length += 1
-            }
+            length += isDoubleWidth(scalar.value) ? 2 : 1
         }
         return length
+    }
+
+    /// CJK ideographs, kana and hangul: the scalars `weightedLength` counts twice.
+    @inline(__always)
+    static func isDoubleWidth(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF: true
+        default: false
+        }
     }
 
     /// The maximum-sum contiguous range (Kadane), nil when no line weighs for the article.

@@ -1,0 +1,192 @@
+/// `MainText`'s character walks done over scalars (see `ScalarCharacters`): the same answers as
+/// the `Character` walks they stand in for, or nil when the line needs the `Character` walk.
+extension MainText {
+    /// What `isNameList` counts of a line's words, fed one character at a time.
+    struct NameListCounts {
+        /// Words whose first letter has case, and those of them capitalised.
+        var cased = 0
+        var capitalised = 0
+        /// Cased words without a lowercase letter.
+        var shouted = 0
+        /// Commas and semicolons.
+        var separators = 0
+        private var atWordStart = true
+        private var wordHasLower = false
+        private var wordIsCased = false
+
+        /// One character: whether it is a separator, whitespace, lower case, upper case. The case
+        /// questions are asked only where the answer counts: at a word's start, and after it only
+        /// in a cased word until its first lowercase letter (they cost Unicode look-ups).
+        @inline(__always)
+        mutating func add(separator: Bool, whitespace: Bool, lowercase: () -> Bool, uppercase: () -> Bool) {
+            if separator { separators += 1 }
+            if whitespace {
+                if wordIsCased && !wordHasLower { shouted += 1 }
+                atWordStart = true
+                wordIsCased = false
+                return
+            }
+            guard atWordStart else {
+                if wordIsCased && !wordHasLower && lowercase() { wordHasLower = true }
+                return
+            }
+            atWordStart = false
+            let lower = lowercase()
+            let upper = uppercase()
+            wordHasLower = lower
+            wordIsCased = upper || lower
+            if upper {
+                cased += 1
+                capitalised += 1
+            } else if lower {
+                cased += 1
+            }
+        }
+
+        /// After the last character: the last word ends.
+        mutating func finish() {
+            if wordIsCased && !wordHasLower { shouted += 1 }
+        }
+    }
+
+    /// `NameListCounts` of `line` by `Character`.
+    static func nameListCountsByCharacters(_ line: String) -> NameListCounts {
+        var counts = NameListCounts()
+        for character in line {
+            counts.add(
+                separator: character == "," || character == ";", whitespace: character.isWhitespace,
+                lowercase: { character.isLowercase }, uppercase: { character.isUppercase })
+        }
+        counts.finish()
+        return counts
+    }
+
+    /// `NameListCounts` of `line` by scalar; nil when it needs the `Character` walk.
+    static func nameListCountsByScalars(_ line: String) -> NameListCounts? {
+        var counts = NameListCounts()
+        let walked = ScalarCharacters.forEach(line) { scalar in
+            counts.add(
+                separator: scalar == 0x2C || scalar == 0x3B, whitespace: ScalarCharacters.isWhitespace(scalar),
+                lowercase: { ScalarCharacters.isLowercase(scalar) }, uppercase: { ScalarCharacters.isUppercase(scalar) })
+            return true
+        }
+        guard walked else { return nil }
+        counts.finish()
+        return counts
+    }
+
+    /// `wordCount` of a line that is not all ASCII, by scalar.
+    static func wordCountByScalars(_ line: String, limit: Int) -> Int? {
+        var words = 0
+        var inWord = false
+        let walked = ScalarCharacters.forEach(line) { scalar in
+            if ScalarCharacters.isWhitespace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words >= limit { return false }
+            }
+            return true
+        }
+        return walked ? words : nil
+    }
+
+    /// `isDataRow` by scalar: cells between whitespace and "|", a number cell has a number and
+    /// only numbers and number marks.
+    static func dataRowByScalars(_ line: String) -> Bool? {
+        var cells = 0
+        var numbers = 0
+        var inCell = false
+        var hasNumber = false
+        var onlyNumeric = true
+        let walked = ScalarCharacters.forEach(line) { scalar in
+            if ScalarCharacters.isWhitespace(scalar) || scalar == 0x7C {
+                if inCell {
+                    cells += 1
+                    if hasNumber && onlyNumeric { numbers += 1 }
+                }
+                inCell = false
+                return true
+            }
+            if !inCell {
+                inCell = true
+                hasNumber = false
+                onlyNumeric = true
+            }
+            let isNumber = ScalarCharacters.isNumber(scalar)
+            hasNumber = hasNumber || isNumber
+            onlyNumeric = onlyNumeric && (isNumber || numberMarkScalars.contains(scalar))
+            return true
+        }
+        guard walked else { return nil }
+        if inCell {
+            cells += 1
+            if hasNumber && onlyNumeric { numbers += 1 }
+        }
+        return cells >= 3 && numbers * 3 >= cells
+    }
+
+    /// The characters `isDataRow` allows in a number cell besides numbers, as scalars.
+    static let numberMarkScalars = ScalarCharacters.scalars(of: Set(numberMarks))
+
+    /// `punctuation` marks in a line that is not all ASCII, by scalar.
+    static func punctuationMarksByScalars(_ line: String) -> Int? {
+        var marks = 0
+        let walked = ScalarCharacters.forEach(line) { scalar in
+            if punctuationScalars.contains(scalar) { marks += 1 }
+            return true
+        }
+        return walked ? marks : nil
+    }
+
+    private static let punctuationScalars = ScalarCharacters.scalars(of: punctuation)
+
+    /// `line.count`, by scalar.
+    static func characterCountByScalars(_ line: String) -> Int? {
+        var count = 0
+        let walked = ScalarCharacters.forEach(line) { _ in
+            count += 1
+            return true
+        }
+        return walked ? count : nil
+    }
+
+    /// `line.first?.isLowercase == true`, from the first scalar when it stands alone.
+    static func startsLowercase(_ line: String) -> Bool {
+        var first: UInt32?
+        let walked = ScalarCharacters.forEach(line) { scalar in
+            first = scalar
+            return false
+        }
+        guard walked else { return line.first?.isLowercase == true }
+        return first.map(ScalarCharacters.isLowercase) ?? false
+    }
+
+    /// `weightedLength` on the bytes: one per scalar (every byte but continuation bytes), one more
+    /// for a three-byte scalar in the double-counted blocks.
+    static func weightedLengthOfBytes(_ line: String) -> Int? {
+        line.utf8.withContiguousStorageIfAvailable { bytes in
+            var length = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0xE0 {
+                    if byte & 0xC0 != 0x80 { length += 1 }
+                    index += 1
+                    continue
+                }
+                length += 1
+                // Strings hold valid UTF-8: a lead byte from 0xE0 on starts a scalar of 3 or 4 bytes.
+                if byte < 0xF0, index + 2 < bytes.count {
+                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    if isDoubleWidth(scalar) { length += 1 }
+                    index += 3
+                } else {
+                    index += 1
+                }
+            }
+            return length
+        }
+    }
+}

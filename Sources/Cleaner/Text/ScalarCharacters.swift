@@ -1,0 +1,146 @@
+/// `Character` questions answered scalar by scalar, on a line's UTF-8 bytes.
+///
+/// Walking a `String` by `Character` costs grapheme breaking and property look-ups for every
+/// character. Most lines are made of scalars that always stand alone as a character (letters
+/// without combining marks, digits, punctuation, CJK): there each `Character` is one scalar, so a
+/// walk over the scalars sees the same characters, and ASCII ones answer from their byte. A line
+/// with a scalar that may join a neighbour into one character (combining marks, joiners,
+/// variation selectors, emoji, regional indicators, Hangul jamo, Indic and Thai signs, "\r") is
+/// left to the `Character` walk: `forEach` says so by returning false. The scalars that stand
+/// alone are also their own canonical form (NFC), so that characters compare (by canonical
+/// equivalence) as their scalars do: ";" is "\u{37E}" as a `Character`, so that one is left out.
+enum ScalarCharacters {
+    /// Calls `body` with each scalar of `line` in order until it returns false. True when every
+    /// scalar `body` saw was a `Character` alone (the scalar after the last one seen included),
+    /// false when `line` must be walked by `Character` instead (and `body`'s findings dropped).
+    @inline(__always)
+    static func forEach(_ line: String, _ body: (UInt32) -> Bool) -> Bool {
+        let walked = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let scalar: UInt32
+                let length: Int
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    scalar = UInt32(byte)
+                    length = 1
+                } else {
+                    guard let decoded = UTF8Scalar.decode(bytes, at: index) else { return false }
+                    (scalar, length) = decoded
+                }
+                guard standsAlone(scalar) else { return false }
+                guard body(scalar) else {
+                    // The character just seen ends here only if the next scalar stands alone too.
+                    return nextStandsAlone(bytes, at: index + length)
+                }
+                index += length
+            }
+            return true
+        }
+        return walked ?? false
+    }
+
+    private static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count else { return true }
+        if bytes[index] < 0x80 { return standsAlone(UInt32(bytes[index])) }
+        guard let (scalar, _) = UTF8Scalar.decode(bytes, at: index) else { return false }
+        return standsAlone(scalar)
+    }
+
+    /// True for scalars whose Grapheme_Cluster_Break is Other or Control (UAX #29) and that no
+    /// rule joins to a neighbour: between two such scalars there is always a character boundary.
+    /// Whole blocks known to hold only such scalars, less the few whose canonical form is another
+    /// scalar; anything else is left to `Character`.
+    @inline(__always)
+    static func standsAlone(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar != 0x0D }  // "\r\n" is one character
+        switch scalar {
+        case 0x374, 0x37E, 0x387, 0x1F71, 0x1F73, 0x1F75, 0x1F77, 0x1F79, 0x1F7B, 0x1F7D, 0x1FBB, 0x1FBE, 0x1FC9, 0x1FCB,
+            0x1FD3, 0x1FDB, 0x1FE3, 0x1FEB, 0x1FEE, 0x1FEF, 0x1FF9, 0x1FFB, 0x1FFD, 0x2000, 0x2001, 0x2126, 0x212A, 0x212B,
+            0x2329, 0x232A, 0x2ADC:
+            return false  // canonically another scalar (Greek question mark, Ohm sign, ...)
+        case 0x80...0x2FF,  // Latin-1, Latin Extended-A/B, IPA, spacing modifier letters
+            0x370...0x482, 0x48A...0x52F,  // Greek, Cyrillic (not the combining 0483-0489)
+            0x531...0x58F,  // Armenian
+            0x5D0...0x5F4,  // Hebrew letters (not the points before them)
+            0x620...0x64A, 0x660...0x66F, 0x671...0x6D5,  // Arabic letters and digits (not marks or prepended signs)
+            0x1E00...0x1FFF,  // Latin Extended Additional, Greek Extended
+            0x2000...0x200A, 0x2010...0x2027, 0x2030...0x205F,  // spaces and punctuation (not joiners or format controls)
+            0x2070...0x209F, 0x20A0...0x20C0,  // super- and subscripts, currency signs
+            0x2100...0x2BFF,  // letterlike, arrows, mathematics, technical, shapes, symbols, dingbats
+            0x2E00...0x2FDF,  // supplemental punctuation, CJK radicals
+            0x3000...0x3029, 0x3030...0x3096, 0x309B...0x30FF,  // CJK punctuation, kana (not the combining marks)
+            0x3100...0x33FF,  // bopomofo, compatibility jamo (not conjoining), enclosed and compatibility CJK
+            0x3400...0x9FFF,  // CJK ideographs
+            0xAC00...0xD7A3,  // Hangul syllables: they join only conjoining jamo, which are not here
+            0xFE30...0xFE6F,  // CJK compatibility and small forms
+            0xFF01...0xFF9D, 0xFFE0...0xFFEE:  // full- and halfwidth forms (not the sound marks FF9E-FF9F)
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The `Character` of a scalar that stands alone, for the questions an ASCII byte cannot answer.
+    @inline(__always)
+    static func character(_ scalar: UInt32) -> Character? {
+        Unicode.Scalar(scalar).map(Character.init)
+    }
+
+    @inline(__always)
+    static func isWhitespace(_ scalar: UInt32) -> Bool {
+        // `Character.isWhitespace` reads its first scalar's White_Space.
+        UnicodeWhitespace.isWhitespace(scalar)
+    }
+
+    @inline(__always)
+    static func isLowercase(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar &- 0x61 < 26 }
+        guard let unicode = Unicode.Scalar(scalar) else { return false }
+        // `Character.isLowercase` answers true from this property first, and only then looks further.
+        return unicode.properties.isLowercase || Character(unicode).isLowercase
+    }
+
+    @inline(__always)
+    static func isUppercase(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar &- 0x41 < 26 }
+        guard let unicode = Unicode.Scalar(scalar) else { return false }
+        return unicode.properties.isUppercase || Character(unicode).isUppercase
+    }
+
+    @inline(__always)
+    static func isNumber(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar &- 0x30 < 10 }
+        return character(scalar)?.isNumber ?? false
+    }
+
+    /// The scalars of a set of one-scalar characters: a scalar that stands alone is in the set
+    /// exactly when its `Character` is (see above on canonical forms).
+    static func scalars(of set: Set<Character>) -> Set<UInt32> {
+        Set(set.flatMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.map(\.value) : [] })
+    }
+
+    /// The ASCII members of a set of scalars, as bits.
+    static func asciiMembers(of set: Set<UInt32>) -> ASCIISet {
+        var members = ASCIISet()
+        for scalar in set where scalar < 0x80 { members.insert(UInt8(scalar)) }
+        return members
+    }
+}
+
+/// A set of ASCII bytes, two words of bits.
+struct ASCIISet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init() {}
+
+    mutating func insert(_ byte: UInt8) {
+        if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte &- 64)) != 0
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+
+@testable import Cleaner
+
+/// The scalar walks answer as the `Character` walks they stand in for: every scalar said to stand
+/// alone is a character of its own next to any other such scalar and is its own canonical form,
+/// and the `MainText` counts made by scalar equal their definitions by `Character`.
+final class ScalarCharactersTests: XCTestCase {
+    private var standingAlone: [Unicode.Scalar] {
+        (0...0x10FFFF).compactMap { value in
+            guard ScalarCharacters.standsAlone(UInt32(value)), let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            return scalar
+        }
+    }
+
+    func testScalarsThatStandAloneAreCharactersOfTheirOwn() {
+        // Neighbours from every kind of block the table admits.
+        let neighbours: [Unicode.Scalar] = ["a", " ", "\n", "\u{85}", "\u{AD}", "é", "Ω", "Ж", "א", "ب", "\u{1E9E}", "—", "€", "→", "、", "か", "日", "\u{3131}", "한", "，", "ｶ"]
+        for scalar in standingAlone {
+            for neighbour in neighbours {
+                var pair = String.UnicodeScalarView()
+                pair.append(neighbour)
+                pair.append(scalar)
+                pair.append(neighbour)
+                XCTAssertEqual(String(pair).count, 3, "U+\(String(scalar.value, radix: 16))")
+            }
+            var twice = String.UnicodeScalarView()
+            twice.append(scalar)
+            twice.append(scalar)
+            XCTAssertEqual(String(twice).count, 2, "U+\(String(scalar.value, radix: 16))")
+            let text = String(scalar)
+            XCTAssertEqual(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), [scalar], "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
+    func testScalarsThatJoinTheirNeighboursAreLeftToCharacters() {
+        for line in ["e\u{301}", "a\r\nb", "\u{1F44D}\u{1F3FD}", "\u{1F1E9}\u{1F1EA}", "\u{1100}\u{1161}", "क्ष", "ก\u{E33}", "a\u{200D}b", "x\u{FE0F}", "a\u{37E}"] {
+            XCTAssertFalse(ScalarCharacters.forEach(line) { _ in true }, line.debugDescription)
+        }
+        // A walk that stops early still looks at the next scalar: "e" is not a whole character here.
+        XCTAssertFalse(ScalarCharacters.forEach("e\u{301}x") { _ in false })
+        XCTAssertTrue(ScalarCharacters.forEach("ex\u{301}") { _ in false })
+    }
+
+    private let pieces = ["3", "5033", "Kevin", "Berlin", "GmbH", "NASA", "über", "Über", "İstanbul", "ǅ", "ß", " ", "  ", "\t", "|", ".", ",", ";", ":", "!", "?",
+                          "%", "$", "-", "+", "€", "£", "’", "”", "…", "。", "、", "，", "１２", "é", "e\u{301}", " \u{301}", "\u{37E}", "\u{2126}", "١٢",
+                          "日本", "한국", "\u{1100}\u{1161}", "😀", "\u{1F44D}\u{1F3FD}", "\r", "\r\n", "Word", "x", "\u{3000}", "\u{A0}", "Ⅻ", "½"]
+
+    private func randomLines(count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+    }
+
+    func testMainTextCountsByScalarMatchTheirDefinitions() {
+        for line in randomLines(count: 5000) {
+            let words = line.split(whereSeparator: { $0.isWhitespace }).count
+            XCTAssertEqual(MainText.wordCount(line, ascii: false, limit: 1000), words, line.debugDescription)
+            XCTAssertEqual(MainText.wordCount(line, ascii: false, limit: 3), min(words, 3), line.debugDescription)
+
+            let cells = line.split(whereSeparator: { $0.isWhitespace || $0 == "|" })
+            let numbers = cells.filter { cell in cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ".,:%/$€£-+".contains($0) } }.count
+            XCTAssertEqual(MainText.isDataRow(line), cells.count >= 3 && numbers * 3 >= cells.count, line.debugDescription)
+
+            if let marks = MainText.punctuationMarksByScalars(line) {
+                XCTAssertEqual(marks, line.reduce(0) { $0 + (MainText.punctuation.contains($1) ? 1 : 0) }, line.debugDescription)
+            }
+            if let count = MainText.characterCountByScalars(line) { XCTAssertEqual(count, line.count, line.debugDescription) }
+            XCTAssertEqual(MainText.startsLowercase(line), line.first?.isLowercase == true, line.debugDescription)
+            XCTAssertEqual(
+                MainText.weightedLength(line),
+                line.unicodeScalars.reduce(0) { $0 + (MainText.isDoubleWidth($1.value) ? 2 : 1) }, line.debugDescription)
+
+            let reference = referenceNameListCounts(line)
+            let counts = MainText.nameListCountsByScalars(line) ?? MainText.nameListCountsByCharacters(line)
+            XCTAssertEqual([counts.cased, counts.capitalised, counts.shouted, counts.separators], reference, line.debugDescription)
+        }
+    }
+
+    /// `isNameList`'s counts as first written: cased and capitalised words, shouted words, separators.
+    private func referenceNameListCounts(_ line: String) -> [Int] {
+        var cased = 0
+        var capitalised = 0
+        var shouted = 0
+        var separators = 0
+        var atWordStart = true
+        var wordHasLower = false
+        var wordIsCased = false
+        for character in line {
+            if character == "," || character == ";" { separators += 1 }
+            if character.isWhitespace {
+                if wordIsCased && !wordHasLower { shouted += 1 }
+                atWordStart = true
+                wordIsCased = false
+                continue
+            }
+            if character.isLowercase { wordHasLower = true }
+            guard atWordStart else { continue }
+            atWordStart = false
+            wordHasLower = character.isLowercase
+            wordIsCased = character.isUppercase || character.isLowercase
+            if character.isUppercase {
+                cased += 1
+                capitalised += 1
+            } else if character.isLowercase {
+                cased += 1
+            }
+        }
+        if wordIsCased && !wordHasLower { shouted += 1 }
+        return [cased, capitalised, shouted, separators]
+    }
+}
