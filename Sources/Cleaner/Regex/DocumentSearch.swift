@@ -93,7 +93,8 @@ final class DocumentPattern: @unchecked Sendable {
     ].map { Array($0.utf8) }
 }
 
-/// A document's lines joined by "\n" into one subject, with where each line starts.
+/// A document's lines joined by "\n" into one subject, with where each line starts. A line
+/// already removed is left empty: no rule looks at it again, and the search has less to read.
 struct DocumentLines {
     let text: [UInt8]
     /// Byte offset of each line, in document order (blocks in order, lines in order).
@@ -110,7 +111,7 @@ struct DocumentLines {
         var firstLine: [Int] = []
         var size = 0
         for block in document.blocks {
-            for line in block.lines { size += line.text.utf8.count + 1 }
+            for line in block.lines { size += (line.isKept ? line.text.utf8.count : 0) + 1 }
         }
         text.reserveCapacity(size)
         starts.reserveCapacity(size / 16)
@@ -119,6 +120,7 @@ struct DocumentLines {
             for line in block.lines {
                 if !starts.isEmpty { text.append(0x0A) }
                 starts.append(text.count)
+                guard line.isKept else { continue }
                 var line = line.text
                 let hasNewline = line.withUTF8 { bytes -> Bool in
                     text.append(contentsOf: bytes)

@@ -2,9 +2,15 @@
 /// global). Rules mark lines as removed; a line removed once is not seen by later rules.
 enum LineFilterChain {
     static func apply(_ rules: [RuleSet.LineRule], to document: inout Document) {
-        // Rules mark lines and never change their text: one joined text serves every pattern.
-        let lines = rules.contains { $0.pattern?.documentPattern != nil } ? DocumentLines(document) : nil
+        // Rules mark lines and never change their text: one joined text serves every pattern, made
+        // again without the removed lines after main_text, which removes most of a whole page.
+        var lines = rules.contains { $0.pattern?.documentPattern != nil } ? DocumentLines(document) : nil
+        var staleLines = false
         for rule in rules {
+            if staleLines, rule.pattern?.documentPattern != nil {
+                lines = DocumentLines(document)
+                staleLines = false
+            }
             let reason = RemovalReason.rule(rule.source)
             let matcher = rule.pattern.map { LineMatcher($0, lines: lines) }
             switch rule.kind {
@@ -24,7 +30,10 @@ enum LineFilterChain {
                 RepeatedText.dropAdjacentCopies(reason, in: &document)
             case .mainText:
                 // Only text input: an HTML page's article was found on its DOM.
-                if document.origin == .text { MainText.apply(reason, in: &document) }
+                if document.origin == .text {
+                    MainText.apply(reason, in: &document)
+                    staleLines = lines != nil
+                }
             case .dropDuplicates:
                 RepeatedText.dropLaterCopies(reason, in: &document)
             case .dropRepeatedTitle:
