@@ -14,6 +14,7 @@ final class ScalarCharactersTests: XCTestCase {
         }
     }
 
+    /// ...and answer the case, number and whitespace questions as their `Character`s do.
     func testScalarsThatStandAloneAreCharactersOfTheirOwn() {
         // Neighbours from every kind of block the table admits.
         let neighbours: [Unicode.Scalar] = ["a", " ", "\n", "\u{85}", "\u{AD}", "é", "Ω", "Ж", "א", "ب", "\u{1E9E}", "—", "€", "→", "、", "か", "日", "\u{3131}", "한", "，", "ｶ"]
@@ -31,6 +32,11 @@ final class ScalarCharactersTests: XCTestCase {
             XCTAssertEqual(String(twice).count, 2, "U+\(String(scalar.value, radix: 16))")
             let text = String(scalar)
             XCTAssertEqual(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), [scalar], "U+\(String(scalar.value, radix: 16))")
+            let character = Character(scalar)
+            XCTAssertEqual(ScalarCharacters.isLowercase(scalar.value), character.isLowercase, "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual(ScalarCharacters.isUppercase(scalar.value), character.isUppercase, "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual(ScalarCharacters.isNumber(scalar.value), character.isNumber, "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual(ScalarCharacters.isWhitespace(scalar.value), character.isWhitespace, "U+\(String(scalar.value, radix: 16))")
         }
     }
 

@@ -147,8 +147,18 @@ enum UTF8Shortcuts {
     /// ("... more"): its last bytes hold neither ".." nor the end of "…".
     static func mayEndInEllipsis(_ text: String) -> Bool {
         // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
+        let window = RepeatedText.maxToggleCharacters * 4 + 2
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previous: UInt8 = 0
+            for byte in bytes.suffix(window) {
+                if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
+                previous = byte
+            }
+            return false
+        }
+        if let found { return found }
         var previous: UInt8 = 0
-        for byte in text.utf8.suffix(RepeatedText.maxToggleCharacters * 4 + 2) {
+        for byte in text.utf8.suffix(window) {
             if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
             previous = byte
         }

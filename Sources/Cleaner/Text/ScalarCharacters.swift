@@ -97,15 +97,24 @@ enum ScalarCharacters {
     static func isLowercase(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x61 < 26 }
         guard let unicode = Unicode.Scalar(scalar) else { return false }
-        // `Character.isLowercase` answers true from this property first, and only then looks further.
-        return unicode.properties.isLowercase || Character(unicode).isLowercase
+        let properties = unicode.properties
+        // `Character.isLowercase` answers true from this property first; then it asks whether
+        // lowercasing leaves the character as it is and it has case. A scalar that no case
+        // mapping changes (most, CJK for one) is left as it is by both: it has case when Cased.
+        if properties.isLowercase { return true }
+        guard properties.changesWhenCaseMapped else { return properties.isCased }
+        return Character(unicode).isLowercase
     }
 
     @inline(__always)
     static func isUppercase(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x41 < 26 }
         guard let unicode = Unicode.Scalar(scalar) else { return false }
-        return unicode.properties.isUppercase || Character(unicode).isUppercase
+        let properties = unicode.properties
+        // As `isLowercase`, the other way round.
+        if properties.isUppercase { return true }
+        guard properties.changesWhenCaseMapped else { return properties.isCased }
+        return Character(unicode).isUppercase
     }
 
     @inline(__always)
