@@ -99,11 +99,12 @@ enum ScalarCharacters {
         guard let unicode = Unicode.Scalar(scalar) else { return false }
         let properties = unicode.properties
         // `Character.isLowercase` answers true from this property first; then it asks whether
-        // lowercasing leaves the character as it is and it has case. A scalar that no case
-        // mapping changes (most, CJK for one) is left as it is by both: it has case when Cased.
+        // lowercasing leaves the character as it is, and whether it has case (Cased, or changed by
+        // lowercasing or uppercasing). For a scalar that stands alone, "lowercasing leaves it as
+        // it is" is its Changes_When_Lowercased property negated (checked for every such scalar).
         if properties.isLowercase { return true }
-        guard properties.changesWhenCaseMapped else { return properties.isCased }
-        return Character(unicode).isLowercase
+        guard !properties.changesWhenLowercased else { return false }
+        return properties.isCased || properties.changesWhenUppercased
     }
 
     @inline(__always)
@@ -113,8 +114,8 @@ enum ScalarCharacters {
         let properties = unicode.properties
         // As `isLowercase`, the other way round.
         if properties.isUppercase { return true }
-        guard properties.changesWhenCaseMapped else { return properties.isCased }
-        return Character(unicode).isUppercase
+        guard !properties.changesWhenUppercased else { return false }
+        return properties.isCased || properties.changesWhenLowercased
     }
 
     @inline(__always)
