@@ -52,6 +52,6 @@ enum Headline {
         return false
     }
 
-    private static let asciiClosers: Set<UInt8> = Set(closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
-    private static let asciiSentenceEnds: Set<UInt8> = Set(sentenceEnds.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    private static let asciiClosers = ASCIISet(closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    private static let asciiSentenceEnds = ASCIISet(sentenceEnds.compactMap { $0.isASCII ? $0.asciiValue : nil })
 }

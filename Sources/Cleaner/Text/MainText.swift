@@ -229,7 +229,7 @@ enum MainText {
         return line.utf8.reduce(0) { $0 + (asciiPunctuation.contains($1) ? 1 : 0) }
     }
 
-    private static let asciiPunctuation: Set<UInt8> = Set(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    private static let asciiPunctuation = ASCIISet(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
 
     /// `Character` count: for ASCII text without "\r" (the only ASCII pair that is one
     /// character is "\r\n") the byte count.
@@ -284,7 +284,7 @@ enum MainText {
     static let numberCellMarks: Set<Character> = [".", ",", "%", "+", "-", "−", "*", "'", "’", "‰"]
 
     /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
-    private static let asciiNumberMarks: Set<UInt8> = Set(numberMarks.utf8.filter { $0 < 0x80 })
+    private static let asciiNumberMarks = ASCIISet(numberMarks.utf8)
 
     /// What a number cell may hold besides numbers: decimal and thousands marks, times, percent,
     /// fractions, currency, signs.

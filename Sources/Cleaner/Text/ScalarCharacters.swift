@@ -81,12 +81,6 @@ enum ScalarCharacters {
         }
     }
 
-    /// The `Character` of a scalar that stands alone, for the questions an ASCII byte cannot answer.
-    @inline(__always)
-    static func character(_ scalar: UInt32) -> Character? {
-        Unicode.Scalar(scalar).map(Character.init)
-    }
-
     @inline(__always)
     static func isWhitespace(_ scalar: UInt32) -> Bool {
         // `Character.isWhitespace` reads its first scalar's White_Space.
@@ -121,36 +115,13 @@ enum ScalarCharacters {
     @inline(__always)
     static func isNumber(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x30 < 10 }
-        return character(scalar)?.isNumber ?? false
+        // `Character.isNumber` reads its first scalar's Numeric_Type.
+        return Unicode.Scalar(scalar)?.properties.numericType != nil
     }
 
     /// The scalars of a set of one-scalar characters: a scalar that stands alone is in the set
     /// exactly when its `Character` is (see above on canonical forms).
     static func scalars(of set: Set<Character>) -> Set<UInt32> {
         Set(set.flatMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.map(\.value) : [] })
-    }
-
-    /// The ASCII members of a set of scalars, as bits.
-    static func asciiMembers(of set: Set<UInt32>) -> ASCIISet {
-        var members = ASCIISet()
-        for scalar in set where scalar < 0x80 { members.insert(UInt8(scalar)) }
-        return members
-    }
-}
-
-/// A set of ASCII bytes, two words of bits.
-struct ASCIISet: Sendable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
-
-    init() {}
-
-    mutating func insert(_ byte: UInt8) {
-        if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
-    }
-
-    @inline(__always)
-    func contains(_ byte: UInt8) -> Bool {
-        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte &- 64)) != 0
     }
 }
