@@ -16,8 +16,26 @@ enum TextNormalizer {
     /// `normalizeLine` of UTF-8 bytes. Invalid UTF-8 is read as `String(decoding:)` reads it
     /// (each bad sequence a U+FFFD).
     static func normalizeLine(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if isNormalizedASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         if let normalized = normalizeLine(utf8: bytes) { return normalized }
         return normalizeLine(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// True when `bytes` are printable ASCII with single spaces between words and none at the
+    /// ends, as most lines of a text scrape are: normalizing leaves them as they are.
+    private static func isNormalizedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var afterSpace = true
+        for byte in bytes {
+            if byte == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if byte &- 0x21 < 0x5E {
+                afterSpace = false
+            } else {
+                return false
+            }
+        }
+        return !afterSpace || bytes.isEmpty
     }
 
     /// Nil when `bytes` are not valid UTF-8.
