@@ -114,9 +114,11 @@ extension MainText {
                 hasNumber = false
                 onlyNumeric = true
             }
+            // A cell that holds something else is no number cell: the rest of it need not be looked up.
+            guard onlyNumeric else { return true }
             let isNumber = ScalarCharacters.isNumber(scalar)
             hasNumber = hasNumber || isNumber
-            onlyNumeric = onlyNumeric && (isNumber || numberMarkScalars.contains(scalar))
+            onlyNumeric = isNumber || numberMarkScalars.contains(scalar)
             return true
         }
         guard walked else { return nil }

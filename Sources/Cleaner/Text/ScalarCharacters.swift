@@ -90,6 +90,7 @@ enum ScalarCharacters {
     @inline(__always)
     static func isLowercase(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x61 < 26 }
+        if isUncased(scalar) { return false }
         guard let unicode = Unicode.Scalar(scalar) else { return false }
         let properties = unicode.properties
         // `Character.isLowercase` answers true from this property first; then it asks whether
@@ -104,12 +105,23 @@ enum ScalarCharacters {
     @inline(__always)
     static func isUppercase(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x41 < 26 }
+        if isUncased(scalar) { return false }
         guard let unicode = Unicode.Scalar(scalar) else { return false }
         let properties = unicode.properties
         // As `isLowercase`, the other way round.
         if properties.isUppercase { return true }
         guard !properties.changesWhenUppercased else { return false }
         return properties.isCased || properties.changesWhenLowercased
+    }
+
+    /// CJK radicals, punctuation, kana, bopomofo, ideographs and hangul syllables: no case at all
+    /// (neither lower nor upper case, nothing a case mapping changes), answered without look-ups.
+    @inline(__always)
+    static func isUncased(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2E80...0x2FDF, 0x3000...0x33FF, 0x3400...0x9FFF, 0xAC00...0xD7A3: true
+        default: false
+        }
     }
 
     @inline(__always)
