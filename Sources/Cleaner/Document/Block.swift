@@ -34,7 +34,12 @@ public struct Line: Sendable {
     public var text: String
     public var removedBy: RemovalReason?
 
-    public var isKept: Bool { removedBy == nil }
+    public var isKept: Bool {
+        // A pattern match: `removedBy == nil` takes Equatable's `==`, which copies and destroys
+        // both optionals on every call (this runs for every line under every rule).
+        if case .none = removedBy { return true }
+        return false
+    }
 }
 
 /// A paragraph-sized unit of text: the one model line rules see, whether it came from a
