@@ -35,7 +35,7 @@ enum WholePage {
         var words = 0
         var inWord = false
         for character in line.unicodeScalars {
-            if character.properties.isWhitespace {
+            if UnicodeWhitespace.isWhitespace(character.value) {
                 inWord = false
             } else if !inWord {
                 inWord = true
