@@ -200,6 +200,32 @@ final class DocumentSearchTests: XCTestCase {
     }
 }
 
+/// Patterns are interpreted until they have matched enough text, then JIT-compiled: the answers
+/// (and the match ranges) are the same on both sides of that switch.
+final class LazyJITTests: XCTestCase {
+    func testAPatternAnswersTheSameBeforeAndAfterItIsJITCompiled() throws {
+        let sources = ["^(?i)(?:share|tweet)(?:\\s*[|/]?\\s*(?:share|tweet))+$", "\\b(?:Photo|Image)s?\\s?:\\s?[\\p{Lu}\\d][\\p{Lu}\\d\\s/.,&'-]+$",
+                       "(\\w+) \\1", "^\\s*$", "ß|straße"]
+        let pieces = ["Share", " | ", "Tweet", "Photo: REUTERS", "word word", "Straße", "STRASSE", " ", "é", "\t", "x"]
+        var generator = SystemRandomNumberGenerator()
+        let lines = (0..<200).map { _ in
+            (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        for source in sources {
+            let pattern = try Pattern(source, caseInsensitive: true)
+            let interpreted = lines.map { pattern.firstMatch(in: $0) }
+            XCTAssertFalse(pattern.isJITCompiled, source)
+            // One long subject takes the pattern past the threshold.
+            _ = pattern.matches(String(repeating: "x", count: LazyJIT.thresholdBytes))
+            let compiled = lines.map { pattern.firstMatch(in: $0) }
+            XCTAssertEqual(interpreted, compiled, source)
+            #if arch(x86_64) || arch(arm64)
+            XCTAssertTrue(pattern.isJITCompiled, source)
+            #endif
+        }
+    }
+}
+
 /// The ASCII shortcuts of the text-scrape rules decide as the character-level definitions do.
 final class TextShortcutTests: XCTestCase {
     private func randomLines(_ pieces: [String], count: Int) -> [String] {

@@ -13,7 +13,7 @@ import Glibc
 /// or cut off the path the line takes). Anything in doubt is matched line by line.
 final class DocumentPattern: @unchecked Sendable {
     private let code: OpaquePointer
-    private let jit: Bool
+    private let jit: LazyJIT
 
     /// Nil when the pattern is not line-local: callers then match line by line.
     init?(_ source: String, caseInsensitive: Bool) {
@@ -28,7 +28,7 @@ final class DocumentPattern: @unchecked Sendable {
         }
         guard let compiled else { return nil }
         code = compiled
-        jit = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        jit = LazyJIT(compiled)
     }
 
     deinit {
@@ -45,10 +45,13 @@ final class DocumentPattern: @unchecked Sendable {
             return withUnsafePointer(to: empty) { emptyPointer in
                 let subject = text.baseAddress ?? emptyPointer
                 var offset = 0
+                let jitCode = jit.compiled(forSubjectBytes: text.count)
                 while offset <= text.count {
-                    let result = jit
-                        ? pcre2_jit_match_8(code, subject, text.count, offset, 0, data, context)
-                        : pcre2_match_8(code, subject, text.count, offset, UInt32(PCRE2_NO_UTF_CHECK), data, context)
+                    let result = if let jitCode {
+                        pcre2_jit_match_8(jitCode, subject, text.count, offset, 0, data, context)
+                    } else {
+                        pcre2_match_8(code, subject, text.count, offset, UInt32(PCRE2_NO_UTF_CHECK), data, context)
+                    }
                     if result == PCRE2_ERROR_NOMATCH { return true }
                     guard result >= 0, let vector = pcre2_get_ovector_pointer_8(data) else { return false }
                     // The next search starts at the next line: a match may run across line ends,

@@ -2,7 +2,7 @@ internal import CPCRE2
 import Synchronization
 
 /// A compiled PCRE2 pattern for line rules: UTF-8 with Unicode properties, JIT-compiled where
-/// the machine allows, with match and depth limits so that a pathological pattern such as
+/// the machine allows once it has matched enough text to pay for that (`LazyJIT`), with match and depth limits so that a pathological pattern such as
 /// `^(a+)+$` against a long line gives up (no match) instead of stalling the run.
 final class Pattern: @unchecked Sendable {
     let source: String
@@ -22,8 +22,8 @@ final class Pattern: @unchecked Sendable {
     private let isLineLocal: Bool
     private let caseInsensitive: Bool
     private let compiledDocumentPattern = Mutex<DocumentPattern??>(nil)
-    /// JIT compilation succeeded: matches take PCRE2's JIT fast path.
-    private let jit: Bool
+    /// The JIT-compiled copy, made after the pattern has been interpreted on enough text.
+    private let jit: LazyJIT
 
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
@@ -51,8 +51,8 @@ final class Pattern: @unchecked Sendable {
             throw CompileError(message: message, offset: errorOffset)
         }
         code = compiled
-        // JIT is an optimisation: when it is unavailable the interpreter gives the same answers.
-        jit = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        // JIT is an optimisation: until it is made (or when it is unavailable) the interpreter gives the same answers.
+        jit = LazyJIT(compiled)
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext {
             pcre2_set_match_limit_8(matchContext, Self.matchLimit)
@@ -73,6 +73,9 @@ final class Pattern: @unchecked Sendable {
         firstMatch(in: text) != nil
     }
 
+    /// True once matches take PCRE2's JIT fast path.
+    var isJITCompiled: Bool { jit.isCompiled }
+
     /// The UTF-8 byte range of the first match in `text`.
     ///
     /// Runs once per line per rule, so it skips what the general entry point repeats on every call:
@@ -87,9 +90,10 @@ final class Pattern: @unchecked Sendable {
             let empty: UInt8 = 0
             let result = withUnsafePointer(to: empty) { emptyPointer in
                 let subject = bytes.baseAddress ?? emptyPointer
-                return jit
-                    ? pcre2_jit_match_8(code, subject, bytes.count, 0, 0, data, matchContext)
-                    : pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
+                if let jitCode = jit.compiled(forSubjectBytes: bytes.count) {
+                    return pcre2_jit_match_8(jitCode, subject, bytes.count, 0, 0, data, matchContext)
+                }
+                return pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
             }
             guard result >= 0, let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
             return Int(vector[0])..<Int(vector[1])
