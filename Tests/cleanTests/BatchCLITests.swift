@@ -257,14 +257,51 @@ extension CLITests {
     }
 
     func testBenchPrintsTheTable() throws {
-        let result = try run(["bench", "--rounds", "1", "--jobs", "2", "golden"])
+        let folder = try benchFolder(["html-generic-categories/input.html", "html-site-rules/input.html"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(["bench", "--rounds", "1", "--jobs", "2", folder])
         XCTAssertEqual(result.status, 0, result.stderr)
-        for text in ["| libxml2 bare parse (`htmlReadMemory` + free) | 1 |", "| full pipeline | 1 |", "| full pipeline | 2 |",
+        for text in ["2 documents (2 HTML)", "| libxml2 bare parse (`htmlReadMemory` + free) | 1 |", "| full pipeline | 1 |", "| full pipeline | 2 |",
                      "| `clean --output-dir` (child process: read, clean, write) | 2 |", "pipeline / bare parse, 1 job: ",
-                     "pipeline, 2 jobs / 1 job: ", "peak RSS: `clean --output-dir` "]
+                     "pipeline / bare parse, 2 jobs: ", "pipeline, 2 jobs / 1 job: ", "peak RSS: `clean --output-dir` "]
         {
             XCTAssertTrue(result.stdout.contains(text), "bench output lacks \(text):\n\(result.stdout)")
         }
+        XCTAssertFalse(result.stdout.contains("HTML documents only"), result.stdout)
+    }
+
+    /// A corpus of HTML pages and text scrapes: the bare parse times the HTML documents only, and
+    /// is compared with the pipeline on those same documents.
+    func testBenchComparesTheBareParseWithThePipelineOnTheSameDocuments() throws {
+        let result = try run(["bench", "--rounds", "1", "--jobs", "1", "--no-batch", "golden"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for text in ["| libxml2 bare parse (`htmlReadMemory` + free), HTML documents only | 1 |", "| full pipeline, HTML documents only | 1 |",
+                     "| full pipeline | 1 |", "pipeline / bare parse, 1 job (the 2 HTML documents): "]
+        {
+            XCTAssertTrue(result.stdout.contains(text), "bench output lacks \(text):\n\(result.stdout)")
+        }
+    }
+
+    /// A new folder holding copies of golden inputs, named 0.html, 1.txt, ... by their position.
+    private func benchFolder(_ inputs: [String]) throws -> String {
+        let folder = NSTemporaryDirectory() + "bench-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (index, input) in inputs.enumerated() {
+            let target = folder + "/\(index)." + (input as NSString).pathExtension
+            try FileManager.default.copyItem(atPath: CLITests.repository + "/golden/" + input, toPath: target)
+        }
+        return folder
+    }
+
+    /// A folder of plain-text scrapes has no parse floor: pipeline rows only.
+    func testBenchOnTextScrapesTimesThePipelineOnly() throws {
+        let folder = try benchFolder(["text-teasers-and-copies/input.txt", "seed-004-ap-teasers-sponsored/input.txt"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run(["bench", "--rounds", "1", "--jobs", "1", "--no-batch", folder])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("2 documents (0 HTML)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("| full pipeline | 1 |"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("bare parse"), result.stdout)
     }
 }
 

@@ -4,6 +4,8 @@ import Foundation
 /// The table `clean bench` prints (Markdown, so it can go into the README as it is).
 struct Report {
     let corpus: Corpus
+    /// Size and number of the documents read as HTML: the bare parse's input.
+    let htmlBytes: Int
     let htmlCount: Int
     let jobs: Int
     let rounds: Int
@@ -16,21 +18,26 @@ struct Report {
         var output = "clean bench: \(count) documents (\(htmlCount) HTML), \(megabytes(corpus.bytes)) MB; best of \(rounds) rounds\n"
         output += "machine: \(Machine.description); libxml2 \(ParseFloor.libxml2Version)\n\n"
         output += "| run | jobs | MB/s | docs/s | ms/doc | CPU ms/doc |\n|---|---:|---:|---:|---:|---:|\n"
-        var kinds: [Row.Kind] = [.parse(jobs: 1), .pipeline(jobs: 1)]
-        if jobs > 1 { kinds += [.parse(jobs: jobs), .pipeline(jobs: jobs)] }
+        var kinds: [Row.Kind] = [.parse(jobs: 1), .pipeline(jobs: 1), .htmlPipeline(jobs: 1)]
+        if jobs > 1 { kinds += [.parse(jobs: jobs), .pipeline(jobs: jobs), .htmlPipeline(jobs: jobs)] }
         for kind in kinds {
             guard let timing = best[kind] else { continue }
-            output += row(name(kind), jobs: kind.jobs, wall: timing.wall, cpu: timing.cpu)
+            let htmlOnly = kind.isHTMLOnly
+            output += row(name(kind), jobs: kind.jobs, wall: timing.wall, cpu: timing.cpu,
+                          count: htmlOnly ? htmlCount : count, bytes: htmlOnly ? htmlBytes : corpus.bytes)
         }
         if let probe {
-            output += row("`clean --output-dir` (child process: read, clean, write)", jobs: jobs, wall: probe.wall, cpu: nil)
+            output += row("`clean --output-dir` (child process: read, clean, write)", jobs: jobs, wall: probe.wall, cpu: nil, count: count, bytes: corpus.bytes)
         }
         output += "\n"
-        if let parse = best[.parse(jobs: 1)], let pipeline = best[.pipeline(jobs: 1)] {
-            output += "pipeline / bare parse, 1 job: \(ratio(parse.wall, pipeline.wall)) (wall), \(ratio(parse.cpu, pipeline.cpu)) (CPU)\n"
-        }
-        if jobs > 1, let parse = best[.parse(jobs: jobs)], let pipeline = best[.pipeline(jobs: jobs)] {
-            output += "pipeline / bare parse, \(jobs) jobs: \(ratio(parse.wall, pipeline.wall)) (wall)\n"
+        // The ratio compares the pipeline with the bare parse on the same documents.
+        let mixed = best[.htmlPipeline(jobs: 1)] != nil
+        let on = mixed ? " (the \(htmlCount) HTML documents)" : ""
+        for threads in jobs > 1 ? [1, jobs] : [1] {
+            let pipelineKind: Row.Kind = mixed ? .htmlPipeline(jobs: threads) : .pipeline(jobs: threads)
+            guard let parse = best[.parse(jobs: threads)], let pipeline = best[pipelineKind] else { continue }
+            let cpu = threads == 1 ? ", \(ratio(parse.cpu, pipeline.cpu)) (CPU)" : ""
+            output += "pipeline / bare parse, \(threads) job\(threads == 1 ? "" : "s")\(on): \(ratio(parse.wall, pipeline.wall)) (wall)\(cpu)\n"
         }
         if jobs > 1, let one = best[.pipeline(jobs: 1)], let many = best[.pipeline(jobs: jobs)] {
             output += "pipeline, \(jobs) jobs / 1 job: \(ratio(one.wall, many.wall))\n"
@@ -47,15 +54,16 @@ struct Report {
 
     private func name(_ kind: Row.Kind) -> String {
         switch kind {
-        case .parse: "libxml2 bare parse (`htmlReadMemory` + free)"
+        case .parse: htmlCount < corpus.documents.count ? "libxml2 bare parse (`htmlReadMemory` + free), HTML documents only" : "libxml2 bare parse (`htmlReadMemory` + free)"
         case .pipeline: "full pipeline"
+        case .htmlPipeline: "full pipeline, HTML documents only"
         }
     }
 
-    private func row(_ name: String, jobs: Int, wall: Double, cpu: Double?) -> String {
-        let count = Double(corpus.documents.count)
+    private func row(_ name: String, jobs: Int, wall: Double, cpu: Double?, count: Int, bytes: Int) -> String {
+        let count = Double(count)
         let cpuText = cpu.map { String(format: "%.3f", $0 * 1000 / count) } ?? "-"
-        return "| \(name) | \(jobs) | \(String(format: "%.1f", Double(corpus.bytes) / 1e6 / wall)) | \(String(format: "%.0f", count / wall)) | \(String(format: "%.3f", wall * 1000 / count)) | \(cpuText) |\n"
+        return "| \(name) | \(jobs) | \(String(format: "%.1f", Double(bytes) / 1e6 / wall)) | \(String(format: "%.0f", count / wall)) | \(String(format: "%.3f", wall * 1000 / count)) | \(cpuText) |\n"
     }
 
     /// Throughput of the second run relative to the first, from their times.
@@ -71,7 +79,15 @@ struct Report {
 extension Row.Kind {
     var jobs: Int {
         switch self {
-        case .parse(let jobs), .pipeline(let jobs): jobs
+        case .parse(let jobs), .pipeline(let jobs), .htmlPipeline(let jobs): jobs
+        }
+    }
+
+    /// The row times the HTML documents only.
+    var isHTMLOnly: Bool {
+        switch self {
+        case .parse, .htmlPipeline: true
+        case .pipeline: false
         }
     }
 }
