@@ -40,9 +40,22 @@ public struct RuleFile: Sendable {
     /// Read as bytes: a collection such as ftr-site-config has thousands of names, and
     /// `contains(".")` on a string goes through Foundation's locale-aware search.
     static func isRuleFileName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        guard bytes.count > 4, bytes.suffix(4).elementsEqual(".txt".utf8) else { return false }
-        let base = bytes.dropLast(4)
-        return base.elementsEqual("global".utf8) || base.dropFirst().contains(UInt8(ascii: "."))
+        Array(name.utf8).withUnsafeBufferPointer { isRuleFileName($0) }
+    }
+
+    static func isRuleFileName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 4, bytes[count - 4] == UInt8(ascii: "."), bytes[count - 3] == UInt8(ascii: "t"),
+              bytes[count - 2] == UInt8(ascii: "x"), bytes[count - 1] == UInt8(ascii: "t")
+        else { return false }
+        let base = UnsafeBufferPointer(rebasing: bytes[0..<(count - 4)])
+        if base.elementsEqual("global".utf8) { return true }
+        // A dot after the first byte: `example.com`, `.example.com`, not `.txt` or `README`.
+        var index = 1
+        while index < base.count {
+            if base[index] == UInt8(ascii: ".") { return true }
+            index += 1
+        }
+        return false
     }
 }
