@@ -28,7 +28,7 @@ final class DocumentPattern: @unchecked Sendable {
         }
         guard let compiled else { return nil }
         code = compiled
-        jit = LazyJIT(compiled)
+        jit = LazyJIT(compiled, callBytes: LazyJIT.documentCallBytes)
     }
 
     deinit {

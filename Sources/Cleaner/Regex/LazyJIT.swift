@@ -9,11 +9,18 @@ import Synchronization
 /// answers (the JIT counts its match limit differently, which only a pathological pattern meets).
 final class LazyJIT: @unchecked Sendable {
     /// Subject bytes (plus `callBytes` a call) interpreted before the pattern is JIT-compiled:
-    /// the interpreter costs a few instructions a byte more than JIT code, so the compilation
-    /// pays off after some tens of kilobytes; one long page or a few pages of a batch.
-    static let thresholdBytes = 32 * 1024
-    /// A call's own cost, as subject bytes: the interpreter's set-up on every call.
-    static let callBytes = 64
+    /// about 30 line matches, or 16 KB of text. A higher threshold (32 KB, 64 bytes a
+    /// call) cost a batch of 30 pages 7% more instructions than compiling every pattern at once:
+    /// the interpreter's set-up on every call costs far more than the JIT's.
+    static let thresholdBytes = 16 * 1024
+    /// A line match's own cost, as subject bytes: the interpreter's set-up on every call.
+    static let lineCallBytes = 512
+    /// A whole-document search counts as half the threshold: the second document (or a first one
+    /// of 8 KB or more) compiles. Searching a document costs the interpreter several times what
+    /// it costs JIT code, so batches must not go on interpreting; one small page at start-up does.
+    static let documentCallBytes = thresholdBytes / 2
+
+    private let callBytes: Int
 
     private let code: OpaquePointer
     private let interpretedBytes = Atomic<Int>(0)
@@ -21,8 +28,9 @@ final class LazyJIT: @unchecked Sendable {
     private let jitCode = Atomic<Int>(0)
     private let compiling = Mutex<Void>(())
 
-    init(_ code: OpaquePointer) {
+    init(_ code: OpaquePointer, callBytes: Int) {
         self.code = code
+        self.callBytes = callBytes
     }
 
     deinit {
@@ -38,7 +46,7 @@ final class LazyJIT: @unchecked Sendable {
         let address = jitCode.load(ordering: .acquiring)
         if address > 0 { return OpaquePointer(bitPattern: address) }
         if address < 0 { return nil }
-        let total = interpretedBytes.add(subjectBytes + Self.callBytes, ordering: .relaxed).newValue
+        let total = interpretedBytes.add(subjectBytes + callBytes, ordering: .relaxed).newValue
         guard total >= Self.thresholdBytes else { return nil }
         return compiling.withLock { _ -> OpaquePointer? in
             let current = jitCode.load(ordering: .acquiring)

@@ -52,7 +52,7 @@ final class Pattern: @unchecked Sendable {
         }
         code = compiled
         // JIT is an optimisation: until it is made (or when it is unavailable) the interpreter gives the same answers.
-        jit = LazyJIT(compiled)
+        jit = LazyJIT(compiled, callBytes: LazyJIT.lineCallBytes)
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext {
             pcre2_set_match_limit_8(matchContext, Self.matchLimit)
