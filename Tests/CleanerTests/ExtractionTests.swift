@@ -209,6 +209,20 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    /// A comment template's "NAME says:" headers would let the built-in comment-list rule cut the
+    /// comments the extraction kept; with `comments` that rule is off.
+    func testCommentsOptionKeepsCommentsUnderSaysHeaders() throws {
+        let names = ["Ann Lee", "Bob Marsh", "Carla Diaz"]
+        let items = names.map { "<li class='comment'><p class='author'>\($0) Says:</p><p>A reader's comment by \($0), with a view of her own on the second point of the story.</p></li>" }
+        let html = "<html><body><div class='post'><div class='entry'>" + prose.map { "<p>\($0)</p>" }.joined()
+            + "</div><div id='comments'><ol class='commentlist'>" + items.joined() + "</ol></div></div></body></html>"
+        let expected = prose.joined(separator: "\n\n") + names.map {
+            "\n\n\($0) Says:\n\nA reader's comment by \($0), with a view of her own on the second point of the story."
+        }.joined()
+        XCTAssertEqual(try clean(html, builtin: true, options: CleanOptions(comments: true)).text, expected)
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
     /// `<a name>` is a place in the page, not a link: left unclosed, libxml2 nests the article in
     /// it, and its text must not count as link text.
     func testAnUnclosedNamedAnchorOverTheArticleIsNotALink() throws {

@@ -32,6 +32,28 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(thread, rules: rules).text, thread)
     }
 
+    /// `--comments` asks for the comments: the rules of the `comments` category, which cut a
+    /// comment list from its first header, are off then, and every other category still applies.
+    func testCommentsOptionSwitchesOffTheCommentsCategoryOnly() throws {
+        let rules = ["global": "drop_from_repeated(comments): ^\\S+ says:$\ndrop_line(social): ^Share this$\n"]
+        let comments = "Article text.\nShare this\n\nanna says:\nGreat piece.\n\nbob says:\nI disagree.\n\ncarla says:\nThanks."
+        XCTAssertEqual(try clean(comments, rules: rules).text, "Article text.")
+        let kept = "Article text.\n\nanna says:\nGreat piece.\n\nbob says:\nI disagree.\n\ncarla says:\nThanks."
+        XCTAssertEqual(try clean(comments, rules: rules, options: CleanOptions(comments: true)).text, kept)
+        XCTAssertEqual(try clean(comments, rules: rules, options: CleanOptions(keep: [.comments])).text, kept)
+    }
+
+    /// The built-in comment-list rules are in the `comments` category: a plain-text scrape keeps
+    /// its comments with `--comments`.
+    func testBuiltinCommentListRulesGiveWayToTheCommentsOption() throws {
+        let article = "The council voted on Tuesday to keep the old bridge open, after a long debate about its cost and safety."
+        let list = "\n\nAnna Berg says:\nA fair summary of the meeting, and the cost figures match what I heard there."
+            + "\n\nBob Lee says:\nThe safety report was not read out, which worries me more than the cost does."
+            + "\n\nCarla Diaz says:\nThanks for covering this, the local paper did not send anyone to the meeting."
+        XCTAssertEqual(try clean(article + list, builtin: true, options: CleanOptions(input: .text)).text, article)
+        XCTAssertEqual(try clean(article + list, builtin: true, options: CleanOptions(input: .text, comments: true)).text, article + list)
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -23,6 +23,12 @@ public struct CleanOptions: Sendable {
     /// and date are read, from a few tags.
     public var metadata = false
 
+    /// The categories whose rules are off: `keep`, and with `comments` the rules that remove
+    /// comment lists, which would otherwise drop the comments the extraction kept.
+    public var keptCategories: Set<Category> {
+        comments ? keep.union([.comments]) : keep
+    }
+
     public init(input: InputKind = .auto, url: String? = nil, keep: Set<Category> = [], explain: Bool = false, encoding: String? = nil, comments: Bool = false) {
         self.input = input
         self.url = url

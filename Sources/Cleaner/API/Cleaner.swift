@@ -44,7 +44,7 @@ public final class Cleaner: Sendable {
             }
             document.metadata.site = site
         }
-        let rules = library.rules(forSite: site).removingCategories(options.keep)
+        let rules = library.rules(forSite: site).removingCategories(options.keptCategories)
         LineFilterChain.apply(rules.lineRules, to: &document)
         return CleanResult(document: document, inputKind: kind, site: site, encoding: decoded.encoding, failure: nil)
     }

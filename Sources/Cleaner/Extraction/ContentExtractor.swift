@@ -84,7 +84,7 @@ struct ContentExtractor {
             guard cleaned.characters > 0 else { continue }
             result.excluded.merge(cleaned.excluded) { first, _ in first }
             // Out of its place inside another root; the serializer still takes it as a root.
-            result.excluded[section] = .heuristic(name: "comments", category: .other, detail: "moved after the article")
+            result.excluded[section] = .heuristic(name: "comments", category: .comments, detail: "moved after the article")
             result.roots.append(section)
             result.characters += cleaned.characters
         }

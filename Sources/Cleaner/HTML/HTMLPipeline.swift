@@ -9,7 +9,7 @@ enum HTMLPipeline {
         // page parsed again.
         func siteRules(for url: String?) -> (site: String?, rules: RuleSet) {
             let site = url.flatMap(URLHost.host(of:)).flatMap(library.siteName(forHost:))
-            return (site, library.rules(forSite: site).removingCategories(options.keep))
+            return (site, library.rules(forSite: site).removingCategories(options.keptCategories))
         }
         let known = options.url.map { siteRules(for: $0) }
         let blanked = blank(bytes, for: known?.rules)

@@ -60,9 +60,10 @@ strip_image_src(other): pixel.gif
 ## Comment lists: from the first comment's header on, when three or more different headers
 ## ("NAME says:", "NAME on DATE said:") show a list of them. Present-tense verbs are comment
 ## templates' own; a past tense takes a date in the line, since articles introduce quotes so.
+## `--comments` switches the `comments` category off.
 
-drop_from_repeated(other): ^(?:\S.{0,80}\s)?(?i:says|sagt|schreibt|dit|écrit|dice|diz|zegt|schrijft|pisze|scrive)\s?:$
-drop_from_repeated(other): ^(?=.*\d)(?:\S.{0,80}\s)?(?i:said|wrote|schrieb|a écrit|escribió|disse|scrisse|schreef|napisał)\s?:$
+drop_from_repeated(comments): ^(?:\S.{0,80}\s)?(?i:says|sagt|schreibt|dit|écrit|dice|diz|zegt|schrijft|pisze|scrive)\s?:$
+drop_from_repeated(comments): ^(?=.*\d)(?:\S.{0,80}\s)?(?i:said|wrote|schrieb|a écrit|escribió|disse|scrisse|schreef|napisał)\s?:$
 
 ## Plain-text scrapes of whole pages: keep the article's run of prose lines, drop the menus,
 ## teasers and footers around it (HTML pages get this from the DOM extraction instead).

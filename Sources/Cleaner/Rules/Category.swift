@@ -13,6 +13,9 @@ public enum Category: String, CaseIterable, Sendable, Comparable {
     case legal
     /// Mastheads, menus, breadcrumbs, "Make X Your Homepage", comment/print bars.
     case navigation
+    /// Readers' comment lists: from the first of several "NAME says:" headers on. `--comments`
+    /// switches these rules off, since it asks for the comments.
+    case comments
     /// Everything else: datelines, repeated titles, page chrome a site file names.
     case other
 
