@@ -175,6 +175,43 @@ final class OutputFormatTests: XCTestCase {
     /// Longer than `MarkdownWriter.maxCell`: a column of a layout table, not a table cell.
     static let layoutText = "The layout cell holds the article itself, paragraph after paragraph, as pages of the early web laid out their text in a table: one sentence follows another about the harbour, the ferries and the repairs to the outer wall, which took three weeks longer than planned. one sentence follows another about the harbour, the ferries and the repairs to the outer wall, which took three weeks longer than planned. one sentence follows another about the harbour, the ferries and the repairs to the outer wall, which took three weeks longer than planned."
 
+    /// Empty cells (a layout table's spacers, "&nbsp;" among them) leave no separator in the text,
+    /// and a row of them no line.
+    func testEmptyTableCellsLeaveNoSeparatorsInTheText() throws {
+        let html = """
+            <html><body><article>
+            <table><tr><td>&nbsp;</td><td></td></tr>
+            <tr><td></td><td>Left text</td><td> </td><td>Right text</td><td>&nbsp;</td></tr>
+            <tr><td><p>\(Self.layoutText)</p></td><td><p>Another paragraph.</p></td><td></td></tr></table>
+            </article></body></html>
+            """
+        XCTAssertEqual(try cleaned(html, article: true).text, "Left text | Right text\n\n\(Self.layoutText)\n\nAnother paragraph.")
+    }
+
+    /// A data table keeps its empty cells in Markdown, so that its columns line up, but a row of
+    /// empty cells goes; a layout table's empty cells leave no separators.
+    func testMarkdownKeepsADataTablesColumnsAndDropsEmptyRows() throws {
+        let html = """
+            <html><body><article>
+            <table><tr><th></th><th>2019</th><th>2020</th></tr><tr><td>North</td><td></td><td>9</td></tr>
+            <tr><td>&nbsp;</td><td> </td><td></td></tr><tr><td>South</td><td>4</td><td>7</td></tr></table>
+            <table><tr><td></td><td><p>\(Self.layoutText)</p></td><td>&nbsp;</td><td>Side note.</td><td></td></tr></table>
+            </article></body></html>
+            """
+        let result = try cleaned(html, markdown: true, article: true)
+        XCTAssertEqual(MarkdownWriter.markdown(of: result), """
+            | | 2019 | 2020 |
+            | --- | --- | --- |
+            | North | | 9 |
+            | South | 4 | 7 |
+
+            \(Self.layoutText)
+
+            Side note.
+            """)
+        XCTAssertEqual(result.text, "2019 | 2020\n\nNorth | 9\n\nSouth | 4 | 7\n\n\(Self.layoutText)\n\nSide note.")
+    }
+
     func testInlineMarksHugTheirTextAndEscapesStayLiteral() throws {
         let html = """
             <html><body><article>

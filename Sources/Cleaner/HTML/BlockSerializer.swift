@@ -1,5 +1,6 @@
 /// Turns the selected part of the DOM into blocks: block-level elements start and end blocks,
-/// `<br>` breaks lines, table cells are joined by " | ", hidden and non-text elements are skipped.
+/// `<br>` breaks lines, table cells with text are joined by " | " (an empty cell leaves no
+/// separator, a row of empty cells no line), hidden and non-text elements are skipped.
 ///
 /// Text is gathered as the tree's own UTF-8 bytes and becomes `String`s only line by line, once
 /// normalized: one copy of the page's text instead of one `String` per text node.
@@ -12,6 +13,12 @@ struct BlockSerializer {
     private var breaks: [Int] = []
     private var kinds: [BlockKind] = []
     private var preformattedDepth = 0
+    /// A cell began after text on the current line: its separator is written before the next
+    /// text, so that empty cells (layout tables' spacers) leave no separators behind.
+    private var separatorOwed = false
+    /// The current line (since the last break or block start) holds text other than spaces.
+    private var lineHasText = false
+    /// The row being gathered has had a cell (for the Markdown's cell marks).
     private var rowHasCell = false
     /// `--explain`: the marks removals left in the tree, and, in page order, each removal met with
     /// the index of the block that follows it.
@@ -46,7 +53,13 @@ struct BlockSerializer {
 
     private mutating func enter(_ node: Node, in document: HTMLDocument) -> WalkAction {
         if node.isText {
+            let start = buffer.count
             node.appendContent(to: &buffer)
+            if !Self.isBlank(buffer[start...]) {
+                if separatorOwed { buffer.insert(contentsOf: Self.cellSeparator, at: start) }
+                separatorOwed = false
+                lineHasText = true
+            }
             markup?.appendText(of: node)
             return .skip
         }
@@ -77,14 +90,16 @@ struct BlockSerializer {
             } else {
                 breaks.append(buffer.count)
                 if let count = markup?.buffer.count { markup?.breaks.append(count) }
+                lineHasText = false
+                separatorOwed = false
             }
             return .skip
         }
         if tag.cell {
-            if rowHasCell {
-                buffer.append(contentsOf: Self.cellSeparator)
-                markup?.appendMark(.cell)
-            }
+            if lineHasText { separatorOwed = true }
+            // The Markdown keeps every cell, empty or not, so that a pipe table's columns line up;
+            // `MarkdownWriter` drops the empty ones of a layout table.
+            if rowHasCell { markup?.appendMark(.cell) }
             rowHasCell = true
         }
         if tag.blockLevel {
@@ -100,6 +115,23 @@ struct BlockSerializer {
     }
 
     private static let cellSeparator = Array(" | ".utf8)
+
+    /// Text that normalizes to nothing: ASCII whitespace and no-break spaces (U+00A0, "&nbsp;",
+    /// the usual filler of an empty layout cell).
+    private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if isBlankAfterBreak(byte) {
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
 
     /// An element the extraction left out: when it had text, the block before it (the one being
     /// gathered, or the last one) is marked as followed by a removal. Each such subtree is
@@ -149,6 +181,8 @@ struct BlockSerializer {
     private mutating func flush() {
         defer {
             pendingRemovedAfter = false
+            separatorOwed = false
+            lineHasText = false
             buffer.removeAll(keepingCapacity: true)
             breaks.removeAll(keepingCapacity: true)
             markup?.clear()
@@ -204,8 +238,8 @@ struct BlockSerializer {
                 }
             }
         }
-        // A line is kept where its plain twin is non-empty: marks alone make no line.
-        let kept = lines.filter { !InlineMarkdown.stripMarks($0).trimmingWhitespace().isEmpty }
+        // A line is kept where its plain twin is non-empty: marks alone (empty cells' among them) make no line.
+        let kept = lines.filter { !InlineMarkdown.removingMarks($0).trimmingWhitespace().isEmpty }
         return markup?.markup(for: kind, lines: kept)
     }
 }

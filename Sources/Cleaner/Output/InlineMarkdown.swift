@@ -28,6 +28,14 @@ enum InlineMarkdown {
         return String(output)
     }
 
+    /// The line's text without any mark, cells' included: empty when the line holds no text.
+    static func removingMarks(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { InlineMark($0) != nil }) else { return line }
+        var output = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars where InlineMark(scalar) == nil { output.append(scalar) }
+        return String(output)
+    }
+
     static func marker(_ style: InlineMark.Style) -> String {
         switch style {
         case .emphasis: "*"

@@ -123,9 +123,12 @@ public enum MarkdownWriter {
         guard let columns = cells.map(\.count).max(), columns >= 2,
             cells.allSatisfy({ $0.allSatisfy { $0.count <= maxCell } })
         else {
+            // Cells here are the page's columns, not data: an empty one leaves no separator.
             return blocks.compactMap { block in
-                let text = keptLines(block).joined(separator: "\n")
-                return text.allSatisfy({ $0 == "|" || $0 == " " }) ? nil : Piece(text: text)
+                let text = keptLines(block).map { line in
+                    Self.cells(line).filter { !$0.isEmpty }.joined(separator: " | ")
+                }.filter { !$0.isEmpty }.joined(separator: "\n")
+                return text.isEmpty ? nil : Piece(text: text)
             }
         }
         var output: [String] = []
