@@ -196,31 +196,18 @@ enum MainText {
 
     /// Whitespace-separated words, counted up to `limit`.
     static func wordCount(_ line: String, ascii: Bool, limit: Int) -> Int {
-        var words = 0
-        var inWord = false
+        var counter = WordCounter(limit: limit)
         if ascii {
-            for byte in line.utf8 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    words += 1
-                    if words >= limit { return words }
-                }
+            for byte in line.utf8 where !counter.add(isWhitespace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                break
             }
-            return words
+            return counter.words
         }
         if let words = wordCountByScalars(line, limit: limit) { return words }
-        for character in line where !character.isWhitespace || inWord {
-            if character.isWhitespace {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-                if words >= limit { return words }
-            }
+        for character in line where !counter.add(isWhitespace: character.isWhitespace) {
+            break
         }
-        return words
+        return counter.words
     }
 
     /// The line's characters that are `punctuation` (for ASCII text, its bytes that are).

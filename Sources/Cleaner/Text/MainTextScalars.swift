@@ -77,19 +77,9 @@ extension MainText {
 
     /// `wordCount` of a line that is not all ASCII, by scalar.
     static func wordCountByScalars(_ line: String, limit: Int) -> Int? {
-        var words = 0
-        var inWord = false
-        let walked = ScalarCharacters.forEach(line) { scalar in
-            if ScalarCharacters.isWhitespace(scalar) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-                if words >= limit { return false }
-            }
-            return true
-        }
-        return walked ? words : nil
+        var counter = WordCounter(limit: limit)
+        let walked = ScalarCharacters.forEach(line) { counter.add(isWhitespace: ScalarCharacters.isWhitespace($0)) }
+        return walked ? counter.words : nil
     }
 
     /// `isDataRow` by scalar: cells between whitespace and "|", a number cell has a number and

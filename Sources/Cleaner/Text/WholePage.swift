@@ -32,16 +32,10 @@ enum WholePage {
         if line.utf8.count > menuItemCharacters * 4 { return false }
         let size = ASCIIText.isASCII(line) ? line.utf8.count : MainText.weightedLength(line)
         guard size <= menuItemCharacters else { return false }
-        var words = 0
-        var inWord = false
-        for character in line.unicodeScalars {
-            if UnicodeWhitespace.isWhitespace(character.value) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-                if words > menuItemWords { return false }
-            }
+        // One word past the widest menu item is enough to say no.
+        var counter = WordCounter(limit: menuItemWords + 1)
+        for scalar in line.unicodeScalars where !counter.add(isWhitespace: UnicodeWhitespace.isWhitespace(scalar.value)) {
+            return false
         }
         return true
     }
