@@ -1,6 +1,6 @@
 import ArgumentParser
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// The batch modes of the filter: many files to a directory, JSON Lines, WARC files. Each runs on
 /// `--jobs` threads and gives the same output whatever their number.

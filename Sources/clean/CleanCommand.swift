@@ -1,6 +1,6 @@
 import ArgumentParser
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// `clean [FILE...]`: the filter itself. Other commands (`clean eval`, ...) are dispatched by `Main`.
 struct CleanCommand: ParsableCommand {
@@ -128,7 +128,12 @@ struct CleanCommand: ParsableCommand {
             }
             return [UInt8](data)
         }
-        return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        do {
+            return try FileIO.readAll(0)
+        } catch {
+            Diagnostics.error("standard input: cannot read (\(error))")
+            return nil
+        }
     }
 }
 

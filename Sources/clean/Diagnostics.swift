@@ -1,4 +1,8 @@
-import Foundation
+import Cleaner
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Messages on standard error; standard output carries only cleaned text.
 enum Diagnostics {
@@ -11,7 +15,7 @@ enum Diagnostics {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileIO.write(Array(text.utf8), to: 2)  // nowhere left to report a failure
     }
 }
 
@@ -27,7 +31,12 @@ struct StandardOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        do {
+            try FileIO.write(buffer, to: 1)
+        } catch {
+            Diagnostics.error("standard output: cannot write (\(error))")
+            exit(1)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

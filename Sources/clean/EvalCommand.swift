@@ -1,6 +1,6 @@
 import ArgumentParser
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// `clean eval DATASET...`: cleans a data set's pages and scores the outputs against its gold
 /// text with the bench metric (the numbers of the bench's score.py); or, with --gold and --pred,
@@ -86,7 +86,7 @@ struct EvalCommand: ParsableCommand {
             var failed = false
             var reports: [EvalReport] = []
             for set in sets {
-                let folder = out.map { sets.count == 1 ? $0 : ($0 as NSString).appendingPathComponent(set.name) }
+                let folder = out.map { sets.count == 1 ? $0 : FilePaths.join($0, set.name) }
                 let report = try set.evaluate(cleaner: cleaner, jobs: jobs, outputs: folder, comments: comments)
                 for failure in report.run?.failed ?? [] { Diagnostics.error(failure) }
                 failed = failed || !(report.run?.failed.isEmpty ?? true)
@@ -120,8 +120,8 @@ struct EvalCommand: ParsableCommand {
         guard !ids.isEmpty else { throw EvalError("no gold documents in \(gold)") }
         return Scorer.score(
             goldIDs: ids,
-            gold: { DataSetFiles.text(at: (gold as NSString).appendingPathComponent($0 + ".txt")) },
-            prediction: { DataSetFiles.text(at: (pred as NSString).appendingPathComponent($0 + ".txt")) },
+            gold: { DataSetFiles.text(at: FilePaths.join(gold, $0 + ".txt")) },
+            prediction: { DataSetFiles.text(at: FilePaths.join(pred, $0 + ".txt")) },
             types: try meta.map { try DataSetFiles.meta(at: $0).mapValues { $0.type ?? "other" } },
             snippets: try snippets.map { try DataSetFiles.snippets(at: $0) },
             jobs: jobs

@@ -1,5 +1,5 @@
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// One document of a batch: where it is read from and the name of its output, relative to the output directory.
 struct InputFile: Sendable {
@@ -36,15 +36,14 @@ struct InputFiles {
             visit(file)
         }
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            guard FilePaths.exists(argument) else {
                 problem("\(argument): no such file or directory")
                 continue
             }
-            if isDirectory.boolValue {
+            if FilePaths.isDirectory(argument) {
                 walk(argument, prefix: "", excluded: excludedPath, visit: claim, problem: problem)
             } else {
-                let name = (argument as NSString).lastPathComponent
+                let name = FilePaths.lastComponent(argument)
                 claim(InputFile(path: argument, outputName: Self.stem(name) ?? name))
             }
         }
@@ -63,12 +62,12 @@ struct InputFiles {
         var outputs: [String: String] = [:]
         var subdirectories: [String] = []
         for name in names where !name.hasPrefix(".") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue && Self.isSymbolicLink(path) { continue }  // no loops through links
+            let path = FilePaths.join(directory, name)
+            guard FilePaths.exists(path) else { continue }
+            let isDirectory = FilePaths.isDirectory(path)
+            if isDirectory && Self.isSymbolicLink(path) { continue }  // no loops through links
             let output: String
-            if isDirectory.boolValue {
+            if isDirectory {
                 output = name
             } else {
                 guard let stem = Self.stem(name) else { continue }
@@ -79,7 +78,7 @@ struct InputFiles {
                 continue
             }
             outputs[output] = path
-            if isDirectory.boolValue {
+            if isDirectory {
                 subdirectories.append(name)
             } else {
                 visit(InputFile(path: path, outputName: prefix + String(output.dropLast(4))))
@@ -87,7 +86,7 @@ struct InputFiles {
         }
         outputs = [:]
         for name in subdirectories {
-            walk((directory as NSString).appendingPathComponent(name), prefix: prefix + name + "/", excluded: excluded, visit: visit, problem: problem)
+            walk(FilePaths.join(directory, name), prefix: prefix + name + "/", excluded: excluded, visit: visit, problem: problem)
         }
     }
 

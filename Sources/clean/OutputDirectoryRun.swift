@@ -1,5 +1,5 @@
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// `clean --output-dir OUT PATH...`: each document to `OUT/<relative path>.txt` (`.json`, `.md` for
 /// those formats), on `--jobs` threads.
@@ -60,25 +60,14 @@ enum OutputDirectoryRun {
         if let failure = result.failure { return Outcome(bytes: bytes.count, error: "\(file.path): \(failure)") }
         let text = result.formatted(format)
         // As on standard output: the text and a final newline; an empty file when nothing is kept.
-        let output = Data(text.isEmpty ? [] : Array((text + "\n").utf8))
-        let path = (directory as NSString).appendingPathComponent(file.outputName + "." + format.fileExtension)
+        let output = text.isEmpty ? [] : Array((text + "\n").utf8)
+        let path = FilePaths.join(directory, file.outputName + "." + format.fileExtension)
         do {
-            try write(output, to: path)
+            try FileIO.write(output, toFile: path)
         } catch {
-            return Outcome(bytes: bytes.count, error: "\(path): cannot write (\(error.localizedDescription))")
+            return Outcome(bytes: bytes.count, error: "\(path): cannot write (\(error))")
         }
         return Outcome(bytes: bytes.count, error: nil)
-    }
-
-    private static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try data.write(to: url)
-        } catch {
-            // Most files land in a directory made before; make the directory only when it is missing.
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        }
     }
 
     /// The progress bar's totals: a listing pass before the real one, only when someone watches.

@@ -1,4 +1,6 @@
-import Foundation
+import Cleaner
+import FoundationEssentials
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +15,7 @@ final class ProgressBar: @unchecked Sendable {
     private var documents = 0
     private var bytes = 0
     private var lastDraw = Date.distantPast
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     /// Nil unless standard error is a terminal.
     static func forTerminal(documents: Int, bytes: Int) -> ProgressBar? {
@@ -29,26 +31,26 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func advance(bytes count: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        documents += 1
-        bytes += count
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 || documents == totalDocuments else { return }
-        lastDraw = now
-        draw(elapsed: now.timeIntervalSince(start))
+        lock.withLock { _ in
+            documents += 1
+            bytes += count
+            let now = Date()
+            guard now.timeIntervalSince(lastDraw) >= 0.1 || documents == totalDocuments else { return }
+            lastDraw = now
+            draw(elapsed: now.timeIntervalSince(start))
+        }
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        draw(elapsed: Date().timeIntervalSince(start))
-        Diagnostics.write("\n")
+        lock.withLock { _ in
+            draw(elapsed: Date().timeIntervalSince(start))
+            Diagnostics.write("\n")
+        }
     }
 
     private func draw(elapsed: TimeInterval) {
         let rate = elapsed > 0 ? Double(bytes) / 1e6 / elapsed : 0
-        var line = "\r\(documents)/\(totalDocuments) documents  \(String(format: "%.1f", rate)) MB/s"
+        var line = "\r\(documents)/\(totalDocuments) documents  \(formatted("%.1f", rate)) MB/s"
         if bytes > 0, totalBytes > bytes {
             let left = elapsed * Double(totalBytes - bytes) / Double(bytes)
             line += "  \(Self.duration(left)) left"
@@ -63,6 +65,6 @@ final class ProgressBar: @unchecked Sendable {
 
     private static func duration(_ seconds: TimeInterval) -> String {
         let total = Int(seconds.rounded())
-        return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) : String(format: "%d:%02d", total / 60, total % 60)
+        return total >= 3600 ? formatted("%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) : formatted("%d:%02d", total / 60, total % 60)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// `clean rules check [DIR...]`: lints rule files and prints `PATH:LINE: message` for each finding.
 struct RulesCheckCommand: ParsableCommand {
@@ -50,7 +50,7 @@ struct RulesCheckCommand: ParsableCommand {
         var output = StandardOutput()
         for finding in report.findings { output.write(finding.description + "\n") }
         output.write(report.summary)
-        output.write(String(format: "checked in %.2f s\n", Date().timeIntervalSince(start)))
+        output.write(formatted("checked in %.2f s\n", Date().timeIntervalSince(start)))
         output.flush()
         if report.errors > 0 { throw ExitCode(2) }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a site file's `test_url` page is kept for offline runs: `golden/pages/<name>.html`, the name
 /// read off the address so that a person can save a page by hand and find it again.
@@ -8,8 +8,8 @@ public enum CachedPage {
 
     /// Where the page of `url` is cached under the golden directory `golden`.
     public static func path(for url: String, golden: String) -> String {
-        let folder = (golden as NSString).appendingPathComponent(Self.folder)
-        return (folder as NSString).appendingPathComponent(fileName(for: url))
+        let folder = FilePaths.join(golden, Self.folder)
+        return FilePaths.join(folder, fileName(for: url))
     }
 
     /// Longest name before the hash: well under the 255 bytes file systems allow.
@@ -21,7 +21,7 @@ public enum CachedPage {
     /// `https://www.example.com/news/2024/story?id=7` → `www.example.com_news_2024_story_id_7.html`.
     public static func fileName(for url: String) -> String {
         var rest = Substring(url.trimmingWhitespace())
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
         var name = ""
         var pendingSeparator = false
         for scalar in rest.unicodeScalars {

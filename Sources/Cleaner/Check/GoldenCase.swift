@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One golden case: `golden/<case>/input.html` or `input.txt`, `expected.txt`, and optionally
 /// `case.txt` (`url: ...`, `input: html|text`, `keep: caption, social`, `input-file: PATH` to
@@ -23,9 +23,8 @@ public struct GoldenCase: Sendable {
         }
         var cases: [GoldenCase] = []
         for name in names.sorted() where name != CachedPage.folder {
-            let directory = (root as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let directory = FilePaths.join(root, name)
+            guard FilePaths.isDirectory(directory) else { continue }
             cases.append(try GoldenCase(directory: directory))
         }
         return cases
@@ -34,20 +33,20 @@ public struct GoldenCase: Sendable {
     public init(directory: String) throws {
         let fileManager = FileManager.default
         self.directory = directory
-        name = (directory as NSString).lastPathComponent
-        let settings = try Self.readSettings((directory as NSString).appendingPathComponent("case.txt"))
+        name = FilePaths.lastComponent(directory)
+        let settings = try Self.readSettings(FilePaths.join(directory, "case.txt"))
         options = settings.options
-        let candidates = settings.inputFile.map { [(directory as NSString).appendingPathComponent($0)] }
-            ?? ["input.html", "input.txt"].map { (directory as NSString).appendingPathComponent($0) }
+        let candidates = settings.inputFile.map { [FilePaths.join(directory, $0)] }
+            ?? ["input.html", "input.txt"].map { FilePaths.join(directory, $0) }
         guard let input = candidates.first(where: { fileManager.fileExists(atPath: $0) }) else {
             throw Failure(description: "\(directory): no \(settings.inputFile ?? "input.html or input.txt")")
         }
         inputPath = input
-        expectedPath = (directory as NSString).appendingPathComponent("expected.txt")
+        expectedPath = FilePaths.join(directory, "expected.txt")
         guard fileManager.fileExists(atPath: expectedPath) else {
             throw Failure(description: "\(directory): no expected.txt")
         }
-        let rules = (directory as NSString).appendingPathComponent("rules")
+        let rules = FilePaths.join(directory, "rules")
         rulesDirectory = fileManager.fileExists(atPath: rules) ? rules : nil
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A site file's `test_url` with its `test_contains` lines, run as a golden case where the page is
 /// cached under the golden directory (`pages/<name>.html`, see `CachedPage`): the page cleaned

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reading the files of a data set: document folders, `meta.jsonl`, `snippets.jsonl`.
 public enum DataSetFiles {

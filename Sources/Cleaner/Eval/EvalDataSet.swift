@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A data set of the bench layout: `html/<id>.html` (or `text/<id>.txt` for text scrapes),
 /// `gold/<id>.txt`, `meta.jsonl` ({"id", "url", "type"} a line) and optional `snippets.jsonl`.
@@ -15,12 +15,12 @@ public struct EvalDataSet: Sendable {
 
     public init(path: String) throws {
         let fileManager = FileManager.default
-        let directory = (path as NSString).standardizingPath
+        let directory = FilePaths.standardized(path)
         self.path = directory
-        let folder = (directory as NSString).lastPathComponent
-        let parent = ((directory as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let folder = FilePaths.lastComponent(directory)
+        let parent = FilePaths.lastComponent(FilePaths.deletingLastComponent(directory))
         name = parent == "text" ? "text/" + folder : folder
-        func inside(_ item: String) -> String { (directory as NSString).appendingPathComponent(item) }
+        func inside(_ item: String) -> String { FilePaths.join(directory, item) }
         if fileManager.fileExists(atPath: inside("html")) {
             (inputDirectory, inputKind, inputExtension) = (inside("html"), .html, "html")
         } else if fileManager.fileExists(atPath: inside("text")) {
@@ -66,7 +66,7 @@ public struct EvalDataSet: Sendable {
         let goldDirectory = goldDirectory
         var report = Scorer.score(
             goldIDs: try DataSetFiles.ids(in: goldDirectory, extension: "txt"),
-            gold: { DataSetFiles.text(at: (goldDirectory as NSString).appendingPathComponent($0 + ".txt")) },
+            gold: { DataSetFiles.text(at: FilePaths.join(goldDirectory, $0 + ".txt")) },
             prediction: { predictions[$0] ?? "" },
             types: meta.mapValues { $0.type ?? "other" },
             snippets: snippets,
@@ -87,7 +87,7 @@ public struct EvalDataSet: Sendable {
     }
 
     private func clean(_ id: String, url: String?, cleaner: Cleaner, outputs: String?, comments: Bool) -> Result<Output, EvalError> {
-        let path = (inputDirectory as NSString).appendingPathComponent(id + "." + inputExtension)
+        let path = FilePaths.join(inputDirectory, id + "." + inputExtension)
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(EvalError("\(path): cannot read file"))
         }
@@ -96,7 +96,7 @@ public struct EvalDataSet: Sendable {
         let text = cleaner.clean(bytes, options: CleanOptions(input: inputKind, url: url, comments: comments)).text
         let time = ContinuousClock.now - start
         if let outputs {
-            let file = (outputs as NSString).appendingPathComponent(id + ".txt")
+            let file = FilePaths.join(outputs, id + ".txt")
             guard FileManager.default.createFile(atPath: file, contents: Data((text.isEmpty ? "" : text + "\n").utf8)) else {
                 return .failure(EvalError("\(file): cannot write output"))
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The levels the extraction has reached, per data set (`bench/levels.json`): a guard fails when
 /// a set's F1 or snippet F falls more than `tolerance` below its level. `clean eval --update-levels`

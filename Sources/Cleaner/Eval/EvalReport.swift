@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The scores of one set: the JSON object of `score.py --json` (n, p, r, f1, by_type, snippets,
 /// docs), plus `set` and `run` when `clean eval` ran the cleaner itself.
@@ -86,12 +86,11 @@ public struct EvalReport: Codable, Sendable {
     }
 
     static func fixed(_ value: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+        formatted("%.\(digits)f", value)
     }
 
     private static func row(_ name: String, _ n: String, _ p: String, _ r: String, _ f1: String) -> String {
-        name.padding(toLength: max(14, name.count), withPad: " ", startingAt: 0)
-            + " " + pad(n, 5) + " " + pad(p, 7) + " " + pad(r, 7) + " " + pad(f1, 7)
+        name + String(repeating: " ", count: max(0, 14 - name.count)) + " " + pad(n, 5) + " " + pad(p, 7) + " " + pad(r, 7) + " " + pad(f1, 7)
     }
 
     private static func row(_ name: String, _ n: Int, _ summary: ScoreSummary) -> String {

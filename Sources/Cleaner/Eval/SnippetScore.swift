@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One line of `snippets.jsonl`: passages that must (`with`) and must not (`without`) be in a page's output.
 public struct SnippetCheck: Codable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Clears boilerplate out of the chosen article elements, innermost first, as Readability's
 /// `_prepArticle` / `_cleanConditionally` do: footers and asides always, the title heading
@@ -124,10 +124,10 @@ enum ConditionalCleaner {
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"
         } else if !isList, weight < 25, linkDensity > 0.2 {
-            detail = String(format: "link density %.2f", linkDensity)
+            detail = formatted("link density %.2f", linkDensity)
         } else if weight >= 25 || isList, linkDensity > 0.5 {
             // (A list that is mostly links is a list of other pages: related stories, tags.)
-            detail = String(format: "link density %.2f", linkDensity)
+            detail = formatted("link density %.2f", linkDensity)
         } else if (own.embeds == 1 && own.characters < 75) || own.embeds > 1 {
             detail = "embedded player"
         } else if images == 0, own.characters == 0 {

@@ -72,7 +72,7 @@ enum CharsetLabel {
     /// The charset parameter of a Content-Type value: `text/html; charset="Shift_JIS"` gives `Shift_JIS`.
     static func parameter(inContentType value: String) -> String? {
         let lowered = value.lowercased()
-        guard let range = lowered.range(of: "charset") else { return nil }
+        guard let range = lowered.firstRange(of: "charset") else { return nil }
         var rest = lowered[range.upperBound...].drop { $0 == " " || $0 == "\t" }
         guard rest.first == "=" else { return nil }
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" }

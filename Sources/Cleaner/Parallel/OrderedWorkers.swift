@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Synchronization
 
 /// Runs `work` on `jobs` threads and hands the results to `deliver` one at a time, in the order
@@ -37,21 +37,18 @@ public final class OrderedWorkers<Job: Sendable, Result: Sendable>: @unchecked S
         slots = DispatchSemaphore(value: max(jobs, window ?? 2 * jobs + 2))
         self.work = work
         self.deliver = deliver
-        for index in 0..<jobs {
-            start(name: "clean worker \(index + 1)") { [self] in workLoop() }
+        for _ in 0..<jobs {
+            start { [self] in workLoop() }
         }
-        start(name: "clean writer") { [self] in deliverLoop() }
+        start { [self] in deliverLoop() }
     }
 
-    private func start(name: String, _ body: @escaping @Sendable () -> Void) {
+    private func start(_ body: @escaping @Sendable () -> Void) {
         finished.enter()
-        let thread = Thread { [self] in
+        WorkerThread.start { [self] in
             body()
             finished.leave()
         }
-        thread.name = name
-        thread.stackSize = WorkerThreads.stackSize
-        thread.start()
     }
 
     /// Queues a job; waits while `window` jobs are in flight.
@@ -114,10 +111,4 @@ public final class OrderedWorkers<Job: Sendable, Result: Sendable>: @unchecked S
             slots.signal()
         }
     }
-}
-
-/// Settings shared by every thread that runs the pipeline.
-public enum WorkerThreads {
-    /// The main thread's stack size: libxml2 recurses on deeply nested pages, on any thread.
-    public static let stackSize = 8 << 20
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One rule file's text with its name (`global`, `example.com`, `.example.com`) and the path
 /// its messages name. Read from the built-in set or from a directory's `*.txt` files.
@@ -27,7 +27,7 @@ public struct RuleFile: Sendable {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
         return try names.filter(isRuleFileName).map { fileName in
-            let path = (directory as NSString).appendingPathComponent(fileName)
+            let path = FilePaths.join(directory, fileName)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RuleError(file: path, line: 0, message: "cannot read rule file")
             }

@@ -1,4 +1,6 @@
-import Foundation
+import Cleaner
+import Dispatch
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +16,7 @@ enum BatchProbe {
     }
 
     static func run(arguments: [String]) -> Result? {
-        let output = NSTemporaryDirectory() + "clean-bench-\(getpid())"
+        let output = FilePaths.join(FileManager.default.temporaryDirectory.path, "clean-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(atPath: output) }
         let executable = "/proc/self/exe"
         let argv = [executable, "--output-dir", output] + arguments

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// `clean bench PATH...`: libxml2's bare parse against the full pipeline on the same documents in
 /// the same run, on 1 thread and on N, and a real `clean --output-dir` batch for its peak RSS.

@@ -1,5 +1,5 @@
 import Cleaner
-import Foundation
+import FoundationEssentials
 
 /// The table `clean bench` prints (Markdown, so it can go into the README as it is).
 struct Report {
@@ -62,17 +62,17 @@ struct Report {
 
     private func row(_ name: String, jobs: Int, wall: Double, cpu: Double?, count: Int, bytes: Int) -> String {
         let count = Double(count)
-        let cpuText = cpu.map { String(format: "%.3f", $0 * 1000 / count) } ?? "-"
-        return "| \(name) | \(jobs) | \(String(format: "%.1f", Double(bytes) / 1e6 / wall)) | \(String(format: "%.0f", count / wall)) | \(String(format: "%.3f", wall * 1000 / count)) | \(cpuText) |\n"
+        let cpuText = cpu.map { formatted("%.3f", $0 * 1000 / count) } ?? "-"
+        return "| \(name) | \(jobs) | \(formatted("%.1f", Double(bytes) / 1e6 / wall)) | \(formatted("%.0f", count / wall)) | \(formatted("%.3f", wall * 1000 / count)) | \(cpuText) |\n"
     }
 
     /// Throughput of the second run relative to the first, from their times.
     private func ratio(_ reference: Double, _ measured: Double) -> String {
-        String(format: "%.2f", reference / measured)
+        formatted("%.2f", reference / measured)
     }
 
     private func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f", Double(bytes) / 1e6)
+        formatted("%.1f", Double(bytes) / 1e6)
     }
 }
 
@@ -105,7 +105,7 @@ enum Machine {
         let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let model = cpuInfo.split(separator: "\n").first { $0.hasPrefix("model name") }
             .flatMap { $0.split(separator: ":", maxSplits: 1).last }
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+            .map { String($0.drop { $0 == " " || $0 == "\t" }) } ?? "unknown CPU"
         return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores"
     }
 }

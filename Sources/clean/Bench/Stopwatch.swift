@@ -1,5 +1,5 @@
 import Cleaner
-import Foundation
+import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -24,7 +24,7 @@ enum Stopwatch {
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<max(1, jobs) {
             done.enter()
-            let thread = Thread {
+            WorkerThread.start {
                 while true {
                     let index = counter.next()
                     guard index < count else { break }
@@ -32,8 +32,6 @@ enum Stopwatch {
                 }
                 done.leave()
             }
-            thread.stackSize = WorkerThreads.stackSize
-            thread.start()
         }
         done.wait()
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a site's test page offers its rules to match: the element names, the class and id values
 /// and the image sources on it, read once from the page.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `clean rules check`: reads rule files as `--rules-lenient` does, so that one broken rule does not
 /// hide the next, and reports every error, every unknown directive, duplicate rules, and rules

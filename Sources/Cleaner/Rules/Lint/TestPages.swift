@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The pages a site file can be checked against: its `test_url` pages cached as
 /// `golden/pages/<name>.html`, and the golden cases whose page belongs to the site (by the case's

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Whole-file and standard-stream I/O on file descriptors, with the system's own error text
+/// (`strerror`) in failures: what Foundation's `FileHandle` and `Data.write(to:)` did, without
+/// linking the full Foundation (see `FilePaths`).
+public enum FileIO {
+    /// A failed system call: the path or stream it was about and `strerror`'s text.
+    public struct Failure: Error, CustomStringConvertible {
+        public let reason: String
+        init(errno code: Int32) { reason = String(cString: strerror(code)) }
+        public var description: String { reason }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, across partial writes and interrupted calls.
+    public static func write(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {
+        let code: Int32 = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+        if code != 0 { throw Failure(errno: code) }
+    }
+
+    /// Creates or truncates the file at `path` and writes `bytes` into it, making missing
+    /// parent directories first when the file cannot be created for want of them.
+    public static func write(_ bytes: [UInt8], toFile path: String) throws(Failure) {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            try makeDirectories(FilePaths.deletingLastComponent(path))
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw Failure(errno: errno) }
+        defer { close(descriptor) }
+        try write(bytes, to: descriptor)
+    }
+
+    /// `mkdir -p`: `path` and any missing parents.
+    public static func makeDirectories(_ path: String) throws(Failure) {
+        guard !path.isEmpty, !FilePaths.isDirectory(path) else { return }
+        try makeDirectories(FilePaths.deletingLastComponent(path))
+        if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure(errno: errno) }
+    }
+
+    /// Everything left on `descriptor` (standard input: 0), read to its end.
+    public static func readAll(_ descriptor: Int32) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(errno: errno)
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+}
