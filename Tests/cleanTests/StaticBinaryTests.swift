@@ -31,4 +31,15 @@ final class StaticBinaryTests: XCTestCase {
         XCTAssertEqual(cleaned.status, 0, cleaned.stderr)
         XCTAssertEqual(String(decoding: cleaned.stdout, as: UTF8.self), "Story text.\n")
     }
+
+    /// Every run of `clean` pays for loading what it links: the full Foundation with its ICU data
+    /// added some 3 ms (a fifth of a small page's run), so the tool uses FoundationEssentials only.
+    func testBinaryDoesNotLinkFullFoundation() throws {
+        guard let ldd = Engines.find("ldd") else { throw XCTSkip("ldd is absent") }
+        let libraries = try Engines.run(ldd, [CLITests.binary.path])
+        XCTAssertEqual(libraries.status, 0, libraries.stderr)
+        for line in libraries.lines {
+            XCTAssertFalse(line.contains("libFoundation.so") || line.contains("FoundationICU"), "full Foundation linked: \(line)")
+        }
+    }
 }
