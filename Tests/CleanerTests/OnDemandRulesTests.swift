@@ -56,6 +56,23 @@ final class OnDemandRulesTests: XCTestCase {
         XCTAssertFalse(set.lineRules.contains { $0.source.file == "Rules/chinatopix.com.txt" })
     }
 
+    /// Files are taken in the order of their names as Strings (a later name replaces an earlier
+    /// one of the same key): names that share 8 or 16 first bytes, or are prefixes of others, too.
+    func testDirectoryListingSortsNamesAsStrings() throws {
+        var names = ["a.txt", "b.txt", "ab.txt", "www.example.com.txt", "www.example.co.txt", "www.example.com.au.txt",
+                     "www.exam.txt", ".example.com.txt", "www.example.comx.txt", "WWW.Example.com.txt", "0.txt", "~.txt"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let length = Int.random(in: 1...24, using: &generator)
+            names.append(String((0..<length).map { _ in "abw.-0".randomElement(using: &generator) ?? "a" }) + ".txt")
+        }
+        let path = try directory(Dictionary(names.map { ($0, "") }, uniquingKeysWith: { first, _ in first }))
+        let listing = try XCTUnwrap(DirectoryListing.ruleFiles(in: path))
+        let listed = listing.sortedIndices().map { listing.keyAndName($0) }.map { $0.fileName ?? $0.key + ".txt" }
+        XCTAssertEqual(listed, Set(names).filter { RuleFile.isRuleFileName($0) }.sorted())
+        XCTAssertGreaterThan(listed.count, 200)
+    }
+
     func testConcurrentPagesReadAFileOnce() throws {
         let path = try directory(["paper.test.txt": "drop_line(navigation): ^Menu$\nstrip: //div[\n"])
         let warnings = Warnings()

@@ -270,20 +270,40 @@ struct DirectoryListing {
     }
 
     /// Indices in the order of the names as Strings (files are read in that order, and a later
-    /// name replaces an earlier one of the same key). For ASCII names, byte order is that order.
+    /// name replaces an earlier one of the same key). For ASCII names, byte order is that order:
+    /// names are compared by their first 16 bytes as two big-endian integers (zero-padded, and
+    /// names hold no zero byte, so a prefix sorts first), the rest only when those are equal.
     func sortedIndices() -> [Int] {
         if hasNonASCII {
             return (0..<count).sorted { String(decoding: name($0), as: UTF8.self) < String(decoding: name($1), as: UTF8.self) }
         }
-        return bytes.withUnsafeBufferPointer { buffer in
-            (0..<count).sorted { left, right in
-                let leftLength = starts[left + 1] - starts[left]
-                let rightLength = starts[right + 1] - starts[right]
-                guard let base = buffer.baseAddress else { return false }
-                let order = memcmp(base + starts[left], base + starts[right], min(leftLength, rightLength))
-                return order != 0 ? order < 0 : leftLength < rightLength
-            }
+        var keys = (0..<count).map { index in
+            let name = self.name(index)
+            return SortKey(high: Self.bigEndian(name.prefix(8)), low: Self.bigEndian(name.dropFirst(8).prefix(8)), index: index)
         }
+        keys.sort { left, right in
+            if left.high != right.high { return left.high < right.high }
+            if left.low != right.low { return left.low < right.low }
+            return name(left.index).lexicographicallyPrecedes(name(right.index))
+        }
+        return keys.map(\.index)
+    }
+
+    private struct SortKey {
+        let high: UInt64
+        let low: UInt64
+        let index: Int
+    }
+
+    /// Up to 8 bytes as a big-endian integer, zero-padded on the right.
+    private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 56
+        for byte in bytes {
+            value |= UInt64(byte) << shift
+            shift &-= 8
+        }
+        return value
     }
 
     /// The name's key (without ".txt", ASCII letters lowercased) and, when it differs from the
