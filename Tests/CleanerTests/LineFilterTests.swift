@@ -32,6 +32,25 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(thread, rules: rules).text, thread)
     }
 
+    func testDropUnrepeatedKeepsLinesThatHeadAListOfEntries() throws {
+        let rules = ["global": "drop_unrepeated(other): ^Posted: \\d+:\\d+$\n"]
+        XCTAssertEqual(try clean("Article text.\nPosted: 10:59\nMore text.", rules: rules).text, "Article text.\nMore text.")
+        // Three different stamps head the posts of a thread: the page is the list, and they stay.
+        let thread = "Posted: 10:59\nA post.\n\nPosted: 11:16\nA reply.\n\nPosted: 11:24\nAnother reply."
+        XCTAssertEqual(try clean(thread, rules: rules).text, thread)
+    }
+
+    /// The built-in time-stamp rules drop an article's dateline, and keep the post headers of a
+    /// thread, which hold who wrote when.
+    func testAThreadKeepsItsPostHeaders() throws {
+        let article = "Posted: Wed Feb 02, 2005 10:59 pm\n\nThe article's text, which is a sentence of some length, ends here."
+        XCTAssertEqual(try clean(article, builtin: true).text, "The article's text, which is a sentence of some length, ends here.")
+        let headers = ["Posted: Wed Feb 02, 2005 10:59 pm", "Posted: Wed Feb 02, 2005 11:16 pm", "Posted: Thu Feb 03, 2005 12:38 am"]
+        let thread = headers.map { "\($0)\n\nA post of the thread, which is a sentence of some length, says this." }.joined(separator: "\n\n")
+        let text = try clean(thread, builtin: true).text
+        for header in headers { XCTAssertTrue(text.contains(header), text) }
+    }
+
     /// `--comments` asks for the comments: the rules of the `comments` category, which cut a
     /// comment list from its first header, are off then, and every other category still applies.
     func testCommentsOptionSwitchesOffTheCommentsCategoryOnly() throws {

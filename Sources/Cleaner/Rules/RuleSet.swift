@@ -22,6 +22,10 @@ public struct RuleSet: Sendable {
     enum LineRuleKind: String, Sendable {
         /// Removes every line that matches.
         case dropLine = "drop_line"
+        /// Like `dropLine`, unless lines of at least `DropMatching.minRepeats` different texts
+        /// match: then they head the entries of a list the page is made of (the posts of a
+        /// thread, a blog's entries), and all of them stay.
+        case dropUnrepeated = "drop_unrepeated"
         /// Removes every block that has a matching line.
         case dropBlock = "drop_block"
         /// Removes the first matching block and everything after it.

@@ -7,6 +7,19 @@ enum DropMatching {
         }
     }
 
+    /// Every kept line that matches, unless lines of at least `minRepeats` different texts do.
+    static func unrepeatedLines(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
+        let found = matcher.matchingKeptLines(in: document)
+        var texts: Set<String> = []
+        for (block, line) in found {
+            texts.insert(document.blocks[block].lines[line].text)
+            if texts.count >= minRepeats { return }
+        }
+        for (block, line) in found {
+            document.blocks[block].lines[line].removedBy = reason
+        }
+    }
+
     /// Every block with a kept line that matches.
     static func blocks(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
         for index in document.blocks.indices where matcher.hasKeptLine(document, block: index) {

@@ -16,6 +16,8 @@ enum LineFilterChain {
             switch rule.kind {
             case .dropLine:
                 if let matcher { DropMatching.lines(matcher, reason, in: &document) }
+            case .dropUnrepeated:
+                if let matcher { DropMatching.unrepeatedLines(matcher, reason, in: &document) }
             case .dropBlock:
                 if let matcher { DropMatching.blocks(matcher, reason, in: &document) }
             case .dropFrom:
