@@ -184,6 +184,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// An intro before the article (a welcome, a deck, a verdict box) scores too little to join
+    /// it by Readability's sibling threshold, but it is prose: it joins. Prose after the article
+    /// (an author box, a comment policy) and a block whose class marks it as chrome do not.
+    func testProseBeforeTheArticleJoinsIt() throws {
+        let intro = "I am the author of this page, a lawyer for software and the internet, and I am glad to meet you here today."
+        let promo = "Our newsletter brings the best stories of the week to you, every Friday morning, free of charge, in one mail."
+        let about = "The author writes about law and software, and has done so for twenty years, in books and on this page."
+        let html = "<html><body><div id='menu'><a href='/'>Home</a> <a href='/about'>About</a></div>"
+            + "<div class='promo'><div><p>\(promo)</p></div></div>"
+            + "<div class='row'><div class='col'><p>\(intro)</p></div></div>"
+            + "<div class='story'>" + (prose + prose).map { "<p>\($0)</p>" }.joined() + "</div>"
+            + "<div class='row'><div class='col'><p>\(about)</p></div></div>"
+            + "</body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, ([intro] + prose + prose).joined(separator: "\n\n"))
+    }
+
     private func pageWithComments(commentsFirst: Bool = false) -> String {
         let comments = """
             <div id="comments"><h3>2 Responses</h3><ol class="commentlist">

@@ -49,6 +49,12 @@ enum ClassWords {
         return weight
     }
 
+    /// The element's class or id has a word of page chrome (`negative` or `unlikely`), whatever
+    /// content words it has besides ("article-disclaimer", "post-sidebar").
+    static func isBoilerplate(_ node: Node) -> Bool {
+        withMatchBytes(node) { negative.matches($0) || unlikely.matches($0) } ?? false
+    }
+
     /// The element's class or id names a share bar. A closure that names the pattern instead of
     /// capturing it: a captured pattern is retained and released for every element, by every
     /// thread, and that shared reference count costs more than the match with two threads.

@@ -139,13 +139,18 @@ struct ContentExtractor {
         }
 
         var roots: [Node] = []
+        var proseSiblings: Set<Node> = []
         let finalTopScore = stats[top]?.finalScore ?? topScore
         let siblingThreshold = max(10, finalTopScore * ExtractionTables.siblingScoreShare)
         let topClass = top.attribute("class") ?? ""
         if let parent = top.parent {
+            // Prose siblings come only before the article (an intro, a deck, a verdict box);
+            // after it, such blocks are notes, author boxes and comment policies.
+            var beforeTop = true
             for sibling in parent.elementChildren {
                 if sibling == top {
                     roots.append(sibling)
+                    beforeTop = false
                     continue
                 }
                 guard let siblingStats = stats[sibling] else { continue }
@@ -153,6 +158,10 @@ struct ContentExtractor {
                 if !topClass.isEmpty, sibling.attribute("class") == topClass { bonus = finalTopScore * 0.2 }
                 if siblingStats.score != nil, siblingStats.finalScore + bonus >= siblingThreshold {
                     roots.append(sibling)
+                } else if beforeTop, isProse(sibling, siblingStats) {
+                    // (Not a candidate for widening below: the choice is judged on its scores.)
+                    roots.append(sibling)
+                    proseSiblings.insert(sibling)
                 } else if sibling.hasName("p") {
                     let length = siblingStats.characters
                     if length > ExtractionTables.siblingParagraphCharacters, siblingStats.linkDensity < 0.25 {
@@ -167,9 +176,24 @@ struct ContentExtractor {
         } else {
             roots = [top]
         }
-        roots = widened(roots, top: top, body: body, stats: stats)
+        let scored = roots.filter { !proseSiblings.contains($0) }
+        let wider = widened(scored, top: top, body: body, stats: stats)
+        if wider != scored { roots = wider }
         let characters = roots.reduce(0) { $0 + (stats[$1]?.characters ?? 0) }
         return Result(roots: roots, excluded: [:], characters: characters)
+    }
+
+    /// A sibling block that is prose by its numbers (an intro, a deck, a verdict box, too short
+    /// to score near the article) and whose class or id does not mark it as boilerplate.
+    /// Headlines are not: a heading, or a header block that is mostly its headings, belongs to
+    /// the metadata.
+    private static func isProse(_ node: Node, _ stats: NodeStats) -> Bool {
+        guard !node.hasName("p"), !node.hasName("header"), stats.proseCharacters >= ExtractionTables.siblingParagraphCharacters,
+            stats.linkDensity < ExtractionTables.maxSiblingLinkDensity,
+            Double(stats.proseCharacters) >= Double(stats.characters) * ExtractionTables.minSiblingProseShare,
+            Double(stats.headingCharacters) < Double(stats.characters) * ExtractionTables.minSiblingProseShare
+        else { return false }
+        return !ClassWords.isBoilerplate(node)
     }
 
     /// Scores favour the densest part of a page; where the page's prose is spread wider (a forum

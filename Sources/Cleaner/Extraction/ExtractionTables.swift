@@ -93,4 +93,8 @@ enum ExtractionTables {
     static let siblingScoreShare = 0.2
     /// A sibling paragraph this long with few links joins the article.
     static let siblingParagraphCharacters = 80
+    /// A sibling block of any tag joins too when it is prose: its paragraphs hold at least this
+    /// share of its text and `siblingParagraphCharacters`, with links under this density.
+    static let minSiblingProseShare = 0.5
+    static let maxSiblingLinkDensity = 0.25
 }
