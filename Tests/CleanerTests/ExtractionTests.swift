@@ -200,6 +200,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, ([intro] + prose + prose).joined(separator: "\n\n"))
     }
 
+    /// The author's box under a post (a photo, a name, a biography) is not the article's text,
+    /// whatever prose the biography has.
+    func testTheAuthorBoxUnderAPostGoes() throws {
+        let bio = "Jane writes about gardens and the people who keep them, and has done so for twenty years, in three books."
+        let html = "<html><body><div class='story'>" + prose.map { "<p>\($0)</p>" }.joined()
+            + "<div class='author-bio'><img src='jane.jpg'><h3>About Jane</h3><p>\(bio)</p></div></div></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
     private func pageWithComments(commentsFirst: Bool = false) -> String {
         let comments = """
             <div id="comments"><h3>2 Responses</h3><ol class="commentlist">

@@ -7,9 +7,11 @@ enum ClassWords {
     /// Page chrome: -25 to a candidate, and conditional removal inside the article. Beyond
     /// Readability's: "noprint", what a site itself leaves out of the printed article, and
     /// "disclaimer" (advertising and legal notices under the article), and "ad-" / "ads-" opening
-    /// a class word ("ad-slot", "ads-wrapper"), where Readability has only "-ad-" inside one.
+    /// a class word ("ad-slot", "ads-wrapper"), where Readability has only "-ad-" inside one;
+    /// and the author's box under a post ("author-bio", "about-author"): the byline's author is
+    /// metadata, and the box's biography is not the article's text.
     static let negative = compile(
-        "-ad-|^ad-| ad-|^ads-| ads-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget"
+        "-ad-|^ad-| ad-|^ads-| ads-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|author-bio|author_bio|authorbio|author-box|author_box|authorbox|author-card|author_card|about-author|about_author|about-the-author"
     )
 
     /// Elements that are almost never the article: skipped on the first extraction attempt...
