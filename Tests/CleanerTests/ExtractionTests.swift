@@ -209,6 +209,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// A picture's caption in a block named "legend" (the caption's name in French, German,
+    /// Spanish) goes, as figure captions do, however long its sentences are.
+    func testACaptionNamedLegendGoes() throws {
+        let caption = "The old chestnut grove, grazed for centuries, in spring: the trees are gnarled, and the grass is short."
+        let html = "<html><body><div class='story'>" + prose[0..<3].map { "<p>\($0)</p>" }.joined()
+            + "<div class='images'><img src='grove.jpg'><div class='legend'><div class='content'>\(caption)</div></div></div>"
+            + prose[3...].map { "<p>\($0)</p>" }.joined() + "</div></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
     private func pageWithComments(commentsFirst: Bool = false) -> String {
         let comments = """
             <div id="comments"><h3>2 Responses</h3><ol class="commentlist">

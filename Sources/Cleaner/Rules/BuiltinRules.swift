@@ -52,6 +52,8 @@ strip_class(caption): media-caption
 strip_class(caption): photo-caption
 strip_class(caption): img-caption
 strip_class(caption): figure-caption
+# "legend" is the caption's name in several languages (légende, Legende, leyenda).
+strip_class(caption): legend
 strip_class(caption): photo-credit
 strip_class(caption): image-credit
 # Tracking pixels: an image that is one pixel carries no content.
