@@ -219,6 +219,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// A blog template's post footer ("This entry was posted in ...") goes, though its class
+    /// names the entry as well as the footer.
+    func testAPostsEntryFooterGoes() throws {
+        let footer = "This entry was posted in <a href='/news'>News</a> on a Sunday morning, after a long week, by the editor of this blog."
+        let html = "<html><body><div class='post hentry'>" + prose.map { "<p>\($0)</p>" }.joined()
+            + "<div class='entry-utility'>\(footer)</div></div></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
     private func pageWithComments(commentsFirst: Bool = false) -> String {
         let comments = """
             <div id="comments"><h3>2 Responses</h3><ol class="commentlist">

@@ -56,6 +56,12 @@ strip_class(caption): figure-caption
 strip_class(caption): legend
 strip_class(caption): photo-credit
 strip_class(caption): image-credit
+# A post's footer in blog templates ("This entry was posted in ... Bookmark the permalink",
+# tags, share and edit links): a content word ("entry", "post") cancels "footer" in the class
+# weights, so it is named whole here.
+strip_class(navigation): entry-utility
+strip_class(navigation): entry-footer
+strip_class(navigation): post-footer
 # Tracking pixels: an image that is one pixel carries no content.
 strip_image_src(other): pixel.gif
 
