@@ -228,6 +228,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// A control by its role ("Show picture" on a `<div role="button">`) is no more text than a
+    /// `<button>`: its label goes, in any language.
+    func testALabelOfAnElementWithTheButtonRoleGoes() throws {
+        let steps = prose.map { "<div class='step'><p>\($0)</p><div role='button'><span>Bild anzeigen</span></div></div>" }.joined()
+        let html = "<html><body><div class='recipe'>" + steps + "</div></body></html>"
+        XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
     private func pageWithComments(commentsFirst: Bool = false) -> String {
         let comments = """
             <div id="comments"><h3>2 Responses</h3><ol class="commentlist">

@@ -111,7 +111,7 @@ struct ContentScorer {
             return .skip
         }
         let entry = TagTable.entry(for: name)
-        if entry.skipped || HiddenElements.isHidden(node) { return .skip }
+        if entry.skipped || HiddenElements.isHidden(node) || ControlElements.isControl(node) { return .skip }
         if options.skipComments, !frames.isEmpty, name != Names.main, CommentSections.isSection(node) {
             comments.append(node)
             return .skip

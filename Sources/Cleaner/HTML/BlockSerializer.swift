@@ -71,7 +71,7 @@ struct BlockSerializer {
         }
         guard node.isElement else { return .skip }
         let tag = TagTable.entry(for: node.packedName)
-        if tag.skipped || HiddenElements.isHidden(node) {
+        if tag.skipped || HiddenElements.isHidden(node) || ControlElements.isControl(node) {
             skippedElement = node
             return .skip
         }
