@@ -138,6 +138,22 @@ struct DocumentLines {
         self.firstLine = firstLine
     }
 
+    /// Marks the lines that hold `byte` (not "\n", the separator).
+    func linesHolding(_ byte: UInt8) -> [Bool] {
+        var marked = [Bool](repeating: false, count: count)
+        text.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(byte), bytes.count - offset) {
+                let line = line(containing: base.distance(to: found.assumingMemoryBound(to: UInt8.self)))
+                marked[line] = true
+                guard line + 1 < count else { return }
+                offset = starts[line + 1]
+            }
+        }
+        return marked
+    }
+
     /// The line holding byte `offset` (a line's own end counts as its own).
     func line(containing offset: Int) -> Int {
         var low = 0
@@ -151,9 +167,14 @@ struct DocumentLines {
 }
 
 extension Pattern {
-    /// Which lines of `lines` can match, from one search of the whole text; nil when this pattern
-    /// must test every line (not line-local, or the search hit a limit).
+    /// True when `candidateLines` can answer: the pattern has a required byte or is line-local.
+    var searchesDocument: Bool { requiredByte != nil || documentPattern != nil }
+
+    /// Which lines of `lines` can match: those holding the pattern's required byte, or those where
+    /// one search of the whole text found a match; nil when this pattern must test every line
+    /// (neither applies, or the search hit a limit).
     func candidateLines(in lines: DocumentLines) -> [Bool]? {
-        documentPattern?.candidateLines(in: lines, context: matchContext)
+        if let requiredByte { return lines.linesHolding(requiredByte) }
+        return documentPattern?.candidateLines(in: lines, context: matchContext)
     }
 }

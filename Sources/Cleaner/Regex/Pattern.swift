@@ -24,6 +24,10 @@ final class Pattern: @unchecked Sendable {
     private let compiledDocumentPattern = Mutex<DocumentPattern??>(nil)
     /// The JIT-compiled copy, made after the pattern has been interpreted on enough text.
     private let jit: LazyJIT
+    /// The pattern without its leading assertions, tried first (see `LeadingLookarounds`).
+    private let body: Pattern?
+    /// A byte every match holds, when it picks out few lines (see `RequiredByte`).
+    let requiredByte: UInt8?
 
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
@@ -34,7 +38,8 @@ final class Pattern: @unchecked Sendable {
         let offset: Int
     }
 
-    init(_ source: String, caseInsensitive: Bool = false) throws {
+    /// `usesShortcuts: false` matches with the pattern alone, as the reference for tests.
+    init(_ source: String, caseInsensitive: Bool = false, usesShortcuts: Bool = true) throws {
         var errorCode: Int32 = 0
         var errorOffset = 0
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
@@ -61,6 +66,9 @@ final class Pattern: @unchecked Sendable {
         self.source = source
         self.caseInsensitive = caseInsensitive
         isLineLocal = DocumentPattern.isLineLocal(source)
+        requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
+        // A body that does not compile only costs the shortcut.
+        body = usesShortcuts ? LeadingLookarounds.body(of: source).flatMap { try? Pattern($0, caseInsensitive: caseInsensitive) } : nil
     }
 
     deinit {
@@ -70,7 +78,9 @@ final class Pattern: @unchecked Sendable {
 
     /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.
     func matches(_ text: String) -> Bool {
-        firstMatch(in: text) != nil
+        // The body's no-match is the pattern's; its match, or a limit it hit, leaves the pattern to answer.
+        if let body, body.result(in: text) == PCRE2_ERROR_NOMATCH { return false }
+        return firstMatch(in: text) != nil
     }
 
     /// True once matches take PCRE2's JIT fast path.
@@ -83,20 +93,24 @@ final class Pattern: @unchecked Sendable {
     /// thread's own, made once (only the whole match's offsets are read, so one pair is enough; a
     /// match with more groups than that returns 0, which is still a match).
     func firstMatch(in text: String) -> Range<Int>? {
+        guard result(in: text) >= 0, let data = ThreadMatchData.current(), let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
+        return Int(vector[0])..<Int(vector[1])
+    }
+
+    /// PCRE2's result of matching `text`, the match's offsets left in the thread's match data.
+    private func result(in text: String) -> Int32 {
         var text = text
-        return text.withUTF8 { bytes -> Range<Int>? in
-            guard let data = ThreadMatchData.current() else { return nil }
+        return text.withUTF8 { bytes -> Int32 in
+            guard let data = ThreadMatchData.current() else { return PCRE2_ERROR_NOMEMORY }
             // An empty buffer has no base address; PCRE2 accepts any non-null pointer with length 0.
             let empty: UInt8 = 0
-            let result = withUnsafePointer(to: empty) { emptyPointer in
+            return withUnsafePointer(to: empty) { emptyPointer in
                 let subject = bytes.baseAddress ?? emptyPointer
                 if let jitCode = jit.compiled(forSubjectBytes: bytes.count) {
                     return pcre2_jit_match_8(jitCode, subject, bytes.count, 0, 0, data, matchContext)
                 }
                 return pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
             }
-            guard result >= 0, let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
-            return Int(vector[0])..<Int(vector[1])
         }
     }
 }

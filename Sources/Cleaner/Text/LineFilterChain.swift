@@ -4,10 +4,10 @@ enum LineFilterChain {
     static func apply(_ rules: [RuleSet.LineRule], to document: inout Document) {
         // Rules mark lines and never change their text: one joined text serves every pattern, made
         // again without the removed lines after main_text, which removes most of a whole page.
-        var lines = rules.contains { $0.pattern?.documentPattern != nil } ? DocumentLines(document) : nil
+        var lines = rules.contains { $0.pattern?.searchesDocument == true } ? DocumentLines(document) : nil
         var staleLines = false
         for rule in rules {
-            if staleLines, rule.pattern?.documentPattern != nil {
+            if staleLines, rule.pattern?.searchesDocument == true {
                 lines = DocumentLines(document)
                 staleLines = false
             }
