@@ -284,6 +284,21 @@ final class TextShortcutTests: XCTestCase {
         }
     }
 
+    func testNumberCellsAndListIntroducersMatchTheirDefinitions() {
+        func referenceNumberCell(_ line: String) -> Bool {
+            line.contains(where: \.isNumber) && line.allSatisfy { $0.isNumber || $0.isWhitespace || $0.isCurrencySymbol || MainText.numberCellMarks.contains($0) }
+        }
+        func referenceIntroducer(_ line: String) -> Bool {
+            guard let last = line.last, [":", "："].contains(last), !line.dropLast().contains(where: { [":", "："].contains($0) }) else { return false }
+            return MainText.weight(line) > 0
+        }
+        let colons = [":", "：", ":\u{301}", "\u{600}:", "a long run of words, which ends a sentence."]
+        for line in randomLines(pieces + colons, count: 8000) + randomLines(colons + ["3", "5033", " ", "$", "€", "%", "’", "\r\n", "x"], count: 2000) {
+            XCTAssertEqual(MainText.isNumberCell(line), referenceNumberCell(line), line.debugDescription)
+            XCTAssertEqual(MainText.introducesList(line), referenceIntroducer(line), line.debugDescription)
+        }
+    }
+
     func testSignatureLinesFindTheSiteAsLineByLine() throws {
         var library = RuleLibrary()
         try library.add(name: "a.test", text: "signature_line: ^AAA$\nsignature_line: (?=B)B\n", path: "a.test.txt")

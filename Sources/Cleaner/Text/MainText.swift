@@ -89,6 +89,9 @@ enum MainText {
     /// introduces the block after it: a list of the article's own, whose short items cost nothing,
     /// so that the article's run goes on through it. A menu's heading is no sentence.
     static func introducesList(_ line: String) -> Bool {
+        // The last Character ends in the line's last scalar, and only the colon itself is its
+        // canonical equivalent: a line whose bytes end in neither colon ends in neither.
+        guard listIntroducerBytes.contains(where: { line.utf8.reversed().starts(with: $0) }) else { return false }
         guard let last = line.last, listIntroducers.contains(last) else { return false }
         // A colon inside as well makes a form's field ("Posted: 2 Feb 2005 Post subject:").
         guard line.dropLast().allSatisfy({ !listIntroducers.contains($0) }) else { return false }
@@ -97,6 +100,8 @@ enum MainText {
 
     /// Colons, ASCII and full-width.
     static let listIntroducers: Set<Character> = [":", "："]
+    /// Their UTF-8, last byte first.
+    private static let listIntroducerBytes = listIntroducers.map { Array(String($0).utf8.reversed()) }
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         guard lines.count >= 3 else { return false }
@@ -258,6 +263,18 @@ enum MainText {
 
     /// A line of numbers alone, with their currency or percent signs: "$55.00", "600", "12%".
     static func isNumberCell(_ line: String) -> Bool {
+        // A line that opens with an ASCII character no number cell holds (a letter, mostly) fails
+        // on its first Character, which starts with that scalar and answers as it does.
+        if let first = line.utf8.first, first < 0x80, !asciiNumberCellBytes.contains(first) { return false }
+        if ASCIIText.isASCII(line) {
+            // Each byte is a Character ("\r\n" is one, whitespace as its bytes are).
+            var digits = 0
+            for byte in line.utf8 {
+                guard asciiNumberCellBytes.contains(byte) else { return false }
+                if asciiNumbers.contains(byte) { digits += 1 }
+            }
+            return digits > 0
+        }
         var digits = 0
         for character in line {
             if character.isNumber { digits += 1; continue }
@@ -269,6 +286,14 @@ enum MainText {
 
     /// What may stand around a number's digits in a table's cell.
     static let numberCellMarks: Set<Character> = [".", ",", "%", "+", "-", "−", "*", "'", "’", "‰"]
+
+    /// The ASCII characters `isNumberCell` lets through, and those it counts as digits: each
+    /// byte asked as the Character it is.
+    private static let asciiNumberCellBytes = ASCIISet((0..<0x80).map { UInt8($0) }.filter { byte in
+        let character = Character(Unicode.Scalar(byte))
+        return character.isNumber || character.isWhitespace || numberCellMarks.contains(character) || character.isCurrencySymbol
+    })
+    private static let asciiNumbers = ASCIISet((0..<0x80).map { UInt8($0) }.filter { Character(Unicode.Scalar($0)).isNumber })
 
     /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
     private static let asciiNumberMarks = ASCIISet(numberMarks.utf8)
