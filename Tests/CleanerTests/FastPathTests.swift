@@ -142,7 +142,8 @@ final class FastPathTests: XCTestCase {
 
     func testRepeatedTitleShortcutsDecideAsTheDefinition() {
         let titles = ["Breaking News", "breaking  news", "BREAKING NEWS", "İstanbul votes", "istanbul votes", "\u{212A}elvin scale",
-                      "kelvin scale", " Ünïcode title", "ünïcode title", "A", "a much longer sentence that goes on, and on.", "\u{A0}Breaking News"]
+                      "kelvin scale", " Ünïcode title", "ünïcode title", "A", "a much longer sentence that goes on, and on.", "\u{A0}Breaking News",
+                      "Breaking", "BreakingNews", "Breaking\tNews", "\u{1}Breaking News", "Breaking News\u{7F}", "Breaking\u{85}News", "breaking news!"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var blocks = (0..<Int.random(in: 1...6, using: &generator)).map { _ in

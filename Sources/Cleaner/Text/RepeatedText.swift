@@ -110,20 +110,44 @@ enum RepeatedText {
         TextNormalizer.normalizeLine(text).lowercased()
     }
 
-    /// `comparable(block.keptText) == title`, cheaply ruling out most blocks first: by their first
-    /// letter when it is ASCII (lower-casing maps an ASCII letter to its ASCII lower case, nothing
-    /// else), then by length, which lower-casing changes by at most a factor 3 down (K to k) or 1.5
-    /// up (İ to i̇), before lower-casing, the costly half.
+    /// `comparable(block.keptText) == title`, cheaply ruling out most blocks first: by their opening
+    /// run of printable ASCII (lower-casing maps an ASCII character to its ASCII lower case, nothing
+    /// else, and normalizing keeps it), then by length, which lower-casing changes by at most a
+    /// factor 3 down (K to k) or 1.5 up (İ to i̇), before lower-casing, the costly half.
     private static func isComparable(_ block: Block, to title: String) -> Bool {
-        if let kept = block.lines.firstIndex(where: { $0.isKept }), let first = block.lines[kept].text.utf8.first(where: { $0 > 0x20 }), first < 0x80, first != 0x7F,
-            let titleFirst = title.utf8.first, asciiLowercased(first) != titleFirst
-        {
+        if let kept = block.lines.firstIndex(where: { $0.isKept }), !openingASCIIAgrees(block.lines[kept].text, with: title) {
             return false
         }
         let normalized = TextNormalizer.normalizeLine(block.keptText)
         let length = normalized.utf8.count
         guard length * 3 >= title.utf8.count, length <= title.utf8.count * 3 else { return false }
         return normalized.lowercased() == title
+    }
+
+    /// False when the line's opening run of printable ASCII and single spaces between them (after
+    /// the whitespace and controls that normalizing drops), lower-cased, is not where `title`
+    /// starts: the comparable text starts with that run, whatever follows it.
+    static func openingASCIIAgrees(_ line: String, with title: String) -> Bool {
+        var titleBytes = title.utf8.makeIterator()
+        var started = false
+        var space = false
+        for byte in line.utf8 {
+            if !started, byte <= 0x20 { continue }
+            started = true
+            if byte == 0x20, !space {
+                // Kept as it is only when a printable byte follows.
+                space = true
+                continue
+            }
+            guard byte > 0x20, byte < 0x7F else { return true }
+            if space {
+                guard titleBytes.next() == 0x20 else { return false }
+                space = false
+            }
+            guard let expected = titleBytes.next() else { return false }
+            if asciiLowercased(byte) != expected { return false }
+        }
+        return true
     }
 
     private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
