@@ -167,8 +167,9 @@ struct DocumentLines {
 }
 
 extension Pattern {
-    /// True when `candidateLines` can answer: the pattern has a required byte or is line-local.
-    var searchesDocument: Bool { requiredByte != nil || documentPattern != nil }
+    /// True when line rules search the joined text for this pattern's candidates: it is line-local
+    /// and has no required byte (a line is then looked at for the byte itself, see `LineMatcher`).
+    var searchesDocument: Bool { requiredByte == nil && documentPattern != nil }
 
     /// Which lines of `lines` can match: those holding the pattern's required byte, or those where
     /// one search of the whole text found a match; nil when this pattern must test every line

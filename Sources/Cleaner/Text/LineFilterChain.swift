@@ -3,9 +3,10 @@
 enum LineFilterChain {
     static func apply(_ rules: [RuleSet.LineRule], to document: inout Document) {
         // Rules mark lines and never change their text: one joined text serves every pattern, made
-        // again without the removed lines after main_text, which removes most of a whole page.
-        var lines = rules.contains { $0.pattern?.searchesDocument == true } ? DocumentLines(document) : nil
-        var staleLines = false
+        // when the first pattern that searches it comes, and again without the removed lines after
+        // main_text, which removes most of a whole page.
+        var lines: DocumentLines?
+        var staleLines = true
         for rule in rules {
             if staleLines, rule.pattern?.searchesDocument == true {
                 lines = DocumentLines(document)
@@ -34,7 +35,7 @@ enum LineFilterChain {
                 // Only text input: an HTML page's article was found on its DOM.
                 if document.origin == .text {
                     MainText.apply(reason, in: &document)
-                    staleLines = lines != nil
+                    staleLines = true
                 }
             case .dropDuplicates:
                 RepeatedText.dropLaterCopies(reason, in: &document)

@@ -1,6 +1,9 @@
+import Glibc
+
 /// One line rule's pattern over one document: each line is matched alone, as the rule says, but
-/// only the lines a single search of the whole document marked as possible matches (see
-/// `DocumentPattern`); every line when the pattern cannot be searched that way.
+/// only the lines that hold the pattern's required byte (`RequiredByte`), or else the lines a
+/// single search of the whole document marked as possible matches (see `DocumentPattern`); every
+/// line when the pattern cannot be searched that way.
 struct LineMatcher {
     let pattern: Pattern
     private let candidates: [Bool]?
@@ -8,14 +11,27 @@ struct LineMatcher {
 
     init(_ pattern: Pattern, lines: DocumentLines?) {
         self.pattern = pattern
-        candidates = lines.flatMap { pattern.candidateLines(in: $0) }
+        candidates = pattern.searchesDocument ? lines.flatMap { pattern.candidateLines(in: $0) } : nil
         firstLine = lines?.firstLine ?? []
     }
 
     /// True when line `line` of block `block` matches.
     func matches(_ document: Document, block: Int, line: Int) -> Bool {
         if let candidates, !candidates[firstLine[block] + line] { return false }
-        return pattern.matches(document.blocks[block].lines[line].text)
+        return matches(document.blocks[block].lines[line].text)
+    }
+
+    private func matches(_ text: String) -> Bool {
+        if let byte = pattern.requiredByte, !Self.holds(text, byte) { return false }
+        return pattern.matches(text)
+    }
+
+    private static func holds(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 
     /// Every kept line that matches, in document order: only the candidate lines are looked at,
@@ -36,7 +52,7 @@ struct LineMatcher {
             while block + 1 < firstLine.count, firstLine[block + 1] <= index { block += 1 }
             let line = index - firstLine[block]
             let text = document.blocks[block].lines[line]
-            if text.isKept, pattern.matches(text.text) { found.append((block, line)) }
+            if text.isKept, matches(text.text) { found.append((block, line)) }
         }
         return found
     }
