@@ -92,6 +92,8 @@ enum LeadingLookarounds {
     /// presence (even as a literal) only costs the shortcut.
     private static let groupReaders: [[UInt8]] = [
         "(?P=", "(?P>", "(?&", "(?R", "(?(", "(?C", "(*", "(?#", "(?x", "(?-x", "(?^", "(?|", "\\Q", "\\g", "\\k",
+        // "\c(" is one character, a control code: the parentheses would be miscounted.
+        "\\c",
     ].map { Array($0.utf8) }
 
     private static func readsGroups(_ bytes: [UInt8]) -> Bool {
