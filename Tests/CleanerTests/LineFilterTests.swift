@@ -73,6 +73,63 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(article + list, builtin: true, options: CleanOptions(input: .text, comments: true)).text, article + list)
     }
 
+    func testDropUnrepeatedCountsDifferentLines() throws {
+        let rules = ["global": "drop_unrepeated(other): ^Posted at \\d\\d:\\d\\d$\n"]
+        // One stamp is the article's: it goes.
+        XCTAssertEqual(try clean("Posted at 10:15\nArticle text.\n", rules: rules).text, "Article text.")
+        // Three different stamps head the posts of a thread: each stays with its post.
+        let thread = "Posted at 10:15\nFirst post.\n\nPosted at 11:20\nSecond post.\n\nPosted at 12:05\nThird post."
+        XCTAssertEqual(try clean(thread, rules: rules).text, thread)
+        // One stamp shown three times is still one stamp.
+        let repeated = "Posted at 10:15\nText.\n\nPosted at 10:15\nMore.\n\nPosted at 10:15\nEnd."
+        XCTAssertEqual(try clean(repeated, rules: rules).text, "Text.\n\nMore.\n\nEnd.")
+    }
+
+    /// The built-in time-stamp rule: the article's stamp goes, a forum's post headers stay.
+    func testBuiltinTimeStampsGoUnlessTheyHeadPosts() throws {
+        let article = "Monday November 18, 2019 7:45 am PST by Jane Doe\nThe council voted to keep the old bridge open."
+        XCTAssertEqual(try clean(article, builtin: true, options: CleanOptions(input: .text)).text, "The council voted to keep the old bridge open.")
+        let thread = """
+            Posted by: anna at Jan 17, 2005 10:50:37 PM
+            The new schedule works well for me, the late bus is always on time.
+
+            Posted by: bob at Jan 17, 2005 11:02:11 PM
+            Not on my line, it was twenty minutes late twice this week.
+
+            Posted by: carla at Jan 18, 2005 8:15:40 AM
+            The timetable online still shows the old times.
+            """
+        XCTAssertEqual(try clean(thread, builtin: true, options: CleanOptions(input: .text)).text, thread)
+    }
+
+    /// Captions that close on a credit in parentheses go; the same words in prose, or a credit
+    /// standing alone, are left to other rules.
+    func testBuiltinCaptionsWithACreditInParenthesesGo() throws {
+        let text = """
+            Protesters have worn masks to protect their identities (Image: GETTY )
+            The protests began in June and have grown since.
+            More than 4,000 people are expected to receive notice in coming weeks (Credit: iStock)
+            The photo (shown above) was taken in June.
+            """
+        XCTAssertEqual(
+            try clean(text, builtin: true, options: CleanOptions(input: .text)).text,
+            "The protests began in June and have grown since.\nThe photo (shown above) was taken in June.")
+    }
+
+    /// A label with a link to another article goes; a sentence after the same label stays.
+    func testBuiltinLabelledLinksToOtherArticlesGo() throws {
+        let text = """
+            The plague was confirmed in two patients in Beijing.
+            READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing
+            Related: The 15 Weirdest Galaxies in Our Universe
+            Lire aussi : Les critiques de la commission contre le projet de loi
+            See also: the notes at the end of this report.
+            """
+        XCTAssertEqual(
+            try clean(text, builtin: true, options: CleanOptions(input: .text)).text,
+            "The plague was confirmed in two patients in Beijing.\nSee also: the notes at the end of this report.")
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -87,6 +87,9 @@ drop_line(caption): \b(?:Picture|Photo|Image|Photograph|Foto|Bild)s?\s?:\s?[\p{L
 # A caption ending in an agency credit: "... REUTERS/Jane Doe", "Jane Doe/AFP/Getty Images",
 # "Jane Doe / AP file" (a slash joins photographer and agency; prose seldom writes so).
 drop_line(caption): (?:\b(?i:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa)\s?/\s?\p{Lu}[\w.’' -]{1,40}|/\s?(?i:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa)(?: file| Photo)?)\)?\s*$
+# A caption closing on its credit in parentheses: "Protesters in the square (Image: GETTY)",
+# "... in coming weeks (Credit: iStock)". A credit alone on its line is left to the rules below.
+drop_line(caption): ^\S.*\S\s*\((?:Image|Photo|Picture|Photograph|Credit|Photo credit|Image credit|Foto|Bild)s?\s?:\s?[^()]{1,60}\)\s*$
 # A caption ending in a credit: "... a large rodent Credit: The Siberian Times".
 drop_line(caption): \s(?:Credit|Credits|Photo credit|Image credit)\s?:\s?\p{Lu}[^.!?]{0,60}$
 # Captions that open with the credit or a position: "(Photo : Reuters) ...", "(Above) ...", "date 2018-08-01 (Above) ...".
@@ -147,6 +150,10 @@ drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\
 
 # Headings of related-article lists (the lists themselves go by link density).
 drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren)\s*(?:\.\.\.|…)?\s*:?$
+
+# A link to another article under a label: "READ MORE: Title of another story", "Related: ...",
+# "Lire aussi : ...". A title, so no sentence end; a label's own sentence ("See also: the notes.") stays.
+drop_line(teaser): ^(?i:read more|see more|see also|read also|also read|related|related (?:posts?|articles?|stories|coverage)|lire aussi|lesen sie auch|leia também|leggi anche|lee también)\s*:\s*\S.{0,150}(?<![.!?:])$
 
 teaser(teaser): ^(?i:(?:updated |posted )?(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago)$
 

@@ -27,7 +27,7 @@ enum DropMatching {
         }
     }
 
-    /// `drop_from_repeated` needs this many different matching lines.
+    /// `drop_from_repeated` and `drop_unrepeated` count this many different matching lines.
     static let minRepeats = 3
 
     /// The first block with a kept line that matches, and every block after it, when kept lines
