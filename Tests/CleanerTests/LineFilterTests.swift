@@ -130,6 +130,38 @@ final class LineFilterTests: XCTestCase {
             "The plague was confirmed in two patients in Beijing.\nSee also: the notes at the end of this report.")
     }
 
+    /// After the article's last sentence, lines that are no sentences are the container's links:
+    /// related headlines go, a list the article announces or writes to one pattern stays.
+    func testTrailingTitlesAfterTheLastSentenceGo() throws {
+        let rules = ["global": "drop_trailing_titles(teaser): yes\n"]
+        let article = "The band is nominated for the Hall of Fame, which will honour its new members in Cleveland on May 2."
+        let related = "\n\nThe Hall of Fame's class of this year\nFans vote for their favourite band\nBest live albums of the decade"
+        XCTAssertEqual(try clean(article + related, rules: rules).text, article)
+        // A sentence after them: the article goes on.
+        let closing = related + "\n\nAdditional reporting by Jane Doe."
+        XCTAssertEqual(try clean(article + closing, rules: rules).text, article + closing)
+        // Lines written to one pattern are the article's list.
+        let dates = "\n\nJune 9 – Tampa, FL @ Amphitheatre\nJune 10 – Atlanta, GA @ Arena\nJune 14 – Nashville, TN @ Park Hall"
+        XCTAssertEqual(try clean(article + dates, rules: rules).text, article + dates)
+        // A colon announces them.
+        let announced = "The band tours this summer, in these cities:\n\nTampa on the coast\nAtlanta\nNashville in Tennessee"
+        XCTAssertEqual(try clean(announced, rules: rules).text, announced)
+        // Without prose there is no article to close.
+        let list = "Home\nNews\nContact us"
+        XCTAssertEqual(try clean(list, rules: rules).text, list)
+    }
+
+    /// In an HTML page, a list or table at the end is marked up as one: it stays.
+    func testTrailingTitlesKeepAnHTMLList() throws {
+        let rules = ["global": "drop_trailing_titles(teaser): yes\n"]
+        let html = "<html><body><article><p>The requirements for the loan are few and simple, and the application takes ten minutes online.</p>"
+            + "<ul><li>A computer or a phone</li><li>An e-mail address</li><li>An identity document</li></ul></article></body></html>"
+        XCTAssertTrue(try clean(html, rules: rules).text.contains("An identity document"))
+        let related = "<html><body><article><p>The requirements for the loan are few and simple, and the application takes ten minutes online.</p>"
+            + "<p>Loans for students explained</p><p>How to compare interest rates</p></article></body></html>"
+        XCTAssertFalse(try clean(related, rules: rules).text.contains("interest rates"))
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -183,6 +183,11 @@ drop_repeated_title(other): yes
 ## Later copies of long lines (gallery captions, pull quotes) are left alone here: pages
 ## repeat real content too (tables, errata), and `drop_duplicates(CAT): yes` is for site files.
 
+## After the article's last sentence: related headlines, share buttons, tags, gallery links,
+## none of them a sentence, and no list the article announces or writes to one pattern.
+
+drop_trailing_titles(teaser): yes
+
 ## Headings left with nothing under them once the rules above took their section
 # (an HTML heading followed by another heading of the same or a higher level, or by the end,
 # where line rules or the page's extraction removed text in between; and a last heading

@@ -25,7 +25,7 @@ struct RuleParser {
     /// Directives whose argument in parentheses is a category.
     static let removingDirectives: Set<String> = [
         "strip", "strip_id_or_class", "strip_class", "strip_image_src",
-        "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text",
+        "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles",
     ]
 
     mutating func parse(_ text: String) throws -> RuleSet {
@@ -173,7 +173,7 @@ struct RuleParser {
         case "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             rules.lineRules.append(.init(kind: kind, pattern: try pattern(value, line), source: source))
-        case "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text":
+        case "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             if try flag(value, line) {
                 rules.lineRules.append(.init(kind: kind, pattern: nil, source: source))

@@ -46,6 +46,9 @@ public struct RuleSet: Sendable {
         case dropDuplicates = "drop_duplicates"
         /// The article of a plain-text scrape: the heaviest run of prose lines (see `MainText`).
         case mainText = "main_text"
+        /// The kept lines after the last line of prose, when none ends a sentence, none is
+        /// announced by a colon and they are no list of one shape (see `TrailingTitles`).
+        case dropTrailingTitles = "drop_trailing_titles"
         /// A later block equal to the title goes.
         case dropRepeatedTitle = "drop_repeated_title"
         /// An HTML heading with no kept text under it (the next kept block is a heading of the

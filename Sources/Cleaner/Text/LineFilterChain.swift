@@ -41,6 +41,8 @@ enum LineFilterChain {
                 RepeatedText.dropLaterCopies(reason, in: &document)
             case .dropRepeatedTitle:
                 RepeatedText.dropRepeatedTitle(reason, in: &document)
+            case .dropTrailingTitles:
+                TrailingTitles.drop(reason, in: &document)
             case .dropOrphanHeadings:
                 OrphanHeadings.drop(reason, in: &document)
             }
