@@ -116,6 +116,23 @@ final class LineFilterTests: XCTestCase {
             "The protests began in June and have grown since.\nThe photo (shown above) was taken in June.")
     }
 
+    /// A share bar one button a line, and a gallery's counter and its way back, go; a sentence
+    /// naming the same network stays.
+    func testBuiltinShareButtonsAndGalleryChromeGo() throws {
+        let text = """
+            Image 1 of / 23
+            Back to Gallery
+            The show opened on Tuesday with forty new models.
+            Facebook
+            Reddit
+            Email
+            Facebook said the figures were correct.
+            """
+        XCTAssertEqual(
+            try clean(text, builtin: true, options: CleanOptions(input: .text)).text,
+            "The show opened on Tuesday with forty new models.\nFacebook said the figures were correct.")
+    }
+
     /// A label with a link to another article goes; a sentence after the same label stays.
     func testBuiltinLabelledLinksToOtherArticlesGo() throws {
         let text = """

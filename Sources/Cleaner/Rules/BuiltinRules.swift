@@ -97,8 +97,9 @@ drop_line(caption): ^(?:date \d{4}-\d{2}-\d{2}\s+)?\((?:Photo|Picture|Image|Abov
 # Credit lines on their own: "Photo: Jane Doe", "Image credit: Getty Images".
 drop_line(caption): ^(?i:(?:photo|picture|image|video)(?: credit)?s?)\s?:\s?\S.{0,60}$
 # Gallery chrome: "Image 1 of 8", "Photo 3/12", and the buttons around a caption.
-drop_line(caption): ^(?i:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de)\s*\d*)$
-drop_line(caption): ^(?i:caption|close|hide caption|toggle caption|expand|enlarge this image|view gallery|open gallery)$
+# "Image 1 of / 23": a counter whose total a script fills in leaves its slash.
+drop_line(caption): ^(?i:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de)\s*/?\s*\d*)$
+drop_line(caption): ^(?i:caption|close|hide caption|toggle caption|expand|enlarge this image|view gallery|open gallery|back to gallery)$
 # An image's alt text next to its caption, or a caption repeated in full and cut short.
 drop_repeated(caption): yes
 
@@ -107,6 +108,8 @@ drop_repeated(caption): yes
 drop_line(social): ^(?i)(?:like|follow|join|find|friend) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)\.?$
 drop_line(social): ^(?i)(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit)(?:\s*[|/·•]?\s*(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit))+$
 drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook|share on twitter)\s*:?$
+# A share bar flattened one button a line: a network's name alone ("Facebook", "Reddit", "Email").
+drop_line(social): ^(?i:facebook|twitter|pinterest|reddit|linkedin|whatsapp|flipboard|tumblr|digg|delicious|stumbleupon|telegram|messenger|pocket|google\+?|email|e-mail|print|share this page|share this with friends)$
 drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
 
 ## Mastheads and navigation
