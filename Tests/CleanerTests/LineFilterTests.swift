@@ -297,6 +297,23 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(result.text, article.joined(separator: "\n"))
     }
 
+    func testAPageThatOpensWithItsTitleIsCutWithoutAMenu() throws {
+        // No ten menu items in a row, but the scrape opens with the page's title, which the
+        // headline repeats: a whole page all the same.
+        let chrome = ["Home", "News", "Sign in", "Subscribe for unlimited access to local reporting", "Weather", "Traffic"]
+        let closing = ["Related Topics", "Transport", "City Hall", "Most read stories of the week", "Council approves budget for road repairs", "Privacy Policy", "Terms of Use"]
+        let page = (["City opens three new night bus routes - Example Times", ""] + chrome + [""] + article + [""] + closing).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, article.joined(separator: "\n"))
+        // The same scrape without the title line is a container's, and is left whole.
+        let container = (chrome + [""] + article + [""] + closing).joined(separator: "\n")
+        XCTAssertEqual(try clean(container, rules: ["global": "main_text(navigation): yes\n"]).text, container)
+        // Compared as words: case, punctuation and the site's name around the title do not matter.
+        XCTAssertEqual(PageTitle.words(of: "Site | City Opens Three: New Night-Bus Routes"), ["site", "city", "opens", "three", "new", "night", "bus", "routes"])
+        // CJK titles have no spaces: each ideograph counts as a word.
+        XCTAssertEqual(PageTitle.weight(PageTitle.words(of: "東京の新しい夜行バス")), 10)
+    }
+
     func testAScrapeThatOpensWithTheArticleIsLeftWhole() throws {
         let scrape = (article + [""] + footer).joined(separator: "\n")
         let result = try clean(scrape, rules: ["global": "main_text(navigation): yes\n"])

@@ -31,8 +31,9 @@ enum MainText {
 
     static func apply(_ reason: RemovalReason, in document: inout Document) {
         // Only a whole page has menus and footers around its article; a scrape of the article's
-        // container is the article, and cutting it would only lose its lists and tables.
-        guard WholePage.hasMenu(document) else { return }
+        // container is the article, and cutting it would only lose its lists and tables. A whole
+        // page shows itself by a menu, or by opening with its title.
+        guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) else { return }
         let units = units(of: document)
         let weights = units.map(\.weight)
         guard let run = heaviestRun(weights) else { return }

@@ -1,0 +1,47 @@
+/// Tells a scrape of a whole page by its title: a scraper that dumps a whole page's text writes
+/// the page's `<title>` first ("Headline - Site name", "Site | Headline"), and the page says the
+/// headline again over its article. A scrape of the article's container has no `<title>`, so its
+/// first line seldom comes back as the start or the end of a later one. Compared as words
+/// (lower-cased runs of letters and digits), so punctuation and case do not matter; CJK
+/// ideographs, kana and hangul count a word each, since those scripts put no spaces between words.
+enum PageTitle {
+    /// Title and repeated headline hold at least this many words each: a site's name alone
+    /// ("Home", "News") comes back on every page, in menus and footers, whole page or not.
+    static let minWords = 4
+
+    /// The first kept line is a title: a later kept line is the start or the end of it ("Headline"
+    /// under "Headline - Site", "Headline" under "Site | Headline"), or starts with it.
+    static func opensWithRepeatedTitle(_ document: Document) -> Bool {
+        var title: [Substring]?
+        for block in document.blocks {
+            for line in block.lines where line.isKept {
+                guard let first = title else {
+                    let words = words(of: line.text)
+                    guard weight(words) >= minWords else { return false }
+                    title = words
+                    continue
+                }
+                let words = words(of: line.text)
+                guard weight(words) >= minWords else { continue }
+                if first.starts(with: words) || words.starts(with: first) || first.reversed().starts(with: words.reversed()) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Lower-cased runs of letters, digits and marks.
+    static func words(of line: String) -> [Substring] {
+        let lowered = line.lowercased()
+        return lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+    }
+
+    /// Words, with each double-width character (CJK) counted as one.
+    static func weight(_ words: [Substring]) -> Int {
+        words.reduce(0) { total, word in
+            let wide = word.unicodeScalars.reduce(0) { $0 + (MainText.isDoubleWidth($1.value) ? 1 : 0) }
+            return total + max(1, wide)
+        }
+    }
+}
