@@ -351,6 +351,16 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(result.text, article.joined(separator: "\n"))
     }
 
+    func testALongFooterLineDoesNotPullTheRunPastTheArticlesEnd() throws {
+        // A legal notice of many sentences on one line, after the page's closing links: long
+        // enough to outweigh them, were a line to count for all its length.
+        let notice = Array(repeating: "Market data is delayed by at least fifteen minutes and is provided for information only, not for trading purposes or advice.", count: 12).joined(separator: " ")
+        let closing = ["Most read stories this week", "Sign up for our daily newsletter", "Follow our reporters on social media", "Download the app for your phone", "Listen to our weekly news podcast", "Send us a tip or a correction", "Careers at the Example Times", "Advertise with the Example Times"]
+        let page = (menu + [""] + article + [""] + closing + [notice] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, article.joined(separator: "\n"))
+    }
+
     func testADropdownOfNamesAfterTheArticleDoesNotJoinIt() throws {
         // A country picker flattened to one long line: long, with a comma or two, but a menu.
         let countries = "Country Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Bulgaria Burundi Cambodia Cameroon Canada Chile China Colombia Comoros Congo, Democratic Republic Congo, Republic Costa Rica Croatia Cuba Cyprus"

@@ -10,6 +10,12 @@ enum MainText {
     static let proseCharacters = 80
     /// A shorter line that still ends a sentence counts for half.
     static let sentenceCharacters = 30
+    /// No line (or block of wrapped prose) counts for more than this: an article is several
+    /// paragraphs, while one very long line is as often a dump as a paragraph (a legal footer, a
+    /// cookie notice, a copy of the whole article from the page's metadata) and must not outweigh
+    /// the chrome between it and the article. A long paragraph of the article loses nothing by it:
+    /// its lines are kept or dropped together with their run.
+    static let maxLineWeight = 350.0
     /// What a line that is neither costs: a fixed part (a menu of many tiny items costs as much
     /// as one long line) plus half its length.
     static let chromeCost = 25.0
@@ -121,7 +127,7 @@ enum MainText {
         // has the length and commas of prose but is a menu.
         if size >= proseCharacters, isNameList(line) { return -(chromeCost + Double(size) / 2) }
         // Punctuation is counted only where it decides (a long line without a sentence end).
-        if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return Double(size) }
+        if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return min(Double(size), maxLineWeight) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
         if ascii ? isASCIIDataRow(line) : isDataRow(line) { return Double(size) / 4 }
         // A number alone is a table's cell or a chart's label, neither the article's prose nor a
