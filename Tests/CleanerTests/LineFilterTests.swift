@@ -361,6 +361,24 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(result.text, article.joined(separator: "\n"))
     }
 
+    func testALongStretchOfChromeEndsTheArticle() throws {
+        // The article's own interruptions are short (a caption, a share bar); the page's links
+        // after it are many lines in a row, and the site's blurb after them is prose, but past
+        // such a stretch it does not join the article.
+        let closing = ["The routes follow a survey in which shift workers, nurses and cleaners asked for later connections, officials said on Monday.", "Debt as a share of the transport budget tends to rise in recessions and fall in recoveries, but this time it is rising while unemployment is low."]
+        let links = ["Privacy Policy", "Cookie Settings", "Terms of Use", "Contact Us", "Careers", "Press Room", "Advertise", "Site Map", "Accessibility", "Newsletters", "Podcasts", "Events", "Print Edition", "Archive"]
+        let blurb = [
+            "The Example Times has covered the city and the region since 1887, with a newsroom of reporters, photographers and editors who live where they report.",
+            "Our journalism is funded by readers and advertisers, and our editors decide what we cover without regard to either, as our published standards explain.",
+            "We welcome letters from readers on any subject, and we publish a selection of them every weekday, edited for length and clarity but never for their views.",
+            "Corrections are printed on page two of the print edition and noted at the foot of each article online, with the date on which the error was put right.",
+        ]
+        let story = article + [""] + closing
+        let page = (menu + [""] + story + [""] + links + [""] + blurb).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+    }
+
     func testADropdownOfNamesAfterTheArticleDoesNotJoinIt() throws {
         // A country picker flattened to one long line: long, with a comma or two, but a menu.
         let countries = "Country Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Botswana Brazil Bulgaria Burundi Cambodia Cameroon Canada Chile China Colombia Comoros Congo, Democratic Republic Congo, Republic Costa Rica Croatia Cuba Cyprus"

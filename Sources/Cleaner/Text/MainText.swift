@@ -41,7 +41,7 @@ enum MainText {
         // page shows itself by a menu, or by opening with its title.
         guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) else { return }
         let units = units(of: document)
-        let weights = units.map(\.weight)
+        let weights = stretchCosts(units.map(\.weight))
         guard let run = heaviestRun(weights) else { return }
         // A page whose prose lies in many runs apart (a forum, a log, a list of entries) has no
         // one article run: cutting to the heaviest would lose most of the page.
@@ -91,6 +91,31 @@ enum MainText {
         }
         return units
     }
+
+    /// The article's own interruptions are short (a caption and its credit, a share bar, an ad's
+    /// label), while the page's link lists after it run for many lines: past the first
+    /// `freeChromeLines` lines of chrome in a row, each line costs `chromeStretchGrowth` more
+    /// times its own cost than the one before, so prose after a long stretch of chrome (the
+    /// site's blurb, a newsletter form) must weigh that much more to join the article's run. A
+    /// line of prose ends the stretch; lines that weigh nothing (a table's numbers) do not.
+    static func stretchCosts(_ weights: [Double]) -> [Double] {
+        var costs = weights
+        var stretch = 0
+        for index in costs.indices {
+            if costs[index] < 0 {
+                costs[index] *= 1 + Double(max(0, stretch - freeChromeLines)) * chromeStretchGrowth
+                stretch += 1
+            } else if costs[index] > 0 {
+                stretch = 0
+            }
+        }
+        return costs
+    }
+
+    /// Chrome lines in a row that cost what they weigh: a caption, its credit and a share button.
+    static let freeChromeLines = 3
+    /// How much more each further line of a stretch costs, as a share of its own cost.
+    static let chromeStretchGrowth = 0.2
 
     /// A sentence of the article that ends in a colon ("... chosen from the following electives:")
     /// introduces the block after it: a list of the article's own, whose short items cost nothing,
