@@ -10,11 +10,7 @@ enum DropMatching {
     /// Every kept line that matches, unless lines of at least `minRepeats` different texts do.
     static func unrepeatedLines(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
         let found = matcher.matchingKeptLines(in: document)
-        var texts: Set<String> = []
-        for (block, line) in found {
-            texts.insert(document.blocks[block].lines[line].text)
-            if texts.count >= minRepeats { return }
-        }
+        guard !repeats(found, in: document) else { return }
         for (block, line) in found {
             document.blocks[block].lines[line].removedBy = reason
         }
@@ -30,20 +26,22 @@ enum DropMatching {
     /// `drop_from_repeated` and `drop_unrepeated` count this many different matching lines.
     static let minRepeats = 3
 
+    /// Whether the lines found hold at least `minRepeats` different texts: the headers of a list
+    /// of entries, not one line met again.
+    private static func repeats(_ found: [(block: Int, line: Int)], in document: Document) -> Bool {
+        var texts: Set<String> = []
+        for (block, line) in found {
+            texts.insert(document.blocks[block].lines[line].text)
+            if texts.count >= minRepeats { return true }
+        }
+        return false
+    }
+
     /// The first block with a kept line that matches, and every block after it, when kept lines
     /// of at least `minRepeats` different texts match.
     static func fromRepeated(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
-        var start: Int?
-        var texts: Set<String> = []
-        search: for blockIndex in document.blocks.indices {
-            for lineIndex in document.blocks[blockIndex].lines.indices
-            where document.blocks[blockIndex].lines[lineIndex].isKept && matcher.matches(document, block: blockIndex, line: lineIndex) {
-                if start == nil { start = blockIndex }
-                texts.insert(document.blocks[blockIndex].lines[lineIndex].text)
-                if texts.count >= minRepeats { break search }
-            }
-        }
-        guard let start, texts.count >= minRepeats, hasProse(document, before: start) else { return }
+        let found = matcher.matchingKeptLines(in: document)
+        guard let start = found.first?.block, repeats(found, in: document), hasProse(document, before: start) else { return }
         for index in start..<document.blocks.count {
             document.blocks[index].remove(reason)
         }
