@@ -2,8 +2,9 @@ internal import CPCRE2
 import Synchronization
 
 /// A compiled PCRE2 pattern for line rules: UTF-8 with Unicode properties, JIT-compiled where
-/// the machine allows once it has matched enough text to pay for that (`LazyJIT`), with match and depth limits so that a pathological pattern such as
-/// `^(a+)+$` against a long line gives up (no match) instead of stalling the run.
+/// the machine allows once it has matched enough text to pay for that (`LazyJIT`), with match
+/// and depth limits so that a pathological pattern such as `^(a+)+$` against a long line gives
+/// up (no match) instead of stalling the run.
 final class Pattern: @unchecked Sendable {
     let source: String
     private let code: OpaquePointer
