@@ -18,15 +18,12 @@ public struct RuleFile: Sendable {
         BuiltinRules.files.map { RuleFile(name: $0.name, path: "Rules/\($0.name).txt", text: $0.text) }
     }
 
-    /// Every `*.txt` file of `directory`, sorted by name.
+    /// Every rule file of `directory`, sorted by name.
     public static func all(in directory: String) throws -> [RuleFile] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
+        guard let listing = DirectoryListing.ruleFiles(in: directory) else {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
-        return try names.filter(isRuleFileName).map { fileName in
+        return try listing.sortedNames().map { fileName in
             let path = FilePaths.join(directory, fileName)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RuleError(file: path, line: 0, message: "cannot read rule file")
@@ -37,8 +34,7 @@ public struct RuleFile: Sendable {
 
     /// Rule files are named by host (a dot inside) or `global.txt`; LICENSE.txt and README.txt
     /// beside them are not rules.
-    /// Read as bytes: a collection such as ftr-site-config has thousands of names, and
-    /// `contains(".")` on a string goes through Foundation's locale-aware search.
+    /// Read as bytes: a collection such as ftr-site-config has thousands of names.
     static func isRuleFileName(_ name: String) -> Bool {
         Array(name.utf8).withUnsafeBufferPointer { isRuleFileName($0) }
     }

@@ -306,6 +306,11 @@ struct DirectoryListing {
         return value
     }
 
+    /// The names as listed, in the order of `sortedIndices`.
+    func sortedNames() -> [String] {
+        sortedIndices().map { String(decoding: name($0), as: UTF8.self) }
+    }
+
     /// The name's key (without ".txt", ASCII letters lowercased) and, when it differs from the
     /// key + ".txt", the name itself.
     func keyAndName(_ index: Int) -> (key: String, fileName: String?) {
