@@ -275,6 +275,24 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// A short post that opens a discussion under dozens of replies: the replies are what the page
+    /// says, kept after the post without `--comments` (the "NAME sagt:" headers too, which the
+    /// comment-list line rule would otherwise cut). The same replies under a full article go.
+    func testCommentsThatDwarfTheirPostAreThePagesContent() throws {
+        let post = "Eine kurze Frage an die Leser, mit einem Komma: wie haltet ihr es damit?"
+        let names = (1...30).map { "Leser \($0)" }
+        let replies = names.map { "Eine Antwort von \($0), mit einer eigenen Sicht auf die Frage und einem Beispiel dazu." }
+        let items = zip(names, replies).map { "<li class='comment'><p class='author'>\($0) sagt:</p><p>\($1)</p></li>" }
+        let thread = "</div><div id='comments'><ol class='commentlist'>" + items.joined() + "</ol></div></div></body></html>"
+        let discussion = "<html><body><div class='post'><div class='entry'><p>\(post)</p>" + thread
+        let expected = post + zip(names, replies).map { "\n\n\($0) sagt:\n\n\($1)" }.joined()
+        XCTAssertEqual(try clean(discussion, builtin: true).text, expected)
+        // Under a long article, the same thread is a comment section.
+        let article = (1...12).flatMap { _ in prose }.map { "<p>\($0)</p>" }.joined()
+        let commented = "<html><body><div class='post'><div class='entry'>" + article + thread
+        XCTAssertEqual(try clean(commented, builtin: true).text, (1...12).flatMap { _ in prose }.joined(separator: "\n\n"))
+    }
+
     /// `<a name>` is a place in the page, not a link: left unclosed, libxml2 nests the article in
     /// it, and its text must not count as link text.
     func testAnUnclosedNamedAnchorOverTheArticleIsNotALink() throws {

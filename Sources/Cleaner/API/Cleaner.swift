@@ -44,7 +44,9 @@ public final class Cleaner: Sendable {
             }
             document.metadata.site = site
         }
-        let rules = library.rules(forSite: site).removingCategories(options.keptCategories)
+        var kept = options.keptCategories
+        if document.keptComments { kept.insert(.comments) }
+        let rules = library.rules(forSite: site).removingCategories(kept)
         LineFilterChain.apply(rules.lineRules, to: &document)
         return CleanResult(document: document, inputKind: kind, site: site, encoding: decoded.encoding, failure: nil)
     }

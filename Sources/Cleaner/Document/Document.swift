@@ -51,6 +51,9 @@ public struct Document: Sendable {
     public var metadata = Metadata()
     /// What the HTML filters removed before the page became blocks (empty for text input).
     public var removedElements: [RemovedElement] = []
+    /// The HTML extraction kept readers' comments as part of the text (a discussion page, or
+    /// `--comments`): the line rules of the `comments` category are not for this document.
+    var keptComments = false
 
     public init(blocks: [Block]) {
         self.blocks = blocks

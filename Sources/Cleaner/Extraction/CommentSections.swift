@@ -19,17 +19,24 @@ enum CommentSections {
         try? Pattern(source, caseInsensitive: true)
     }
 
+    /// What every `word` token contains: elements without it are not asked the full test, which
+    /// splits and matches each token (asked of every element with attributes, on every attempt).
+    private static let mention = ClassPattern("comment|disqus")
+
     static func isSection(_ node: Node) -> Bool {
         guard node.hasAttributes else { return false }
+        if node.hasAttribute("itemprop") || node.hasAttribute("itemtype") {
+            for name in ["itemprop", "itemtype"] {
+                if let value = node.attribute(name), schema?.matches(value) == true { return true }
+            }
+        }
+        guard ClassWords.withMatchBytes(node, { mention.matches($0) }) == true else { return false }
         for name in ["class", "id"] {
             guard let value = node.attribute(name), !value.isEmpty else { continue }
             for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 let text = String(token)
                 if word?.matches(text) == true, notSection?.matches(text) != true { return true }
             }
-        }
-        for name in ["itemprop", "itemtype"] {
-            if let value = node.attribute(name), schema?.matches(value) == true { return true }
         }
         return false
     }

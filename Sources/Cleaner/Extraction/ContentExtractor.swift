@@ -10,6 +10,9 @@ struct ContentExtractor {
         var excluded: [Node: RemovalReason]
         /// Characters of article text left.
         var characters: Int
+        /// Comment sections were kept after the article (`--comments`, or a discussion page whose
+        /// comments are its content): the line rules that drop comment lists must leave them too.
+        var keptComments = false
     }
 
     /// Attempts from strictest to most lenient, as Readability retries when too little text is found.
@@ -20,17 +23,44 @@ struct ContentExtractor {
     ]
 
     static func extract(body: Node, in document: HTMLDocument, title: String?, keepComments: Bool = false) -> Result {
-        // By default comment sections take their chances with the class words like any block
-        // (Readability's "comment" words count against them, so most go).
-        guard keepComments else { return article(body: body, in: document, title: title, skipComments: false).result }
+        // Comment sections are set aside first; with none found, that is the whole answer (nothing
+        // was set aside, so it is the page scored as it is).
         var (result, comments) = article(body: body, in: document, title: title, skipComments: true)
-        if result.characters < ExtractionTables.minParagraphCharacters, !comments.isEmpty {
+        guard !comments.isEmpty else { return result }
+        if keepComments, result.characters < ExtractionTables.minParagraphCharacters {
             // Nothing outside the comment sections: the page is a thread of them, not an article with comments.
             let thread = article(body: body, in: document, title: title, skipComments: false).result
             if thread.characters > result.characters { return thread }
         }
-        appendComments(comments, to: &result, in: document, title: title)
-        return result
+        let articleCharacters = result.characters
+        // (Cleaning only takes text away: comments too short before it cannot make a discussion after.)
+        if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: textCharacters(of: comments, in: document)) {
+            appendComments(comments, to: &result, in: document, title: title)
+            if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: result.characters - articleCharacters) {
+                result.keptComments = result.characters > articleCharacters
+                return result
+            }
+        }
+        // By default comment sections take their chances with the class words like any block
+        // (Readability's "comment" words count against them, so most go).
+        return article(body: body, in: document, title: title, skipComments: false).result
+    }
+
+    /// Characters of text under `nodes` (scripts and styles aside), as the scorer counts them.
+    private static func textCharacters(of nodes: [Node], in document: HTMLDocument) -> Int {
+        var characters = 0
+        for node in nodes {
+            document.walk(
+                from: node,
+                enter: { current in
+                    if current.isText {
+                        characters += current.textMetrics.characters
+                        return .skip
+                    }
+                    return current.isElement && TagTable.entry(for: current.packedName).skipped ? .skip : .descend
+                })
+        }
+        return characters
     }
 
     /// The article by the attempts in turn, and the comment sections the chosen attempt set aside.

@@ -97,4 +97,10 @@ enum ExtractionTables {
     /// share of its text and `siblingParagraphCharacters`, with links under this density.
     static let minSiblingProseShare = 0.5
     static let maxSiblingLinkDensity = 0.25
+
+    /// A page whose readers' comments hold at least this many times the text of its post (both
+    /// cleaned) is a discussion, and the comments are its content (`DiscussionPages`). Under an
+    /// article, even a busy comment section stays well below: a fraction of the article to a
+    /// dozen times a short one; a prompt under a long thread of replies is far above.
+    static let minDiscussionCommentsToPost = 20.0
 }

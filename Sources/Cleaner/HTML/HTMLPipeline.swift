@@ -32,6 +32,7 @@ enum HTMLPipeline {
         StripAttributes.apply(rules, to: page, log: &log)
         var roots: [Node]
         var excluded: [Node: RemovalReason] = [:]
+        var keptComments = false
         if let selected = BodySelector.select(rules.body, in: page) {
             roots = selected
             if rules.prune == true {
@@ -42,6 +43,7 @@ enum HTMLPipeline {
             let extraction = ContentExtractor.extract(body: body, in: page, title: metadata.title, keepComments: options.comments)
             roots = extraction.roots
             excluded = extraction.excluded
+            keptComments = extraction.keptComments
             let moved = Set(roots)
             for (node, reason) in excluded where log.enabled && !moved.contains(node) { log.record(node, reason) }
         } else {
@@ -58,6 +60,7 @@ enum HTMLPipeline {
         var document = Document(blocks: serializer.blocks)
         document.origin = .html
         document.metadata = metadata
+        document.keptComments = keptComments
         document.removedElements = log.elements(at: log.markers.pageOrder(of: page, spans: spans, seen: serializer.markerPositions))
         return (document, site)
     }
