@@ -46,7 +46,7 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The inputs' encoding, as an HTTP header would declare it (e.g. shift_jis); it takes precedence over the page's own declaration.", valueName: "label"))
     var charset: String?
 
-    @Flag(name: .long, help: "Keep readers' comment sections of HTML pages (found by class, id or schema.org), after the article; by default they are removed.")
+    @Flag(name: .long, help: "Keep readers' comment sections of HTML pages (found by class, id or schema.org), after the article; by default they are removed, unless they dwarf the post (a discussion page).")
     var comments = false
 
     @Flag(name: .long, help: "List every block, kept or removed, with the rule that removed it (file:line directive) and its category.")

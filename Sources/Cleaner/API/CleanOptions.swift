@@ -13,7 +13,7 @@ public struct CleanOptions: Sendable {
     /// over the page's own declaration; bytes it does not fit are detected (see `InputDecoder`).
     public var encoding: String?
     /// Keep readers' comment sections (HTML pages without a site rule), after the article; by
-    /// default they are removed.
+    /// default they are removed, but on a discussion page, where they dwarf the post.
     public var comments = false
     /// Record each block's Markdown (`Block.markup`) for `MarkdownWriter`; off, the blocks are the
     /// same and nothing is spent on it.
