@@ -92,7 +92,7 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(object["image"]?.string, "https://coastal.example/img/tides.jpg")
         XCTAssertEqual(object["pagetype"]?.string, "article")
         XCTAssertEqual(object["language"]?.string, "en")
-        XCTAssertEqual(object["fingerprint"], .null)
+        XCTAssertEqual(object["fingerprint"]?.string, ContentFingerprint.of(title: "Tide tables explained", text: object["text"]?.string ?? ""))
         XCTAssertEqual(object["license"], .null)
         XCTAssertEqual(object["input"]?.string, "html")
         let text = object["text"]?.string ?? ""

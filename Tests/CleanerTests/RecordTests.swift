@@ -61,7 +61,7 @@ final class RecordTests: XCTestCase {
         let cleaner = Cleaner(library: RuleLibrary())
         let output = RecordCleaner.clean(line: Array(#"{"url": "https://x.test/a", "id": {"n": 1}, "html": "<title>T</title><p>The body of the story.</p>"}"#.utf8), with: cleaner, options: CleanOptions())
         XCTAssertFalse(output.failed)
-        XCTAssertEqual(String(decoding: output.line, as: UTF8.self), #"{"id":{"n":1},"url":"https://x.test/a","title":"T","hostname":"x.test","sitename":"x.test","input":"html","text":"The body of the story."}"# + "\n")
+        XCTAssertEqual(String(decoding: output.line, as: UTF8.self), #"{"id":{"n":1},"url":"https://x.test/a","title":"T","hostname":"x.test","sitename":"x.test","input":"html","fingerprint":"de7e6bfafbe57e0e","text":"The body of the story."}"# + "\n")
         let bad = RecordCleaner.clean(line: Array(#"{"id": 3, "url": 4, "text": "x"}"#.utf8), with: cleaner, options: CleanOptions())
         XCTAssertTrue(bad.failed)
         XCTAssertEqual(String(decoding: bad.line, as: UTF8.self), #"{"id":3,"url":4,"error":"\"url\" is not a string"}"# + "\n")

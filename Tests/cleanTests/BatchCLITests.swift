@@ -125,13 +125,13 @@ extension CLITests {
         XCTAssertEqual(result.status, 1)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertEqual(lines.count, 7)
-        XCTAssertEqual(lines[0], #"{"id":"a","input":"text","text":"Fine."}"#)
+        XCTAssertEqual(lines[0], #"{"id":"a","input":"text","fingerprint":"d76fd5b7efff7cd5","text":"Fine."}"#)
         XCTAssertTrue(lines[1].hasPrefix(#"{"error":"not JSON: "#), String(lines[1]))
         XCTAssertEqual(lines[2], #"{"error":"empty line"}"#)
         XCTAssertTrue(lines[3].hasPrefix(#"{"id":123456789012345678901234567890,"#), "a number id is echoed digit for digit")
         XCTAssertEqual(lines[4], #"{"error":"not a JSON object"}"#)
         XCTAssertEqual(lines[5], #"{"id":"b","url":"https://example.test/x","error":"no \"html\" or \"text\" string"}"#)
-        XCTAssertEqual(lines[6], #"{"id":"c","input":"text","text":"Last, no newline."}"#)
+        XCTAssertEqual(lines[6], #"{"id":"c","input":"text","fingerprint":"7eefcdfd6f5e7ecf","text":"Last, no newline."}"#)
     }
 
     func testJSONLinesFromStandardInputSucceedWithStatus0() throws {
@@ -160,7 +160,9 @@ extension CLITests {
         for index in 0..<3 {
             input.fileHandleForWriting.write(Data("{\"id\": \(index), \"text\": \"Line \(index) of the stream.\"}\n".utf8))
             let line = try XCTUnwrap(readLine(from: output.fileHandleForReading, timeout: 10), "record \(index) did not come out before more input")
-            XCTAssertEqual(line, #"{"id":\#(index),"input":"text","text":"Line \#(index) of the stream."}"#)
+            // Fingerprints from trafilatura's content_fingerprint("None Line N of the stream.").
+            let fingerprint = ["df7effa7ca4d7e63", "fffef327de783e63", "5ffebfe6fc6d7e6b"][index]
+            XCTAssertEqual(line, #"{"id":\#(index),"input":"text","fingerprint":"\#(fingerprint)","text":"Line \#(index) of the stream."}"#)
         }
     }
 

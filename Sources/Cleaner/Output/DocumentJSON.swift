@@ -3,9 +3,10 @@
 /// field is unknown, `categories` and `tags` joined by ";", `source` for the address,
 /// `source-hostname` for the site's name and `excerpt` for the description. `url`, `sitename` and
 /// `description` repeat those three under the names trafilatura's other outputs use; `site` and
-/// `input` are `clean`'s (the rule file that applied; `html` or `text`). `fingerprint`, `id` and
-/// `filedate` are always null (no content hash, no record id, no download date); `comments` is
-/// always "" (comment sections are removed, never extracted).
+/// `input` are `clean`'s (the rule file that applied; `html` or `text`). `fingerprint` is
+/// trafilatura's simhash of title and text (`ContentFingerprint`); `id` and `filedate` are null (a
+/// file has no record id; no download date is known); `comments` is always "" (comment sections
+/// are removed, never extracted).
 public enum DocumentJSON {
     public static func object(for result: CleanResult, markdown: Bool = false) -> String {
         let plain = result.text
@@ -16,7 +17,7 @@ public enum DocumentJSON {
         writer.add("author", orNull: fields.author)
         writer.add("hostname", orNull: fields.hostname)
         writer.add("date", orNull: fields.date)
-        writer.add("fingerprint", orNull: nil)
+        writer.add("fingerprint", ContentFingerprint.of(title: fields.title, text: plain))
         writer.add("id", orNull: nil)
         writer.add("license", orNull: fields.license)
         writer.add("comments", "")

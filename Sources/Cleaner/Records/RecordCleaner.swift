@@ -86,6 +86,7 @@ public enum RecordCleaner {
         writer.add("image", fields.image)
         writer.add("site", result.site)
         writer.add("input", result.inputKind.rawValue)
+        writer.add("fingerprint", ContentFingerprint.of(title: fields.title, text: plain))
         writer.add("text", text)
         return writer.finishLine()
     }
