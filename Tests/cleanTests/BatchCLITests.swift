@@ -188,7 +188,7 @@ extension CLITests {
     // MARK: --warc
 
     private func warcRecord(type: String, uri: String, block: Data, contentType: String) -> Data {
-        var record = Data("WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:\(type)-\(uri.count)-\(block.count)>\r\nWARC-Target-URI: \(uri)\r\nContent-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n".utf8)
+        var record = Data("WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:\(type)-\(uri.count)-\(block.count)>\r\nWARC-Target-URI: \(uri)\r\nWARC-Date: 2024-02-\(10 + uri.count % 10)T08:15:00Z\r\nContent-Type: \(contentType)\r\nContent-Length: \(block.count)\r\n\r\n".utf8)
         record += block
         record += Data("\r\n\r\n".utf8)
         return record
@@ -237,6 +237,7 @@ extension CLITests {
         XCTAssertEqual(lines[0]["text"] as? String, try run([], stdin: page(1)).stdout.trimmingCharacters(in: .newlines))
         XCTAssertTrue((lines[0]["text"] as? String)?.contains(story(1)) == true)
         XCTAssertTrue((lines[0]["id"] as? String)?.hasPrefix("<urn:uuid:response-16-") == true, "id is the WARC-Record-ID")
+        XCTAssertEqual(lines[0]["filedate"] as? String, "2024-02-16", "filedate is the day of the WARC-Date")
         XCTAssertTrue((lines[1]["text"] as? String)?.contains(story(2)) == true, "\(lines[1])")
         XCTAssertEqual(lines[2]["text"] as? String, "Café 3")
         XCTAssertEqual(lines[3]["error"] as? String, "Content-Encoding gzip: corrupt compressed data")

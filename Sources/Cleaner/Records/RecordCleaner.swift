@@ -66,8 +66,9 @@ public enum RecordCleaner {
     }
 
     /// The output line of a cleaned document: echoed `id` and `url`, then metadata and text (Markdown
-    /// when `markdown`). Metadata fields that are unknown are left out.
-    public static func line(for result: CleanResult, id: JSONValue?, url: JSONValue?, markdown: Bool = false) -> [UInt8] {
+    /// when `markdown`). Metadata fields that are unknown are left out; `filedate` is the day the
+    /// page was fetched, when the input says it (a WARC record's date).
+    public static func line(for result: CleanResult, id: JSONValue?, url: JSONValue?, filedate: String? = nil, markdown: Bool = false) -> [UInt8] {
         let plain = result.text
         let fields = DocumentFields(result, text: plain)
         let text = markdown ? MarkdownWriter.markdown(of: result) : plain
@@ -87,6 +88,7 @@ public enum RecordCleaner {
         writer.add("site", result.site)
         writer.add("input", result.inputKind.rawValue)
         writer.add("fingerprint", ContentFingerprint.of(title: fields.title, text: plain))
+        writer.add("filedate", filedate)
         writer.add("text", text)
         return writer.finishLine()
     }

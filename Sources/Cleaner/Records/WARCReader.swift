@@ -8,6 +8,8 @@ public final class WARCReader {
         public let id: String?
         /// `WARC-Target-URI`.
         public let url: String?
+        /// `WARC-Date`: when the page was fetched.
+        public let date: String?
         public let http: HTTPResponse
         /// The record's block: HTTP head and body.
         public let block: [UInt8]
@@ -58,16 +60,17 @@ public final class WARCReader {
             }
             let id = value("WARC-Record-ID", in: headers)
             let url = value("WARC-Target-URI", in: headers)
+            let date = value("WARC-Date", in: headers)
             if length > Self.maxPayload {
                 try skip(length - prefixLength)
-                return Response(id: id, url: url, http: http, block: [], problem: "payload of \(length) bytes is larger than \(Self.maxPayload >> 20) MiB")
+                return Response(id: id, url: url, date: date, http: http, block: [], problem: "payload of \(length) bytes is larger than \(Self.maxPayload >> 20) MiB")
             }
             if length > prefixLength {
                 let rest = try reader.read(count: length - prefixLength)
                 guard rest.count == length - prefixLength else { throw failure("WARC record is truncated") }
                 block += rest
             }
-            return Response(id: id, url: url, http: http, block: block, problem: nil)
+            return Response(id: id, url: url, date: date, http: http, block: block, problem: nil)
         }
         return nil
     }
@@ -142,6 +145,8 @@ extension WARCReader.Response {
         options.encoding = http.charset
         let result = cleaner.clean(body, options: options)
         if let failure = result.failure { return RecordCleaner.failure(id: id, url: url, "\(failure)") }
-        return RecordCleaner.Output(line: RecordCleaner.line(for: result, id: id, url: url, markdown: options.markdown), failed: false)
+        // The fetch day, as trafilatura's `filedate` is the day a file was downloaded.
+        let filedate = date.flatMap(DateNormalizer.normalize)
+        return RecordCleaner.Output(line: RecordCleaner.line(for: result, id: id, url: url, filedate: filedate, markdown: options.markdown), failed: false)
     }
 }
