@@ -406,6 +406,89 @@ final class MainTextTests: XCTestCase {
         XCTAssertFalse(cut.text.contains("CEP 404"))
     }
 
+    func testANumberedTableStaysInTheArticle() throws {
+        // A table's rows, one a line, numbered in order: long lines with no sentence end, each
+        // costed as chrome on its own, but written to one pattern, which menus are not.
+        let rows = (1...9).map { "\($0) Tesco Finest Salmon Terrine 120g Chilled Pate Up to and including Use by 2\($0) May 2005" }
+        let closing = ["The affected foods are being withdrawn from sale by the companies concerned, and the list will be updated as the agency learns of further products.", "Anyone who has one of these foods at home can take it back to the shop where it was bought for a full refund, the agency said."]
+        let story = article + [""] + rows + [""] + closing
+        let result = try clean((menu + [""] + story + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+        // The same rows unnumbered cost as chrome: the article is cut at them.
+        let unnumbered = article + [""] + rows.map { String($0.drop(while: { $0 != " " }).dropFirst()) } + [""] + closing
+        let cut = try clean((menu + [""] + unnumbered + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertNotEqual(cut.text, unnumbered.joined(separator: "\n"))
+        XCTAssertEqual(NumberedRows.leadingNumber("12. Title"), 12)
+        XCTAssertEqual(NumberedRows.leadingNumber("3) Title"), 3)
+        XCTAssertNil(NumberedRows.leadingNumber("2019 Title"))
+        XCTAssertNil(NumberedRows.leadingNumber("12 34"))
+    }
+
+    func testTheArticleUnderThePagesHeadlineOutweighsACookieNotice() throws {
+        // The page's title names the headline; the short review under it is the article, though
+        // the cookie notice at the page's foot is more prose.
+        let title = "Clymer workshop manual for the CBR600 review | Example Bikes"
+        let review = [
+            "Clymer workshop manual for the CBR600 review",
+            "I have worked on my own bikes since I was seventeen, but this is the first time I have had a proper manual for one, and it shows on every page. I was wary of the title at first, since it names one model, but the book covers the whole family of engines and frames.",
+            "Advert",
+            "The book covers every job from changing the oil to rebuilding the forks, with clear photographs of each step and the torque settings you need. Each chapter opens with the tools it takes, so you know before you start whether the job is one for a Saturday at home.",
+            "At this price it pays for itself the first time you do a service at home instead of at the dealer, and it will last as long as the bike does. Working on your own bike can be rewarding, and this manual makes it easier than any I have used before, as long as the bike does.",
+        ]
+        let cookies = [
+            "This website uses cookies to improve your experience while you navigate through the website, and some of them are stored in your browser as they are essential.",
+            "We also use third-party cookies that help us analyse and understand how you use this website, and these are stored in your browser only with your consent.",
+            "Necessary cookies are absolutely essential for the website to function properly, and this category only includes cookies that ensure basic functionalities.",
+            "Any cookies that may not be particularly necessary for the website to function and are used to collect personal data via analytics or ads are non-necessary.",
+            "You also have the option to opt out of these cookies, but opting out of some of them may have an effect on your browsing experience on this website.",
+        ]
+        // The page's links between them: the notice is no part of the article's run.
+        let links = footer + menu
+        let page = ([title, ""] + menu + [""] + review + [""] + links + [""] + cookies).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertTrue(result.text.contains("I have worked on my own bikes"))
+        XCTAssertTrue(result.text.contains("any I have used before"))
+        XCTAssertFalse(result.text.contains("cookies"))
+        // Without the title, nothing names the article: the heavier notice wins.
+        let untitled = try clean((menu + [""] + review + [""] + links + [""] + cookies).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertTrue(untitled.text.contains("cookies"))
+        XCTAssertTrue(PageTitle.isHeadline(PageTitle.words(of: review[0]), of: PageTitle.words(of: title)))
+        XCTAssertFalse(PageTitle.isHeadline(PageTitle.words(of: title), of: PageTitle.words(of: title)))
+    }
+
+    func testProseBeforeALongBoxInTheArticleStaysWithIt() throws {
+        // A "most read" box of headlines between the article's first paragraphs and the
+        // rest: the stretch of chrome costs more than the paragraphs before it weigh, but they read
+        // as the run after it does, and are won back.
+        let first = [
+            "A hunter who killed and ate a wild rabbit has been taken to hospital with a rare infection, health officials in the region said on Monday evening.",
+            "He is the third resident of the city to contract the disease this month, and officials said the risk of it spreading further remained very low.",
+            "Health officials said that the people in close contact with the hunter were quarantined at first, to stop the infection from spreading to others.",
+            "He was admitted to hospital on Saturday, where he has been given several kinds of antibiotics, and doctors said his condition was now stable.",
+            "The man told doctors that he had eaten the rabbit's meat at his home in the hills on the fifth of the month, a week before he fell ill with a fever.",
+            "The last major outbreak in the country was in 2009, when several people died in a small town in the west and the town was closed for many days.",
+        ]
+        let box = ["Most read in world news", "Mayor opens new bridge over the river after years of delays", "Council votes to keep the old library open on Sundays", "Storm brings down trees across the northern suburbs overnight", "Police appeal for witnesses after a crash on the ring road", "School wins national award for its science teaching programme", "Zoo welcomes the first panda cub born in the country", "Airport to close its oldest terminal next spring for works"]
+        let second = [
+            "The disease is caused by bacteria usually found in small mammals and their fleas, and people who catch it often fall ill within a week of infection.",
+            "Symptoms include a sudden fever, chills, aches in the head and body, and weakness, and it can be treated with common antibiotics if caught early.",
+            "It was responsible for widespread pandemics with high mortality in the past, but cases are now rare and most patients recover fully with treatment.",
+            "From 2010 to 2015 there were a few thousand cases reported worldwide, health officials said, most of them in remote areas far from any hospital.",
+            "Those who catch the bubonic form develop painful swollen lymph nodes, which can turn into open sores if the infection is left without treatment.",
+            "The disease passes between animals and people by the bite of infected fleas, by direct contact with infected tissue, and by breathing droplets.",
+            "Untreated, the pneumonic form is always fatal, the health organisation says, but it is rare, and it is easily treated if it is caught early on.",
+            "Nowadays most patients are treated with antibiotics within days, and officials said the hunter's family had been given medicine as a precaution.",
+        ]
+        let page = (menu + [""] + first + box + second + [""] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertTrue(result.text.hasPrefix(first[0]))
+        XCTAssertTrue(result.text.hasSuffix(second[7]))
+        // Short lines before a long box are no prose of the run's: they stay out.
+        let shortLines = ["Sign up to our newsletter.", "Follow us online today.", "Read our privacy notice.", "Contact our newsroom now."]
+        let chrome = try clean((menu + [""] + shortLines + box + second + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertFalse(chrome.text.contains("newsletter"))
+    }
+
     func testAChartsNumbersDoNotCutTheArticleInTwo() throws {
         // A chart flattened to text: its labels are numbers alone, one a line. They weigh neither
         // for nor against the article, so its paragraphs on both sides stay one run.

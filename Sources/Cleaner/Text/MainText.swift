@@ -41,8 +41,15 @@ enum MainText {
         // page shows itself by a menu, or by opening with its title.
         guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) else { return }
         let units = units(of: document)
-        let weights = stretchCosts(units.map(\.weight))
-        guard let run = heaviestRun(weights) else { return }
+        var own = units.map(\.weight)
+        NumberedRows.neutralise(&own, numbers: units.map { unit in singleLine(unit, in: document).flatMap(NumberedRows.leadingNumber) })
+        let weights = stretchCosts(own)
+        guard var run = heaviestRun(weights) else { return }
+        let titles = units.map { singleLine($0, in: document) }
+        if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
+            run = RunExtension.extendForward(anchored, weights: own)
+        }
+        run = RunExtension.extendBack(run, weights: own)
         // A page whose prose lies in many runs apart (a forum, a log, a list of entries) has no
         // one article run: cutting to the heaviest would lose most of the page.
         let prose = weights.reduce(0) { $0 + max($1, 0) }
@@ -65,6 +72,11 @@ enum MainText {
         for (position, unit) in units.enumerated() where position < start || position >= run.upperBound {
             for line in unit.lines { document.blocks[unit.block].lines[line].removedBy = reason }
         }
+    }
+
+    /// The unit's text when it is one line.
+    private static func singleLine(_ unit: Unit, in document: Document) -> String? {
+        unit.lines.count == 1 ? document.blocks[unit.block].lines[unit.lines[0]].text : nil
     }
 
     private static func units(of document: Document) -> [Unit] {

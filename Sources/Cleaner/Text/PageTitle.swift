@@ -23,12 +23,23 @@ enum PageTitle {
                 }
                 let words = words(of: line.text)
                 guard weight(words) >= minWords else { continue }
-                if first.starts(with: words) || words.starts(with: first) || first.reversed().starts(with: words.reversed()) {
-                    return true
-                }
+                if repeats(words, title: first) { return true }
             }
         }
         return false
+    }
+
+    /// The line says the title again: the start or the end of it, or it starts with it.
+    static func repeats(_ words: [Substring], title: [Substring]) -> Bool {
+        title.starts(with: words) || words.starts(with: title) || title.reversed().starts(with: words.reversed())
+    }
+
+    /// The line is the title's headline: a proper start or end of it (the title without the
+    /// site's name), of at least `minWords` words. The title said again in full is no sign: a
+    /// scrape of the article's container may open with the headline and close with it.
+    static func isHeadline(_ words: [Substring], of title: [Substring]) -> Bool {
+        guard words.count < title.count, weight(words) >= minWords else { return false }
+        return title.starts(with: words) || title.reversed().starts(with: words.reversed())
     }
 
     /// Lower-cased runs of letters, digits and marks.

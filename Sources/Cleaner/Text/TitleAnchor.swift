@@ -1,0 +1,41 @@
+/// The article under its headline. A whole page's scrape opens with the page's `<title>`
+/// ("Headline - Site", "Site | Headline"), and the article comes right under the headline said
+/// again without the site's name. When the prose that follows that headline weighs about as
+/// much as the heaviest run of the page, it is the article, and the heavier run elsewhere is a
+/// block of teasers above it or a cookie notice below it.
+enum TitleAnchor {
+    /// The prose under the headline must weigh at least this share of the heaviest run.
+    static let minShareOfBest = 0.5
+
+    /// The run under the repeated headline, or nil when the page names none or the prose under
+    /// it weighs too little. `weights` are the units' own weights, before stretch costs.
+    static func run(titles: [String?], weights: [Double], bestSum: Double) -> Range<Int>? {
+        // The title: the first line, alone in its unit, and no prose.
+        guard let firstLine = titles.first, let titleLine = firstLine, let firstWeight = weights.first, firstWeight < 0 else { return nil }
+        let title = PageTitle.words(of: titleLine)
+        guard PageTitle.weight(title) >= PageTitle.minWords else { return nil }
+        var best: (region: Range<Int>, sum: Double)?
+        for index in titles.indices.dropFirst() where weights[index] < 0 {
+            guard let line = titles[index], PageTitle.isHeadline(PageTitle.words(of: line), of: title) else { continue }
+            // The heaviest stretch of lines that opens with the headline, its chrome costed
+            // afresh from there.
+            let costs = MainText.stretchCosts(Array(weights[index...]))
+            var sum = 0.0
+            var heaviest = -Double.infinity
+            var end = index + 1
+            for (offset, cost) in costs.enumerated() {
+                sum += cost
+                if sum > heaviest {
+                    heaviest = sum
+                    end = index + offset + 1
+                }
+            }
+            if heaviest > (best?.sum ?? 0) { best = (index..<end, heaviest) }
+        }
+        guard let best, best.sum >= minShareOfBest * bestSum else { return nil }
+        // Within it, the article's own run: the lines between headline and text (a byline, a
+        // date, a photo's credit) go as they go elsewhere.
+        guard let inner = MainText.heaviestRun(MainText.stretchCosts(Array(weights[best.region]))) else { return nil }
+        return (best.region.lowerBound + inner.lowerBound)..<(best.region.lowerBound + inner.upperBound)
+    }
+}
