@@ -179,6 +179,38 @@ final class LineFilterTests: XCTestCase {
         XCTAssertFalse(try clean(related, rules: rules).text.contains("interest rates"))
     }
 
+    /// A box of related links inside the article: its heading and the titles under it go, the
+    /// paragraph after them stays; a colon or a long run of short lines keeps them.
+    func testDropWithTitlesRemovesAHeadingAndTheTitlesUnderIt() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:related|more from .+)$\n"]
+        let before = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        let box = "\n\nRelated\nUnions threaten strike over pay\nWhat the plan means for nurses\n\n"
+        XCTAssertEqual(try clean(before + box + after, rules: rules).text, before + "\n\n" + after)
+        // At the end of the scrape as well.
+        let tail = "\n\nMore from Politics\nElection date set for June\nParty leaders debate on TV"
+        XCTAssertEqual(try clean(before + tail, rules: rules).text, before)
+        // A heading followed by prose heads no titles: nothing goes.
+        let prose = "Related\n" + after
+        XCTAssertEqual(try clean(prose, rules: rules).text, prose)
+        // A colon announces the article's own list.
+        let announced = before + "\n\nRelated:\nUnions threaten strike over pay\nWhat the plan means for nurses"
+        XCTAssertEqual(try clean(announced, rules: rules).text, announced)
+        // More short lines than a box of related links holds: a list of the page's own.
+        let long = before + "\n\nRelated\n" + (1...12).map { "Chapter \($0) of the report" }.joined(separator: "\n")
+        XCTAssertEqual(try clean(long, rules: rules).text, long)
+    }
+
+    /// The built-in rule knows the usual headings of such boxes, in several languages.
+    func testBuiltinRulesDropBoxesOfRelatedLinks() throws {
+        let before = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        for heading in ["Related", "More from Politics", "Don't miss", "Mehr zum Thema", "Lire aussi"] {
+            let text = before + "\n\n" + heading + "\nUnions threaten strike over pay\nWhat the plan means for nurses\n\n" + after
+            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n\n" + after, heading)
+        }
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -151,6 +151,11 @@ drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\
 
 ## Teasers: headline + summary + a relative time stamp
 
+# A box of related links in a text scrape, or in an HTML container the link density let through:
+# its heading and the few titles under it ("Related" / three headlines, "More from Sport" / five).
+# A heading that ends in a colon, or one over a long run of short lines, stays (see HeadedTitles).
+drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|coverage|links|news|videos?|reading))?|more (?:from|in|on) \S.{0,40}|more (?:stories|news|articles)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas)\s*(?:\.\.\.|…)?$
+
 # Headings of related-article lists (the lists themselves go by link density).
 drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren)\s*(?:\.\.\.|…)?\s*:?$
 

@@ -25,7 +25,7 @@ struct RuleParser {
     /// Directives whose argument in parentheses is a category.
     static let removingDirectives: Set<String> = [
         "strip", "strip_id_or_class", "strip_class", "strip_image_src",
-        "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles",
+        "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_with_titles", "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles",
     ]
 
     mutating func parse(_ text: String) throws -> RuleSet {
@@ -170,7 +170,7 @@ struct RuleParser {
             rules.tests[rules.tests.count - 1].contains.append(value)
         case "signature_line":
             rules.signatures.append(try pattern(value, line))
-        case "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser":
+        case "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_with_titles":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             rules.lineRules.append(.init(kind: kind, pattern: try pattern(value, line), source: source))
         case "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles":

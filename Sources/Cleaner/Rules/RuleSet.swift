@@ -38,6 +38,9 @@ public struct RuleSet: Sendable {
         /// A block with a matching line (a time stamp such as "16 hours ago") is a teaser:
         /// it goes with the headline-like block before it.
         case teaser
+        /// A matching line (the heading of a box of related links) goes with the headline-like
+        /// lines right after it, when a few follow (see `HeadedTitles`).
+        case dropWithTitles = "drop_with_titles"
         /// A line followed by the same line, or by the line it is a truncated ("...") copy of:
         /// alt text next to its caption. Both go.
         case dropRepeated = "drop_repeated"

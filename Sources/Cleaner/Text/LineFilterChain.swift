@@ -29,6 +29,8 @@ enum LineFilterChain {
                 if let matcher { Neighbours.dropBefore(matcher, reason, in: &document) }
             case .teaser:
                 if let matcher { Neighbours.teasers(matcher, reason, in: &document) }
+            case .dropWithTitles:
+                if let matcher { HeadedTitles.drop(matcher, reason, in: &document) }
             case .dropRepeated:
                 RepeatedText.dropAdjacentCopies(reason, in: &document)
             case .mainText:
