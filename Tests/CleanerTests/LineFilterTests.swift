@@ -211,6 +211,31 @@ final class LineFilterTests: XCTestCase {
         }
     }
 
+    /// Credits and labels around a picture, the site's own channels and the credits of other
+    /// reporters under a wire story go; sentences that only name the same words stay.
+    func testBuiltinRulesDropCreditsChannelsAndContributorLines() throws {
+        let before = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        let chrome = [
+            "Image copyright Getty Images", "Image caption The minister arrives at the meeting", "Getty Images",
+            "Jane Doe, Associated Press", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+            "Subscribe to our channel for more videos", "Jane Doe contributed reporting from Hong Kong.",
+            "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
+        ]
+        for line in chrome {
+            let text = before + "\n" + line + "\n" + after
+            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n" + after, line)
+        }
+        let prose = [
+            "Reporters who contributed reporting to the inquiry were thanked by the committee in its final statement.",
+            "Follow the river to the coast, where the new bridge is to be built by the end of next year.",
+        ]
+        for line in prose {
+            let text = before + "\n" + line + "\n" + after
+            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, text, line)
+        }
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -96,6 +96,12 @@ drop_line(caption): \s(?:Credit|Credits|Photo credit|Image credit)\s?:\s?\p{Lu}[
 drop_line(caption): ^(?:date \d{4}-\d{2}-\d{2}\s+)?\((?:Photo|Picture|Image|Above|Below|Left|Right|Top|Pictured|From left|Inset)\b[^)]*\)
 # Credit lines on their own: "Photo: Jane Doe", "Image credit: Getty Images".
 drop_line(caption): ^(?i:(?:photo|picture|image|video)(?: credit)?s?)\s?:\s?\S.{0,60}$
+# The same without a colon, a label before the caption or the credit: "Image copyright Getty
+# Images", "Image caption The minister arrives", "Media caption Who is ...?".
+drop_line(caption): ^(?i:image|photo|picture|media)\s(?:copyright|caption|credit)\b.{0,200}$
+# An agency alone on its line, or after the photographer's name: "Getty Images", "Jane Doe, AP".
+drop_line(caption): ^(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|Xinhua|Yonhap|dpa|Associated Press)$
+drop_line(caption): ^\p{Lu}[\p{L}.'’ -]{1,60},\s?(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Yonhap|dpa|Associated Press)$
 # Gallery chrome: "Image 1 of 8", "Photo 3/12", and the buttons around a caption.
 # "Image 1 of / 23": a counter whose total a script fills in leaves its slash.
 drop_line(caption): ^(?i:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de)\s*/?\s*\d*)$
@@ -111,6 +117,10 @@ drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook
 # A share bar flattened one button a line: a network's name alone ("Facebook", "Reddit", "Email").
 drop_line(social): ^(?i:facebook|twitter|pinterest|reddit|linkedin|whatsapp|flipboard|tumblr|digg|delicious|stumbleupon|telegram|messenger|pocket|google\+?|email|e-mail|print|share this page|share this with friends)$
 drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
+# The site's own channels: "Follow Newsbeat on Instagram, Facebook and Twitter.", "Subscribe to
+# our channel on YouTube for more videos", "Subscribe to the magazine".
+drop_line(social): ^(?i:follow|like|subscribe to)\s\S.{0,60}\s(?i:on|to)\s(?i:twitter|facebook|instagram|youtube|linkedin|tiktok)\b.{0,120}$
+drop_line(social): ^(?i:subscribe to)\s\S.{0,120}$
 
 ## Mastheads and navigation
 
@@ -148,6 +158,10 @@ drop_unrepeated(other): ^(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*(?:\b(?:19|20)\d{2}\b|\b
 ## Bylines: "By Jane Doe - 11/18/19 11:04 PM EST" (the author goes to the metadata)
 
 drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|and|und|&))*\s*(?:[,|·•–—-]\s*[^.!?]{0,80})?$
+# The credits of other reporters and editors under a wire story: "Jane Doe contributed reporting
+# from Hong Kong.", "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by ...".
+drop_line(other): ^(?=.{0,300}$).*\b(?i:contributed (?:reporting|to (?:this|the) (?:report|story|article)))\b[^.!?]{0,60}[.!?]?$
+drop_line(other): ^\(?(?i:(?:additional )?(?:reporting|editing|writing) by)\s\S.{0,300}$
 
 ## Teasers: headline + summary + a relative time stamp
 
