@@ -180,7 +180,7 @@ final class LineFilterTests: XCTestCase {
     }
 
     /// A box of related links inside the article: its heading and the titles under it go, the
-    /// paragraph after them stays; a colon or a long run of short lines keeps them.
+    /// paragraph after them stays; a long run of short lines keeps them.
     func testDropWithTitlesRemovesAHeadingAndTheTitlesUnderIt() throws {
         let rules = ["global": "drop_with_titles(teaser): ^(?i:related|more from .+)$\n"]
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
@@ -193,9 +193,11 @@ final class LineFilterTests: XCTestCase {
         // A heading followed by prose heads no titles: nothing goes.
         let prose = "Related\n" + after
         XCTAssertEqual(try clean(prose, rules: rules).text, prose)
-        // A colon announces the article's own list.
-        let announced = before + "\n\nRelated:\nUnions threaten strike over pay\nWhat the plan means for nurses"
-        XCTAssertEqual(try clean(announced, rules: rules).text, announced)
+        // A sentence among the lines ends the titles: it stays, with what follows.
+        let sentence = "\n\nRelated\nUnions threaten strike over pay\nThe nurses' union has not said whether it will join.\nWhat the plan means for nurses"
+        XCTAssertEqual(
+            try clean(before + sentence, rules: rules).text,
+            before + "\n\nThe nurses' union has not said whether it will join.\nWhat the plan means for nurses")
         // More short lines than a box of related links holds: a list of the page's own.
         let long = before + "\n\nRelated\n" + (1...12).map { "Chapter \($0) of the report" }.joined(separator: "\n")
         XCTAssertEqual(try clean(long, rules: rules).text, long)
@@ -205,14 +207,15 @@ final class LineFilterTests: XCTestCase {
     func testBuiltinRulesDropBoxesOfRelatedLinks() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
         let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
-        for heading in ["Related", "More from Politics", "Don't miss", "Mehr zum Thema", "Lire aussi"] {
+        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:"] {
             let text = before + "\n\n" + heading + "\nUnions threaten strike over pay\nWhat the plan means for nurses\n\n" + after
             XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n\n" + after, heading)
         }
     }
 
-    /// Credits and labels around a picture, the site's own channels and the credits of other
-    /// reporters under a wire story go; sentences that only name the same words stay.
+    /// Credits and labels around a picture, the site's own channels, share counters, reading
+    /// times and the credits of other reporters under a wire story go; sentences that only name
+    /// the same words stay.
     func testBuiltinRulesDropCreditsChannelsAndContributorLines() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
         let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
@@ -221,6 +224,7 @@ final class LineFilterTests: XCTestCase {
             "Jane Doe, Associated Press", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
             "Subscribe to our channel for more videos", "Jane Doe contributed reporting from Hong Kong.",
             "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
+            "858 shares", "12 Kommentare", "5 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos",
         ]
         for line in chrome {
             let text = before + "\n" + line + "\n" + after

@@ -121,6 +121,8 @@ drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|vi
 # our channel on YouTube for more videos", "Subscribe to the magazine".
 drop_line(social): ^(?i:follow|like|subscribe to)\s\S.{0,60}\s(?i:on|to)\s(?i:twitter|facebook|instagram|youtube|linkedin|tiktok)\b.{0,120}$
 drop_line(social): ^(?i:subscribe to)\s\S.{0,120}$
+# Counters beside a share or comment button: "858 shares", "12 comments", "1.2k views".
+drop_line(social): ^(?i)[\d.,]+\s?[km]?\s(?:shares?|comments?|likes?|views?|partages|compartilhamentos|kommentare|comentarios|commenti)$
 
 ## Mastheads and navigation
 
@@ -157,6 +159,9 @@ drop_unrepeated(other): ^(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*(?:\b(?:19|20)\d{2}\b|\b
 
 ## Bylines: "By Jane Doe - 11/18/19 11:04 PM EST" (the author goes to the metadata)
 
+# The reading time a template puts over the article: "5 min read", "Reading time: 3 minutes",
+# "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos".
+drop_line(other): ^(?i)(?:(?:reading time|read time|lesezeit|tempo de leitura|temps de lecture|tiempo de lectura|tempo di lettura)\s?:?\s?(?:about |ca\. |environ )?\d+\s?(?:min(?:utes?|utos?|uten|uti)?\.?|m)|\d+\s?(?:min(?:ute)?s?\.?|minuten|minutos|minuti)\s(?:read|reading|lesezeit|de leitura|de lecture|de lectura|di lettura))$
 drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|and|und|&))*\s*(?:[,|·•–—-]\s*[^.!?]{0,80})?$
 # The credits of other reporters and editors under a wire story: "Jane Doe contributed reporting
 # from Hong Kong.", "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by ...".
@@ -167,8 +172,8 @@ drop_line(other): ^\(?(?i:(?:additional )?(?:reporting|editing|writing) by)\s\S.
 
 # A box of related links in a text scrape, or in an HTML container the link density let through:
 # its heading and the few titles under it ("Related" / three headlines, "More from Sport" / five).
-# A heading that ends in a colon, or one over a long run of short lines, stays (see HeadedTitles).
-drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|coverage|links|news|videos?|reading))?|more (?:from|in|on) \S.{0,40}|more (?:stories|news|articles)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas)\s*(?:\.\.\.|…)?$
+# A heading over a long run of short lines stays: that is a list of the page's own (see HeadedTitles).
+drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas)\s*(?:\.\.\.|…)?\s*:?$
 
 # Headings of related-article lists (the lists themselves go by link density).
 drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren)\s*(?:\.\.\.|…)?\s*:?$

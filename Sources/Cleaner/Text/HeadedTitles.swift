@@ -2,9 +2,9 @@
 /// "Don't miss") goes together with the headline-like lines right after it, the titles it heads.
 /// A heading alone says little; the titles after it say nothing in sentences, and together they
 /// are the container's teaser box, in the middle of an article as well as at its end. They stay
-/// when a colon ends the heading (it announces the article's own list), and when more than
-/// `maxTitles` titles follow: a box of related links holds a few, while a longer run of short
-/// lines is a list or a table of the page itself, which the heading only happens to open.
+/// when more than `maxTitles` titles follow: a box of related links holds a few, while a longer
+/// run of short lines is a list or a table of the page itself, which the heading only happens to
+/// open.
 enum HeadedTitles {
     /// The most titles a box of related links holds.
     static let maxTitles = 10
@@ -25,8 +25,6 @@ enum HeadedTitles {
         var next = 0
         for heading in headings {
             guard let position = positions[heading.block << 32 | heading.line], position >= next else { continue }
-            let text = document.blocks[heading.block].lines[heading.line].text
-            if let last = text.last, MainText.listIntroducers.contains(last) { continue }
             var end = position + 1
             while end < kept.count, end - position <= maxTitles + 1,
                   Headline.isHeadlineLike(document.blocks[kept[end].block].lines[kept[end].line].text) {
