@@ -207,15 +207,15 @@ final class LineFilterTests: XCTestCase {
     func testBuiltinRulesDropBoxesOfRelatedLinks() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
         let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
-        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:"] {
+        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:", "Leia mais", "Читайте также"] {
             let text = before + "\n\n" + heading + "\nUnions threaten strike over pay\nWhat the plan means for nurses\n\n" + after
             XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n\n" + after, heading)
         }
     }
 
     /// Credits and labels around a picture, the site's own channels, share counters, reading
-    /// times and the credits of other reporters under a wire story go; sentences that only name
-    /// the same words stay.
+    /// times, "View all" links, advertisements' labels and the credits of other reporters under
+    /// a wire story go; sentences that only name the same words stay.
     func testBuiltinRulesDropCreditsChannelsAndContributorLines() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
         let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
@@ -225,6 +225,7 @@ final class LineFilterTests: XCTestCase {
             "Subscribe to our channel for more videos", "Jane Doe contributed reporting from Hong Kong.",
             "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
             "858 shares", "12 Kommentare", "5 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos",
+            "View all (23)", "See more »", "Advert", "Anzeige",
         ]
         for line in chrome {
             let text = before + "\n" + line + "\n" + after

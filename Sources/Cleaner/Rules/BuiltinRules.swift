@@ -136,6 +136,10 @@ drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$
 # more short labels, each starting with a letter, joined by >, » or ›, and no sentence end.
 drop_line(navigation): ^(?:\p{L}[^>»›<,;.!?]{0,49}?\s[>»›]\s){2,}\p{L}[^>»›<]{0,79}(?<![.!?:])$
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
+# The link under a list that opens the rest of it: "View all (23)", "See more »".
+drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\(\d+\)|»|›|>)?$
+# An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
+drop_line(sponsored): ^(?i:advert|anzeige|werbung|publicidad|publicité|pubblicità|reklame)$
 # <noscript> fallbacks that ask for a script-enabled browser.
 drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 
@@ -173,7 +177,7 @@ drop_line(other): ^\(?(?i:(?:additional )?(?:reporting|editing|writing) by)\s\S.
 # A box of related links in a text scrape, or in an HTML container the link density let through:
 # its heading and the few titles under it ("Related" / three headlines, "More from Sport" / five).
 # A heading over a long run of short lines stays: that is a list of the page's own (see HeadedTitles).
-drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas)\s*(?:\.\.\.|…)?\s*:?$
+drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas|lo más leído|más leídas|más noticias|mais lidas|leia mais|più letti|les plus lus|meistgelesen|auch interessant|lees ook|meer nieuws|czytaj (?:także|też)|zobacz (?:także|też)|читайте также|похожие (?:статьи|новости|материалы|записи)|самое популярное|самые популярные)\s*(?:\.\.\.|…)?\s*:?$
 
 # Headings of related-article lists (the lists themselves go by link density).
 drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren)\s*(?:\.\.\.|…)?\s*:?$
