@@ -14,28 +14,31 @@ final class RawTextBlankerTests: XCTestCase {
 
     /// The outline of the blanked-and-restored parse, or nil when the scan blanked nothing or the
     /// tree did not fit the scan (in both cases the pipeline parses the page as it is).
-    private func blankedOutline(_ bytes: [UInt8]) -> String? {
-        guard let blanked = RawTextBlanker.blank(bytes, minimumBytes: 0), let page = parse(blanked.bytes) else { return nil }
-        return page.restoreRawText(blanked, original: bytes) ? withoutBlankedValues(page.outline) : nil
+    private func blankedOutline(_ bytes: [UInt8], attributes: KeptAttributes? = .base) -> String? {
+        guard let blanked = RawTextBlanker.blank(bytes, attributes: attributes, minimumBytes: 0), let page = parse(blanked.bytes) else { return nil }
+        return page.restoreRawText(blanked, original: bytes) ? page.outline(attributes: attributes) : nil
     }
 
-    private func originalOutline(_ bytes: [UInt8]) -> String? {
-        parse(bytes).map { withoutBlankedValues($0.outline) }
+    /// The outline of the page as it is, with only what `attributes` keep of its attributes:
+    /// where the scan stopped early, the blanked page has all of them.
+    private func originalOutline(_ bytes: [UInt8], attributes: KeptAttributes? = .base) -> String? {
+        parse(bytes).map { $0.outline(attributes: attributes) }
     }
 
-    /// An outline with the values of the attributes the blanking may empty (`data-*`, `on*`,
-    /// `srcset`, `d`) emptied: where the scan stopped early they keep theirs.
-    private func withoutBlankedValues(_ outline: String) -> String {
-        let pattern = #" ((?:data-|on)[^= ]+|srcset|d)="(?:[^"\\\n]|\\.)*""#
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return outline }
-        return expression.stringByReplacingMatches(in: outline, range: NSRange(outline.startIndex..., in: outline), withTemplate: " $1=\"\"")
-    }
-
-    func testAttributeValuesNothingReadsAreEmptied() throws {
-        let bytes = Array("<div data-config='{\"a\": 1}' class=x onclick=\"go()\"><img srcset=\"a.jpg 1x\" src=a.jpg data-src=b.jpg></div>".utf8)
+    func testAttributesNothingReadsAreTakenOut() throws {
+        let bytes = Array("<div data-config='{\"a\": 1}' class=x onclick=\"go()\" hidden><img srcset=\"a.jpg 1x\" src=a.jpg alt=\"A\" data-src=b.jpg></div>".utf8)
         let blanked = try XCTUnwrap(RawTextBlanker.blank(bytes, minimumBytes: 0))
-        XCTAssertEqual(String(decoding: blanked.bytes, as: UTF8.self), "<div data-config='' class=x onclick=\"\"><img srcset=\"\" src=a.jpg data-src=b.jpg></div>")
-        XCTAssertNil(RawTextBlanker.blank(bytes, attributes: false, minimumBytes: 0))
+        XCTAssertEqual(String(decoding: blanked.bytes, as: UTF8.self), "<div  class=x  hidden><img    ></div>")
+        XCTAssertNil(RawTextBlanker.blank(bytes, attributes: nil, minimumBytes: 0))
+        // What a site's rules read stays, value and all.
+        let kept = try XCTUnwrap(RawTextBlanker.blank(bytes, attributes: KeptAttributes(alsoReading: ["src", "data-src"]), minimumBytes: 0))
+        XCTAssertEqual(String(decoding: kept.bytes, as: UTF8.self), "<div  class=x  hidden><img  src=a.jpg  data-src=b.jpg></div>")
+    }
+
+    func testLinkAddressesKeepOnlyTheirPresence() throws {
+        let bytes = Array("<link rel=canonical href=\"https://example.com/a\"><a href=/b title=B>b</a><a HREF='/c'class=c>c</a><a href>d</a>".utf8)
+        let blanked = try XCTUnwrap(RawTextBlanker.blank(bytes, minimumBytes: 0))
+        XCTAssertEqual(String(decoding: blanked.bytes, as: UTF8.self), "<link rel=canonical href=\"https://example.com/a\"><a href=\"\" >b</a><a HREF=\"\"class=c>c</a><a href>d</a>")
     }
 
     private let pieces = [
@@ -51,18 +54,25 @@ final class RawTextBlankerTests: XCTestCase {
         "<style media=\"all\">", "x = '</div>';", "if (a < b) {}", "<!-- <script> -->", "<a href=x>", "</a>", "=", "'", "\"",
         "/", ">", "<", "-", "!", "<img data-src=\"a.jpg\" srcset='a 1x, b 2x' onclick=\"f('<script>')\" d='x' data-empty=\"\">",
         "<svg><path d=\"M0 0L1 1\"/></svg>", "<div DATA-X='<!--'>", "<a onmouseover='go()' data-y=\"\">",
+        "<a href=x title=\"t\">", "<img alt=a src=b>", "<div title>", "<p x=1 y=\"2\"z='3'>", "<a href= class=b>", "<a x=>",
+        "<link rel=canonical href=x>", "<A HREF=\"x\" Title=y>", "<div hidden aria-label=\"x\" role=main>", "<html lang=de xmlns=\"x\">",
+        "<a href=\"x\"class=y>", "<svg viewBox=\"0 0 1 1\">", "<div a-very-long-attribute-name=1 class=c>", "<p title='a' title=b class=x class=y>",
+        "<div x = \"1\" = y>", "<div style=\"display:none\" itemprop=text>", "<a href=\"&amp;\" rel=author>", "<img src=\"a&quot;b\">",
     ]
 
     func testRandomMarkupParsesToTheSameTree() {
         var generator = SplitMix64(seed: 20261130)
         var compared = 0
-        for _ in 0..<12000 {
+        // The pipeline's own reads, those and a site rule's, and every attribute.
+        let keptSets: [KeptAttributes?] = [.base, KeptAttributes(alsoReading: ["title", "data-x", "a-very-long-attribute-name"]), nil]
+        for round in 0..<12000 {
             let count = Int.random(in: 1...40, using: &generator)
             let text = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
             let bytes = Array(text.utf8)
-            guard let blanked = blankedOutline(bytes) else { continue }
+            let kept = keptSets[round % keptSets.count]
+            guard let blanked = blankedOutline(bytes, attributes: kept) else { continue }
             compared += 1
-            guard let original = originalOutline(bytes) else { return XCTFail("no tree for \(text.debugDescription)") }
+            guard let original = originalOutline(bytes, attributes: kept) else { return XCTFail("no tree for \(text.debugDescription)") }
             XCTAssertEqual(blanked, original, "\(text.debugDescription)")
             if blanked != original { return }
         }
@@ -83,6 +93,7 @@ final class RawTextBlankerTests: XCTestCase {
             "<body>a</body></html><script>trailing()</script>",
             "<div>\u{1}<script>\u{1}x\u{FFFF}y</script></div>",
             "<div data-config='{\"a\": \"<script>\"}' class=x>a</div><img srcset=\"a.jpg 1x\" src=a.jpg>",
+            "<p title=\"a\"class=b>x</p><a href=\"/x\" title=y>y</a><div x=1 y>z</div>",
         ]
         for text in cases {
             let bytes = Array(text.utf8)
@@ -130,5 +141,31 @@ final class RawTextBlankerTests: XCTestCase {
         XCTAssertEqual(byData.text, "The article's own text, long enough to be a paragraph of its own here.")
         let byComment = try clean(page, rules: ["example.com": "author: substring-after(//comment(), 'by ')"], options: options)
         XCTAssertEqual(byComment.document.metadata.author, "Jane Roe")
+    }
+
+    /// Without an address, the site comes from the page's canonical link; a site whose rules read
+    /// an attribute the pipeline does not gets the page parsed again with it.
+    func testSiteFoundAfterTheParseReadsTheAttributesItsRulesName() throws {
+        let filler = "<script>" + String(repeating: "var x = 1;\n", count: 600) + "</script>"
+        let page = """
+            <html><head>\(filler)<link rel="canonical" href="https://example.com/a"></head><body>
+            <div title="article"><p>The article's own text, long enough to be a paragraph of its own here.</p></div>
+            <div title="aside"><p>Other text that the site's rule leaves out of the article.</p></div>
+            </body></html>
+            """
+        let byTitle = try clean(page, rules: ["example.com": "body: //div[@title='article']"], options: CleanOptions())
+        XCTAssertEqual(byTitle.text, "The article's own text, long enough to be a paragraph of its own here.")
+        let byAttributeAxis = try clean(page, rules: ["example.com": "body: //div[attribute::title='article']"], options: CleanOptions())
+        XCTAssertEqual(byAttributeAxis.text, "The article's own text, long enough to be a paragraph of its own here.")
+    }
+
+    func testAttributeNamesXPathRulesRead() {
+        XCTAssertEqual(XPathAttributeNames.names(in: "//div[@class='a' and @ Data-Part]/@href"), ["class", "data-part", "href"])
+        XCTAssertEqual(XPathAttributeNames.names(in: "//p[contains(., '@title')]"), [])
+        XCTAssertEqual(XPathAttributeNames.names(in: "//html/@xml:lang"), ["xml:lang"])
+        XCTAssertNil(XPathAttributeNames.names(in: "//div[@*='x']"))
+        XCTAssertNil(XPathAttributeNames.names(in: "//div/attribute::title"))
+        XCTAssertNil(XPathAttributeNames.names(in: "//div/attribute :: *"))
+        XCTAssertNil(XPathAttributeNames.names(in: "//div[@]"))
     }
 }

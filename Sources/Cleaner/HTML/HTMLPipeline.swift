@@ -12,14 +12,18 @@ enum HTMLPipeline {
             return (site, library.rules(forSite: site).removingCategories(options.keptCategories))
         }
         let known = options.url.map { siteRules(for: $0) }
-        let blanked = blank(bytes, for: known?.rules)
+        // Without an address, the page is first blanked as the rules of every page allow.
+        let first = known?.rules ?? siteRules(for: nil).rules
+        let blanked = blank(bytes, for: first)
         guard var page = parse(bytes, blanked) else { return (Document(blocks: []), nil) }
         let url = options.url ?? MetadataReader.canonicalURL(of: page)
         let (site, rules) = known ?? siteRules(for: url)
         if !rules.replacements.isEmpty {
             let replaced = RawReplacements.apply(rules.replacements, to: bytes)
             if let mended = parse(replaced, blank(replaced, for: rules)) { page = mended }
-        } else if known == nil, blanked != nil, rules.readsComments || rules.readsBlankedAttributes, let whole = parse(bytes, blank(bytes, for: rules)) {
+        } else if known == nil, blanked != nil, rules.readsComments || !keeps(keptAttributes(for: first), allThat: rules),
+            let whole = parse(bytes, blank(bytes, for: rules))
+        {
             page = whole
         }
         if let body = BodySelector.pageBody(of: page) { NoscriptRepair.apply(to: page, body: body) }
@@ -65,12 +69,23 @@ enum HTMLPipeline {
         return (document, site)
     }
 
-    /// `RawTextBlanker.blank` as far as `rules` allow: nothing when they select comments, no
-    /// attribute values when they may read those it empties. Nil rules: not known yet, all of it.
-    private static func blank(_ bytes: [UInt8], for rules: RuleSet?) -> RawTextBlanker.Blanked? {
-        guard let rules else { return RawTextBlanker.blank(bytes) }
+    /// `RawTextBlanker.blank` as far as `rules` allow: nothing when they select comments, every
+    /// attribute they read kept.
+    private static func blank(_ bytes: [UInt8], for rules: RuleSet) -> RawTextBlanker.Blanked? {
         if rules.readsComments { return nil }
-        return RawTextBlanker.blank(bytes, attributes: !rules.readsBlankedAttributes)
+        return RawTextBlanker.blank(bytes, attributes: keptAttributes(for: rules))
+    }
+
+    /// The attributes a page keeps for `rules`: the pipeline's reads and theirs; nil, all of them.
+    private static func keptAttributes(for rules: RuleSet) -> KeptAttributes? {
+        guard let read = rules.readAttributes else { return nil }
+        return read.isEmpty ? .base : KeptAttributes(alsoReading: read)
+    }
+
+    /// True when `kept` keeps the value of every attribute `rules` read.
+    private static func keeps(_ kept: KeptAttributes?, allThat rules: RuleSet) -> Bool {
+        guard let kept else { return true }
+        return rules.readAttributes.map { kept.keepsValues(of: $0) } ?? false
     }
 
     /// The page's tree; parsed with its scripts, styles and comments emptied (`RawTextBlanker`)

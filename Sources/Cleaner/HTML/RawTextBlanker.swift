@@ -16,10 +16,9 @@ import Glibc
 ///
 /// Kept: JSON-LD (`type="application/ld+json"`), which is page metadata.
 ///
-/// Attribute values that nothing here reads are emptied too (`data-*`,
-/// `srcset`, SVG path data, event handlers), about a sixth of what is left of a page. Those are
-/// not given back: a site whose rules may read them gets the page blanked without them
-/// (`RuleSet.readsBlankedAttributes`).
+/// Attributes that nothing reads (`KeptAttributes`) are taken out whole, name and value: a fifth
+/// of what is left of a page, and an attribute node each that libxml2 need not build. Those are
+/// not given back: a site whose rules read an attribute keeps it (`RuleSet.readAttributes`).
 enum RawTextBlanker {
     /// Pages smaller than this are parsed as they are: the copy would cost more than it saves.
     static let minimumBytes = 4096
@@ -35,8 +34,8 @@ enum RawTextBlanker {
     }
 
     /// The blanked page, or nil when nothing was blanked (the page as it is is the answer).
-    /// With `attributes`, the quoted values of `data-*`, `srcset`, `d` and `on*` attributes are emptied too.
-    static func blank(_ bytes: [UInt8], attributes: Bool = true, minimumBytes: Int = minimumBytes) -> Blanked? {
+    /// With `attributes`, the attributes it does not keep are taken out too; nil keeps them all.
+    static func blank(_ bytes: [UInt8], attributes: KeptAttributes? = .base, minimumBytes: Int = minimumBytes) -> Blanked? {
         guard bytes.count >= minimumBytes else { return nil }
         return bytes.withUnsafeBufferPointer { input -> Blanked? in
             var scanner = Scanner(input, attributes: attributes)
@@ -115,10 +114,10 @@ enum RawTextBlanker {
         var scripts: [Range<Int>?] = []
         var styles: [Range<Int>?] = []
 
-        /// Whether to empty the values of the attributes nothing reads (`isBlankedAttribute`).
-        let attributes: Bool
+        /// The attributes to keep; nil keeps them all.
+        let attributes: KeptAttributes?
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, attributes: Bool) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, attributes: KeptAttributes?) {
             self.bytes = bytes
             self.attributes = attributes
         }
@@ -253,6 +252,7 @@ enum RawTextBlanker {
                 equalsIgnoringCase(start + 1, nameEnd, "script") ? .script : equalsIgnoringCase(start + 1, nameEnd, "style") ? .style : nil
             var index = nameEnd
             var keep = false
+            let isLink = equalsIgnoringCase(start + 1, nameEnd, "link")
             // htmlParseStartTag: attributes until ">" or "/>".
             while true {
                 while isBlank(byte(index)) { index += 1 }
@@ -274,23 +274,21 @@ enum RawTextBlanker {
                 }
                 index = attributeEnd
                 while isBlank(byte(index)) { index += 1 }
-                guard byte(index) == 0x3D else { continue }  // no value
+                guard byte(index) == 0x3D else {  // no value
+                    if let attributes, attributes.use(of: packedName(nameStart, attributeEnd)) == nil { remove(nameStart..<attributeEnd) }
+                    continue
+                }
                 index += 1
                 while isBlank(byte(index)) { index += 1 }
                 let valueStart: Int
                 let valueEnd: Int
                 let quote = byte(index)
-                if quote == 0x22 || quote == 0x27 {
+                let quoted = quote == 0x22 || quote == 0x27
+                if quoted {
                     valueStart = index + 1
                     guard let close = find(quote, from: valueStart) else { return nil }  // libxml2 reads to the end
                     valueEnd = close
                     index = close + 1
-                    // An empty quoted value stays a value (unquoted, it would be none).
-                    if attributes, valueEnd > valueStart, isBlankedAttribute(nameStart, attributeEnd) {
-                        flush(upTo: valueStart)
-                        copied = valueEnd
-                        blankedAny = true
-                    }
                 } else {
                     valueStart = index
                     while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E { index += 1 }
@@ -298,6 +296,20 @@ enum RawTextBlanker {
                 }
                 if raw == .script, equalsIgnoringCase(nameStart, attributeEnd, "type"), containsIgnoringCase(valueStart, valueEnd, "ld+json") {
                     keep = true
+                }
+                guard let attributes else { continue }
+                switch attributes.use(of: packedName(nameStart, attributeEnd)) {
+                case nil:
+                    // Parsing goes on after the removed attribute as it did after the attribute.
+                    remove(nameStart..<index)
+                case .presenceOutsideLink where !isLink && !(quoted && valueEnd == valueStart):
+                    // `name=""`: an empty value, quoted so that what follows stays what it was.
+                    flush(upTo: attributeEnd)
+                    output.append(contentsOf: Self.emptyValue)
+                    copied = index
+                    blankedAny = true
+                default:
+                    break
                 }
             }
             let contentStart = index + 1
@@ -320,12 +332,18 @@ enum RawTextBlanker {
             return contentEnd
         }
 
-        /// `data-*`, `srcset`, `d` (SVG path data) and event handlers (`on*`).
-        private func isBlankedAttribute(_ start: Int, _ end: Int) -> Bool {
-            let length = end - start
-            if length > 5, equalsIgnoringCase(start, start + 5, "data-") { return true }
-            if length > 2, equalsIgnoringCase(start, start + 2, "on") { return true }
-            return equalsIgnoringCase(start, end, "srcset") || equalsIgnoringCase(start, end, "d")
+        private static let emptyValue: [UInt8] = Array("=\"\"".utf8)
+
+        /// Drops `range` of the page.
+        private mutating func remove(_ range: Range<Int>) {
+            flush(upTo: range.lowerBound)
+            copied = range.upperBound
+            blankedAny = true
+        }
+
+        /// The name in `start..<end`, in lower case as libxml2 gives it, packed.
+        private func packedName(_ start: Int, _ end: Int) -> PackedName {
+            PackedName(lowercasing: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
 
         private enum RawKind {

@@ -35,6 +35,22 @@ struct PackedName: Hashable, Sendable {
         self.init(low: low, high: high)
     }
 
+    /// Packs `bytes` with ASCII capitals made small, as libxml2's HTML parser spells names.
+    init(lowercasing bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 16 else {
+            self = .long
+            return
+        }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for index in 0..<bytes.count {
+            var byte = bytes[index]
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+        }
+        self.init(low: low, high: high)
+    }
+
     /// Packs a NUL-terminated name.
     init(cString name: UnsafePointer<UInt8>) {
         var low: UInt64 = 0

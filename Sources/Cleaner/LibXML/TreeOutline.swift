@@ -5,7 +5,8 @@ extension HTMLDocument {
     /// order, text and CDATA with their content, comments without theirs. Two parses of a page
     /// give the same outline when they give the same tree (comment text aside): how the parse of
     /// a blanked page (`RawTextBlanker`) is checked against the parse of the page as it was.
-    var outline: String {
+    /// With `attributes`, only what they keep of each attribute is in the outline.
+    func outline(attributes: KeptAttributes? = nil) -> String {
         var lines: [String] = []
         func visit(_ node: xmlNodePtr, depth: Int) {
             var current: xmlNodePtr? = node
@@ -17,10 +18,17 @@ extension HTMLDocument {
                     var line = indent + "<" + name
                     var attribute = here.pointee.properties
                     while let property = attribute {
-                        let key = property.pointee.name.map { String(cString: $0) } ?? ""
-                        let value = LibXML.takeString(xmlNodeGetContent(UnsafeMutableRawPointer(property).assumingMemoryBound(to: xmlNode.self))) ?? ""
-                        line += " \(key)=\(value.debugDescription)"
                         attribute = property.pointee.next
+                        let key = property.pointee.name.map { String(cString: $0) } ?? ""
+                        var value = LibXML.takeString(xmlNodeGetContent(UnsafeMutableRawPointer(property).assumingMemoryBound(to: xmlNode.self))) ?? ""
+                        if let attributes {
+                            switch attributes.use(of: PackedName(key)) {
+                            case nil: continue
+                            case .presenceOutsideLink where name != "link": value = ""
+                            default: break
+                            }
+                        }
+                        line += " \(key)=\(value.debugDescription)"
                     }
                     lines.append(line + ">")
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:

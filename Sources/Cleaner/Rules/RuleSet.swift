@@ -131,13 +131,16 @@ public struct RuleSet: Sendable {
         [body, strip, title, author, date].joined().contains { $0.xpath.source.contains("comment(") }
     }
 
-    /// True when an XPath rule may read an attribute whose value `RawTextBlanker` empties
-    /// (`@data-*`, `@srcset`, `@d`, `@on*`, or any attribute): conservatively, any `@d` or `@on`.
-    var readsBlankedAttributes: Bool {
-        [body, strip, title, author, date].joined().contains { rule in
-            let source = rule.xpath.source.lowercased()
-            return ["@d", "@on", "srcset", "@*", "attribute::"].contains { source.contains($0) }
+    /// The attributes (lower case) the rules read: every name an XPath rule gives after `@`, and
+    /// `src` for `strip_image_src`. Nil when a rule may read any attribute (`@*`, the
+    /// `attribute` axis, an `@` this cannot follow): the page then keeps them all.
+    var readAttributes: Set<String>? {
+        var names: Set<String> = stripImageSrc.isEmpty ? [] : ["src"]
+        for rule in [body, strip, title, author, date].joined() {
+            guard let read = XPathAttributeNames.names(in: rule.xpath.source) else { return nil }
+            names.formUnion(read)
         }
+        return names
     }
 
     /// Number of rules that do something (ignored directives aside).
