@@ -16,13 +16,14 @@ final class RawTextBlankerTests: XCTestCase {
     /// tree did not fit the scan (in both cases the pipeline parses the page as it is).
     private func blankedOutline(_ bytes: [UInt8], attributes: KeptAttributes? = .base) -> String? {
         guard let blanked = RawTextBlanker.blank(bytes, attributes: attributes, minimumBytes: 0), let page = parse(blanked.bytes) else { return nil }
-        return page.restoreRawText(blanked, original: bytes) ? page.outline(attributes: attributes) : nil
+        return page.restoreRawText(blanked, original: bytes) ? page.outline(attributes: attributes, collapsingBlanks: true) : nil
     }
 
-    /// The outline of the page as it is, with only what `attributes` keep of its attributes:
-    /// where the scan stopped early, the blanked page has all of them.
+    /// The outline of the page as it is, with only what `attributes` keep of its attributes
+    /// (where the scan stopped early, the blanked page has all of them), and runs of blanks in
+    /// text as one space (the scan makes those between tags one blank).
     private func originalOutline(_ bytes: [UInt8], attributes: KeptAttributes? = .base) -> String? {
-        parse(bytes).map { $0.outline(attributes: attributes) }
+        parse(bytes).map { $0.outline(attributes: attributes, collapsingBlanks: true) }
     }
 
     func testAttributesNothingReadsAreTakenOut() throws {
@@ -33,6 +34,13 @@ final class RawTextBlankerTests: XCTestCase {
         // What a site's rules read stays, value and all.
         let kept = try XCTUnwrap(RawTextBlanker.blank(bytes, attributes: KeptAttributes(alsoReading: ["src", "data-src"]), minimumBytes: 0))
         XCTAssertEqual(String(decoding: kept.bytes, as: UTF8.self), "<div  class=x  hidden><img  src=a.jpg  data-src=b.jpg></div>")
+    }
+
+    func testBlanksBetweenTagsBecomeOneUpToTheFirstPre() throws {
+        let long = String(repeating: " ", count: 1000)
+        let text = "<div>\n    <p>a  b</p>  \t<p>c</p>\(long)<br> <br>\r\n <pre>\n  x\n</pre>\n  <p>d</p>"
+        let blanked = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), minimumBytes: 0))
+        XCTAssertEqual(String(decoding: blanked.bytes, as: UTF8.self), "<div>\n<p>a  b</p> <p>c</p>\(long)<br> <br>\r<pre>\n  x\n</pre>\n  <p>d</p>")
     }
 
     func testLinkAddressesKeepOnlyTheirPresence() throws {
@@ -58,6 +66,8 @@ final class RawTextBlankerTests: XCTestCase {
         "<link rel=canonical href=x>", "<A HREF=\"x\" Title=y>", "<div hidden aria-label=\"x\" role=main>", "<html lang=de xmlns=\"x\">",
         "<a href=\"x\"class=y>", "<svg viewBox=\"0 0 1 1\">", "<div a-very-long-attribute-name=1 class=c>", "<p title='a' title=b class=x class=y>",
         "<div x = \"1\" = y>", "<div style=\"display:none\" itemprop=text>", "<a href=\"&amp;\" rel=author>", "<img src=\"a&quot;b\">",
+        "  \n  ", "\n\t\t", "<pre>", "</pre>", "<listing>", "</b>", "</x>", "<span>", "</span>", "<title>  </title>", "<b> x </b>",
+        String(repeating: " ", count: 999), String(repeating: "\n", count: 1200),
     ]
 
     func testRandomMarkupParsesToTheSameTree() {

@@ -19,6 +19,7 @@ import Glibc
 /// Attributes that nothing reads (`KeptAttributes`) are taken out whole, name and value: a fifth
 /// of what is left of a page, and an attribute node each that libxml2 need not build. Those are
 /// not given back: a site whose rules read an attribute keeps it (`RuleSet.readAttributes`).
+/// Runs of blanks between tags become one blank (`collapseBlanks`), up to the first `<pre>`.
 enum RawTextBlanker {
     /// Pages smaller than this are parsed as they are: the copy would cost more than it saves.
     static let minimumBytes = 4096
@@ -113,6 +114,8 @@ enum RawTextBlanker {
         var blankedAny = false
         var scripts: [Range<Int>?] = []
         var styles: [Range<Int>?] = []
+        /// False from the first element that keeps its text's blanks as they are (`<pre>`) on.
+        var collapsesBlanks = true
 
         /// The attributes to keep; nil keeps them all.
         let attributes: KeptAttributes?
@@ -131,6 +134,7 @@ enum RawTextBlanker {
                 guard let open = nextOpen(from: index) else { break }
                 guard let next = markup(at: open) else { break }
                 index = next
+                if collapsesBlanks, next > 0, bytes[next - 1] == 0x3E { collapseBlanks(from: next) }
             }
             guard blankedAny else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
@@ -248,11 +252,12 @@ enum RawTextBlanker {
         /// (`</style`), in any case, which is where libxml2 ends it in recovery mode.
         private mutating func startTag(at start: Int) -> Int? {
             guard let nameEnd = nameEnd(from: start + 1) else { return nil }
-            let raw: RawKind? =
-                equalsIgnoringCase(start + 1, nameEnd, "script") ? .script : equalsIgnoringCase(start + 1, nameEnd, "style") ? .style : nil
+            let tag = packedName(start + 1, nameEnd)
+            let raw: RawKind? = tag == Self.script ? .script : tag == Self.style ? .style : nil
             var index = nameEnd
             var keep = false
-            let isLink = equalsIgnoringCase(start + 1, nameEnd, "link")
+            let isLink = tag == Self.link
+            if Self.blanksKept.contains(tag) { collapsesBlanks = false }
             // htmlParseStartTag: attributes until ">" or "/>".
             while true {
                 while isBlank(byte(index)) { index += 1 }
@@ -333,6 +338,27 @@ enum RawTextBlanker {
         }
 
         private static let emptyValue: [UInt8] = Array("=\"\"".utf8)
+        private static let script = PackedName("script")
+        private static let style = PackedName("style")
+        private static let link = PackedName("link")
+        /// Elements whose text the serializer keeps with its blanks, and those browsers show so.
+        private static let blanksKept = ["pre", "textarea", "listing", "xmp", "plaintext"].map(PackedName.init)
+
+        /// libxml2 hands text to the tree in pieces of this many bytes: a run of blanks this long
+        /// is judged piece by piece (and may open an implied `<p>`), so it is left as it is.
+        private static let parserPieceBytes = 1000
+
+        /// Blanks alone between the tag that ends before `start` and the next "<" (indentation)
+        /// become their first byte: libxml2 reads text one character at a time, and a blank text
+        /// node is as blank with one byte. Where it keeps blank text at all, it keeps it the same
+        /// (its `areBlanks` looks at which bytes, not how many); what reads text counts a run of
+        /// blanks as one (`TextMetrics`, the serializer outside `<pre>`, normalized metadata).
+        private mutating func collapseBlanks(from start: Int) {
+            var end = start
+            while end < bytes.count, isBlank(bytes[end]) { end += 1 }
+            guard end - start > 1, end - start < Self.parserPieceBytes, end < bytes.count, bytes[end] == 0x3C else { return }
+            remove((start + 1)..<end)
+        }
 
         /// Drops `range` of the page.
         private mutating func remove(_ range: Range<Int>) {

@@ -5,8 +5,9 @@ extension HTMLDocument {
     /// order, text and CDATA with their content, comments without theirs. Two parses of a page
     /// give the same outline when they give the same tree (comment text aside): how the parse of
     /// a blanked page (`RawTextBlanker`) is checked against the parse of the page as it was.
-    /// With `attributes`, only what they keep of each attribute is in the outline.
-    func outline(attributes: KeptAttributes? = nil) -> String {
+    /// With `attributes`, only what they keep of each attribute is in the outline; with
+    /// `collapsingBlanks`, each run of blanks in a text is one space.
+    func outline(attributes: KeptAttributes? = nil, collapsingBlanks: Bool = false) -> String {
         var lines: [String] = []
         func visit(_ node: xmlNodePtr, depth: Int) {
             var current: xmlNodePtr? = node
@@ -32,7 +33,17 @@ extension HTMLDocument {
                     }
                     lines.append(line + ">")
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    let content = here.pointee.content.map { String(cString: $0) } ?? ""
+                    var content = here.pointee.content.map { String(cString: $0) } ?? ""
+                    if collapsingBlanks {
+                        var collapsed = String.UnicodeScalarView()
+                        var inBlank = false
+                        for scalar in content.unicodeScalars {
+                            let blank = scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+                            if !blank || !inBlank { collapsed.append(blank ? " " : scalar) }
+                            inBlank = blank
+                        }
+                        content = String(collapsed)
+                    }
                     lines.append(indent + (here.pointee.type == XML_TEXT_NODE ? "text " : "cdata ") + content.debugDescription)
                 case XML_COMMENT_NODE:
                     lines.append(indent + "comment")
