@@ -127,9 +127,15 @@ public struct RuleSet: Sendable {
     }
 
     /// True when an XPath rule selects comments (`comment()`), whose text `RawTextBlanker` empties.
+    /// Asked of every page: searched as bytes, which `String.contains` compares as characters.
     var readsComments: Bool {
-        [body, strip, title, author, date].joined().contains { $0.xpath.source.contains("comment(") }
+        [body, strip, title, author, date].joined().contains { rule in
+            var source = rule.xpath.source
+            return source.withUTF8 { bytes in Self.commentTest.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) } }
+        }
     }
+
+    private static let commentTest = Array("comment(".utf8)
 
     /// The attributes (lower case) the rules read: every name an XPath rule gives after `@`, and
     /// `src` for `strip_image_src`. Nil when a rule may read any attribute (`@*`, the
