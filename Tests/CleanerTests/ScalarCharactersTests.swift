@@ -117,4 +117,52 @@ final class ScalarCharactersTests: XCTestCase {
         if wordIsCased && !wordHasLower { shouted += 1 }
         return [cased, capitalised, shouted, separators]
     }
+
+    /// The one-pass weight of ASCII lines is the weight asked question by question, on names,
+    /// prose, table rows, number cells and titles; lines it does not take are left to that.
+    func testASCIIWeightIsTheGeneralWeight() {
+        var generator = SystemRandomNumberGenerator()
+        let names = ["Berlin", "Paris", "NASA", "GmbH", "Kevin", "Harvick", "Word"]
+        let asciiPieces = names + ["of", "the", "x", "3", "5033", "12%", "$55.00", " ", "  ", "\t", "|", ".", ",", ";", ":", "!", "?", "-", "+", "/", "*", "'", "\"", ")",
+                                   "\r", "\r\n", "\u{0B}", "a long run of words, which ends a sentence."]
+        var lines = randomLines(count: 3000) + (0..<3000).map { _ in
+            (0..<Int.random(in: 0...60, using: &generator)).map { _ in asciiPieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        // Flattened dropdowns: dozens of capitalised names, now and then a lowercase or shouted word or a comma.
+        lines += (0..<2000).map { _ in
+            (0..<Int.random(in: 20...40, using: &generator)).map { _ in
+                (names + ["and", "NEW", "Alfa,", "9"]).randomElement(using: &generator) ?? ""
+            }.joined(separator: " ")
+        }
+        for line in lines {
+            let fast = MainText.asciiWeight(line)
+            if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                XCTAssertEqual(fast, MainText.generalWeight(line), line.debugDescription)
+            } else {
+                XCTAssertNil(fast, line.debugDescription)
+            }
+            XCTAssertEqual(MainText.weight(line), MainText.generalWeight(line), line.debugDescription)
+        }
+    }
+
+    /// `mayBeNameList` only rules out lines that are no name list by their counts, in any script:
+    /// lowercase and caseless first letters it reads off the scalars are what `Character` says.
+    func testNameListBoundNeverRulesOutANameList() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["Berlin", "Ölfeld", "Ärzte", "über", "ärger", "Москва", "москва", "Αθήνα", "αθήνα", "ßtraße", "한국", "日本", "かな", "Ω", "ω",
+                     "\u{345}x", "а\u{301}", "한\u{345}", "日\u{301}", "ĸ", "ǅ", "İ", "NASA", "and", "3", ",", ";"]
+        let separators = [" ", " ", " ", "\u{A0}", "\u{3000}", "\t", "\r\n", " \u{301}"]
+        for _ in 0..<6000 {
+            let line = (0..<Int.random(in: 20...40, using: &generator)).map { _ in
+                (words.randomElement(using: &generator) ?? "") + (separators.randomElement(using: &generator) ?? "")
+            }.joined()
+            let counts = MainText.nameListCountsByScalars(line) ?? MainText.nameListCountsByCharacters(line)
+            if MainText.isNameList(counts) { XCTAssertTrue(MainText.mayBeNameList(line), line.debugDescription) }
+        }
+        for value in UInt32(0x80)...0xFFFF where MainText.isSmallLetter(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertTrue(ScalarCharacters.standsAlone(value), "U+\(String(value, radix: 16))")
+            XCTAssertTrue(Character(scalar).isLowercase, "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -157,6 +157,11 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
+        asciiWeight(line) ?? generalWeight(line)
+    }
+
+    /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.
+    static func generalWeight(_ line: String) -> Double {
         let ascii = ASCIIText.isASCII(line)
         let size = ascii ? line.utf8.count : weightedLength(line)
         let ends = Headline.endsSentence(line)
@@ -187,7 +192,11 @@ enum MainText {
     /// reference list, which an article holds. Scripts without case (CJK, Arabic) never match.
     static func isNameList(_ line: String) -> Bool {
         guard mayBeNameList(line) else { return false }
-        let counts = nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)
+        return isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line))
+    }
+
+    /// `isNameList` of a line's counts.
+    static func isNameList(_ counts: NameListCounts) -> Bool {
         let cased = counts.cased
         guard cased >= nameListWords else { return false }
         return Double(counts.capitalised) >= nameListCapitalShare * Double(cased)
@@ -200,9 +209,14 @@ enum MainText {
     /// so a line with fewer than `nameListWords` of them holds too few words; and a word
     /// that starts with an ASCII lowercase letter after whitespace is a lowercase word, of which a
     /// name list has at most `1 - nameListCapitalShare` of its words (plus one, for rounding).
+    /// Other scripts: a word whose first character is one scalar (it and the next stand alone,
+    /// see `ScalarCharacters`) is lowercase when that scalar is a Latin-1, Greek or Cyrillic small
+    /// letter (`isSmallLetter`), and has no case when it is CJK or hangul: such words do not count
+    /// toward the `nameListWords` cased words (Cyrillic and Korean prose fails here too).
     static func mayBeNameList(_ line: String) -> Bool {
         var spaces = 0
         var lowercaseStarts = 0
+        var uncasedStarts = 0
         var line = line
         line.withUTF8 { bytes in
             var afterSpace = true
@@ -221,13 +235,36 @@ enum MainText {
                     continue
                 }
                 let (scalar, length) = UTF8Scalar.decode(bytes, at: index) ?? (0, 1)
-                if UnicodeWhitespace.isWhitespace(scalar) { spaces += 1 }
+                if UnicodeWhitespace.isWhitespace(scalar) {
+                    spaces += 1
+                } else if afterSpace, isSmallLetter(scalar) || ScalarCharacters.isUncased(scalar),
+                    ScalarCharacters.standsAlone(scalar), nextStandsAlone(bytes, at: index + length)
+                {
+                    if isSmallLetter(scalar) { lowercaseStarts += 1 } else { uncasedStarts += 1 }
+                }
                 afterSpace = false
                 index += length
             }
         }
-        let wordStarts = spaces + 1
-        return wordStarts >= nameListWords && Double(lowercaseStarts) <= Double(wordStarts) * (1 - nameListCapitalShare) + 1
+        let casedWords = spaces + 1 - uncasedStarts
+        return casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1
+    }
+
+    /// Small letters of Latin-1, Greek and Cyrillic: lowercase characters when they stand alone.
+    @inline(__always)
+    static func isSmallLetter(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xDF...0xF6, 0xF8...0xFF, 0x3AC...0x3CE, 0x430...0x45F: true
+        default: false
+        }
+    }
+
+    /// True at the end of `bytes`, or when the scalar at `index` stands alone.
+    private static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count else { return true }
+        guard bytes[index] >= 0x80 else { return ScalarCharacters.standsAlone(UInt32(bytes[index])) }
+        guard let (scalar, _) = UTF8Scalar.decode(bytes, at: index) else { return false }
+        return ScalarCharacters.standsAlone(scalar)
     }
 
     /// Words with case a name list has at least: a flattened dropdown holds dozens of names, a

@@ -10,6 +10,16 @@ extension MainText {
         var shouted = 0
         /// Commas and semicolons.
         var separators = 0
+        init() {}
+
+        /// Counts made elsewhere (`ASCIIFeatures`), for the same questions.
+        init(cased: Int, capitalised: Int, shouted: Int, separators: Int) {
+            self.cased = cased
+            self.capitalised = capitalised
+            self.shouted = shouted
+            self.separators = separators
+        }
+
         private var atWordStart = true
         private var wordHasLower = false
         private var wordIsCased = false
