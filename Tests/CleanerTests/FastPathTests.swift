@@ -251,7 +251,8 @@ final class TextShortcutTests: XCTestCase {
             guard let last else { return false }
             return Headline.sentenceEnds.contains(last)
         }
-        for line in randomLines(pieces, count: 5000) {
+        let others = ["？", "！", "\u{37E}", "\u{2126}", "😀", "한", "日本", "Ж", "!\u{301}", "\u{1F1E9}\u{1F1EA}", "a\u{200D}"]
+        for line in randomLines(pieces, count: 5000) + randomLines(pieces + others, count: 5000) {
             XCTAssertEqual(Headline.endsSentence(line), reference(line), line.debugDescription)
         }
     }

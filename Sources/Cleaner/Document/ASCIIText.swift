@@ -1,3 +1,5 @@
+import Glibc
+
 /// ASCII questions answered on bytes: where a text is all ASCII, each byte is a character, and
 /// character-level questions have byte-level answers.
 enum ASCIIText {
@@ -5,6 +7,15 @@ enum ASCIIText {
     static func isASCII(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { UTF8Validator.isASCII(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// True when `text` holds the byte `byte`.
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
     }
 
     /// True when `bytes` spell `word` (lower-case ASCII) in any case. No non-ASCII text lower-cases

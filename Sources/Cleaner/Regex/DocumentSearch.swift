@@ -138,6 +138,32 @@ struct DocumentLines {
         self.firstLine = firstLine
     }
 
+    /// One block of `lines`, joined without copying each line into a `String` of its own first.
+    init?(lines: [Substring]) {
+        var text: [UInt8] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count)
+        for line in lines {
+            if !starts.isEmpty { text.append(0x0A) }
+            starts.append(text.count)
+            let appended = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                text.append(contentsOf: bytes)
+                guard let base = bytes.baseAddress else { return true }
+                return memchr(base, 0x0A, bytes.count) == nil
+            }
+            if let appended {
+                if !appended { return nil }
+            } else {
+                if line.utf8.contains(0x0A) { return nil }
+                text.append(contentsOf: line.utf8)
+            }
+        }
+        self.text = text
+        self.starts = starts
+        firstLine = [0]
+    }
+
     /// Marks the lines that hold `byte` (not "\n", the separator).
     func linesHolding(_ byte: UInt8) -> [Bool] {
         var marked = [Bool](repeating: false, count: count)

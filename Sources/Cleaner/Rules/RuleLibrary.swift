@@ -132,7 +132,7 @@ public struct RuleLibrary: Sendable {
         let signatures = self.signatures.flatMap(\.patterns)
         guard !signatures.isEmpty else { return nil }
         let trimmed = lines.map { Self.trimmed($0) }
-        let joined = DocumentLines(Document(blocks: [Block(kind: .paragraph, lines: trimmed)]))
+        let joined = DocumentLines(lines: trimmed)
         var best: (line: Int, signature: Int)?
         for (number, signature) in signatures.enumerated() {
             let candidates = joined.flatMap { signature.pattern.candidateLines(in: $0) }
@@ -140,7 +140,7 @@ public struct RuleLibrary: Sendable {
             guard end >= 0 else { break }
             for index in 0...end where candidates?[index] ?? true {
                 let text = trimmed[index]
-                guard !text.isEmpty, signature.pattern.matches(text) else { continue }
+                guard !text.isEmpty, signature.pattern.matches(String(text)) else { continue }
                 if best.map({ index < $0.line }) ?? true { best = (index, number) }
                 break
             }
@@ -151,10 +151,10 @@ public struct RuleLibrary: Sendable {
     /// `line.trimmingWhitespace()`, without walking Characters when the line starts and ends with
     /// ASCII that is not whitespace (as normalized lines do): such a byte is a Character of its
     /// own at the end, and the first scalar of the first Character, which is what decides.
-    private static func trimmed(_ line: Substring) -> String {
+    private static func trimmed(_ line: Substring) -> Substring {
         let utf8 = line.utf8
-        if let first = utf8.first, let last = utf8.last, isASCIIInk(first), isASCIIInk(last) { return String(line) }
-        return String(line.trimmingWhitespace())
+        if let first = utf8.first, let last = utf8.last, isASCIIInk(first), isASCIIInk(last) { return line }
+        return line.trimmingWhitespace()
     }
 
     private static func isASCIIInk(_ byte: UInt8) -> Bool {

@@ -22,6 +22,7 @@ enum Headline {
 
     static func endsSentence(_ line: String) -> Bool {
         if let answer = endsSentenceASCII(line) { return answer }
+        if let answer = endsSentenceByScalars(line) { return answer }
         var last = line.last
         var rest = Substring(line)
         while let character = last, closers.contains(character) {
@@ -51,6 +52,38 @@ enum Headline {
         }
         return false
     }
+
+    /// `endsSentence` read from the last scalars, when each character it looks at is one scalar
+    /// that stands alone between two such (see `ScalarCharacters`): a character of its own, equal
+    /// to a set's character exactly when it is that character's scalar. Nil otherwise.
+    private static func endsSentenceByScalars(_ line: String) -> Bool? {
+        var line = line
+        return line.withUTF8 { bytes -> Bool? in
+            var end = bytes.count
+            while end > 0 {
+                guard let (scalar, start) = scalar(before: end, in: bytes), ScalarCharacters.standsAlone(scalar) else { return nil }
+                if start > 0 {
+                    guard let (previous, _) = Self.scalar(before: start, in: bytes), ScalarCharacters.standsAlone(previous) else { return nil }
+                }
+                guard closerScalars.contains(scalar) else { return sentenceEndScalars.contains(scalar) }
+                end = start
+            }
+            return false
+        }
+    }
+
+    /// The scalar that ends at byte `end`, and where it starts; nil for invalid UTF-8.
+    private static func scalar(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
+        var start = end - 1
+        while start > 0, end - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard let (scalar, length) = UTF8Scalar.decode(bytes, at: start), start + length == end else {
+            return bytes[start] < 0x80 && start + 1 == end ? (UInt32(bytes[start]), start) : nil
+        }
+        return (scalar, start)
+    }
+
+    private static let closerScalars = ScalarCharacters.scalars(of: closers)
+    private static let sentenceEndScalars = ScalarCharacters.scalars(of: sentenceEnds)
 
     private static let asciiClosers = ASCIISet(closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
     private static let asciiSentenceEnds = ASCIISet(sentenceEnds.compactMap { $0.isASCII ? $0.asciiValue : nil })

@@ -1,3 +1,5 @@
+import Glibc
+
 /// `main_text`: finds the article in a plain-text scrape of a whole page, where menus, teasers
 /// and footers are runs of short lines around it. Each line weighs for or against being article
 /// text by its length and punctuation (prose is long and ends sentences; chrome is short and does
@@ -135,7 +137,17 @@ enum MainText {
     static func introducesList(_ line: String) -> Bool {
         // The last Character ends in the line's last scalar, and only the colon itself is its
         // canonical equivalent: a line whose bytes end in neither colon ends in neither.
+        guard let lastByte = line.utf8.last, listIntroducerLastBytes.contains(lastByte) else { return false }
         guard listIntroducerBytes.contains(where: { line.utf8.reversed().starts(with: $0) }) else { return false }
+        if ASCIIText.isASCII(line) {
+            // Each byte a Character ("\r\n" is no colon): the only colon is the last byte.
+            var line = line
+            let colonInside = line.withUTF8 { bytes in
+                bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: ":")), bytes.count - 1) != nil } ?? false
+            }
+            guard !colonInside else { return false }
+            return weight(line) > 0
+        }
         guard let last = line.last, listIntroducers.contains(last) else { return false }
         // A colon inside as well makes a form's field ("Posted: 2 Feb 2005 Post subject:").
         guard line.dropLast().allSatisfy({ !listIntroducers.contains($0) }) else { return false }
@@ -146,6 +158,7 @@ enum MainText {
     static let listIntroducers: Set<Character> = [":", "："]
     /// Their UTF-8, last byte first.
     private static let listIntroducerBytes = listIntroducers.map { Array(String($0).utf8.reversed()) }
+    private static let listIntroducerLastBytes: [UInt8] = listIntroducerBytes.compactMap(\.first)
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         guard lines.count >= 3 else { return false }
@@ -307,7 +320,7 @@ enum MainText {
     /// `Character` count: for ASCII text without "\r" (the only ASCII pair that is one
     /// character is "\r\n") the byte count.
     private static func characterCount(_ line: String) -> Int {
-        ASCIIText.isASCII(line) && !line.utf8.contains(0x0D) ? line.utf8.count : characterCountByScalars(line) ?? line.count
+        ASCIIText.isASCII(line) && !ASCIIText.contains(line, 0x0D) ? line.utf8.count : characterCountByScalars(line) ?? line.count
     }
 
     /// `isDataRow` on the bytes of an ASCII line: whitespace is 9-13 and space, numbers are digits.
