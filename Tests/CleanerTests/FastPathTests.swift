@@ -140,10 +140,25 @@ final class FastPathTests: XCTestCase {
         return document.blocks.map(\.isKept)
     }
 
+    /// The ellipsis shortcut says no only where the last bytes hold neither ".." nor the end of "…".
+    func testEllipsisShortcutMatchesItsDefinition() {
+        func reference(_ text: String) -> Bool {
+            let tail = Array(text.utf8.suffix(RepeatedText.maxToggleCharacters * 4 + 2))
+            return tail.contains(0xA6) || zip(tail, tail.dropFirst()).contains { $0 == 0x2E && $1 == 0x2E }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["word", " ", ".", "..", "...", "…", "more", "mehr", "日本", "é", "x.y", "\u{2026}", "\u{A6}"]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            XCTAssertEqual(UTF8Shortcuts.mayEndInEllipsis(text), reference(text), text.debugDescription)
+        }
+    }
+
     func testRepeatedTitleShortcutsDecideAsTheDefinition() {
         let titles = ["Breaking News", "breaking  news", "BREAKING NEWS", "İstanbul votes", "istanbul votes", "\u{212A}elvin scale",
                       "kelvin scale", " Ünïcode title", "ünïcode title", "A", "a much longer sentence that goes on, and on.", "\u{A0}Breaking News",
-                      "Breaking", "BreakingNews", "Breaking\tNews", "\u{1}Breaking News", "Breaking News\u{7F}", "Breaking\u{85}News", "breaking news!"]
+                      "Breaking", "BreakingNews", "Breaking\tNews", "\u{1}Breaking News", "Breaking News\u{7F}", "Breaking\u{85}News", "breaking news!",
+                      "Breaking News.", "breaking news;", "Breaking News\u{37E}", "Kelvin \u{212A}", "kelvin k", "Title K", "title\u{2126}", "title\u{3A9}", "ТИТУЛ", "титул"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var blocks = (0..<Int.random(in: 1...6, using: &generator)).map { _ in

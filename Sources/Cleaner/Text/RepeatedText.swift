@@ -1,3 +1,5 @@
+import Glibc
+
 /// Text that a page carries twice: an image's alt text next to its caption, the title again at the end.
 enum RepeatedText {
     /// A line shorter than this many words is not taken for a caption copy ("Share", "Print").
@@ -8,28 +10,36 @@ enum RepeatedText {
     /// `drop_repeated`: two adjacent lines (in one block or across a block boundary) that are
     /// the same text, or where one is the other cut short with "..." / "…": both go.
     static func dropAdjacentCopies(_ reason: RemovalReason, in document: inout Document) {
-        var previous: (block: Int, line: Int)?
+        // Each line is asked once whether it may end in an ellipsis, for both pairs it is in.
+        var previous: (block: Int, line: Int, text: String, mayEndInEllipsis: Bool)?
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
+                let text = document.blocks[blockIndex].lines[lineIndex].text
+                let mayEndInEllipsis = UTF8Shortcuts.mayEndInEllipsis(text)
+                defer { previous = (blockIndex, lineIndex, text, mayEndInEllipsis) }
                 // Removed lines count as neighbours too: a caption another rule already took
                 // still shows that its truncated copy next to it is a caption.
                 if let before = previous,
-                    areCopies(document.blocks[before.block].lines[before.line].text, document.blocks[blockIndex].lines[lineIndex].text)
+                    areCopies(before.text, text, mayEndInEllipsis: (before.mayEndInEllipsis, mayEndInEllipsis))
                 {
                     if document.blocks[before.block].lines[before.line].isKept {
                         document.blocks[before.block].lines[before.line].removedBy = reason
                     }
                     if document.blocks[blockIndex].lines[lineIndex].isKept { document.blocks[blockIndex].lines[lineIndex].removedBy = reason }
                 }
-                previous = (blockIndex, lineIndex)
             }
         }
     }
 
     static func areCopies(_ first: String, _ second: String) -> Bool {
+        areCopies(first, second, mayEndInEllipsis: (UTF8Shortcuts.mayEndInEllipsis(first), UTF8Shortcuts.mayEndInEllipsis(second)))
+    }
+
+    /// `areCopies`, told what `UTF8Shortcuts.mayEndInEllipsis` says of each line.
+    private static func areCopies(_ first: String, _ second: String, mayEndInEllipsis: (Bool, Bool)) -> Bool {
         // Most neighbours differ in their first or last letter and neither ends in an ellipsis:
         // said from the bytes, without comparing whole strings character by character.
-        if UTF8Shortcuts.differAtEnds(first, second), !UTF8Shortcuts.mayEndInEllipsis(first), !UTF8Shortcuts.mayEndInEllipsis(second) {
+        if UTF8Shortcuts.differAtEnds(first, second), !mayEndInEllipsis.0, !mayEndInEllipsis.1 {
             return false
         }
         if first == second {
@@ -118,6 +128,14 @@ enum RepeatedText {
         if let kept = block.lines.firstIndex(where: { $0.isKept }), !openingASCIIAgrees(block.lines[kept].text, with: title) {
             return false
         }
+        // Both ending in ASCII, they end in different characters: a last ASCII character stays
+        // last in any canonically equivalent form, and lower-casing maps it to its ASCII lower
+        // case; normalizing keeps a printable one where it is.
+        if let kept = block.lines.lastIndex(where: { $0.isKept }), let last = block.lines[kept].text.utf8.last, last > 0x20, last < 0x7F,
+            let titleLast = title.utf8.last, titleLast < 0x80, asciiLowercased(last) != titleLast
+        {
+            return false
+        }
         let normalized = TextNormalizer.normalizeLine(block.keptText)
         let length = normalized.utf8.count
         guard length * 3 >= title.utf8.count, length <= title.utf8.count * 3 else { return false }
@@ -173,8 +191,11 @@ enum UTF8Shortcuts {
         // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
         let window = RepeatedText.maxToggleCharacters * 4 + 2
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let tail = UnsafeBufferPointer(rebasing: bytes.suffix(window))
+            // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
+            guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
             var previous: UInt8 = 0
-            for byte in bytes.suffix(window) {
+            for byte in tail {
                 if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
                 previous = byte
             }
