@@ -33,8 +33,14 @@ enum MainText {
     /// One unit of the choice: a line, or a whole block of wrapped prose.
     private struct Unit {
         let block: Int
-        let lines: [Int]
+        /// The unit's line, or the first of its block's kept lines.
+        let line: Int
+        /// The block's other kept lines, for a block of wrapped prose (empty for a line: most
+        /// units are lines, and an empty array costs no allocation).
+        let moreLines: [Int]
         let weight: Double
+
+        var isLine: Bool { moreLines.isEmpty }
     }
 
     static func apply(_ reason: RemovalReason, in document: inout Document) {
@@ -62,8 +68,8 @@ enum MainText {
         var probe = start - 1
         while probe >= 0, probe >= start - headlineReach {
             let unit = units[probe]
-            if unit.lines.count == 1 {
-                let text = document.blocks[unit.block].lines[unit.lines[0]].text
+            if unit.isLine {
+                let text = document.blocks[unit.block].lines[unit.line].text
                 if Headline.isHeadlineLike(text), text.split(whereSeparator: { $0.isWhitespace }).count >= 3 {
                     start = probe
                     break
@@ -72,7 +78,8 @@ enum MainText {
             probe -= 1
         }
         for (position, unit) in units.enumerated() where position < start || position >= run.upperBound {
-            for line in unit.lines { document.blocks[unit.block].lines[line].removedBy = reason }
+            document.blocks[unit.block].lines[unit.line].removedBy = reason
+            for line in unit.moreLines { document.blocks[unit.block].lines[line].removedBy = reason }
         }
     }
 
@@ -90,14 +97,14 @@ enum MainText {
             let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
             if isWrappedProse(texts) {
                 let joined = texts.joined(separator: " ")
-                units.append(Unit(block: blockIndex, lines: lines, weight: weight(joined)))
+                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined)))
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
                 for (line, text) in zip(lines, texts) {
                     let weight = weight(text)
                     if weight >= Double(sentenceCharacters) { introduced = false }
-                    units.append(Unit(block: blockIndex, lines: [line], weight: introduced ? max(weight, 0) : weight))
+                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight))
                     if introducesList(text) { introduced = true }
                 }
             }

@@ -127,8 +127,19 @@ enum ScalarCharacters {
     @inline(__always)
     static func isNumber(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x30 < 10 }
+        if isNeverNumber(scalar) { return false }
         // `Character.isNumber` reads its first scalar's Numeric_Type.
         return Unicode.Scalar(scalar)?.properties.numericType != nil
+    }
+
+    /// Latin letters, Greek, Cyrillic and hangul syllables: no Numeric_Type in these blocks,
+    /// answered without a look-up (the test of every scalar that stands alone checks it).
+    @inline(__always)
+    static func isNeverNumber(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xC0...0x24F, 0x370...0x3FF, 0x400...0x4FF, 0xAC00...0xD7A3: true
+        default: false
+        }
     }
 
     /// The scalars of a set of one-scalar characters: a scalar that stands alone is in the set
