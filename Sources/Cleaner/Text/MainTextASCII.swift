@@ -139,9 +139,20 @@ extension MainText {
     /// `weight` of an ASCII line without "\r"; nil for any other line.
     static func asciiWeight(_ line: String) -> Double? {
         var line = line
-        guard let features = line.withUTF8({ ASCIIFeatures.of($0) }) else { return nil }
+        guard ASCIIText.isASCII(line), !ASCIIText.contains(line, 0x0D) else { return nil }
         let size = line.utf8.count
         let ends = Headline.endsSentence(line)
+        // Most of a page's bytes are in long lines of prose, decided before the one-pass counts:
+        // the name-list bound fails them at once, and then a sentence end or punctuation decides.
+        if size >= proseCharacters, !mayBeNameList(line) {
+            if ends { return min(Double(size), maxLineWeight) }
+            let punctuation = asciiPunctuationBytes
+            let marks = line.withUTF8 { bytes in bytes.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) } }
+            if marks >= 2 { return min(Double(size), maxLineWeight) }
+        } else if size < proseCharacters, size >= sentenceCharacters, ends {
+            return Double(size) / 2
+        }
+        guard let features = line.withUTF8({ ASCIIFeatures.of($0) }) else { return nil }
         if size >= proseCharacters, features.isNameList { return -(chromeCost + Double(size) / 2) }
         if size >= proseCharacters, ends || features.punctuation >= 2 { return min(Double(size), maxLineWeight) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
@@ -151,4 +162,7 @@ extension MainText {
         if !ends, (minTitleWords...Headline.maxWords).contains(features.words) { return -cost * titleCostFactor }
         return -cost
     }
+
+    /// The ASCII characters of `punctuation`.
+    private static let asciiPunctuationBytes = ASCIISet(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
 }
