@@ -56,6 +56,52 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The reader takes a line that is normalized already straight from the text: its blocks are
+    /// those of splitting the bytes at line ends and normalizing every line, on text with CRLF,
+    /// Unicode spaces, combining marks, CJK and invalid UTF-8 (read as `String(decoding:)` reads it).
+    func testTextReaderBlocksAreTheNormalizedLines() {
+        func reference(_ text: String) -> [[[UInt8]]] {
+            var blocks: [[[UInt8]]] = []
+            var lines: [[UInt8]] = []
+            let bytes = Array(text.utf8)
+            var start = 0
+            var index = 0
+            func take(_ end: Int) {
+                let line = bytes[start..<end].withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }
+                if line.isEmpty {
+                    if !lines.isEmpty { blocks.append(lines) }
+                    lines = []
+                } else {
+                    lines.append(Array(line.utf8))
+                }
+            }
+            while index < bytes.count {
+                if bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    take(index)
+                    index += bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            take(bytes.count)
+            if !lines.isEmpty { blocks.append(lines) }
+            return blocks
+        }
+        var generator = SystemRandomNumberGenerator()
+        let invalid: [[UInt8]] = [[0xC3], [0xE2, 0x80], [0xFF], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98]]
+        for _ in 0..<500 {
+            var bytes: [UInt8] = []
+            for line in randomLines(count: Int.random(in: 0...8, using: &generator)) {
+                bytes += Array(line.utf8)
+                if Int.random(in: 0..<8, using: &generator) == 0 { bytes += invalid.randomElement(using: &generator) ?? [] }
+                bytes += [["\n"], ["\r\n"], ["\r"], ["\n", "\n"], ["\r\n", "\r\n"]].randomElement(using: &generator)?.flatMap { Array($0.utf8) } ?? []
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(TextReader.blocks(from: text).map { $0.lines.map { Array($0.text.utf8) } }, reference(text), text.debugDescription)
+        }
+    }
+
     func testInvalidUTF8IsReadAsStringDecodingReadsIt() {
         let samples: [[UInt8]] = [[0x61, 0xC3], [0xE2, 0x80, 0x20, 0x62], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0x20, 0xFF, 0x20, 0x41]]
         for bytes in samples {
