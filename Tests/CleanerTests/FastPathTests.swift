@@ -217,6 +217,16 @@ final class FastPathTests: XCTestCase {
             RepeatedText.dropRepeatedTitle(.heuristic(name: "t", category: .other, detail: ""), in: &document)
             XCTAssertEqual(document.blocks.map(\.isKept), expected, "\(blocks.map(\.keptText)) title \(document.metadata.title ?? "-")")
         }
+        // A title and a copy that differ only in a character canonically equal to an ASCII one,
+        // or in a combining mark against a precomposed letter.
+        for (title, texts) in [("Breaking News\u{37E}", ["breaking news;", "x", "breaking news;"]), ("Caf\u{E9} news", ["Cafe\u{301} news", "x", "caf\u{E9} news"])] {
+            var document = Document(blocks: texts.map { Block(kind: .paragraph, lines: [$0]) })
+            document.metadata.title = title
+            let expected = referenceRepeatedTitle(document)
+            XCTAssertEqual(expected, [true, true, false], title)
+            RepeatedText.dropRepeatedTitle(.heuristic(name: "t", category: .other, detail: ""), in: &document)
+            XCTAssertEqual(document.blocks.map(\.isKept), expected, title)
+        }
     }
 }
 

@@ -158,11 +158,16 @@ enum RepeatedText {
                 continue
             }
             guard byte > 0x20, byte < 0x7F else { return true }
+            // A title byte past ASCII may be a character canonically equal to an ASCII one
+            // (U+037E is ";") or one that a combining mark makes of it: left to the comparison.
             if space {
-                guard titleBytes.next() == 0x20 else { return false }
+                guard let next = titleBytes.next() else { return false }
+                if next >= 0x80 { return true }
+                guard next == 0x20 else { return false }
                 space = false
             }
             guard let expected = titleBytes.next() else { return false }
+            if expected >= 0x80 { return true }
             if asciiLowercased(byte) != expected { return false }
         }
         return true
