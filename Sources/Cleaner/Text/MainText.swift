@@ -85,7 +85,7 @@ enum MainText {
 
     /// The unit's text when it is one line.
     private static func singleLine(_ unit: Unit, in document: Document) -> String? {
-        unit.lines.count == 1 ? document.blocks[unit.block].lines[unit.lines[0]].text : nil
+        unit.isLine ? document.blocks[unit.block].lines[unit.line].text : nil
     }
 
     private static func units(of document: Document) -> [Unit] {
