@@ -187,6 +187,31 @@ final class FastPathTests: XCTestCase {
     }
 
     /// The ellipsis shortcut says no only where the last bytes hold neither ".." nor the end of "…".
+    /// The headline pre-check never turns away a line that `isHeadline` takes: every start and end
+    /// of a title's words, in any case, passes it, for titles of random pieces.
+    func testHeadlinePrecheckKeepsEveryHeadline() {
+        let words = ["Review", "İstanbul", "ÉTÉ", "straße", "日本", "x_1", "Ǆemal", "2024", "über", "ΣΟΦΟΣ"]
+        let separators = [" ", " - ", " | ", ": ", " — ", "’ "]
+        for _ in 0..<2000 {
+            let count = Int.random(in: 4...9)
+            let pieces = (0..<count).map { _ in words.randomElement() ?? "" }
+            var title = ""
+            for (index, piece) in pieces.enumerated() { title += (index == 0 ? "" : separators.randomElement() ?? " ") + piece }
+            let titleWords = PageTitle.words(of: title)
+            let ends = (first: titleWords.first?.first, last: titleWords.last?.last)
+            for length in 1..<count {
+                for part in [pieces.prefix(length), pieces.suffix(length)] {
+                    let joined = part.joined(separator: " ")
+                    for line in [joined, joined.uppercased(), joined.lowercased(), "» " + joined + "!"] {
+                        if PageTitle.isHeadline(PageTitle.words(of: line), of: titleWords) {
+                            XCTAssertTrue(PageTitle.mayBeHeadline(line, titleEnds: ends), "\(line) of \(title)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     func testEllipsisShortcutMatchesItsDefinition() {
         func reference(_ text: String) -> Bool {
             let tail = Array(text.utf8.suffix(RepeatedText.maxToggleCharacters * 4 + 2))

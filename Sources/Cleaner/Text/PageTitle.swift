@@ -42,6 +42,21 @@ enum PageTitle {
         return title.starts(with: words) || title.reversed().starts(with: words.reversed())
     }
 
+    /// Whether `line` can be a headline of a title whose words start with `titleEnds.first` and
+    /// end with `titleEnds.last` (lower-cased): its first word-character is the title's first, or
+    /// its last is the title's last. A headline is a start or an end of the title's words, so the
+    /// many lines that fail this need no lower-casing and splitting (`isHeadline`).
+    /// Compared in upper case: a letter alone lower-cases out of context (a final Σ to σ, not ς).
+    static func mayBeHeadline(_ line: String, titleEnds: (first: Character?, last: Character?)) -> Bool {
+        func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
+        func same(_ character: Character, _ titleCharacter: Character?) -> Bool {
+            titleCharacter.map { character.uppercased() == $0.uppercased() } ?? false
+        }
+        if let first = line.first(where: isWordCharacter), same(first, titleEnds.first) { return true }
+        if let last = line.last(where: isWordCharacter), same(last, titleEnds.last) { return true }
+        return false
+    }
+
     /// Lower-cased runs of letters, digits and marks.
     static func words(of line: String) -> [Substring] {
         let lowered = line.lowercased()

@@ -15,8 +15,11 @@ enum TitleAnchor {
         let title = PageTitle.words(of: titleLine)
         guard PageTitle.weight(title) >= PageTitle.minWords else { return nil }
         var best: (region: Range<Int>, sum: Double)?
+        let ends = (first: title.first?.first, last: title.last?.last)
         for index in titles.indices.dropFirst() where weights[index] < 0 {
-            guard let line = titles[index], PageTitle.isHeadline(PageTitle.words(of: line), of: title) else { continue }
+            guard let line = titles[index], PageTitle.mayBeHeadline(line, titleEnds: ends),
+                PageTitle.isHeadline(PageTitle.words(of: line), of: title)
+            else { continue }
             // The heaviest stretch of lines that opens with the headline, its chrome costed
             // afresh from there.
             let costs = MainText.stretchCosts(Array(weights[index...]))
