@@ -43,19 +43,45 @@ enum PageTitle {
     }
 
     /// Whether `line` can be a headline of a title whose words start with `titleEnds.first` and
-    /// end with `titleEnds.last` (lower-cased): its first word-character is the title's first, or
-    /// its last is the title's last. A headline is a start or an end of the title's words, so the
-    /// many lines that fail this need no lower-casing and splitting (`isHeadline`).
-    /// Compared in upper case: a letter alone lower-cases out of context (a final Σ to σ, not ς).
-    static func mayBeHeadline(_ line: String, titleEnds: (first: Character?, last: Character?)) -> Bool {
+    /// end with `titleEnds.last` (lower-cased): its first word is the title's first, or its last
+    /// word the title's last. A headline is a start or an end of the title's words, so the many
+    /// lines that fail this need no lower-casing and splitting (`isHeadline`). A word that is
+    /// ASCII to the line's edge is compared by its bytes; otherwise only its edge character is,
+    /// in upper case (a letter alone lower-cases out of context: a final Σ to σ, not ς).
+    static func mayBeHeadline(_ line: String, titleEnds: (first: Substring?, last: Substring?)) -> Bool {
+        let answer = line.utf8.withContiguousStorageIfAvailable { bytes in
+            (first: edgeWord(bytes, fromEnd: false, is: titleEnds.first), last: edgeWord(bytes, fromEnd: true, is: titleEnds.last))
+        }
+        if answer?.first == true || answer?.last == true { return true }
         func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
         func same(_ character: Character, _ titleCharacter: Character?) -> Bool {
             titleCharacter.map { character.uppercased() == $0.uppercased() } ?? false
         }
-        if let first = line.first(where: isWordCharacter), same(first, titleEnds.first) { return true }
-        if let last = line.last(where: isWordCharacter), same(last, titleEnds.last) { return true }
+        if answer?.first == nil, let first = line.first(where: isWordCharacter), same(first, titleEnds.first?.first) { return true }
+        if answer?.last == nil, let last = line.last(where: isWordCharacter), same(last, titleEnds.last?.last) { return true }
         return false
     }
+
+    /// Whether the line's first (last) word is `word`, when that word and all before (after) it
+    /// are ASCII; nil when a byte above ASCII comes first, which only Characters can tell about
+    /// (a letter, a combining mark on the ASCII before it).
+    private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: Substring?) -> Bool? {
+        func isWordByte(_ byte: UInt8) -> Bool { asciiWordBytes.contains(byte) }
+        let step = fromEnd ? -1 : 1
+        var index = fromEnd ? bytes.count - 1 : 0
+        while bytes.indices.contains(index), bytes[index] < 0x80, !isWordByte(bytes[index]) { index += step }
+        guard bytes.indices.contains(index) else { return false }
+        guard bytes[index] < 0x80 else { return nil }
+        let start = index
+        while bytes.indices.contains(index), isWordByte(bytes[index]) { index += step }
+        if bytes.indices.contains(index), bytes[index] >= 0x80 { return nil }
+        let range = fromEnd ? (index + 1)..<(start + 1) : start..<index
+        guard let word else { return false }
+        // Title words are lower-cased; an ASCII capital lower-cases by its 0x20 bit.
+        return word.utf8.elementsEqual(bytes[range].lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+    }
+
+    private static let asciiWordBytes = ASCIISet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".utf8)
 
     /// Lower-cased runs of letters, digits and marks.
     static func words(of line: String) -> [Substring] {

@@ -15,7 +15,7 @@ enum TitleAnchor {
         let title = PageTitle.words(of: titleLine)
         guard PageTitle.weight(title) >= PageTitle.minWords else { return nil }
         var best: (region: Range<Int>, sum: Double)?
-        let ends = (first: title.first?.first, last: title.last?.last)
+        let ends = (first: title.first, last: title.last)
         for index in titles.indices.dropFirst() where weights[index] < 0 {
             guard let line = titles[index], PageTitle.mayBeHeadline(line, titleEnds: ends),
                 PageTitle.isHeadline(PageTitle.words(of: line), of: title)
