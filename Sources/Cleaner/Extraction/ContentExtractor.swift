@@ -34,7 +34,7 @@ struct ContentExtractor {
         }
         let articleCharacters = result.characters
         // (Cleaning only takes text away: comments too short before it cannot make a discussion after.)
-        if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: textCharacters(of: comments, in: document)) {
+        if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: comments.reduce(0) { $0 + document.visibleCharacters(under: $1) }) {
             appendComments(comments, to: &result, in: document, title: title)
             if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: result.characters - articleCharacters) {
                 result.keptComments = result.characters > articleCharacters
@@ -44,23 +44,6 @@ struct ContentExtractor {
         // By default comment sections take their chances with the class words like any block
         // (Readability's "comment" words count against them, so most go).
         return article(body: body, in: document, title: title, skipComments: false).result
-    }
-
-    /// Characters of text under `nodes` (scripts and styles aside), as the scorer counts them.
-    private static func textCharacters(of nodes: [Node], in document: HTMLDocument) -> Int {
-        var characters = 0
-        for node in nodes {
-            document.walk(
-                from: node,
-                enter: { current in
-                    if current.isText {
-                        characters += current.textMetrics.characters
-                        return .skip
-                    }
-                    return current.isElement && TagTable.entry(for: current.packedName).skipped ? .skip : .descend
-                })
-        }
-        return characters
     }
 
     /// The article by the attempts in turn, and the comment sections the chosen attempt set aside.

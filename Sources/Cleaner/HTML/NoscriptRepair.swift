@@ -7,13 +7,14 @@ enum NoscriptRepair {
     static let pageShare = 0.5
 
     private static let anyNoscript = XPathExpression("//noscript")
+    private static let noscript = PackedName("noscript")
 
     static func apply(to document: HTMLDocument, body: Node) {
         // Most pages have none: the element index answers without a walk.
         guard let noscripts = anyNoscript?.evaluate(in: document).nodes, !noscripts.isEmpty else { return }
         // Most of the others hold an image or a frame and no text: then none is the page, and
         // the body's text need not be counted.
-        guard noscripts.contains(where: { characters(in: $0, of: document) > 0 }) else { return }
+        guard noscripts.contains(where: { document.visibleCharacters(under: $0, reading: noscript) > 0 }) else { return }
         var total = 0
         var outermost: [(node: Node, characters: Int)] = []
         var depth = 0
@@ -41,21 +42,5 @@ enum NoscriptRepair {
         for (node, characters) in outermost where Double(characters) > Double(total) * pageShare {
             node.replaceWithChildren()
         }
-    }
-
-    /// The text characters of `noscript` as the body's walk counts them (not under skipped elements).
-    private static func characters(in noscript: Node, of document: HTMLDocument) -> Int {
-        var count = 0
-        document.walk(
-            from: noscript,
-            enter: { node in
-                if node.isText {
-                    count += node.textMetrics.characters
-                    return .skip
-                }
-                guard node.isElement else { return .skip }
-                return node.hasName("noscript") || !TagTable.skipped.contains(node.name) ? .descend : .skip
-            })
-        return count
     }
 }
