@@ -18,7 +18,9 @@ struct RuleOptions: ParsableArguments {
             for directory in directories { try library.addDirectory(directory) }
             for warning in library.warnings { Diagnostics.warning(warning.description) }
             for directory in lenientDirectories {
-                try library.addDirectoryOnDemand(directory) { Diagnostics.warning($0.description) }
+                try library.addDirectoryOnDemand(directory, signatureCache: RuleLibrary.userCacheDirectory) {
+                    Diagnostics.warning($0.description)
+                }
             }
             return library
         } catch let error as RuleError {

@@ -47,6 +47,138 @@ final class OnDemandRulesTests: XCTestCase {
         XCTAssertEqual(result.text, "A real sentence of the article.")
     }
 
+    /// A directory as written an hour ago: files modified in the last seconds are not cached.
+    private func settledDirectory(_ files: [String: String]) throws -> String {
+        let path = try directory(files)
+        for name in files.keys { try settle(path + "/" + name) }
+        return path
+    }
+
+    private func settle(_ file: String, at date: Date = Date(timeIntervalSinceNow: -3600)) throws {
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: file)
+    }
+
+    /// The site a plain-text scrape is matched to by a fresh library (as a new run makes), and its warnings.
+    private func siteOfScrape(_ text: String, rules: String, cache: String?) throws -> (site: String?, warnings: [String]) {
+        let warnings = Warnings()
+        var library = try RuleLibrary.builtin()
+        try library.addDirectoryOnDemand(rules, signatureCache: cache) { warnings.add($0) }
+        return (Cleaner(library: library).clean(text).site, warnings.all)
+    }
+
+    private func cacheFiles(_ cache: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasSuffix(".tmp") }.map { cache + "/" + $0 }
+    }
+
+    /// Most files of a large collection name no `signature_line` and are not parsed for it (so their
+    /// broken rules wait for a page of their site); the one that does still names its site, in any
+    /// letter case, with a cache or without, and from the cache in the next run.
+    func testASignatureLineOfALargeLenientCollectionIdentifiesATextScrape() throws {
+        var files: [String: String] = [:]
+        for index in 0..<300 { files["site\(index).test.txt"] = "body: //article\nstrip: //div[@class='share']\n" }
+        files["broken.test.txt"] = "strip: //div[\n"
+        files["paper.test.txt"] = "# the masthead\nSIGNATURE_LINE: ^THE PAPER$\ndrop_line(navigation): ^THE PAPER$\n"
+        let rules = try settledDirectory(files)
+        let cache = try directory([:]) + "/clean"
+        let scrape = "THE PAPER\n\nA real sentence of the article.\n"
+        for cache in [nil, cache, cache] {
+            let (site, warnings) = try siteOfScrape(scrape, rules: rules, cache: cache)
+            XCTAssertEqual(site, "paper.test", "cache \(cache ?? "none")")
+            XCTAssertEqual(warnings, [], "a file without signature_line is not parsed for one")
+        }
+        XCTAssertEqual(try cacheFiles(cache).count, 1)
+        XCTAssertNil(try siteOfScrape("A real sentence of the article.\n", rules: rules, cache: cache).site)
+        // The broken file still warns when a page of its site comes.
+        let warnings = Warnings()
+        var library = RuleLibrary()
+        try library.addDirectoryOnDemand(rules, signatureCache: cache) { warnings.add($0) }
+        _ = Cleaner(library: library).clean("Story.\n", options: CleanOptions(url: "https://broken.test/a"))
+        XCTAssertEqual(warnings.all.count, 1)
+        XCTAssertTrue(warnings.all.first?.hasPrefix(rules + "/broken.test.txt:1: ") == true, "\(warnings.all)")
+    }
+
+    /// A file that changes after the cache was written is read again: a new size with the old
+    /// modification time, or a file of the same size and time renamed over it.
+    func testAChangedFileInvalidatesTheCache() throws {
+        let replacementText = "signature_line: ^OTHER$\n"
+        let otherText = "# " + String(repeating: "x", count: replacementText.utf8.count - 3) + "\n"
+        let rules = try settledDirectory(["paper.test.txt": "body: //article\n", "other.test.txt": otherText])
+        let cache = try directory([:])
+        let scrape = "THE PAPER\n\nA real sentence of the article.\n"
+        XCTAssertNil(try siteOfScrape(scrape, rules: rules, cache: cache).site)
+        XCTAssertEqual(try cacheFiles(cache).count, 1)
+
+        let file = rules + "/paper.test.txt"
+        let old = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
+        try "signature_line: ^THE PAPER$\n".write(toFile: file, atomically: false, encoding: .utf8)
+        try settle(file, at: old)
+        XCTAssertEqual(try siteOfScrape(scrape, rules: rules, cache: cache).site, "paper.test", "new size, old time")
+
+        let other = rules + "/other.test.txt"
+        let otherScrape = "OTHER\n\nA real sentence of the article.\n"
+        XCTAssertNil(try siteOfScrape(otherScrape, rules: rules, cache: cache).site)
+        let otherTime = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: other)[.modificationDate] as? Date)
+        let replacement = rules + "/other.test.txt.new"
+        try replacementText.write(toFile: replacement, atomically: false, encoding: .utf8)
+        try settle(replacement, at: otherTime)
+        XCTAssertEqual(replacementText.utf8.count, otherText.utf8.count)
+        XCTAssertEqual(rename(replacement, other), 0)
+        XCTAssertEqual(try siteOfScrape(otherScrape, rules: rules, cache: cache).site, "other.test",
+                       "same size and modification time, another file")
+    }
+
+    /// A cache that is corrupt, cut short, of another directory, or cannot be written changes
+    /// nothing but the time taken; a corrupt one is written anew.
+    func testACorruptOrUnwritableCacheIsHarmless() throws {
+        var files: [String: String] = [:]
+        for index in 0..<20 { files["site\(index).test.txt"] = "body: //article\n" }
+        files["paper.test.txt"] = "signature_line: ^THE PAPER$\n"
+        let rules = try settledDirectory(files)
+        let cache = try directory([:])
+        let scrape = "THE PAPER\n\nA real sentence of the article.\n"
+        XCTAssertEqual(try siteOfScrape(scrape, rules: rules, cache: cache).site, "paper.test")
+        let cacheFile = try XCTUnwrap(try cacheFiles(cache).first)
+        let good = try Data(contentsOf: URL(fileURLWithPath: cacheFile))
+        let header = Data((SignatureScanCache.header + "\n").utf8)
+        var generator = SystemRandomNumberGenerator()
+        let corruptions: [Data] = [
+            Data(), Data("garbage\n".utf8), good.prefix(good.count / 2), good.prefix(good.count - 1), good + Data([0x41]),
+            header + Data("/elsewhere\n".utf8) + good.dropFirst(good.firstRange(of: Data("\n".utf8), in: header.count..<good.count)?.upperBound ?? 0),
+            Data((0..<good.count).map { _ in UInt8.random(in: 0...255, using: &generator) }),
+            Data(good.enumerated().map { $0.offset > header.count && $0.offset % 7 == 0 ? 0xFF : $0.element }),
+        ]
+        for (number, corrupt) in corruptions.enumerated() {
+            try corrupt.write(to: URL(fileURLWithPath: cacheFile))
+            XCTAssertEqual(try siteOfScrape(scrape, rules: rules, cache: cache).site, "paper.test", "corruption \(number)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: cacheFile)), good, "corruption \(number) is written anew")
+        }
+        let blocked = try directory(["file": ""]) + "/file/clean"
+        XCTAssertEqual(try siteOfScrape(scrape, rules: rules, cache: blocked).site, "paper.test", "a cache that cannot be written")
+    }
+
+    /// The cache is what is read when a file is unchanged: a record saying that the file with the
+    /// signature holds none (as no run writes it) is believed while the file's stamp stands.
+    func testAnUnchangedFileIsTakenFromTheCache() throws {
+        let rules = try settledDirectory(["paper.test.txt": "signature_line: ^THE PAPER$\n"])
+        let cache = try directory([:])
+        let scrape = "THE PAPER\n\nA real sentence of the article.\n"
+        XCTAssertEqual(try siteOfScrape(scrape, rules: rules, cache: cache).site, "paper.test")
+        let cacheFile = try XCTUnwrap(try cacheFiles(cache).first)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: cacheFile)))
+        // The record's seventh field, after the two header lines and six 8-byte fields, says it names the directive.
+        let head = (SignatureScanCache.header + "\n" + realpathOf(rules) + "\n").utf8.count
+        XCTAssertEqual(bytes[head + 48], 1)
+        bytes[head + 48] = 0
+        try Data(bytes).write(to: URL(fileURLWithPath: cacheFile))
+        XCTAssertNil(try siteOfScrape(scrape, rules: rules, cache: cache).site)
+    }
+
+    private func realpathOf(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     func testOnDemandFilesReplaceEarlierFilesOfTheSameName() throws {
         let path = try directory(["chinatopix.com.txt": "drop_line(other): ^Mine$\n"])
         var library = try RuleLibrary.builtin()

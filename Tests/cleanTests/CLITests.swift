@@ -71,7 +71,8 @@ final class CLITests: XCTestCase {
     func testLenientRulesWarnAndGoOn() throws {
         let directory = try TestFiles.folder("clean-cli")
         try "strip: //div[\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
-        let result = try run(["--rules-lenient", directory], stdin: "Some text.\n")
+        // The file is read when a page of its site comes.
+        let result = try run(["--rules-lenient", directory, "--url", "https://www.broken.test/story"], stdin: "Some text.\n")
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stdout, "Some text.\n")
         XCTAssertTrue(result.stderr.contains("warning: " + directory + "/broken.test.txt:1:"), result.stderr)

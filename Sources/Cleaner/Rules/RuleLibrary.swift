@@ -16,6 +16,10 @@ public struct RuleLibrary: Sendable {
     /// Lines that identify a site's plain-text scrapes, with the site they name, in file order;
     /// an on-demand file stands for its own signature lines, read when they are needed.
     private var signatures: [SignatureSource] = []
+    /// The patterns of `signatures`, read once from their files; made anew whenever `signatures` change.
+    private var signatureIndex = SignatureIndex(cacheDirectory: nil)
+    /// Where on-demand directories keep which of their files hold no `signature_line` (nil: nowhere).
+    private var signatureCacheDirectory: String?
     /// Broken rules skipped in lenient mode.
     public private(set) var warnings: [RuleError] = []
 
@@ -43,7 +47,13 @@ public struct RuleLibrary: Sendable {
     /// thread, once); its broken rules go to `warning` then. `global.txt` is read at once, and all
     /// files are read when a plain-text scrape without an address needs their `signature_line`s.
     /// Start-up costs a directory listing, whatever the size of the collection.
-    public mutating func addDirectoryOnDemand(_ directory: String, warning: @escaping @Sendable (RuleError) -> Void) throws {
+    ///
+    /// `signatureCache`: a directory (such as `userCacheDirectory`) where the names and stamps of
+    /// the files that hold no `signature_line` are kept between runs, so that those files are not
+    /// read again while they stay the same; nil reads them all.
+    public mutating func addDirectoryOnDemand(
+        _ directory: String, signatureCache: String? = nil, warning: @escaping @Sendable (RuleError) -> Void
+    ) throws {
         guard let listing = DirectoryListing.ruleFiles(in: directory) else {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
@@ -65,6 +75,8 @@ public struct RuleLibrary: Sendable {
             }
             signatures.append(.onDemand(file, site: key))
         }
+        if let signatureCache { signatureCacheDirectory = signatureCache }
+        signatureIndex = SignatureIndex(cacheDirectory: signatureCacheDirectory)
     }
 
     /// Adds one file's rules under `name` (`global`, `example.com`, `.example.com`), replacing a file of that name.
@@ -90,9 +102,14 @@ public struct RuleLibrary: Sendable {
         }
         signatures.removeAll { $0.site == key }
         signatures += rules.signatures.map { .compiled($0, site: key) }
+        signatureIndex = SignatureIndex(cacheDirectory: signatureCacheDirectory)
         onDemand[key] = nil
         sites[key] = rules
     }
+
+    /// The user's cache directory for `addDirectoryOnDemand`'s `signatureCache`: `$XDG_CACHE_HOME/clean`,
+    /// else `$HOME/.cache/clean`; nil when neither variable is set.
+    public static var userCacheDirectory: String? { SignatureScanCache.defaultDirectory() }
 
     /// Number of site files.
     public var siteCount: Int { sites.count + onDemand.count }
@@ -129,7 +146,7 @@ public struct RuleLibrary: Sendable {
     /// search all lines at once and test only the lines where that search found a match.
     func siteName(forLines lines: [Substring]) -> String? {
         guard !signatures.isEmpty else { return nil }
-        let signatures = self.signatures.flatMap(\.patterns)
+        let signatures = signatureIndex.patterns(of: self.signatures)
         guard !signatures.isEmpty else { return nil }
         let trimmed = lines.map { Self.trimmed($0) }
         let joined = DocumentLines(lines: trimmed)
@@ -182,10 +199,32 @@ private enum SignatureSource: Sendable {
         }
     }
 
-    var patterns: [(pattern: Pattern, site: String)] {
+    func patterns(scanner: SignatureScanner) -> [(pattern: Pattern, site: String)] {
         switch self {
         case .compiled(let pattern, let site): [(pattern, site)]
-        case .onDemand(let file, let site): file.rules.signatures.map { ($0, site) }
+        case .onDemand(let file, let site): file.signatures(scanner: scanner).map { ($0, site) }
+        }
+    }
+}
+
+/// The signature lines of a library's sources in order, read from their files on the first
+/// plain-text scrape without an address (by one thread; the others wait for it) and kept.
+private final class SignatureIndex: Sendable {
+    private let cacheDirectory: String?
+    private let patterns = Mutex<[(pattern: Pattern, site: String)]?>(nil)
+
+    init(cacheDirectory: String?) {
+        self.cacheDirectory = cacheDirectory
+    }
+
+    func patterns(of sources: [SignatureSource]) -> [(pattern: Pattern, site: String)] {
+        patterns.withLock { patterns in
+            if let patterns { return patterns }
+            let scanner = SignatureScanner(cacheDirectory: cacheDirectory)
+            let read = sources.flatMap { $0.patterns(scanner: scanner) }
+            scanner.save()
+            patterns = read
+            return read
         }
     }
 }
@@ -198,7 +237,13 @@ final class OnDemandSiteFile: Sendable {
     private let key: String
     private let fileName: String?
     private let warning: @Sendable (RuleError) -> Void
-    private let loaded = Mutex<RuleSet?>(nil)
+    private let state = Mutex(State())
+
+    private struct State {
+        var rules: RuleSet?
+        /// The file's bytes were read for its signature lines and hold no `signature_line`.
+        var holdsNoSignature = false
+    }
 
     init(directory: String, key: String, fileName: String?, warning: @escaping @Sendable (RuleError) -> Void) {
         self.directory = directory
@@ -212,26 +257,48 @@ final class OnDemandSiteFile: Sendable {
 
     /// The file's rules, compiled on the first call; a file that cannot be read is a warning and no rules.
     var rules: RuleSet {
-        loaded.withLock { loaded in
-            if let loaded { return loaded }
-            var rules = RuleSet()
-            let path = self.path
-            if let data = FileManager.default.contents(atPath: path) {
-                var parser = RuleParser(file: path, mode: .lenient)
-                do {
-                    rules = try parser.parse(String(decoding: data, as: UTF8.self))
-                } catch let error as RuleError {
-                    warning(error)
-                } catch {
-                    warning(RuleError(file: path, line: 0, message: "\(error)"))
-                }
-                parser.warnings.forEach(warning)
-            } else {
-                warning(RuleError(file: path, line: 0, message: "cannot read rule file"))
-            }
-            loaded = rules
+        state.withLock { state in
+            if let rules = state.rules { return rules }
+            let rules = compile(try? FileIO.read(path: path))
+            state.rules = rules
             return rules
         }
+    }
+
+    /// The file's `signature_line` patterns. A file whose bytes do not name the directive is not
+    /// parsed for them (nor are its broken rules warned of: that waits for a page of its site).
+    func signatures(scanner: SignatureScanner) -> [Pattern] {
+        state.withLock { state in
+            if let rules = state.rules { return rules.signatures }
+            if state.holdsNoSignature { return [] }
+            let rules = scanner.scan(fileName ?? key + ".txt", in: directory) { compile($0.map(Array.init)) }
+            guard let rules else {
+                state.holdsNoSignature = true
+                return []
+            }
+            state.rules = rules
+            return rules.signatures
+        }
+    }
+
+    /// The rules of the file's bytes (nil: it could not be read), its broken rules sent to `warning`.
+    private func compile(_ bytes: [UInt8]?) -> RuleSet {
+        let path = self.path
+        guard let bytes else {
+            warning(RuleError(file: path, line: 0, message: "cannot read rule file"))
+            return RuleSet()
+        }
+        var rules = RuleSet()
+        var parser = RuleParser(file: path, mode: .lenient)
+        do {
+            rules = try parser.parse(String(decoding: bytes, as: UTF8.self))
+        } catch let error as RuleError {
+            warning(error)
+        } catch {
+            warning(RuleError(file: path, line: 0, message: "\(error)"))
+        }
+        parser.warnings.forEach(warning)
+        return rules
     }
 }
 

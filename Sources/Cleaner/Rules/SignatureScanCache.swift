@@ -1,0 +1,237 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Which files of a `--rules-lenient` directory hold a `signature_line` and which do not, kept
+/// between runs in the user's cache directory: a plain-text scrape without an address needs every
+/// file's signature lines, and checking a file's stamp (one `fstatat`) costs a third of reading it.
+///
+/// One file per rules directory, named by a hash of the directory's real path, written whole to a
+/// temporary file and renamed over the old one. An entry stands only while its file's stamp is the
+/// same; a file read while it may still be changing (modified in the last seconds, within one tick
+/// of the file system's clock) is not recorded. The cache is never required: a missing, corrupt or
+/// unwritable one leaves the files to be read, and is written anew when it can be.
+///
+/// Format: a line naming the format, a line with the directory's real path, then one record a
+/// file: 7 little-endian 64-bit integers (inode, size, modification and status change time in
+/// seconds and nanoseconds, 1 when the file names the directive else 0), the name's length
+/// (16 bits) and the name. Read without a parse: 2,000 records in well under a million instructions.
+final class SignatureScanCache {
+    static let header = "clean rule files and their signature_line 2"
+
+    /// A file's stamp when it was read, and whether its bytes name the directive.
+    struct Entry: Equatable {
+        let stamp: FileStamp
+        let holdsSignature: Bool
+    }
+    /// A file modified this recently may change again within the same time stamp.
+    static let settlingSeconds: Int64 = 2
+    private static let fieldsSize = 7 * 8 + 2
+
+    private let path: String
+    private let directory: String
+    private let now: Int64
+    /// The cache file's bytes, and where the next record starts: records are read one by one, in
+    /// the order files are looked at, which is the order they were written in while the directory stays the same.
+    private var bytes: [UInt8] = []
+    private var next = 0
+    /// Records by name, read whole on the first look-up that is not the next record.
+    private var byName: [String: Entry]?
+    /// Every look-up so far was the next record, and found the file as recorded: what this run
+    /// found is then `bytes[..<prefixEnd]`, and `found` is made only when something differs.
+    private var unchanged = true
+    private var prefixEnd = 0
+    /// What this run found, in the order files were looked at: the cache's next contents.
+    private var found: [UInt8] = []
+
+    /// The cache of rules directory `directory` under `cacheDirectory` (nil when the directory has no real path).
+    init?(directory: String, cacheDirectory: String) {
+        guard let resolved = realpath(directory, nil) else { return nil }
+        self.directory = String(cString: resolved)
+        free(resolved)
+        path = FilePaths.join(cacheDirectory, "signature-free-\(Self.hash(self.directory)).bin")
+        now = Int64(time(nil))
+        let head = Array((Self.header + "\n" + self.directory + "\n").utf8)
+        if let bytes = try? FileIO.read(path: path), bytes.starts(with: head) {
+            self.bytes = bytes
+            next = head.count
+            prefixEnd = head.count
+        } else {
+            found = head
+            unchanged = false
+        }
+    }
+
+    /// The entry recorded for `name`, nil when there is none (or the cache is corrupt).
+    func recorded(_ name: String) -> Entry? {
+        if byName == nil {
+            var index = next
+            if let (entry, nameRange) = Self.record(in: bytes, at: &index), Self.equal(bytes[nameRange], name) {
+                next = index
+                return entry
+            }
+            diverge()
+            byName = Self.records(in: bytes, from: next)
+        }
+        return byName?[name]
+    }
+
+    /// What this run found of `name`; `asRecorded`: the same as `recorded(name)` gave.
+    func record(_ name: String, _ entry: Entry, asRecorded: Bool) {
+        let nameBytes = name.utf8
+        guard entry.stamp.modified < now - Self.settlingSeconds, nameBytes.count <= Int(UInt16.max) else {
+            diverge()
+            return
+        }
+        if unchanged, asRecorded {
+            prefixEnd = next
+            return
+        }
+        diverge()
+        let stamp = entry.stamp
+        append(Int64(bitPattern: stamp.inode))
+        append(stamp.size)
+        append(stamp.modified)
+        append(stamp.modifiedNanoseconds)
+        append(stamp.changed)
+        append(stamp.changedNanoseconds)
+        append(Int64(entry.holdsSignature ? 1 : 0))
+        withUnsafeBytes(of: UInt16(nameBytes.count).littleEndian) { found.append(contentsOf: $0) }
+        found.append(contentsOf: nameBytes)
+    }
+
+    private func append(_ field: Int64) {
+        withUnsafeBytes(of: field.littleEndian) { found.append(contentsOf: $0) }
+    }
+
+    /// From here on what this run finds is written out: the records that were the same so far first.
+    private func diverge() {
+        guard unchanged else { return }
+        unchanged = false
+        found = Array(bytes[..<prefixEnd])
+    }
+
+    /// Writes what this run found, unless it is what was read; failures are ignored.
+    func save() {
+        if unchanged, prefixEnd == bytes.count { return }
+        diverge()
+        let temporary = path + ".\(getpid()).tmp"
+        do {
+            try FileIO.write(found, toFile: temporary)
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    /// All records from `start`; nil when any is malformed (then none is trusted).
+    static func records(in bytes: [UInt8], from start: Int) -> [String: Entry]? {
+        var entries: [String: Entry] = [:]
+        var index = start
+        while index < bytes.count {
+            guard let (entry, nameRange) = record(in: bytes, at: &index),
+                  let name = String(validating: bytes[nameRange], as: UTF8.self)
+            else { return nil }
+            entries[name] = entry
+        }
+        return entries
+    }
+
+    /// The record at `index` (moved past it) and where its name is; nil when it is malformed.
+    static func record(in bytes: [UInt8], at index: inout Int) -> (Entry, Range<Int>)? {
+        guard index >= 0, bytes.count - index >= fieldsSize else { return nil }
+        return bytes.withUnsafeBytes { raw -> (Entry, Range<Int>)? in
+            func field(_ number: Int) -> Int64 {
+                Int64(littleEndian: raw.loadUnaligned(fromByteOffset: index + number * 8, as: Int64.self))
+            }
+            let length = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index + 56, as: UInt16.self)))
+            let nameStart = index + fieldsSize
+            let flag = field(6)
+            guard length > 0, bytes.count - nameStart >= length, field(1) >= 0, flag == 0 || flag == 1 else { return nil }
+            let stamp = FileStamp(inode: UInt64(bitPattern: field(0)), size: field(1), modified: field(2),
+                                  modifiedNanoseconds: field(3), changed: field(4), changedNanoseconds: field(5))
+            index = nameStart + length
+            return (Entry(stamp: stamp, holdsSignature: flag == 1), nameStart..<(nameStart + length))
+        }
+    }
+
+    private static func equal(_ bytes: ArraySlice<UInt8>, _ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { utf8 in
+            bytes.withUnsafeBufferPointer { record in
+                guard record.count == utf8.count else { return false }
+                guard let left = record.baseAddress, let right = utf8.baseAddress else { return true }
+                return memcmp(left, right, record.count) == 0
+            }
+        }
+    }
+
+    /// FNV-1a of the path's bytes, in hex: a file name for the directory (the path inside says which it is).
+    private static func hash(_ path: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Where the caches go: `$XDG_CACHE_HOME/clean`, else `$HOME/.cache/clean`; nil when neither is set.
+    static func defaultDirectory() -> String? {
+        if let base = getenv("XDG_CACHE_HOME").map({ String(cString: $0) }), base.hasPrefix("/") {
+            return FilePaths.join(base, "clean")
+        }
+        if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty {
+            return FilePaths.join(home, ".cache/clean")
+        }
+        return nil
+    }
+}
+
+/// Finds which on-demand rule files may hold `signature_line`s: from a directory's cache when a
+/// file's stamp is the one recorded, else by reading the file (`DirectiveScan`).
+final class SignatureScanner {
+    private let reader = DirectoryFileReader()
+    private let cacheDirectory: String?
+    private var caches: [String: SignatureScanCache?] = [:]
+    /// The directory of the file before, whose files come one after the other.
+    private var last: (directory: String, cache: SignatureScanCache?)?
+
+    init(cacheDirectory: String?) {
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// `compile` of the file's bytes (nil: unreadable) when the file may hold a `signature_line`;
+    /// nil when it holds none.
+    func scan<Result>(_ name: String, in directory: String, compile: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result? {
+        let cache = cache(of: directory)
+        let recorded = cache?.recorded(name)
+        if let cache, let recorded, !recorded.holdsSignature, reader.stamp(ofFile: name, in: directory) == recorded.stamp {
+            cache.record(name, recorded, asRecorded: true)
+            return nil
+        }
+        return reader.withContents(ofFile: name, in: directory) { bytes, stamp in
+            guard let bytes else { return compile(nil) }
+            let holdsSignature = DirectiveScan.mentions(DirectiveScan.signatureLine, in: bytes)
+            if let cache, let stamp {
+                let entry = SignatureScanCache.Entry(stamp: stamp, holdsSignature: holdsSignature)
+                cache.record(name, entry, asRecorded: entry == recorded)
+            }
+            return holdsSignature ? compile(bytes) : nil
+        }
+    }
+
+    /// Writes each directory's cache.
+    func save() {
+        for case let cache? in caches.values { cache.save() }
+    }
+
+    private func cache(of directory: String) -> SignatureScanCache? {
+        guard let cacheDirectory else { return nil }
+        if let last, last.directory == directory { return last.cache }
+        let cache = caches[directory] ?? SignatureScanCache(directory: directory, cacheDirectory: cacheDirectory)
+        caches[directory] = cache
+        last = (directory, cache)
+        return cache
+    }
+}

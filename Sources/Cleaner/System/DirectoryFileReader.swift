@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Reads many small files of a few directories, each into one reused buffer: a directory is opened
+/// once and its files relative to it (`openat`: no walk of the directory's path per file), and a file
+/// is one `read` when it fits the buffer (a short read is its end). For the 2,000 files of a rules
+/// collection that are read together, four system calls a file instead of six, and no allocation.
+final class DirectoryFileReader {
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var directory: String?
+    private var descriptor: Int32 = -1
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// `body` with the bytes of `directory`'s file `name` and its stamp, or nil when it cannot be
+    /// read. The bytes are valid only during the call.
+    func withContents<Result>(
+        ofFile name: String, in directory: String, _ body: (UnsafeBufferPointer<UInt8>?, FileStamp?) -> Result
+    ) -> Result {
+        guard let (count, stamp) = read(name, in: directory) else { return body(nil, nil) }
+        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count]), stamp) }
+    }
+
+    /// The stamp of `directory`'s file `name` (`fstatat`, symbolic links followed), nil when it has none.
+    func stamp(ofFile name: String, in directory: String) -> FileStamp? {
+        guard open(directory) else { return nil }
+        var status = stat()
+        guard fstatat(descriptor, name, &status, 0) == 0 else { return nil }
+        return FileStamp(status)
+    }
+
+    private func open(_ directory: String) -> Bool {
+        if directory != self.directory {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            self.directory = directory
+        }
+        return descriptor >= 0
+    }
+
+    private func read(_ name: String, in directory: String) -> (Int, FileStamp)? {
+        guard open(directory) else { return nil }
+        let file = openat(descriptor, name, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0 else { return nil }
+        var filled = 0
+        while true {
+            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let wanted = buffer.count - filled
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(file, $0.baseAddress.map { $0 + filled }, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            filled += count
+            // A regular file's read returns less than asked only at its end.
+            if count == 0 || count < wanted { return (filled, FileStamp(status)) }
+        }
+    }
+}
+
+/// What tells a file's contents changed without reading them: its size, modification and status
+/// change times (to the nanosecond) and inode. Writing a file sets both times; setting its
+/// modification time back (`touch -d`, `cp -p`) still sets the status change time.
+struct FileStamp: Equatable {
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+    let modifiedNanoseconds: Int64
+    let changed: Int64
+    let changedNanoseconds: Int64
+
+    init(inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64, changed: Int64, changedNanoseconds: Int64) {
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changed = changed
+        self.changedNanoseconds = changedNanoseconds
+    }
+
+    init(_ status: stat) {
+        self.init(
+            inode: UInt64(status.st_ino), size: Int64(status.st_size),
+            modified: Int64(status.st_mtim.tv_sec), modifiedNanoseconds: Int64(status.st_mtim.tv_nsec),
+            changed: Int64(status.st_ctim.tv_sec), changedNanoseconds: Int64(status.st_ctim.tv_nsec))
+    }
+}
