@@ -22,7 +22,7 @@ enum AsideSections {
         var child = node.firstChild
         while let current = child {
             if current.isElement { return current }
-            if current.isText, current.textMetrics.characters > 0 { return nil }
+            if current.hasTextCharacters { return nil }
             child = current.nextSibling
         }
         return nil

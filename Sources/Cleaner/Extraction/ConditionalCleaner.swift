@@ -144,7 +144,31 @@ enum ConditionalCleaner {
     }
 
     static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        if let words = asciiWords(text) { return words }
+        return Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+
+    /// `words` of an ASCII text, split on its bytes: there a letter or number is `A-Z`, `a-z` or
+    /// `0-9`, and lowercasing is per byte, so the words are the same without asking each
+    /// Character's Unicode properties (most headings and titles; nil for other text).
+    private static func asciiWords(_ text: String) -> Set<String>? {
+        var text = text
+        return text.withUTF8 { bytes -> Set<String>? in
+            var words = Set<String>()
+            var word: [UInt8] = []
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    word.append(lower)
+                } else if !word.isEmpty {
+                    words.insert(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
     }
 
     /// Share of each side's words found in the other, the smaller of the two.

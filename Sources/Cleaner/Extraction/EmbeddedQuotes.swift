@@ -23,7 +23,7 @@ enum EmbeddedQuotes {
                 if TagTable.entry(for: current.packedName).skipped { child = current.nextSibling; continue }
                 if found != nil { return nil }
                 found = current
-            } else if current.isText, current.textMetrics.characters > 0 {
+            } else if current.hasTextCharacters {
                 return nil
             }
             child = current.nextSibling

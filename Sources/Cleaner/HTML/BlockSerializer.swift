@@ -141,7 +141,7 @@ struct BlockSerializer {
         document.walk(from: node) { child in
             if hasText { return .skip }
             if child.isText {
-                hasText = child.textMetrics.characters > 0
+                hasText = child.hasTextCharacters
                 return .skip
             }
             return child.isElement && !TagTable.entry(for: child.packedName).skipped ? .descend : .skip

@@ -218,6 +218,27 @@ extension Node {
         return metrics
     }
 
+    /// `textMetrics.characters > 0`, read only up to the first byte that decides it: asked of
+    /// the text before an element's first child, where a long paragraph would otherwise be
+    /// counted whole. A character is counted at a byte that starts one (not blank, not a UTF-8
+    /// continuation byte), or at a blank after any other byte.
+    var hasTextCharacters: Bool {
+        guard isText, let content = pointer.pointee.content else { return false }
+        var index = 0
+        var sawByte = false
+        while true {
+            let byte = content[index]
+            if byte == 0 { return false }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if sawByte { return true }
+            } else {
+                if byte & 0xC0 != 0x80 { return true }
+                sawByte = true
+            }
+            index += 1
+        }
+    }
+
     /// Number of element children (text and comments aside).
     var elementChildCount: Int {
         var count = 0
