@@ -7,12 +7,13 @@ enum StripAttributes {
     static func apply(_ rules: RuleSet, to document: HTMLDocument, log: inout RemovalLog) {
         let idOrClass = rules.stripIdOrClass.map(Needle.init)
         let classWords = rules.stripClass.map(Needle.init)
+        let classTable = ClassTable(classWords)
         let imageSrc = rules.stripImageSrc.map(Needle.init)
         guard !idOrClass.isEmpty || !classWords.isEmpty || !imageSrc.isEmpty else { return }
         document.walk(enter: { node in
             // The page's own frame is never boilerplate, whatever words its classes carry.
             guard node.hasAttributes, !node.hasName("html"), !node.hasName("body") else { return .descend }
-            if let index = match(node, idOrClass: idOrClass, classWords: classWords) {
+            if let index = match(node, idOrClass: idOrClass, classWords: classWords, classTable: classTable) {
                 let source = index < idOrClass.count ? rules.stripIdOrClass[index].source : rules.stripClass[index - idOrClass.count].source
                 log.record(node, .rule(source))
                 return .remove
@@ -27,7 +28,7 @@ enum StripAttributes {
     }
 
     /// The first rule that matches: an index into `idOrClass`, or past it into `classWords`.
-    private static func match(_ node: Node, idOrClass: [Needle], classWords: [Needle]) -> Int? {
+    private static func match(_ node: Node, idOrClass: [Needle], classWords: [Needle], classTable: ClassTable) -> Int? {
         guard !idOrClass.isEmpty || !classWords.isEmpty else { return nil }
         return withAttributeOrNil(node, "class") { classBytes in
             let classes = classBytes.map(Value.init)
@@ -39,7 +40,51 @@ enum StripAttributes {
                 if let found { return found }
             }
             guard !classWords.isEmpty, let classes else { return nil }
-            return classWords.firstIndex { $0.isClass(in: classes) }.map { idOrClass.count + $0 }
+            let found = classes.isASCII ? classTable.firstRule(in: classes.bytes) : classWords.firstIndex { $0.isClass(in: classes) }
+            return found.map { idOrClass.count + $0 }
+        }
+    }
+
+    /// The `strip_class` words by length, to look each class of an ASCII value up once instead of
+    /// searching the value for each word (a dozen built-in words, asked of every element with a class).
+    /// For an ASCII value it gives what `Needle.isClass` gives: only an ASCII word can equal one
+    /// of its classes, split at the same ASCII whitespace bytes.
+    private struct ClassTable {
+        /// `words[length]`: the indices of the ASCII words of that length, in rule order.
+        private var words: [[Int]] = []
+        private let needles: [Needle]
+
+        init(_ needles: [Needle]) {
+            self.needles = needles
+            for (index, needle) in needles.enumerated() where needle.isASCII && !needle.bytes.isEmpty {
+                let length = needle.bytes.count
+                if words.count <= length { words += Array(repeating: [], count: length + 1 - words.count) }
+                words[length].append(index)
+            }
+        }
+
+        /// The first rule (in rule order) whose word is one of the ASCII `classes`.
+        func firstRule(in classes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var best: Int?
+            var start = 0
+            var index = 0
+            while index <= classes.count {
+                if index == classes.count || StripAttributes.isASCIISpace(classes[index]) {
+                    let length = index - start
+                    if length < words.count {
+                        let token = UnsafeBufferPointer(rebasing: classes[start..<index])
+                        for rule in words[length] where best.map({ rule < $0 }) ?? true {
+                            if needles[rule].bytes.withUnsafeBufferPointer({ ByteSearch.equals(token, $0) }) {
+                                best = rule
+                                break
+                            }
+                        }
+                    }
+                    start = index + 1
+                }
+                index += 1
+            }
+            return best
         }
     }
 
