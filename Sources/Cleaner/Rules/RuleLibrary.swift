@@ -18,7 +18,7 @@ public struct RuleLibrary: Sendable {
     private var signatures: [SignatureSource] = []
     /// The patterns of `signatures`, read once from their files; made anew whenever `signatures` change.
     private var signatureIndex = SignatureIndex(cacheDirectory: nil)
-    /// Where on-demand directories keep which of their files hold no `signature_line` (nil: nowhere).
+    /// Where on-demand directories keep which of their files name `signature_line` (nil: nowhere).
     private var signatureCacheDirectory: String?
     /// Broken rules skipped in lenient mode.
     public private(set) var warnings: [RuleError] = []
@@ -44,13 +44,14 @@ public struct RuleLibrary: Sendable {
 
     /// Indexes the `*.txt` files of `directory` by name, for large collections such as ftr-site-config:
     /// a site file is read and compiled, leniently, when the first page of its site comes (by any
-    /// thread, once); its broken rules go to `warning` then. `global.txt` is read at once, and all
-    /// files are read when a plain-text scrape without an address needs their `signature_line`s.
+    /// thread, once); its broken rules go to `warning` then. `global.txt` is read at once. When a
+    /// plain-text scrape without an address needs the `signature_line`s, every file's bytes are
+    /// searched for the directive's name and only the files that hold it are parsed.
     /// Start-up costs a directory listing, whatever the size of the collection.
     ///
-    /// `signatureCache`: a directory (such as `userCacheDirectory`) where the names and stamps of
-    /// the files that hold no `signature_line` are kept between runs, so that those files are not
-    /// read again while they stay the same; nil reads them all.
+    /// `signatureCache`: a directory (such as `userCacheDirectory`) where each file's stamp and
+    /// whether it names `signature_line` are kept between runs, so that a file is not read again
+    /// for that while it stays the same; nil reads them all.
     public mutating func addDirectoryOnDemand(
         _ directory: String, signatureCache: String? = nil, warning: @escaping @Sendable (RuleError) -> Void
     ) throws {
