@@ -376,6 +376,27 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(PageTitle.weight(PageTitle.words(of: "東京の新しい夜行バス")), 10)
     }
 
+    func testAPageThatOpensWithASiteTitleIsCutWithoutAMenu() throws {
+        // No ten menu items in a row, and the headline under the title is not the title's start
+        // or end; but the first line sets the site's name apart as a page's <title> does.
+        let chrome = ["Home", "News", "Sign in", "Subscribe for unlimited access to local reporting", "Weather", "Traffic"]
+        let closing = ["Related Topics", "Transport", "City Hall", "Most read stories of the week", "Council approves budget for road repairs", "Privacy Policy", "Terms of Use"]
+        let body = [""] + chrome + [""] + article + [""] + closing
+        let rules = ["global": "main_text(navigation): yes\n"]
+        for title in ["Night buses | Transport | Example Times", "Example Times :: Night buses", "夜行バス｜東京新聞"] {
+            let page = ([title] + body).joined(separator: "\n")
+            XCTAssertEqual(try clean(page, rules: rules).text, article.joined(separator: "\n"), title)
+        }
+        // A first line that ends a sentence is the article's, and a colon is as much a
+        // headline's as a title's: such scrapes are left whole.
+        for first in ["Night buses - a first look at the new routes.", "Night buses: the new routes"] {
+            let scrape = ([first] + body).joined(separator: "\n")
+            XCTAssertEqual(try clean(scrape, rules: rules).text, scrape, first)
+        }
+        XCTAssertTrue(SiteTitle.hasSeparator("Reviews -- Page 4"))
+        XCTAssertFalse(SiteTitle.hasSeparator("A well-known fact: nothing --- set apart"))
+    }
+
     func testAScrapeThatOpensWithTheArticleIsLeftWhole() throws {
         let scrape = (article + [""] + footer).joined(separator: "\n")
         let result = try clean(scrape, rules: ["global": "main_text(navigation): yes\n"])

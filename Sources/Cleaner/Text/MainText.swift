@@ -46,8 +46,9 @@ enum MainText {
     static func apply(_ reason: RemovalReason, in document: inout Document) {
         // Only a whole page has menus and footers around its article; a scrape of the article's
         // container is the article, and cutting it would only lose its lists and tables. A whole
-        // page shows itself by a menu, or by opening with its title.
-        guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) else { return }
+        // page shows itself by a menu, or by opening with its title: one its headline says again,
+        // or one that sets the site's name apart.
+        guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) || SiteTitle.opensPage(document) else { return }
         let units = units(of: document)
         var own = units.map(\.weight)
         NumberedRows.neutralise(&own, numbers: units.map { unit in singleLine(unit, in: document).flatMap(NumberedRows.leadingNumber) })
