@@ -394,6 +394,10 @@ final class MainTextTests: XCTestCase {
             XCTAssertEqual(try clean(scrape, rules: rules).text, scrape, first)
         }
         XCTAssertTrue(SiteTitle.hasSeparator("Reviews -- Page 4"))
+        XCTAssertTrue(SiteTitle.hasSeparator("Section > Page"))
+        // A dateline is set apart so too, but is no title.
+        XCTAssertFalse(SiteTitle.isMostlyWords("Jul 26, 2021, 8:34 PM | Updated: Jul 27, 2021, 9:27 pm"))
+        XCTAssertTrue(SiteTitle.isMostlyWords("2002 Competition Game Reviews -- Page 4"))
         XCTAssertFalse(SiteTitle.hasSeparator("A well-known fact: nothing --- set apart"))
     }
 

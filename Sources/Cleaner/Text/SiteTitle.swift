@@ -9,23 +9,40 @@ enum SiteTitle {
     static let maxCharacters = 200
 
     /// Marks that set a title's parts apart when spaces stand on both sides, one or two of them
-    /// ("Headline | Site", "Page -- Site", "Blog » Post").
-    static let spacedSeparators: Set<Character> = ["|", "-", "–", "—", "»", "·", "•", ":"]
+    /// ("Headline | Site", "Page -- Site", "Blog » Post", "Section > Page", "Page @ Site").
+    static let spacedSeparators: Set<Character> = ["|", "-", "–", "—", "»", "›", ">", "·", "•", "@", ":"]
     /// Marks that set a title's parts apart without spaces: the full-width bar of CJK titles,
     /// which put no spaces between words.
     static let separators: Set<Character> = ["｜"]
     /// Of the spaced marks, how many in a row still make one separator ("Reviews -- Page 4").
     static let maxSeparatorRun = 2
 
-    /// The first kept line is short, ends no sentence and sets parts apart as titles do. A
-    /// colon alone ("Report: Headline") is as common in headlines as in titles: it counts only
-    /// doubled ("Site :: Page").
+    /// The first kept line is short, ends no sentence, is written in words and sets parts apart
+    /// as titles do. A colon alone ("Report: Headline") is as common in headlines as in titles:
+    /// it counts only doubled ("Site :: Page").
     static func opensPage(_ document: Document) -> Bool {
         guard let block = document.blocks.first(where: { $0.lines.contains(where: \.isKept) }),
             let line = block.lines.first(where: \.isKept)?.text
         else { return false }
         guard line.utf8.count <= maxCharacters * 4, line.count <= maxCharacters, !Headline.endsSentence(line) else { return false }
-        return hasSeparator(line)
+        return hasSeparator(line) && isMostlyWords(line)
+    }
+
+    /// More runs of letters than runs of digits: a title names things, while a dateline set
+    /// apart the same way ("Jul 26, 2021, 8:34 PM | Updated: Jul 27, 2021") is mostly numbers,
+    /// and opens an article's container as often as a page.
+    static func isMostlyWords(_ line: String) -> Bool {
+        var words = 0
+        var numbers = 0
+        var previous: Bool?  // whether the character before was a letter; nil when neither
+        for character in line {
+            let kind: Bool? = character.isLetter ? true : (character.isNumber ? false : nil)
+            if let kind, kind != previous {
+                if kind { words += 1 } else { numbers += 1 }
+            }
+            previous = kind
+        }
+        return words > numbers
     }
 
     static func hasSeparator(_ line: String) -> Bool {
