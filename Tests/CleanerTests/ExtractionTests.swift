@@ -47,6 +47,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// Each paragraph in its own wrapper: a short sentence with a link, between two paragraphs of
+    /// prose, is the article's; the same wrapper after the article, a teaser, is not.
+    func testALinkedSentenceBetweenParagraphsStays() throws {
+        let wrap = { (text: String) in "<div class='card'><p>\(text)</p></div>" }
+        let linked = "The result was published on Monday in the <a href='/journal'>journal Nature Astronomy</a>."
+        let html = page(article: prose.prefix(3).map(wrap).joined() + wrap(linked) + prose.suffix(3).map(wrap).joined())
+        let text = try clean(html, builtin: true).text
+        XCTAssertTrue(text.contains("The result was published on Monday in the journal Nature Astronomy."))
+        let teaser = "Read more: <a href='/other'>Another story from the same desk, worth a click</a>."
+        let after = try clean(page(article: prose.map(wrap).joined() + wrap(teaser)), builtin: true).text
+        XCTAssertFalse(after.contains("Another story"), "a linked line with no paragraph after it is still judged by its links")
+    }
+
     func testDataTablesStayWhateverTheirLinks() throws {
         let table = "<table><tr><th>Team</th><th>Points</th></tr><tr><td><a href='/t1'>North</a></td><td>12</td></tr><tr><td><a href='/t2'>South</a></td><td>9</td></tr></table>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + table)

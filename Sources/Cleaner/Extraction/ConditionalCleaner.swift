@@ -18,7 +18,11 @@ enum ConditionalCleaner {
         // Pre-order list of the elements under the roots, with their context; walked backwards,
         // every element comes after all of its descendants.
         var order: [(node: Node, parent: Node?, context: Context)] = []
-        var open: [(node: Node, context: Context)] = []
+        var open: [(node: Node, context: Context, lastChild: Int?)] = []
+        // Each element's previous and next element siblings (indices into `order`), for the
+        // neighbour test; found in the same walk.
+        var previous: [Int?] = []
+        var next: [Int?] = []
         let document = result.roots.first?.document
         for root in result.roots {
             document?.walk(
@@ -26,11 +30,17 @@ enum ConditionalCleaner {
                 enter: { node in
                     guard node.isElement, original[node] != nil else { return .skip }
                     var context = open.last?.context ?? Context()
+                    let index = order.count
                     order.append((node, open.last?.node, context))
+                    let sibling = open.last?.lastChild
+                    previous.append(sibling)
+                    next.append(nil)
+                    if let sibling { next[sibling] = index }
+                    if !open.isEmpty { open[open.count - 1].lastChild = index }
                     if node.hasName("code") || node.hasName("pre") { context.inCode = true }
                     if node.hasName("figure") { context.inFigure = true }
                     if node.hasName("table"), let stats = original[node], isDataTable(stats) { context.inDataTable = true }
-                    open.append((node, context))
+                    open.append((node, context, nil))
                     return .descend
                 },
                 leave: { node in
@@ -43,12 +53,18 @@ enum ConditionalCleaner {
         // What removals below each element took away, passed up one level at a time (linear in the tree).
         var removedBelow: [Node: NodeStats] = [:]
         var finalStats: [Node: NodeStats] = [:]
-        for (node, parent, context) in order.reversed() {
+        for index in order.indices.reversed() {
+            let (node, parent, context) = order[index]
             guard var current = original[node] else { continue }
+            func isProseSibling(_ sibling: Int?) -> Bool {
+                guard let sibling, let stats = original[order[sibling].node] else { return false }
+                return isProse(stats)
+            }
+            let betweenProse = isProseSibling(previous[index]) && isProseSibling(next[index])
             let below = removedBelow.removeValue(forKey: node)
             if let below { current.subtract(below) }
             var removedHere = below
-            if !roots.contains(node), let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords, articleProse: articleProse) {
+            if !roots.contains(node), let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords, articleProse: articleProse, betweenProse: betweenProse) {
                 result.excluded[node] = reason
                 removedHere = original[node]
             }
@@ -60,7 +76,9 @@ enum ConditionalCleaner {
         result.characters = result.roots.reduce(0) { $0 + (finalStats[$1]?.characters ?? 0) }
     }
 
-    private static func verdict(_ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>, articleProse: Int) -> RemovalReason? {
+    private static func verdict(
+        _ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>, articleProse: Int, betweenProse: Bool
+    ) -> RemovalReason? {
         let traits = ExtractionTables.traits(node.packedName)
         if traits.alwaysRemoved {
             let tag = node.name
@@ -90,11 +108,18 @@ enum ConditionalCleaner {
         }
         guard traits.conditional, !EmbeddedQuotes.wrapsOnlyAQuote(node) else { return nil }
         let tag = node.name
-        return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle)
+        return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle, betweenProse: betweenProse)
+    }
+
+    /// A block that reads as a paragraph of the article by its numbers: mostly prose, few links.
+    private static func isProse(_ stats: NodeStats) -> Bool {
+        stats.proseCharacters >= ExtractionTables.minParagraphCharacters
+            && Double(stats.proseCharacters) >= Double(stats.characters) * ExtractionTables.minSiblingProseShare
+            && stats.linkDensity < ExtractionTables.maxProseLinkDensity
     }
 
     /// Readability's `_cleanConditionally` tests, on the numbers the scorer gathered.
-    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context, holdsArticle: Bool) -> RemovalReason? {
+    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context, holdsArticle: Bool, betweenProse: Bool) -> RemovalReason? {
         if tag == "table", isDataTable(own) { return nil }
         if context.inCode { return nil }
         // Rows and cells of a layout table go only when they hold no prose and are mostly links
@@ -123,7 +148,7 @@ enum ConditionalCleaner {
             detail = "\(own.inputs) form controls"
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"
-        } else if !isList, weight < 25, linkDensity > 0.2 {
+        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse && linkDensity < ExtractionTables.maxLinkDensityBetweenProse) {
             detail = formatted("link density %.2f", linkDensity)
         } else if weight >= 25 || isList, linkDensity > 0.5 {
             // (A list that is mostly links is a list of other pages: related stories, tags.)

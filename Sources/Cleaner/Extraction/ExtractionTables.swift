@@ -77,6 +77,11 @@ enum ExtractionTables {
     static let linkParagraphDensity = 0.8
     /// A paragraph with more of its text in links than this is a link list, not prose.
     static let maxProseLinkDensity = 0.2
+    /// A block inside the article between two paragraphs of prose is itself a paragraph of the
+    /// article (a sentence with a link or two, in its own wrapper) below this link density, where
+    /// a lone block is held to Readability's 0.2: a link list or teaser sits beside the article's
+    /// paragraphs, not between them.
+    static let maxLinkDensityBetweenProse = 0.5
     /// When the chosen elements hold less than this share of the page's prose, the choice was
     /// too narrow (one post of a thread, one section of a long page): widen it...
     static let minProseShare = 0.3
