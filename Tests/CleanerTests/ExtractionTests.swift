@@ -60,6 +60,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(after.contains("Another story"), "a linked line with no paragraph after it is still judged by its links")
     }
 
+    /// A post whose links push it over Readability's 0.2 stays between the thread's other posts,
+    /// an empty anchor before each post notwithstanding; a linked name and a date between two
+    /// paragraphs, with too few words of their own, are a byline and go.
+    func testALinkedPostBetweenPostsStaysButABylineGoes() throws {
+        let post = { (text: String) in "<a id='reply'></a><div class='reply-item'><p>\(text)</p></div>" }
+        let linked = "A quick search on the web reveals these pages, and there are loads more out there: <a href='/g'>http://example.org/title-generator</a>"
+        let thread = page(article: prose.prefix(3).map(post).joined() + post(linked) + prose.suffix(3).map(post).joined())
+        XCTAssertTrue(try clean(thread, builtin: true).text.contains("http://example.org/title-generator"))
+        let byline = "<div class='reply-item'><a href='/'>Daily Courier</a> October 06, 2018</div>"
+        let story = page(article: prose.prefix(3).map(post).joined() + byline + prose.suffix(3).map(post).joined())
+        XCTAssertFalse(try clean(story, builtin: true).text.contains("Daily Courier"))
+    }
+
     func testDataTablesStayWhateverTheirLinks() throws {
         let table = "<table><tr><th>Team</th><th>Points</th></tr><tr><td><a href='/t1'>North</a></td><td>12</td></tr><tr><td><a href='/t2'>South</a></td><td>9</td></tr></table>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + table)

@@ -19,8 +19,8 @@ enum ConditionalCleaner {
         // every element comes after all of its descendants.
         var order: [(node: Node, parent: Node?, context: Context)] = []
         var open: [(node: Node, context: Context, lastChild: Int?)] = []
-        // Each element's previous and next element siblings (indices into `order`), for the
-        // neighbour test; found in the same walk.
+        // Each element's previous and next element siblings with text (indices into `order`),
+        // for the neighbour test; found in the same walk.
         var previous: [Int?] = []
         var next: [Int?] = []
         let document = result.roots.first?.document
@@ -36,7 +36,8 @@ enum ConditionalCleaner {
                     previous.append(sibling)
                     next.append(nil)
                     if let sibling { next[sibling] = index }
-                    if !open.isEmpty { open[open.count - 1].lastChild = index }
+                    // (An empty anchor or spacer between two blocks does not part them.)
+                    if !open.isEmpty, original[node]?.characters ?? 0 > 0 { open[open.count - 1].lastChild = index }
                     if node.hasName("code") || node.hasName("pre") { context.inCode = true }
                     if node.hasName("figure") { context.inFigure = true }
                     if node.hasName("table"), let stats = original[node], isDataTable(stats) { context.inDataTable = true }
@@ -148,7 +149,9 @@ enum ConditionalCleaner {
             detail = "\(own.inputs) form controls"
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"
-        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse && linkDensity < ExtractionTables.maxLinkDensityBetweenProse) {
+        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
+                && own.characters - own.linkCharacters >= ExtractionTables.minParagraphCharacters)
+        {
             detail = formatted("link density %.2f", linkDensity)
         } else if weight >= 25 || isList, linkDensity > 0.5 {
             // (A list that is mostly links is a list of other pages: related stories, tags.)

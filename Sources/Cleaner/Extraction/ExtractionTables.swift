@@ -80,7 +80,8 @@ enum ExtractionTables {
     /// A block inside the article between two paragraphs of prose is itself a paragraph of the
     /// article (a sentence with a link or two, in its own wrapper) below this link density, where
     /// a lone block is held to Readability's 0.2: a link list or teaser sits beside the article's
-    /// paragraphs, not between them.
+    /// paragraphs, not between them. It needs a paragraph's worth of words outside its links
+    /// (`minParagraphCharacters`): a linked site name and a date are a byline.
     static let maxLinkDensityBetweenProse = 0.5
     /// When the chosen elements hold less than this share of the page's prose, the choice was
     /// too narrow (one post of a thread, one section of a long page): widen it...
