@@ -241,6 +241,34 @@ final class LineFilterTests: XCTestCase {
         }
     }
 
+    /// Newsletter sign-ups, share prompts and the comment section's moderation notice go, in the
+    /// languages the rules name; prose that mentions a newsletter, a moderator or comments stays.
+    func testBuiltinRulesDropSignUpsAndModerationNotices() throws {
+        let before = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        let chrome = [
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+            "Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+            "Jetzt den Newsletter abonnieren",
+            "Like this story? Share it with a friend!",
+            "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+            "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
+            "Kommentare werden vor der Veröffentlichung moderiert.",
+        ]
+        for line in chrome {
+            let text = before + "\n" + line + "\n" + after
+            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n" + after, line)
+        }
+        let prose = [
+            "The union's newsletter, which goes to every member, called the offer an insult to nurses and porters alike.",
+            "The debate's moderator cut the microphones twice, and both candidates declined to take questions from the floor.",
+        ]
+        for line in prose {
+            let text = before + "\n" + line + "\n" + after
+            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, text, line)
+        }
+    }
+
     func testDropBeforeRemovesAHeadlineLikeBlockBeforeTheMatch() throws {
         let rules = ["global": "drop_before(caption): ^\\(Photo\n"]
         let result = try clean("Headline Here\n\nBorder DMZ\n\n(Photo : Reuters) Soldiers.\n\nText.\n", rules: rules)

@@ -72,6 +72,9 @@ strip_image_src(other): pixel.gif
 
 drop_from_repeated(comments): ^(?:\S.{0,80}\s)?(?i:says|sagt|schreibt|dit|écrit|dice|diz|zegt|schrijft|pisze|scrive)\s?:$
 drop_from_repeated(comments): ^(?=.*\d)(?:\S.{0,80}\s)?(?i:said|wrote|schrieb|a écrit|escribió|disse|scrisse|schreef|napisał)\s?:$
+# The comment section's moderation notice: "Comments that ... will not be approved by the
+# moderator", "Note: we are moderating all comments": a short line naming both.
+drop_line(comments): ^(?i)(?=.{0,300}$)(?=.*\b(?:comments?|coment[aá]rios?|kommentare?|commentaires?|comment[io]|reacties|komentarz\w*|комментари\w*)\b)(?=.*\b(?:moderat|moderie|moderador|moderação|modéra|модер))
 
 ## Plain-text scrapes of whole pages: keep the article's run of prose lines, drop the menus,
 ## teasers and footers around it (HTML pages get this from the DOM extraction instead).
@@ -121,6 +124,12 @@ drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|vi
 # our channel on YouTube for more videos", "Subscribe to the magazine".
 drop_line(social): ^(?i:follow|like|subscribe to)\s\S.{0,60}\s(?i:on|to)\s(?i:twitter|facebook|instagram|youtube|linkedin|tiktok)\b.{0,120}$
 drop_line(social): ^(?i:subscribe to)\s\S.{0,120}$
+# Newsletter sign-ups: "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+# "Get Example Monthly delivered through your letterbox every month": a short line that names an
+# inbox or a newsletter and asks to sign up, subscribe or get it.
+drop_line(social): ^(?i)(?=.{0,250}$)(?=.*\b(?:inbox|newsletters?|letterbox|e-?mail updates)\b)(?=.*\b(?:sign(?:ing)? up|subscribe|delivered|get|abonnieren|anmelden|inscrivez|abonnez|suscr[ií]bete|assine|inscreva)\b)
+# "Like this story? Share it with a friend!"
+drop_line(social): ^(?i)(?=.{0,120}$).*\bshare (?:it|this(?: story| article| post)?) with (?:a friend|friends|your friends)\W*$
 # Counters beside a share or comment button: "858 shares", "12 comments", "1.2k views".
 drop_line(social): ^(?i)[\d.,]+\s?[km]?\s(?:shares?|comments?|likes?|views?|partages|compartilhamentos|kommentare|comentarios|commenti)$
 
