@@ -203,11 +203,40 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(long, rules: rules).text, long)
     }
 
+    /// A box of teasers that give each title a summary goes with its titles and summaries, when
+    /// it alternates them to its end; an article resuming after a box of bare titles, or a list
+    /// whose last title has prose after it, stays.
+    func testDropWithTitlesTakesTeasersWithTheirSummaries() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:related stories|most popular.*)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let teasers = [
+            ("Unions threaten strike over pay", "The nurses' union said its members would vote on a strike next week. Read More"),
+            ("What the plan means for nurses", "Nurses will see their hours change from the autumn, the plan says, and their pay later. Read More"),
+            ("Hospital waiting lists grow again", "Waiting lists have grown for the third month in a row, new figures show. Read More"),
+        ]
+        let box = "\n\nRelated Stories\n" + teasers.map { "\($0.0)\nJane Doe, Health Desk\n\($0.1)" }.joined(separator: "\n")
+        XCTAssertEqual(try clean(article + box, rules: rules).text, article)
+        // Bare titles, then the article's next paragraphs: the paragraphs are no summaries.
+        let resumed = "\n\nRelated Stories\nUnions threaten strike over pay\nWhat the plan means for nurses\n"
+            + "The unions have asked for a meeting before the end of the month, a spokesman said on Tuesday.\n"
+            + "The health secretary is to meet them on Friday, her office said in a statement."
+        XCTAssertEqual(
+            try clean(article + resumed, rules: rules).text,
+            article + "\n\nThe unions have asked for a meeting before the end of the month, a spokesman said on Tuesday.\n"
+                + "The health secretary is to meet them on Friday, her office said in a statement.")
+        // A list of the page's own that goes on past its last title's description: it stays.
+        let categories = (1...4).map { "Category \($0) of the guide (\($0 + 4))\nArticles about this part of the guide, with the answers to the questions readers ask most." }
+        let list = "Most popular articles\n" + categories.joined(separator: "\n") + "\nCategory 5 of the guide (9)\n"
+            + "Articles about the last part of the guide, with the answers to the questions readers ask most.\n"
+            + "Important disclaimer information about this site, which every reader should know about."
+        XCTAssertTrue(try clean(article + "\n\n" + list, rules: rules).text.contains("Category 2 of the guide"))
+    }
+
     /// The built-in rule knows the usual headings of such boxes, in several languages.
     func testBuiltinRulesDropBoxesOfRelatedLinks() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
         let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
-        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:", "Leia mais", "Читайте также"] {
+        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:", "Leia mais", "Читайте также", "Самые популярные статьи"] {
             let text = before + "\n\n" + heading + "\nUnions threaten strike over pay\nWhat the plan means for nurses\n\n" + after
             XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n\n" + after, heading)
         }

@@ -5,9 +5,21 @@
 /// when more than `maxTitles` titles follow: a box of related links holds a few, while a longer
 /// run of short lines is a list or a table of the page itself, which the heading only happens to
 /// open.
+///
+/// A teaser box may give each title its summary, a line under it ("Illinois became the last
+/// state to pass ... Read More"). A line that is not a title counts as a summary only when it
+/// weighs as prose (`MainText.weight`: a sentence, not an address or a label) and stands between
+/// a title and the next title (or the scrape's end), and only when at least `minSummaries` do: the
+/// box then alternates titles and summaries, which an article resuming after a box of bare titles
+/// does not (its paragraphs follow one another).
 enum HeadedTitles {
     /// The most titles a box of related links holds.
     static let maxTitles = 10
+    /// Summaries that show a box of teasers with summaries.
+    static let minSummaries = 2
+    /// The most lines such a box holds after its heading: twenty teasers of a title, a byline and
+    /// a summary (a "most popular" list runs longer than a box of a few links).
+    static let maxSummarisedBoxLines = 60
 
     static func drop(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
         let headings = matcher.matchingKeptLines(in: document)
@@ -21,22 +33,54 @@ enum HeadedTitles {
                 kept.append((block, line))
             }
         }
+        let isTitle = { (position: Int) in
+            Headline.isHeadlineLike(document.blocks[kept[position].block].lines[kept[position].line].text)
+        }
+        let isSummary = { (position: Int) in
+            MainText.weight(document.blocks[kept[position].block].lines[kept[position].line].text) > 0
+        }
         var removed: [(block: Int, line: Int)] = []
         var next = 0
         for heading in headings {
             guard let position = positions[heading.block << 32 | heading.line], position >= next else { continue }
-            var end = position + 1
-            while end < kept.count, end - position <= maxTitles + 1,
-                  Headline.isHeadlineLike(document.blocks[kept[end].block].lines[kept[end].line].text) {
-                end += 1
-            }
-            let titles = end - position - 1
-            guard titles >= 1, titles <= maxTitles else { continue }
+            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary) else { continue }
             removed.append(contentsOf: kept[position..<end])
             next = end
         }
         for (block, line) in removed {
             document.blocks[block].lines[line].removedBy = reason
         }
+    }
+
+    /// The end of the box the heading at `position` opens (its last line's position + 1), or nil
+    /// when it opens none: titles alone, or titles with summaries.
+    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool) -> Int? {
+        var end = position + 1
+        while end < count, end - position <= maxTitles + 1, isTitle(end) {
+            end += 1
+        }
+        let titles = end - position - 1
+        guard titles >= 1 else { return nil }
+        // A summary: a line that is no title, after a title, before a title or the scrape's end.
+        var summarised = position + 1
+        var summaries = 0
+        while summarised < count, summarised - position <= maxSummarisedBoxLines {
+            if isTitle(summarised) {
+                summarised += 1
+                continue
+            }
+            guard summarised - 1 > position, isTitle(summarised - 1), summarised + 1 == count || isTitle(summarised + 1), isSummary(summarised) else {
+                break
+            }
+            summaries += 1
+            summarised += 1
+        }
+        // The box ends on a summary or at the scrape's end: a last title with prose after it is
+        // a list of the page's own (a category and its description) that goes on.
+        let closed = summarised == count || !isTitle(summarised - 1)
+        if summaries >= minSummaries, closed, summarised - position <= maxSummarisedBoxLines, summarised > end {
+            return summarised
+        }
+        return titles <= maxTitles ? end : nil
     }
 }
