@@ -232,6 +232,22 @@ final class LineFilterTests: XCTestCase {
         XCTAssertTrue(try clean(article + "\n\n" + list, rules: rules).text.contains("Category 2 of the guide"))
     }
 
+    /// A tag heading goes with the tags under it, written one a line or several on one line; a
+    /// sentence under the heading stays.
+    func testBuiltinRulesDropATagHeadingWithItsTags() throws {
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let options = CleanOptions(input: .text)
+        let oneLine = "\n\nTags\nstock car 2018, stock car brasil, stock car interlagos, stock car santa cruz do sul"
+        let after = "\n\nThe unions have asked for a meeting before the end of the month, a spokesman said."
+        XCTAssertEqual(try clean(article + oneLine + after, builtin: true, options: options).text, article + after)
+        let perLine = "\n\nSchlagwörter\nGesundheit\nPflege\nTarifverhandlungen"
+        XCTAssertEqual(try clean(article + perLine, builtin: true, options: options).text, article)
+        let sentence = "The unions have asked for a meeting before the end of the month, a spokesman said, and the talks go on."
+        XCTAssertEqual(try clean(article + "\n\nTags\n" + sentence, builtin: true, options: options).text, article + "\n\n" + sentence)
+        XCTAssertTrue(HeadedTitles.isLabelList("news, politics | health; nurses"))
+        XCTAssertFalse(HeadedTitles.isLabelList("The plan, which the unions oppose, was published on Tuesday, officials said."))
+    }
+
     /// The built-in rule knows the usual headings of such boxes, in several languages.
     func testBuiltinRulesDropBoxesOfRelatedLinks() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."

@@ -137,7 +137,10 @@ drop_line(social): ^(?i)[\d.,]+\s?[km]?\s(?:shares?|comments?|likes?|views?|part
 
 # Tag and category lists: "Tags: a, b, c", "Filed under: ...".
 drop_line(navigation): ^(?i:tags?|filed under|categories|category|topics|schlagworte|themen)\s*:.{0,200}$
-# The same heading alone on its line, over its list.
+# The same heading alone on its line, over its list: with the labels under it, one a line or
+# several on one ("Tags" / "stock car 2018, stock car brasil, ..."), up to a box's ten lines...
+drop_with_titles(navigation): ^(?i:tags?|schlagworte|schlagwörter|etiquetas|keywords|mots-clés|palavras-chave|теги)\s*:?$
+# ...and the heading alone over a longer list, which may be the page's own.
 drop_line(navigation): ^(?i:tags?|schlagworte|etiquetas|themen)\s*:?$
 # "Make CT Your Homepage", "Make us your home page".
 drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$

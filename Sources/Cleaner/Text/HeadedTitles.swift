@@ -34,7 +34,8 @@ enum HeadedTitles {
             }
         }
         let isTitle = { (position: Int) in
-            Headline.isHeadlineLike(document.blocks[kept[position].block].lines[kept[position].line].text)
+            let text = document.blocks[kept[position].block].lines[kept[position].line].text
+            return Headline.isHeadlineLike(text) || isLabelList(text)
         }
         let isSummary = { (position: Int) in
             MainText.weight(document.blocks[kept[position].block].lines[kept[position].line].text) > 0
@@ -82,5 +83,28 @@ enum HeadedTitles {
             return summarised
         }
         return titles <= maxTitles ? end : nil
+    }
+
+    /// Labels a line lists: a tag list ("stock car 2018, stock car brasil, stock car interlagos")
+    /// has at least this many...
+    static let minLabels = 3
+    /// ...of at most this many words each, and no sentence end: a sentence's clauses run longer.
+    static let maxLabelWords = 6
+    /// What separates labels on one line (ASCII and CJK commas, bars, bullets).
+    static let labelSeparators: Set<Character> = [",", ";", "|", "·", "•", "、", "，"]
+
+    /// A line of short labels set apart by commas or bars, which stands for a title under a
+    /// heading: tags or links written on one line rather than one a line.
+    static func isLabelList(_ line: String) -> Bool {
+        guard !Headline.endsSentence(line) else { return false }
+        var labels = 0
+        for label in line.split(whereSeparator: { labelSeparators.contains($0) }) {
+            let label = String(label)
+            let words = MainText.wordCount(label, ascii: ASCIIText.isASCII(label), limit: maxLabelWords + 1)
+            if words == 0 { continue }
+            guard words <= maxLabelWords else { return false }
+            labels += 1
+        }
+        return labels >= minLabels
     }
 }
