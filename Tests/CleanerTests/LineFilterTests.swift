@@ -270,7 +270,7 @@ final class LineFilterTests: XCTestCase {
             "Subscribe to our channel for more videos", "Jane Doe contributed reporting from Hong Kong.",
             "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
             "858 shares", "12 Kommentare", "5 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos",
-            "View all (23)", "See more »", "Advert", "Anzeige",
+            "View all (23)", "See more »", "Advert", "Anzeige", "CLICK HERE TO GET THE NEWS APP", "Hier klicken und mehr erfahren",
         ]
         for line in chrome {
             let text = before + "\n" + line + "\n" + after
@@ -363,6 +363,11 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(html, rules: rules).text, "Intro\n\nText.\n\nSection\n\nEmpty sub\n\nMore text.")
         // A page of headings alone keeps them.
         XCTAssertEqual(try clean("<body><h2>One</h2><h2>Two</h2></body>", rules: rules).text, "One\n\nTwo")
+        // A page that sets its paragraphs in heading tags: a paragraph is no heading, and stays.
+        let first = "We try to be the best shop in town for clothing, gifts and badges, and we answer every question our customers send us."
+        let second = "Every item is new and well made, and it ships from our store within two days of the order, to any country."
+        let headed = "<body><h3>\(first)</h3><h3>Teaser one</h3><h3>\(second)</h3></body>"
+        XCTAssertEqual(try clean(headed, rules: rules).text, first + "\n\n" + second)
     }
 
     func testKeepSwitchesACategoryOff() throws {

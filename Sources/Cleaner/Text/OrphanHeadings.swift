@@ -5,6 +5,8 @@
 /// `Block.removedAfter`): a page made of headings alone keeps them. The last kept block of an
 /// HTML page, when it is a heading after text and not a sentence, heads nothing either (the
 /// section it opened lay outside the article).
+/// A heading block that holds a paragraph is no heading here: pages that set their text in
+/// heading tags keep it.
 /// Runs back to front, so a heading over only orphaned subheadings is itself an orphan.
 enum OrphanHeadings {
     static func drop(_ reason: RemovalReason, in document: inout Document) {
@@ -26,7 +28,9 @@ enum OrphanHeadings {
             }
             defer { lastKept = false }
             if block.lines.contains(where: { !$0.isKept }) { removedSince = true }
-            guard case .heading(let level) = block.kind else {
+            // A "heading" that holds a paragraph (pages that set their whole text in heading
+            // tags) is text: it neither goes as an orphan nor orphans the heading above it.
+            guard case .heading(let level) = block.kind, !holdsProse(block) else {
                 nextLevel = nil
                 nextIsEnd = false
                 removedSince = false
@@ -39,6 +43,14 @@ enum OrphanHeadings {
             nextLevel = level
             nextIsEnd = false
             removedSince = false
+        }
+    }
+
+    /// A line too long for a headline (`Headline.maxWords`) that weighs as prose.
+    private static func holdsProse(_ block: Block) -> Bool {
+        block.lines.contains { line in
+            line.isKept && MainText.wordCount(line.text, ascii: ASCIIText.isASCII(line.text), limit: Headline.maxWords + 1) > Headline.maxWords
+                && MainText.weight(line.text) > 0
         }
     }
 
