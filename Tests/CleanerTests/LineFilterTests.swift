@@ -271,6 +271,7 @@ final class LineFilterTests: XCTestCase {
             "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
             "858 shares", "12 Kommentare", "5 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos",
             "View all (23)", "See more »", "Advert", "Anzeige", "CLICK HERE TO GET THE NEWS APP", "Hier klicken und mehr erfahren",
+            "Media playback is unsupported on your device", "This slideshow requires JavaScript.", "Get short URL", "Copy link",
         ]
         for line in chrome {
             let text = before + "\n" + line + "\n" + after

@@ -119,6 +119,8 @@ drop_line(social): ^(?i)(?:share|tweet|email|e-mail|print|comment|comments|adjus
 drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook|share on twitter)\s*:?$
 # A share bar flattened one button a line: a network's name alone ("Facebook", "Reddit", "Email").
 drop_line(social): ^(?i:facebook|twitter|pinterest|reddit|linkedin|whatsapp|flipboard|tumblr|digg|delicious|stumbleupon|telegram|messenger|pocket|google\+?|email|e-mail|print|share this page|share this with friends)$
+# The share bar's link buttons: "Get short URL", "Copy link" and what they say when pressed.
+drop_line(social): ^(?i:get short url|short url|copy link|copy url|link copied|copied!?)$
 drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
 # The site's own channels: "Follow Newsbeat on Instagram, Facebook and Twitter.", "Subscribe to
 # our channel on YouTube for more videos", "Subscribe to the magazine".
@@ -155,6 +157,10 @@ drop_line(navigation): ^(?=.{0,100}$).*(?i:\bclick(?:ing)? here\b|\bhier klicken
 drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\(\d+\)|»|›|>)?$
 # An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
 drop_line(sponsored): ^(?i:advert|anzeige|werbung|publicidad|publicité|pubblicità|reklame)$
+# A media player's notice in place of the player: "Media playback is unsupported on your device",
+# "This slideshow requires JavaScript.", "This video is unavailable in the format required for
+# your device/os."
+drop_line(other): ^(?i)(?=.{0,120}$)(?=.*\b(?:video|vidéo|vídeo|media|slideshow|player|playback|audio)\b)(?=.*(?:\b(?:is|are) (?:unsupported|not supported|unavailable|playable)\b|\brequires? (?:javascript|flash)\b|\b(?:your|this) (?:device|browser)\b))
 # <noscript> fallbacks that ask for a script-enabled browser.
 drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 
