@@ -348,6 +348,21 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(apart, rules: rules).text, apart)
     }
 
+    /// A long caption that a text scrape repeats under each picture of a gallery goes, every copy;
+    /// a sentence repeated, a short label repeated or a caption met only three times stays.
+    func testDropRepeatedLinesRemovesACaptionRepeatedAcrossTheScrape() throws {
+        let rules = ["global": "drop_repeated_lines(caption): yes\n"]
+        let caption = "2018 Theatre Tradition Series Performance at the Spring Festival in the Park"
+        let paragraphs = (1...4).map { "The festival opened with the \($0)th performance of the season, and the audience filled the park." }
+        let gallery = paragraphs.map { $0 + "\n" + caption }.joined(separator: "\n\n")
+        XCTAssertEqual(try clean(gallery, rules: rules, options: CleanOptions(input: .text)).text, paragraphs.joined(separator: "\n\n"))
+        let three = paragraphs.prefix(3).map { $0 + "\n" + caption }.joined(separator: "\n\n")
+        XCTAssertEqual(try clean(three, rules: rules, options: CleanOptions(input: .text)).text, three)
+        let refrain = "We shall overcome, we shall overcome, we shall overcome some day."
+        let song = Array(repeating: refrain, count: 4).joined(separator: "\n")
+        XCTAssertEqual(try clean(song, rules: rules, options: CleanOptions(input: .text)).text, song)
+    }
+
     func testDropRepeatedTitleKeepsTheFirstOccurrence() throws {
         let rules = ["global": "drop_repeated_title(other): yes\n"]
         let input = "Koreas talk again\n\nBody text.\n\nKoreas talk again\n"

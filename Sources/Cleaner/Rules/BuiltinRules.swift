@@ -111,6 +111,8 @@ drop_line(caption): ^(?i:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/
 drop_line(caption): ^(?i:caption|close|hide caption|toggle caption|expand|enlarge this image|view gallery|open gallery|back to gallery)$
 # An image's alt text next to its caption, or a caption repeated in full and cut short.
 drop_repeated(caption): yes
+# A gallery's caption under each of its pictures, apart: a long line, no sentence, four times.
+drop_repeated_lines(caption): yes
 
 ## Social prompts, share bars and comment/print bars
 

@@ -47,6 +47,9 @@ public struct RuleSet: Sendable {
         /// A later copy of a line of five words or more that the document already had goes
         /// (gallery captions, pull quotes, teasers shown twice); the first copy stays.
         case dropDuplicates = "drop_duplicates"
+        /// A line that is no sentence, of eight words or more, met four times or more: every copy
+        /// goes in a plain-text scrape (a gallery's caption under each of its pictures; see `RepeatedText`).
+        case dropRepeatedLines = "drop_repeated_lines"
         /// The article of a plain-text scrape: the heaviest run of prose lines (see `MainText`).
         case mainText = "main_text"
         /// The kept lines after the last line of prose, when none ends a sentence, none is

@@ -41,6 +41,10 @@ enum LineFilterChain {
                 }
             case .dropDuplicates:
                 RepeatedText.dropLaterCopies(reason, in: &document)
+            case .dropRepeatedLines:
+                // Only text input: an HTML page marks its captions (figcaption, caption classes),
+                // and lines its extraction kept four times over are its tables' and lists' own.
+                if document.origin == .text { RepeatedText.dropRepeatedLines(reason, in: &document) }
             case .dropRepeatedTitle:
                 RepeatedText.dropRepeatedTitle(reason, in: &document)
             case .dropTrailingTitles:

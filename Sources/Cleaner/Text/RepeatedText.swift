@@ -95,6 +95,32 @@ enum RepeatedText {
         }
     }
 
+    /// A line needs this many words, and this many copies, for `drop_repeated_lines`: a caption
+    /// shown under each picture of a gallery is long and comes again and again, while a page's
+    /// own repeated lines are short labels ("Add to cart") or come a few times (a table's rows,
+    /// a meal plan's dishes).
+    static let minRepeatedLineWords = 8
+    static let minRepeatedLineCopies = 4
+
+    /// `drop_repeated_lines`: every copy of a kept line that does not end a sentence, of
+    /// `minRepeatedLineWords` words or more, met `minRepeatedLineCopies` times or more, apart
+    /// or together. A sentence said four times is the page's own (a refrain, a form letter).
+    static func dropRepeatedLines(_ reason: RemovalReason, in document: inout Document) {
+        var places: [String: [(block: Int, line: Int)]] = [:]
+        for blockIndex in document.blocks.indices {
+            for lineIndex in document.blocks[blockIndex].lines.indices {
+                let line = document.blocks[blockIndex].lines[lineIndex]
+                guard line.isKept, !Headline.endsSentence(line.text),
+                    MainText.wordCount(line.text, ascii: ASCIIText.isASCII(line.text), limit: minRepeatedLineWords) >= minRepeatedLineWords
+                else { continue }
+                places[line.text, default: []].append((blockIndex, lineIndex))
+            }
+        }
+        for copies in places.values where copies.count >= minRepeatedLineCopies {
+            for (block, line) in copies { document.blocks[block].lines[line].removedBy = reason }
+        }
+    }
+
     /// `drop_repeated_title`: blocks after the first that repeat the title. The title is the page's
     /// metadata title when it appears in the body, else the first block when it is headline-like.
     static func dropRepeatedTitle(_ reason: RemovalReason, in document: inout Document) {
