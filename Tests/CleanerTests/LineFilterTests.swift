@@ -297,6 +297,7 @@ final class LineFilterTests: XCTestCase {
             "Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.",
             "Jetzt den Newsletter abonnieren",
             "Like this story? Share it with a friend!",
+            "Sign up now!", "SUBSCRIBE", "Tell us what YOU think...",
             "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
             "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
             "Kommentare werden vor der Veröffentlichung moderiert.",

@@ -132,6 +132,9 @@ drop_line(social): ^(?i:subscribe to)\s\S.{0,120}$
 # "Get Example Monthly delivered through your letterbox every month": a short line that names an
 # inbox or a newsletter and asks to sign up, subscribe or get it.
 drop_line(social): ^(?i)(?=.{0,250}$)(?=.*\b(?:inbox|newsletters?|letterbox|e-?mail updates)\b)(?=.*\b(?:sign(?:ing)? up|subscribe|delivered|get|abonnieren|anmelden|inscrivez|abonnez|suscr[ií]bete|assine|inscreva)\b)
+# A sign-up or subscribe button alone, and the prompt over a comment form: "Sign up now!",
+# "SUBSCRIBE", "Jetzt abonnieren", "Tell us what you think...".
+drop_line(social): ^(?i:tell us what you think|sign up(?: now)?|subscribe(?: now)?|jetzt abonnieren|abonnez-vous|assine já|suscríbete)\W*$
 # "Like this story? Share it with a friend!"
 drop_line(social): ^(?i)(?=.{0,120}$).*\bshare (?:it|this(?: story| article| post)?) with (?:a friend|friends|your friends)\W*$
 # Counters beside a share or comment button: "858 shares", "12 comments", "1.2k views".
