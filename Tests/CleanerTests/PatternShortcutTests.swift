@@ -55,7 +55,7 @@ final class PatternShortcutTests: XCTestCase {
         "Jul 26, 2021", " ", "  ", "8:34 PM", "|", "Updated:", "Monday", "05/05/2024", "1", "12", "٣:٤٥", "१२", "said:", "says:", "John", "wrote",
         "a écrit", "ÉCRIT", "Straße", "STRASSE", "straße:", "Österreich", "É", "é", "e\u{301}", "K", "\u{212A}elvin", "kelvin", "KELVIN", "ſ", "日本", ":", "：",
         "/", "AP", "Reuters", "(AP Photo/Jane Doe)", "Photo:", "Credit: Jane", "©", "2019", "Home", ">", "»", ".", "!", "?", "”", "by", "By Jane Doe",
-        "2 days ago", "Share", "Tags:", "x", "\t", "word word",
+        "2 days ago", "Share", "Tags:", "x", "\t", "word word", "contributed reporting", "CONTRIBUTED TO THE STORY", "contributed", " to this report",
     ]
 
     private func randomLines(count: Int) -> [String] {

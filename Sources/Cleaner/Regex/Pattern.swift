@@ -29,6 +29,8 @@ final class Pattern: @unchecked Sendable {
     private let body: Pattern?
     /// A byte every match holds, when it picks out few lines (see `RequiredByte`).
     let requiredByte: UInt8?
+    /// Literals of which every match holds one (see `RequiredLiterals`).
+    private let requiredLiterals: LazyRequiredLiterals?
 
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
@@ -66,8 +68,12 @@ final class Pattern: @unchecked Sendable {
         }
         self.source = source
         self.caseInsensitive = caseInsensitive
-        isLineLocal = DocumentPattern.isLineLocal(source)
+        let isLineLocal = DocumentPattern.isLineLocal(source)
+        self.isLineLocal = isLineLocal
         requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
+        // A line-local pattern is matched only on the lines a search of the whole text picked out:
+        // literals pay on the others, which are matched on every line.
+        requiredLiterals = usesShortcuts && !isLineLocal ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
         // A body that does not compile only costs the shortcut.
         body = usesShortcuts ? LeadingLookarounds.body(of: source).flatMap { try? Pattern($0, caseInsensitive: caseInsensitive) } : nil
     }
@@ -79,6 +85,7 @@ final class Pattern: @unchecked Sendable {
 
     /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.
     func matches(_ text: String) -> Bool {
+        if !mayMatch(text) { return false }
         // The body's no-match is the pattern's; its match, or a limit it hit, leaves the pattern to answer.
         if let body, body.result(in: text) == PCRE2_ERROR_NOMATCH { return false }
         return firstMatch(in: text) != nil
@@ -94,8 +101,15 @@ final class Pattern: @unchecked Sendable {
     /// thread's own, made once (only the whole match's offsets are read, so one pair is enough; a
     /// match with more groups than that returns 0, which is still a match).
     func firstMatch(in text: String) -> Range<Int>? {
-        guard result(in: text) >= 0, let data = ThreadMatchData.current(), let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
+        guard mayMatch(text), result(in: text) >= 0, let data = ThreadMatchData.current(), let vector = pcre2_get_ovector_pointer_8(data) else { return nil }
         return Int(vector[0])..<Int(vector[1])
+    }
+
+    /// False when `text` holds none of the required literals: no match is possible.
+    private func mayMatch(_ text: String) -> Bool {
+        guard let requiredLiterals else { return true }
+        var text = text
+        return text.withUTF8 { bytes in requiredLiterals.current(forSubjectBytes: bytes.count)?.mayMatch(bytes) ?? true }
     }
 
     /// PCRE2's result of matching `text`, the match's offsets left in the thread's match data.
