@@ -55,6 +55,23 @@ final class PatternPrefilterTests: XCTestCase {
         }
     }
 
+    /// `\d` under Unicode properties: ASCII digits, and scalars from U+0660 on outside U+2000 to
+    /// U+207F, the bytes `RequiredLiterals.holdsDigit` looks for.
+    func testDecimalDigitsAreWhereTheDigitTestLooks() throws {
+        let digit = try Pattern("^\\d$", usesShortcuts: false)
+        var count = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = String(Character(scalar))
+            let isDigit = digit.matches(text)
+            if isDigit { count += 1 }
+            let found = text.withUTF8 { RequiredLiterals.holdsDigit($0) }
+            if isDigit { XCTAssertTrue(found, "U+\(String(value, radix: 16))") }
+            if (0x2000...0x207F).contains(value) || value < 0x80 && !isDigit { XCTAssertFalse(found, "U+\(String(value, radix: 16))") }
+        }
+        XCTAssertGreaterThan(count, 500)
+    }
+
     private func literals(_ source: String, caseInsensitive: Bool = false) -> [String]? {
         RequiredLiterals.of(source, caseInsensitive: caseInsensitive)?.literals.map { ($0.caseless ? "i:" : "") + String(decoding: $0.bytes, as: UTF8.self) }
     }
@@ -84,6 +101,12 @@ final class PatternPrefilterTests: XCTestCase {
         XCTAssertNil(literals("\\bby\\b"))
         XCTAssertEqual(literals("\\s»\\s|>"), nil)
         XCTAssertEqual(literals("\\s>\\s"), [">"])
+        // A digit the pattern needs, with or without literals.
+        XCTAssertEqual(RequiredLiterals.of("^(?=.*\\b\\d{1,2}[:.]\\d{2}\\b)(?:\\S+\\s+){0,14}\\S+$", caseInsensitive: false)?.needsDigit, true)
+        XCTAssertEqual(RequiredLiterals.of("^(?=.*\\d)(?i:said)", caseInsensitive: false)?.needsDigit, true)
+        XCTAssertNil(RequiredLiterals.of("^(?!.*\\d)\\w+", caseInsensitive: false))
+        XCTAssertNil(RequiredLiterals.of("(?:\\d|x)y", caseInsensitive: false))
+        XCTAssertNil(RequiredLiterals.of("\\d?x", caseInsensitive: false))
         // Anything unknown gives no literals.
         for source in ["\\Qabcd\\E", "(abcd)\\1", "(?x)abcd", "(?s)abcd", "\\x41bcd", "abcd{,2}", "(?#c)abcd", "(*UTF)abcd", "(?(1)abcd|efgh)", "(?1)abcd", "\\Kabcd"] {
             XCTAssertNil(literals(source), source)
@@ -93,7 +116,7 @@ final class PatternPrefilterTests: XCTestCase {
     private let words = [
         "contributed", "CONTRIBUTED", "Contributed", "reporting", "to", "this", "report", "kiosk", "KIOSK", "\u{212A}iosk", "ſtraße", "Straße", "STRASSE",
         "said", "SAID", "wrote", "écrit", "ÉCRIT", "abcd", "ABCD", "Abcd", "(Image", "Photo", "s", "k", "K", ":", "»", ">", ".", "!", "?", "12", "2019",
-        "\u{301}", "日本", "—", "x", "",
+        "\u{301}", "日本", "—", "x", "", "٣", "१२", "’", "⁰", "‰", "8:34", "2019",
     ]
     private let separators = [" ", "", "  ", "\t", ", "]
 
@@ -111,7 +134,7 @@ final class PatternPrefilterTests: XCTestCase {
             "contributed", "(?i:contributed)", "kiosk", "(?i)kiosk", "(?i:KIOSK)", "Straße", "(?i:straße)", "(?i:STRASSE)", "said", "(?i:said|wrote)",
             "écrit", "(?i:écrit)", "abcd", "(?:abcd|Abcd)", "\\(Image", "Photo", "s?", "\\s", "\\s?", "\\S+", ".*", ".{0,20}", "\\b", "^", "$", "\\d+",
             "[>»]", "[.!?]", "[^x]", "\\p{Lu}", "\\w+", ":", " ", "(?=.*report)", "(?!.*x)", "(?<=\\s)", "(?<!k)", "(?:to|this)", "(?:report){1,2}",
-            "(?:x|)", "日本", "(?i)", "(?-i)", "[[:alpha:]]", "[-a]", "[a-]", "(?<name>abcd)", "\\.", "\\?",
+            "(?:x|)", "日本", "(?i)", "(?-i)", "(?=.*\\d)", "\\d{1,2}:\\d{2}", "(?:\\d|x)", "\\d?", "[[:alpha:]]", "[-a]", "[a-]", "(?<name>abcd)", "\\.", "\\?",
         ]
         var tested = 0
         for _ in 0..<3000 {

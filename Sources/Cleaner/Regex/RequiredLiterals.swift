@@ -29,13 +29,16 @@ struct RequiredLiterals: Sendable {
     }
 
     let literals: [Literal]
+    /// Every match also holds a decimal digit (`\d`: ASCII, or a scalar from U+0660 on).
+    let needsDigit: Bool
     private let minLength: Int
     /// A case-insensitive literal holds "k" or "s": see the type's comment.
     private let foldsNonASCII: Bool
 
-    init?(_ literals: [Literal]) {
-        guard !literals.isEmpty, literals.allSatisfy({ !$0.bytes.isEmpty }) else { return nil }
+    init?(_ literals: [Literal], needsDigit: Bool = false) {
+        guard !literals.isEmpty || needsDigit, literals.allSatisfy({ !$0.bytes.isEmpty }) else { return nil }
         self.literals = literals
+        self.needsDigit = needsDigit
         minLength = literals.map(\.bytes.count).min() ?? 0
         foldsNonASCII = literals.contains { $0.caseless && $0.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } }
     }
@@ -43,6 +46,8 @@ struct RequiredLiterals: Sendable {
     /// False when `bytes` hold none of the literals: the pattern cannot match them.
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= minLength, let base = bytes.baseAddress else { return false }
+        if needsDigit, !Self.holdsDigit(bytes) { return false }
+        if literals.isEmpty { return true }
         for literal in literals where Self.contains(base, bytes.count, literal) { return true }
         if foldsNonASCII {
             // The Kelvin sign is E2 84 AA, the long s C5 BF.
@@ -98,6 +103,25 @@ struct RequiredLiterals: Sendable {
         }
     }
 
+    /// Whether `bytes` may hold a decimal digit: an ASCII one, or a scalar from U+0660 on (where
+    /// the first digits after ASCII's are) other than U+2000 to U+207F (E2 80 and E2 81: dashes
+    /// and quotation marks, which news text is full of, and superscripts, which are no decimal
+    /// digits). `PatternPrefilterTests` checks this against every scalar PCRE2's `\d` matches.
+    static func holdsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte &- UInt8(ascii: "0") < 10 { return true }
+            if byte >= 0xD9 {
+                guard byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 else { return true }
+                index += 3
+                continue
+            }
+            index += 1
+        }
+        return false
+    }
+
     @inline(__always)
     static func lowered(_ byte: UInt8) -> UInt8 {
         byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
@@ -119,8 +143,8 @@ struct RequiredLiterals: Sendable {
         let usable = (info.candidates + [info.requirement].compactMap { $0 }).map { commonPrefix($0) ?? withoutLonger($0) }.filter { literals in
             literals.count <= maxLiterals && literals.filter(\.caseless).count <= maxCaselessLiterals && literals.allSatisfy(isUseful)
         }
-        guard let best = usable.max(by: { PatternReader.strength($0) < PatternReader.strength($1) }) else { return nil }
-        return RequiredLiterals(best)
+        let best = usable.max { PatternReader.strength($0) < PatternReader.strength($1) }
+        return RequiredLiterals(best ?? [], needsDigit: info.digit)
     }
 
     /// A literal long enough, or holding a byte that few lines hold (not a letter, digit,
@@ -166,6 +190,8 @@ struct LiteralInfo {
     var zeroWidth = false
     /// For a sequence: every requirement of its parts, each of which holds (`required` is the strongest).
     var candidates: [[RequiredLiterals.Literal]] = []
+    /// Every match of the part holds a decimal digit (`\d`).
+    var digit = false
 
     static let unknown = LiteralInfo(exact: nil, required: nil)
     static let empty = LiteralInfo(exact: [RequiredLiterals.Literal(bytes: [], caseless: false)], required: nil)
@@ -224,7 +250,7 @@ struct PatternReader {
             if let branchExact = branch.exact, let known = exact { exact = Self.union(known, branchExact) } else { exact = nil }
             if let requirement = branch.requirement, let known = required { required = Self.union(known, requirement) } else { required = nil }
         }
-        return LiteralInfo(exact: exact, required: required, zeroWidth: branches.allSatisfy(\.zeroWidth))
+        return LiteralInfo(exact: exact, required: required, zeroWidth: branches.allSatisfy(\.zeroWidth), digit: branches.allSatisfy(\.digit))
     }
 
     /// Items up to "|", ")" or the end: exact strings multiply, requirements are weighed.
@@ -233,12 +259,14 @@ struct PatternReader {
         var run: [RequiredLiterals.Literal]? = LiteralInfo.empty.exact
         var wholeExact = true
         var allZeroWidth = true
+        var digit = false
         func endRun() {
             if let finished = run, finished.allSatisfy({ !$0.bytes.isEmpty }) { candidates.append(finished) }
             run = LiteralInfo.empty.exact
         }
         while !atEnd, current != UInt8(ascii: "|"), current != UInt8(ascii: ")") {
             guard let item = readQuantifiedItem() else { return nil }
+            digit = digit || item.digit
             if item.zeroWidth {
                 // Matches no characters: the strings on either side are adjacent in the subject.
                 if let requirement = item.requirement { candidates.append(requirement) }
@@ -262,7 +290,7 @@ struct PatternReader {
         let exact = wholeExact ? run : nil
         endRun()
         let best = candidates.max { Self.strength($0) < Self.strength($1) }
-        return LiteralInfo(exact: exact, required: best, zeroWidth: allZeroWidth, candidates: candidates)
+        return LiteralInfo(exact: exact, required: best, zeroWidth: allZeroWidth, candidates: candidates, digit: digit)
     }
 
     /// How few lines a requirement lets through, roughly: longer shortest literal, then fewer literals.
@@ -337,7 +365,7 @@ struct PatternReader {
         // A second quantifier in a row is an error PCRE2 reports; give up.
         if !atEnd, current == UInt8(ascii: "*") || current == UInt8(ascii: "+") || current == UInt8(ascii: "?") || current == UInt8(ascii: "{") { return nil }
         if item.zeroWidth {
-            return LiteralInfo(exact: nil, required: minimum > 0 ? item.requirement : nil, zeroWidth: true)
+            return LiteralInfo(exact: nil, required: minimum > 0 ? item.requirement : nil, zeroWidth: true, digit: minimum > 0 && item.digit)
         }
         if minimum == 0 {
             // Optional: its strings or nothing.
@@ -427,7 +455,9 @@ struct PatternReader {
         let kind = bytes[index + 1]
         index += 2
         switch kind {
-        case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "w"), UInt8(ascii: "W"),
+        case UInt8(ascii: "d"):
+            return LiteralInfo(exact: nil, required: nil, digit: true)
+        case UInt8(ascii: "D"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "w"), UInt8(ascii: "W"),
             UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"), UInt8(ascii: "R"), UInt8(ascii: "X"):
             return .unknown
         case UInt8(ascii: "b"), UInt8(ascii: "B"):
@@ -560,7 +590,7 @@ struct PatternReader {
         }
         guard let inner = readAlternation(), !atEnd, current == UInt8(ascii: ")") else { return nil }
         index += 1
-        if zeroWidth { return LiteralInfo(exact: nil, required: keepsRequirement ? inner.requirement : nil, zeroWidth: true) }
+        if zeroWidth { return LiteralInfo(exact: nil, required: keepsRequirement ? inner.requirement : nil, zeroWidth: true, digit: keepsRequirement && inner.digit) }
         return inner
     }
 
