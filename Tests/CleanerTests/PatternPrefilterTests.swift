@@ -107,6 +107,14 @@ final class PatternPrefilterTests: XCTestCase {
         XCTAssertNil(RequiredLiterals.of("^(?!.*\\d)\\w+", caseInsensitive: false))
         XCTAssertNil(RequiredLiterals.of("(?:\\d|x)y", caseInsensitive: false))
         XCTAssertNil(RequiredLiterals.of("\\d?x", caseInsensitive: false))
+        // What every match ends with, before "$".
+        let suffixes = { (source: String) in RequiredLiterals.of(source, caseInsensitive: false)?.suffixes.map { ($0.caseless ? "i:" : "") + String(decoding: $0.bytes, as: UTF8.self) } }
+        XCTAssertEqual(suffixes("^(?:\\S.{0,80}\\s)?(?i:says|sagt)\\s?:$"), [":"])
+        XCTAssertEqual(suffixes("(?i:ab|cd)$"), ["i:ab", "i:cd"])
+        XCTAssertEqual(suffixes("x(?i:ask)$"), [])
+        XCTAssertNil(suffixes("(?:ab$)"))
+        XCTAssertNil(suffixes("ab$|cd"))
+        XCTAssertNil(suffixes("ab\\s?$"))
         // Anything unknown gives no literals.
         for source in ["\\Qabcd\\E", "(abcd)\\1", "(?x)abcd", "(?s)abcd", "\\x41bcd", "abcd{,2}", "(?#c)abcd", "(*UTF)abcd", "(?(1)abcd|efgh)", "(?1)abcd", "\\Kabcd"] {
             XCTAssertNil(literals(source), source)
@@ -134,7 +142,7 @@ final class PatternPrefilterTests: XCTestCase {
             "contributed", "(?i:contributed)", "kiosk", "(?i)kiosk", "(?i:KIOSK)", "Straße", "(?i:straße)", "(?i:STRASSE)", "said", "(?i:said|wrote)",
             "écrit", "(?i:écrit)", "abcd", "(?:abcd|Abcd)", "\\(Image", "Photo", "s?", "\\s", "\\s?", "\\S+", ".*", ".{0,20}", "\\b", "^", "$", "\\d+",
             "[>»]", "[.!?]", "[^x]", "\\p{Lu}", "\\w+", ":", " ", "(?=.*report)", "(?!.*x)", "(?<=\\s)", "(?<!k)", "(?:to|this)", "(?:report){1,2}",
-            "(?:x|)", "日本", "(?i)", "(?-i)", "(?=.*\\d)", "\\d{1,2}:\\d{2}", "(?:\\d|x)", "\\d?", "[[:alpha:]]", "[-a]", "[a-]", "(?<name>abcd)", "\\.", "\\?",
+            "(?:x|)", "日本", "(?i)", "(?-i)", "$", ":$", "(?i:ask)$", "\\s?:$", "(?=.*\\d)", "\\d{1,2}:\\d{2}", "(?:\\d|x)", "\\d?", "[[:alpha:]]", "[-a]", "[a-]", "(?<name>abcd)", "\\.", "\\?",
         ]
         var tested = 0
         for _ in 0..<3000 {

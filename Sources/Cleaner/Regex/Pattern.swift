@@ -70,10 +70,11 @@ final class Pattern: @unchecked Sendable {
         self.caseInsensitive = caseInsensitive
         let isLineLocal = DocumentPattern.isLineLocal(source)
         self.isLineLocal = isLineLocal
-        requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
-        // A line-local pattern is matched only on the lines a search of the whole text picked out:
-        // literals pay on the others, which are matched on every line.
-        requiredLiterals = usesShortcuts && !isLineLocal ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
+        let requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
+        self.requiredByte = requiredByte
+        // A line-local pattern without a required byte is matched only on the lines a search of
+        // the whole text picked out: literals pay on the others, which are matched line by line.
+        requiredLiterals = usesShortcuts && (!isLineLocal || requiredByte != nil) ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
         // A body that does not compile only costs the shortcut.
         body = usesShortcuts ? LeadingLookarounds.body(of: source).flatMap { try? Pattern($0, caseInsensitive: caseInsensitive) } : nil
     }

@@ -31,14 +31,17 @@ struct RequiredLiterals: Sendable {
     let literals: [Literal]
     /// Every match also holds a decimal digit (`\d`: ASCII, or a scalar from U+0660 on).
     let needsDigit: Bool
+    /// Every match ends with one of these at the subject's end (the pattern ends `...:$`).
+    let suffixes: [Literal]
     private let minLength: Int
     /// A case-insensitive literal holds "k" or "s": see the type's comment.
     private let foldsNonASCII: Bool
 
-    init?(_ literals: [Literal], needsDigit: Bool = false) {
-        guard !literals.isEmpty || needsDigit, literals.allSatisfy({ !$0.bytes.isEmpty }) else { return nil }
+    init?(_ literals: [Literal], needsDigit: Bool = false, suffixes: [Literal] = []) {
+        guard !literals.isEmpty || needsDigit || !suffixes.isEmpty, (literals + suffixes).allSatisfy({ !$0.bytes.isEmpty }) else { return nil }
         self.literals = literals
         self.needsDigit = needsDigit
+        self.suffixes = suffixes
         minLength = literals.map(\.bytes.count).min() ?? 0
         foldsNonASCII = literals.contains { $0.caseless && $0.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } }
     }
@@ -46,6 +49,8 @@ struct RequiredLiterals: Sendable {
     /// False when `bytes` hold none of the literals: the pattern cannot match them.
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= minLength, let base = bytes.baseAddress else { return false }
+        // `$` also matches before a final newline: only a line ending in printable ASCII is judged by its end.
+        if !suffixes.isEmpty, let last = bytes.last, last >= 0x20, last < 0x7F, !suffixes.contains(where: { Self.ends(bytes, with: $0) }) { return false }
         if needsDigit, !Self.holdsDigit(bytes) { return false }
         if literals.isEmpty { return true }
         for literal in literals where Self.contains(base, bytes.count, literal) { return true }
@@ -103,6 +108,15 @@ struct RequiredLiterals: Sendable {
         }
     }
 
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, with literal: Literal) -> Bool {
+        guard literal.bytes.count <= bytes.count else { return false }
+        let start = bytes.count - literal.bytes.count
+        for (offset, byte) in literal.bytes.enumerated() where (literal.caseless ? lowered(bytes[start + offset]) : bytes[start + offset]) != byte {
+            return false
+        }
+        return true
+    }
+
     /// Whether `bytes` may hold a decimal digit: an ASCII one, or a scalar from U+0660 on (where
     /// the first digits after ASCII's are) other than U+2000 to U+207F (E2 80 and E2 81: dashes
     /// and quotation marks, which news text is full of, and superscripts, which are no decimal
@@ -144,7 +158,9 @@ struct RequiredLiterals: Sendable {
             literals.count <= maxLiterals && literals.filter(\.caseless).count <= maxCaselessLiterals && literals.allSatisfy(isUseful)
         }
         let best = usable.max { PatternReader.strength($0) < PatternReader.strength($1) }
-        return RequiredLiterals(best ?? [], needsDigit: info.digit)
+        // A case-insensitive "k" or "s" at the end may be U+212A or U+017F there: no end test then.
+        let suffixes = (info.suffix ?? []).contains { $0.caseless && $0.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } } ? [] : info.suffix ?? []
+        return RequiredLiterals(best ?? [], needsDigit: info.digit, suffixes: suffixes)
     }
 
     /// A literal long enough, or holding a byte that few lines hold (not a letter, digit,
@@ -192,6 +208,10 @@ struct LiteralInfo {
     var candidates: [[RequiredLiterals.Literal]] = []
     /// Every match of the part holds a decimal digit (`\d`).
     var digit = false
+    /// The part is `$`.
+    var endAnchor = false
+    /// For a sequence that ends with `$`: the strings right before it, one of which ends every match.
+    var suffix: [RequiredLiterals.Literal]?
 
     static let unknown = LiteralInfo(exact: nil, required: nil)
     static let empty = LiteralInfo(exact: [RequiredLiterals.Literal(bytes: [], caseless: false)], required: nil)
@@ -260,6 +280,7 @@ struct PatternReader {
         var wholeExact = true
         var allZeroWidth = true
         var digit = false
+        var suffix: [RequiredLiterals.Literal]?
         func endRun() {
             if let finished = run, finished.allSatisfy({ !$0.bytes.isEmpty }) { candidates.append(finished) }
             run = LiteralInfo.empty.exact
@@ -267,6 +288,8 @@ struct PatternReader {
         while !atEnd, current != UInt8(ascii: "|"), current != UInt8(ascii: ")") {
             guard let item = readQuantifiedItem() else { return nil }
             digit = digit || item.digit
+            if item.endAnchor { suffix = run.flatMap { tail in tail.allSatisfy { !$0.bytes.isEmpty } ? tail : nil } }
+            if !item.zeroWidth { suffix = nil }
             if item.zeroWidth {
                 // Matches no characters: the strings on either side are adjacent in the subject.
                 if let requirement = item.requirement { candidates.append(requirement) }
@@ -290,7 +313,7 @@ struct PatternReader {
         let exact = wholeExact ? run : nil
         endRun()
         let best = candidates.max { Self.strength($0) < Self.strength($1) }
-        return LiteralInfo(exact: exact, required: best, zeroWidth: allZeroWidth, candidates: candidates, digit: digit)
+        return LiteralInfo(exact: exact, required: best, zeroWidth: allZeroWidth, candidates: candidates, digit: digit, suffix: suffix)
     }
 
     /// How few lines a requirement lets through, roughly: longer shortest literal, then fewer literals.
@@ -409,9 +432,12 @@ struct PatternReader {
             return readClass()
         case UInt8(ascii: "\\"):
             return readEscape()
-        case UInt8(ascii: "^"), UInt8(ascii: "$"):
+        case UInt8(ascii: "^"):
             index += 1
             return LiteralInfo(exact: nil, required: nil, zeroWidth: true)
+        case UInt8(ascii: "$"):
+            index += 1
+            return LiteralInfo(exact: nil, required: nil, zeroWidth: true, endAnchor: true)
         case UInt8(ascii: "."):
             index += 1
             return .unknown
