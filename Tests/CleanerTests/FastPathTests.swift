@@ -309,9 +309,11 @@ final class LazyJITTests: XCTestCase {
             (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
         }
         for source in sources {
-            // One long subject takes this pattern past the threshold; a fresh one per line stays interpreted.
+            // One long subject takes this pattern past the threshold; a fresh one per line stays
+            // interpreted. The subject holds a literal the photo pattern requires, so that its
+            // required-literal test, read at the same threshold, lets PCRE2 see it.
             let compiled = try Pattern(source, caseInsensitive: true)
-            _ = compiled.matches(String(repeating: "x", count: LazyJIT.thresholdBytes))
+            _ = compiled.matches("Photo: " + String(repeating: "x", count: LazyJIT.thresholdBytes))
             #if arch(x86_64) || arch(arm64)
             XCTAssertTrue(compiled.isJITCompiled, source)
             #endif
