@@ -157,7 +157,7 @@ drop_line(navigation): ^(?:\p{L}[^>»›<,;.!?]{0,49}?\s[>»›]\s){2,}\p{L}[^>�
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
 # A short call to follow a link: "CLICK HERE TO GET THE APP", "Click here for more information.",
 # "Hier klicken und mehr erfahren". A sentence of the article says what it links to.
-drop_line(navigation): ^(?=.{0,100}$).*(?i:\bclick(?:ing)? here\b|\bhier klicken\b|\bklicken sie hier\b|\bcliquez ici\b|\bclique aqui\b|\bhaga clic aquí\b|\bhaz clic aquí\b|\bclicca qui\b|\bklik hier\b)
+drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|klicken sie hier|cliquez ici|clique aqui|haga clic aquí|haz clic aquí|clicca qui|klik hier)\b)
 # The link under a list that opens the rest of it: "View all (23)", "See more »".
 drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\(\d+\)|»|›|>)?$
 # An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
