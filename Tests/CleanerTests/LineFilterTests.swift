@@ -262,8 +262,6 @@ final class LineFilterTests: XCTestCase {
     /// times, "View all" links, advertisements' labels and the credits of other reporters under
     /// a wire story go; sentences that only name the same words stay.
     func testBuiltinRulesDropCreditsChannelsAndContributorLines() throws {
-        let before = "The minister said the plan would be published in the spring, after talks with the unions."
-        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
         let chrome = [
             "Image copyright Getty Images", "Image caption The minister arrives at the meeting", "Getty Images",
             "Jane Doe, Associated Press", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
@@ -273,25 +271,16 @@ final class LineFilterTests: XCTestCase {
             "View all (23)", "See more »", "Advert", "Anzeige", "CLICK HERE TO GET THE NEWS APP", "Hier klicken und mehr erfahren",
             "Media playback is unsupported on your device", "This slideshow requires JavaScript.", "Get short URL", "Copy link",
         ]
-        for line in chrome {
-            let text = before + "\n" + line + "\n" + after
-            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n" + after, line)
-        }
         let prose = [
             "Reporters who contributed reporting to the inquiry were thanked by the committee in its final statement.",
             "Follow the river to the coast, where the new bridge is to be built by the end of next year.",
         ]
-        for line in prose {
-            let text = before + "\n" + line + "\n" + after
-            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, text, line)
-        }
+        try assertBuiltinRules(drop: chrome, keep: prose)
     }
 
     /// Newsletter sign-ups, share prompts and the comment section's moderation notice go, in the
     /// languages the rules name; prose that mentions a newsletter, a moderator or comments stays.
     func testBuiltinRulesDropSignUpsAndModerationNotices() throws {
-        let before = "The minister said the plan would be published in the spring, after talks with the unions."
-        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
         let chrome = [
             "Get the latest updates right in your inbox. Subscribe to our newsletters.",
             "Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.",
@@ -302,17 +291,24 @@ final class LineFilterTests: XCTestCase {
             "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
             "Kommentare werden vor der Veröffentlichung moderiert.",
         ]
-        for line in chrome {
-            let text = before + "\n" + line + "\n" + after
-            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n" + after, line)
-        }
         let prose = [
             "The union's newsletter, which goes to every member, called the offer an insult to nurses and porters alike.",
             "The debate's moderator cut the microphones twice, and both candidates declined to take questions from the floor.",
         ]
-        for line in prose {
-            let text = before + "\n" + line + "\n" + after
-            XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, text, line)
+        try assertBuiltinRules(drop: chrome, keep: prose)
+    }
+
+    /// Each `chrome` line between two sentences of an article goes; each `prose` line there stays.
+    private func assertBuiltinRules(drop chrome: [String], keep prose: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        for text in chrome {
+            let page = before + "\n" + text + "\n" + after
+            XCTAssertEqual(try clean(page, builtin: true, options: CleanOptions(input: .text)).text, before + "\n" + after, text, file: file, line: line)
+        }
+        for text in prose {
+            let page = before + "\n" + text + "\n" + after
+            XCTAssertEqual(try clean(page, builtin: true, options: CleanOptions(input: .text)).text, page, text, file: file, line: line)
         }
     }
 
