@@ -212,6 +212,26 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The case-folding byte search finds a rule directive's name (`signature_line`, with a `_` to
+    /// anchor on) and an all-letter word exactly where lower-casing both sides would.
+    func testCaselessByteSearchMatchesItsDefinition() {
+        func reference(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+            let lowered = haystack.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            guard lowered.count >= needle.count else { return false }
+            return (0...(lowered.count - needle.count)).contains { Array(lowered[$0..<($0 + needle.count)]) == needle }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["signature_line", "SIGNATURE_LINE", "Signature_Line", "signature", "_line", "_", "signature-line", "sig", " ", "\u{7F}", "é", "line", "Line", "@", "`"]
+        for needle in ["signature_line", "line", "a@b"] {
+            for _ in 0..<3000 {
+                let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+                let bytes = Array(text.utf8)
+                let found = bytes.withUnsafeBufferPointer { ByteSearch.containsIgnoringASCIICase($0, Array(needle.utf8)) }
+                XCTAssertEqual(found, reference(bytes, Array(needle.utf8)), "\(needle) in \(text.debugDescription)")
+            }
+        }
+    }
+
     func testEllipsisShortcutMatchesItsDefinition() {
         func reference(_ text: String) -> Bool {
             let tail = Array(text.utf8.suffix(RepeatedText.maxToggleCharacters * 4 + 2))

@@ -220,4 +220,30 @@ enum ByteSearch {
         }
         return false
     }
+
+    /// `contains`, with the ASCII letters of `needle` (lower case) also matching their capitals.
+    /// memchr runs to each place of the needle's first byte that is not a letter (the same in
+    /// either case: the `_` of a rule directive's name), and the bytes around it are compared.
+    static func containsIgnoringASCIICase(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+        func matches(at start: Int) -> Bool {
+            for (index, byte) in needle.enumerated() {
+                let other = haystack[start + index]
+                // `| 0x20` folds an ASCII capital to its small letter.
+                guard isLetter(byte) ? other | 0x20 == byte | 0x20 : other == byte else { return false }
+            }
+            return true
+        }
+        let last = haystack.count - needle.count
+        guard let anchor = needle.firstIndex(where: { !isLetter($0) }) else { return (0...last).contains(where: matches) }
+        var from = 0
+        while from <= last {
+            guard let found = memchr(base + from + anchor, Int32(needle[anchor]), last - from + 1) else { return false }
+            let start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) - anchor
+            if matches(at: start) { return true }
+            from = start + 1
+        }
+        return false
+    }
 }
