@@ -278,10 +278,12 @@ final class FastPathTests: XCTestCase {
 /// Line rules searched over the whole document give the line-by-line answer.
 final class DocumentSearchTests: XCTestCase {
     func testLineLocalPatternsAreRecognised() {
-        for local in ["^(?i)share$", "\\bPhoto\\b[^)]*\\)$", "^(?i:copyright\\b.{0,200})", "(?<name>a)b", "^(?:x|y)\\s+z", "(?-i)a"] {
+        for local in ["^(?i)share$", "\\bPhoto\\b[^)]*\\)$", "^(?i:copyright\\b.{0,200})", "(?<name>a)b", "^(?:x|y)\\s+z", "(?-i)a",
+                      // An escaped parenthesis opens no group, whatever follows it.
+                      "^\\(?(?i:reporting by)\\s\\S", "\\(?=", "\\\\\\(?!"] {
             XCTAssertTrue(DocumentPattern.isLineLocal(local), local)
         }
-        for other in ["^(?=.*\\d)x", "a(?!\\s)", "(?<=a)b", "(?>a+)b", "a++", "\\Aa", "a\\z", "(*CRLF)a", "a\\Kb", "(?m)^a", "(?s).", "(?R)", "a{2}+"] {
+        for other in ["^(?=.*\\d)x", "a(?!\\s)", "(?<=a)b", "(?>a+)b", "a++", "\\Aa", "a\\z", "(*CRLF)a", "a\\Kb", "(?m)^a", "(?s).", "(?R)", "a{2}+", "\\\\(?=a)", "\\((?=a)"] {
             XCTAssertFalse(DocumentPattern.isLineLocal(other), other)
         }
     }

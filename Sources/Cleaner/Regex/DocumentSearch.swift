@@ -70,11 +70,18 @@ final class DocumentPattern: @unchecked Sendable {
     /// True when the pattern is built only of constructs that read no further than the current line.
     static func isLineLocal(_ source: String) -> Bool {
         let bytes = Array(source.utf8)
+        var escaped = false
         for index in bytes.indices {
+            // The byte after a backslash is itself ("\\(?" is a parenthesis made optional, not a group).
+            if escaped {
+                escaped = false
+                continue
+            }
             // Every unsafe construct starts with '(', '\\' or a quantifier character.
             switch bytes[index] {
             case UInt8(ascii: "("), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "}"):
                 for construct in unsafeConstructs where bytes[index...].starts(with: construct) { return false }
+                escaped = bytes[index] == UInt8(ascii: "\\")
             default:
                 continue
             }
