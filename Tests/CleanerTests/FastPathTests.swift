@@ -294,8 +294,11 @@ final class DocumentSearchTests: XCTestCase {
         let patterns = try [
             "^(?i)(?:share|tweet)(?:\\s*[|/]?\\s*(?:share|tweet))+$", "\\((?:AP|AFP) ?Photo\\b[^)]*\\)\\s*$", "^(?i:copyright\\s*\\d{4}).{0,30}$",
             "\\b(?:Photo|Image)s?\\s?:\\s?[\\p{Lu}\\d][\\p{Lu}\\d\\s/.,&'-]+$", "^$", "^\\s*$", "a\\s*$", "[^x]*y$", "^(?:By|BY)\\s+\\p{Lu}\\w*", "(\\w+) \\1",
+            // Searched for their literals: a run along the line first, or assertions.
+            "^(?i:.*\\b(?:share|tweet|модер)\\b)", "^(?i)(?=.{0,30}$)(?=.*\\b(?:share|модер))(?=.*\\b(?:tweet|jane))", "^(?=.*\\d)(?i:.*photo)",
         ].map { try Pattern($0) }
-        let pieces = ["Share", " | ", "Tweet", "(AP Photo/Jon)", "  ", "Copyright 2024", "x", "y", "a", " ", "By Jane", "word word", "Photo: REUTERS", "é", "\t"]
+        let pieces = ["Share", " | ", "Tweet", "(AP Photo/Jon)", "  ", "Copyright 2024", "x", "y", "a", " ", "By Jane", "word word", "Photo: REUTERS", "é", "\t",
+                      "МОДЕР", "мᲂдер", String(repeating: "long ", count: 5)]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
             let blocks = (0..<Int.random(in: 1...5, using: &generator)).map { _ in

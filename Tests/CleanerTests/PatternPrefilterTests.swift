@@ -25,14 +25,50 @@ final class PatternPrefilterTests: XCTestCase {
         }
     }
 
+    /// Every scalar PCRE2 matches with a cased scalar under `(?i)` is among `CaseEquivalents.forms`
+    /// of it (the scalars Unicode gives a case to or a case mapping are the ones PCRE2 can pair).
+    func testCaseFormsHoldEveryScalarPCRE2MatchesCaselessly() throws {
+        var universe: [Unicode.Scalar] = []
+        for value in UInt32(0x41)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            if properties.isCased || properties.changesWhenCaseMapped || properties.changesWhenCaseFolded { universe.append(scalar) }
+        }
+        XCTAssertGreaterThan(universe.count, 2500)
+        var subject = String.UnicodeScalarView()
+        subject.append(contentsOf: universe)
+        let bytes = Array(String(subject).utf8)
+        var scalarAt: [Int: Unicode.Scalar] = [:]
+        var offset = 0
+        for scalar in universe {
+            scalarAt[offset] = scalar
+            offset += String(scalar).utf8.count
+        }
+        var paired = 0
+        for scalar in universe where !scalar.isASCII {
+            let pattern = try Pattern("(?i)\\x{\(String(scalar.value, radix: 16))}", usesShortcuts: false)
+            let forms = CaseEquivalents.forms(of: scalar)
+            var from = 0
+            while from < bytes.count, let range = pattern.firstMatch(in: String(decoding: bytes[from...], as: UTF8.self)) {
+                let found = try XCTUnwrap(scalarAt[from + range.lowerBound])
+                if found != scalar { paired += 1 }
+                XCTAssertTrue(forms.contains(found), "U+\(String(found.value, radix: 16)) for U+\(String(scalar.value, radix: 16))")
+                from += range.upperBound
+            }
+        }
+        XCTAssertGreaterThan(paired, 2000)
+    }
+
     /// The eight-bytes-at-a-time search finds a literal exactly where a byte-by-byte comparison
-    /// in ASCII case does, on random bytes of every value (controls, "@" and "[" beside the letters).
+    /// in ASCII case does, on random bytes of every value (controls, "@" and "[" beside the letters;
+    /// a case-insensitive literal of ASCII: one with other bytes is compared by characters).
     func testLiteralSearchAnswersAsByteComparison() throws {
         var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = Array("aAbBkK@[`{ \u{0}\u{1}".utf8) + [0x7F, 0x80, 0xC5, 0xE2, 0xFF, 0x41 ^ 0x20, 0x60, 0x40]
+        let ascii: [UInt8] = Array("aAbBkK@[`{ \u{0}\u{1}".utf8) + [0x7F, 0x41 ^ 0x20, 0x60, 0x40]
+        let alphabet: [UInt8] = ascii + [0x80, 0x84, 0xAA, 0xBF, 0xC5, 0xE2, 0xFF]
         for _ in 0..<20000 {
-            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
             let caseless = Bool.random(using: &generator)
+            let needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in (caseless ? ascii : alphabet).randomElement(using: &generator) ?? 0 }
             let literal = RequiredLiterals.Literal(bytes: caseless ? needle.map(RequiredLiterals.lowered) : needle, caseless: caseless)
             let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
             var expected = false
@@ -48,9 +84,12 @@ final class PatternPrefilterTests: XCTestCase {
             }
             let literals = try XCTUnwrap(RequiredLiterals([literal]))
             let found = haystack.withUnsafeBufferPointer { literals.mayMatch($0) }
-            // A case-insensitive "k" or "s" also lets lines with the first byte of U+212A or U+017F
-            // through (when long enough: each takes more bytes than its letter).
-            let widened = caseless && haystack.count >= needle.count && literal.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } && haystack.contains { $0 == 0xC5 || $0 == 0xE2 }
+            // A case-insensitive "k" or "s" also lets lines with U+212A or U+017F through (when
+            // long enough: each takes more bytes than its letter).
+            let holdsForm = [[0xE2, 0x84, 0xAA], [0xC5, 0xBF]].contains { (form: [UInt8]) in
+                haystack.count >= form.count && (0...(haystack.count - form.count)).contains { haystack[$0...].starts(with: form) }
+            }
+            let widened = caseless && haystack.count >= needle.count && literal.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } && holdsForm
             XCTAssertEqual(found, expected || widened, "\(needle) in \(haystack), caseless: \(caseless)")
         }
     }
@@ -90,9 +129,21 @@ final class PatternPrefilterTests: XCTestCase {
         // A positive lookaround's literal is the line's; a negative one says nothing.
         XCTAssertEqual(literals("^(?=.*Straße)\\w+"), ["Straße"])
         XCTAssertNil(literals("^(?!.*Straße)\\w+"))
-        // A non-ASCII character in another case has other bytes.
-        XCTAssertEqual(literals("(?i)éabcd"), ["i:abcd"])
-        XCTAssertNil(literals("(?i)éabc"))
+        // A non-ASCII character in another case has other bytes: it is held as its class's canonical member.
+        XCTAssertEqual(literals("(?i)éabcd"), ["i:Éabcd"])
+        XCTAssertEqual(literals("(?i)éabc"), ["i:Éabc"])
+        XCTAssertEqual(literals("(?i:модер)"), ["i:МОДЕР"])
+        XCTAssertEqual(literals("(?i)\u{212A}elvin"), ["i:kelvin"])
+        // A pattern that runs along the line affords more case-insensitive literals, openings shared.
+        XCTAssertEqual(literals("^(?i:.*\\b(?:moderat|moderie|moderador|modéra|модер|abcd|efgh|ijkl|mnop))"), ["i:moderie", "i:modÉra", "i:МОДЕР", "i:abcd", "i:efgh", "i:ijkl", "i:mnop", "i:modera"])
+        XCTAssertNil(literals("^(?i:abcd|efgh|ijkl)"))
+        // A bound on the line's length from a lookahead at its start, not from one after a character.
+        let bound = { (source: String) in RequiredLiterals.of(source, caseInsensitive: false)?.maxCharacters }
+        XCTAssertEqual(bound("^(?i)(?=.{0,300}$)(?=.*\\bmoder)"), 300)
+        XCTAssertEqual(bound("^(?=.*x)(?=.{2,40}$)abcd"), 40)
+        XCTAssertNil(bound("a(?=.{0,300}$)"))
+        XCTAssertNil(bound("^(?=.{0,300}$)a|bcde"))
+        XCTAssertNil(bound("^(?=.{0,300}x)abcd"))
         // Optional and repeated parts.
         XCTAssertNil(literals("(?:abcd)?x"))
         XCTAssertEqual(literals("(?:abcd)+x"), ["abcd"])
@@ -125,6 +176,7 @@ final class PatternPrefilterTests: XCTestCase {
         "contributed", "CONTRIBUTED", "Contributed", "reporting", "to", "this", "report", "kiosk", "KIOSK", "\u{212A}iosk", "ſtraße", "Straße", "STRASSE",
         "said", "SAID", "wrote", "écrit", "ÉCRIT", "abcd", "ABCD", "Abcd", "(Image", "Photo", "s", "k", "K", ":", "»", ">", ".", "!", "?", "12", "2019",
         "\u{301}", "日本", "—", "x", "", "٣", "१२", "’", "⁰", "‰", "8:34", "2019",
+        "модер", "МОДЕР", "м\u{1C82}дер", "Модерация", "σας", "ΣΑΣ", "ς", "Å", "\u{212B}", "å", "moderação", "MODERAÇÃO", "modÉra", "\u{1E9E}", "ß", "ı", "I", "i", "İ",
     ]
     private let separators = [" ", "", "  ", "\t", ", "]
 
@@ -141,7 +193,8 @@ final class PatternPrefilterTests: XCTestCase {
         let atoms = [
             "contributed", "(?i:contributed)", "kiosk", "(?i)kiosk", "(?i:KIOSK)", "Straße", "(?i:straße)", "(?i:STRASSE)", "said", "(?i:said|wrote)",
             "écrit", "(?i:écrit)", "abcd", "(?:abcd|Abcd)", "\\(Image", "Photo", "s?", "\\s", "\\s?", "\\S+", ".*", ".{0,20}", "\\b", "^", "$", "\\d+",
-            "[>»]", "[.!?]", "[^x]", "\\p{Lu}", "\\w+", ":", " ", "(?=.*report)", "(?!.*x)", "(?<=\\s)", "(?<!k)", "(?:to|this)", "(?:report){1,2}",
+            "[>»]", "[.!?]", "[^x]", "\\p{Lu}", "\\w+", ":", " ", "(?=.*report)",
+            "(?i:модер)", "(?i)σας", "(?i:å)", "(?i:moderação)", "(?i:ß)", "(?i:modéra|модер|moderat)", "(?i:ıxyz)", "(?i)\u{212A}", "(?i:\u{17F})", "^(?=.{0,12}$)", "^(?i)(?=.{0,30}$)", "(?!.*x)", "(?<=\\s)", "(?<!k)", "(?:to|this)", "(?:report){1,2}",
             "(?:x|)", "日本", "(?i)", "(?-i)", "$", ":$", "(?i:ask)$", "\\s?:$", "(?=.*\\d)", "\\d{1,2}:\\d{2}", "(?:\\d|x)", "\\d?", "[[:alpha:]]", "[-a]", "[a-]", "(?<name>abcd)", "\\.", "\\?",
         ]
         var tested = 0
@@ -153,10 +206,20 @@ final class PatternPrefilterTests: XCTestCase {
                       let pattern = try? Pattern(source, caseInsensitive: caseInsensitive, usesShortcuts: false)
                 else { continue }
                 tested += 1
+                var lines: [String] = []
                 for _ in 0..<100 {
                     var line = randomLine(&generator)
+                    lines.append(line)
                     guard pattern.matches(line) else { continue }
                     XCTAssertTrue(line.withUTF8 { literals.mayMatch($0) }, "\(source) (i: \(caseInsensitive)) on \(line.debugDescription)")
+                }
+                // One search of the joined lines picks out every line the test of each line passes
+                // (and may pick out more: a line with the Kelvin sign or the long s shorter than a literal).
+                let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+                let candidates = literals.candidateLines(in: document)
+                for (index, line) in lines.enumerated() {
+                    var line = line
+                    if line.withUTF8({ literals.mayMatch($0) }) { XCTAssertTrue(candidates[index], "\(source) (i: \(caseInsensitive)) on \(line.debugDescription)") }
                 }
             }
         }
@@ -188,6 +251,8 @@ final class PatternPrefilterTests: XCTestCase {
         var generator = SystemRandomNumberGenerator()
         var lines = (0..<5000).map { _ in randomLine(&generator) }
         lines += ["John Doe contributed reporting.", "Jane Roe CONTRIBUTED TO THIS REPORT", "Reporters \u{212A}elly contributed to this story", "Con\u{17F}tributed to the article"]
+        lines += ["Комментарии модерируются", "КОММЕНТАРИИ МОДЕРИРУЮТСЯ", "Ко\u{1C82}\u{1C82}ентарии \u{1C82}о\u{1C81}ерируются", "Comentários: moderação",
+                  "COMENTÁRIOS SÃO MODERADOS", "Commentaires : modération", "Comments are moderated", "Vidéo : your browser is not supported", "VÍDEO player requires flash"]
         lines += benchTextLines(limit: 30000)
         var checked = 0
         for source in sources {

@@ -200,15 +200,21 @@ struct DocumentLines {
 }
 
 extension Pattern {
-    /// True when line rules search the joined text for this pattern's candidates: it is line-local
-    /// and has no required byte (a line is then looked at for the byte itself, see `LineMatcher`).
-    var searchesDocument: Bool { requiredByte == nil && documentPattern != nil }
+    /// True when line rules search the joined text for this pattern's candidates: it has no
+    /// required byte (a line is then looked at for the byte itself, see `LineMatcher`), and it is
+    /// line-local or may have required literals.
+    var searchesDocument: Bool { requiredByte == nil && (requiredLiterals != nil || documentPattern != nil) }
 
-    /// Which lines of `lines` can match: those holding the pattern's required byte, or those where
-    /// one search of the whole text found a match; nil when this pattern must test every line
-    /// (neither applies, or the search hit a limit).
+    /// Which lines of `lines` can match: those holding the pattern's required byte; or, for a
+    /// pattern that is not line-local or opens with a run along the line, those holding its
+    /// required literals; or those where one search of the whole text found a match. Nil when
+    /// this pattern must test every line (none applies yet, or the search hit a limit).
     func candidateLines(in lines: DocumentLines) -> [Bool]? {
         if let requiredByte { return lines.linesHolding(requiredByte) }
-        return documentPattern?.candidateLines(in: lines, context: matchContext)
+        let document = documentPattern
+        if document == nil || opensWithRun, let literals = requiredLiterals?.current(forSubjectBytes: lines.text.count) {
+            return literals.candidateLines(in: lines)
+        }
+        return document?.candidateLines(in: lines, context: matchContext)
     }
 }

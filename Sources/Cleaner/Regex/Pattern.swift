@@ -30,7 +30,13 @@ final class Pattern: @unchecked Sendable {
     /// A byte every match holds, when it picks out few lines (see `RequiredByte`).
     let requiredByte: UInt8?
     /// Literals of which every match holds one (see `RequiredLiterals`).
-    private let requiredLiterals: LazyRequiredLiterals?
+    let requiredLiterals: LazyRequiredLiterals?
+    /// Lines are tested for the literals one by one: a line-local pattern without a required
+    /// byte is matched only on the lines a search of the whole text picked out, and needs no more.
+    private let checksLiteralsPerLine: Bool
+    /// Line-local, but opens `^.*` (or `^(?i:.*`): a search of the whole text tries it along every
+    /// line, where a search for its literals is many times cheaper.
+    let opensWithRun: Bool
 
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
@@ -72,9 +78,9 @@ final class Pattern: @unchecked Sendable {
         self.isLineLocal = isLineLocal
         let requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
         self.requiredByte = requiredByte
-        // A line-local pattern without a required byte is matched only on the lines a search of
-        // the whole text picked out: literals pay on the others, which are matched line by line.
-        requiredLiterals = usesShortcuts && (!isLineLocal || requiredByte != nil) ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
+        requiredLiterals = usesShortcuts ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
+        checksLiteralsPerLine = !isLineLocal || requiredByte != nil
+        opensWithRun = isLineLocal && ["^.*", "^(?i:.*", "^(?i).*"].contains { source.hasPrefix($0) }
         // A body that does not compile only costs the shortcut.
         body = usesShortcuts ? LeadingLookarounds.body(of: source).flatMap { try? Pattern($0, caseInsensitive: caseInsensitive) } : nil
     }
@@ -108,7 +114,7 @@ final class Pattern: @unchecked Sendable {
 
     /// False when `text` holds none of the required literals: no match is possible.
     private func mayMatch(_ text: String) -> Bool {
-        guard let requiredLiterals else { return true }
+        guard checksLiteralsPerLine, let requiredLiterals else { return true }
         var text = text
         return text.withUTF8 { bytes in requiredLiterals.current(forSubjectBytes: bytes.count)?.mayMatch(bytes) ?? true }
     }

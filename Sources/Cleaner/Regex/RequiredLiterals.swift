@@ -1,3 +1,4 @@
+internal import CPCRE2
 import Glibc
 import Synchronization
 
@@ -15,17 +16,21 @@ import Synchronization
 ///
 /// Case-insensitive letters: under UTF and Unicode properties PCRE2 also matches "k" with the
 /// Kelvin sign (U+212A) and "s" with the long s (U+017F) (`PatternPrefilterTests` checks that no
-/// other scalar matches an ASCII letter); a line holding the first byte of either is not passed
-/// over when a case-insensitive literal holds those letters. Other non-ASCII characters are never
-/// part of a case-insensitive literal.
+/// other scalar matches an ASCII letter); a line holding either is not passed over when a
+/// case-insensitive literal holds those letters. A non-ASCII character of a case-insensitive
+/// literal is held as its class's canonical member (`CaseEquivalents`), and a line's characters
+/// are compared by their class there.
 struct RequiredLiterals: Sendable {
     struct Literal: Sendable, Hashable {
-        /// Lower-cased when `caseless`.
+        /// Lower-cased when `caseless`, non-ASCII characters as `CaseEquivalents.canonical`.
         var bytes: [UInt8]
         var caseless: Bool
 
-        /// The same literal compared in either case: its ASCII letters lower-cased.
-        var folded: Literal { Literal(bytes: bytes.map(RequiredLiterals.lowered), caseless: true) }
+        /// The same literal compared in either case: each character its class's canonical member.
+        var folded: Literal { Literal(bytes: CaseEquivalents.canonicalBytes(bytes), caseless: true) }
+
+        /// Compared character by character through the case classes, not byte by byte.
+        var foldsScalars: Bool { caseless && bytes.contains { $0 >= 0x80 } }
     }
 
     let literals: [Literal]
@@ -33,79 +38,248 @@ struct RequiredLiterals: Sendable {
     let needsDigit: Bool
     /// Every match ends with one of these at the subject's end (the pattern ends `...:$`).
     let suffixes: [Literal]
+    /// Every match is of a subject of at most this many characters (the pattern opens `^(?=.{0,N}$)`).
+    let maxCharacters: Int?
     private let minLength: Int
     /// A case-insensitive literal holds "k" or "s": see the type's comment.
     private let foldsNonASCII: Bool
+    /// `literals`, those case-insensitive ones that open with the same ASCII byte together.
+    private let groups: [LiteralGroup]
 
-    init?(_ literals: [Literal], needsDigit: Bool = false, suffixes: [Literal] = []) {
-        guard !literals.isEmpty || needsDigit || !suffixes.isEmpty, (literals + suffixes).allSatisfy({ !$0.bytes.isEmpty }) else { return nil }
+    /// Literals looked for in one pass: one, or case-insensitive ones that open with `first`, an ASCII byte.
+    private struct LiteralGroup: Sendable {
+        var literals: [Literal]
+        var foldsScalars: [Bool]
+        var shortest: Int
+        var first: UInt8
+        var caseless: Bool
+
+        init(_ literal: Literal) {
+            literals = [literal]
+            foldsScalars = [literal.foldsScalars]
+            shortest = literal.bytes.count
+            first = literal.bytes.first ?? 0
+            caseless = literal.caseless
+        }
+
+        mutating func append(_ literal: Literal) {
+            literals.append(literal)
+            foldsScalars.append(literal.foldsScalars)
+            shortest = min(shortest, literal.bytes.count)
+        }
+    }
+    /// Every case form of the non-ASCII characters of case-insensitive literals, to its canonical member.
+    private let canonicalOf: [UInt32: UInt32]
+
+    init?(_ literals: [Literal], needsDigit: Bool = false, suffixes: [Literal] = [], maxCharacters: Int? = nil) {
+        guard !literals.isEmpty || needsDigit || !suffixes.isEmpty || maxCharacters != nil,
+              (literals + suffixes).allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }),
+              // A case-insensitive end is compared byte by byte.
+              !suffixes.contains(where: \.foldsScalars)
+        else { return nil }
         self.literals = literals
         self.needsDigit = needsDigit
         self.suffixes = suffixes
+        self.maxCharacters = maxCharacters
         minLength = literals.map(\.bytes.count).min() ?? 0
+        var groups: [LiteralGroup] = []
+        for literal in literals {
+            if literal.caseless, let first = literal.bytes.first, first < 0x80, let index = groups.firstIndex(where: { $0.caseless && $0.first == first }) {
+                groups[index].append(literal)
+            } else {
+                groups.append(LiteralGroup(literal))
+            }
+        }
+        self.groups = groups
         foldsNonASCII = literals.contains { $0.caseless && $0.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } }
+        var canonicalOf: [UInt32: UInt32] = [:]
+        for literal in literals where literal.foldsScalars {
+            for scalar in String(decoding: literal.bytes, as: UTF8.self).unicodeScalars where !scalar.isASCII {
+                for form in CaseEquivalents.forms(of: scalar) { canonicalOf[form.value] = scalar.value }
+            }
+        }
+        self.canonicalOf = canonicalOf
     }
 
     /// False when `bytes` hold none of the literals: the pattern cannot match them.
     func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= minLength, let base = bytes.baseAddress else { return false }
+        if let maxCharacters, bytes.count > maxCharacters, Self.isLongerLine(bytes, than: maxCharacters) { return false }
         // `$` also matches before a final newline: only a line ending in printable ASCII is judged by its end.
         if !suffixes.isEmpty, let last = bytes.last, last >= 0x20, last < 0x7F, !suffixes.contains(where: { Self.ends(bytes, with: $0) }) { return false }
         if needsDigit, !Self.holdsDigit(bytes) { return false }
-        if literals.isEmpty { return true }
-        for literal in literals where Self.contains(base, bytes.count, literal) { return true }
-        if foldsNonASCII {
-            // The Kelvin sign is E2 84 AA, the long s C5 BF.
-            return memchr(base, 0xE2, bytes.count) != nil || memchr(base, 0xC5, bytes.count) != nil
-        }
-        return false
+        return holdsLiteral(base, bytes.count)
     }
 
-    private static func contains(_ base: UnsafePointer<UInt8>, _ count: Int, _ literal: Literal) -> Bool {
-        let needle = literal.bytes
-        guard needle.count <= count else { return false }
-        return needle.withUnsafeBufferPointer { needle -> Bool in
-            guard let needleBase = needle.baseAddress else { return false }
-            if !literal.caseless {
-                // memchr to each place the first byte is, then the rest compared.
-                var start = 0
-                while start + needle.count <= count, let found = memchr(base + start, Int32(needle[0]), count - needle.count + 1 - start) {
-                    let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                    if memcmp(base + position, needleBase, needle.count) == 0 { return true }
-                    start = position + 1
+    /// Whether `base[..<count]` holds a literal (true when there are none).
+    private func holdsLiteral(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        if literals.isEmpty { return true }
+        for group in groups where firstOccurrence(of: group, in: base, count, from: 0) != nil { return true }
+        return foldsNonASCII && Self.holdsCaseFormOfASCII(base, count)
+    }
+
+    /// The Kelvin sign (E2 84 AA) and the long s (C5 BF).
+    private static let caseFormsOfASCII: [[UInt8]] = [[0xE2, 0x84, 0xAA], [0xC5, 0xBF]]
+
+    /// Whether the Kelvin sign or the long s is in `base[..<count]`.
+    private static func holdsCaseFormOfASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        caseFormsOfASCII.contains { find($0, in: base, count, from: 0) != nil }
+    }
+
+    /// Where `needle` (case-sensitive) first occurs in `base[from..<count]`.
+    private static func find(_ needle: [UInt8], in base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> Int? {
+        needle.withUnsafeBufferPointer { needle -> Int? in
+            guard let needleBase = needle.baseAddress, let first = needle.first else { return nil }
+            var start = start
+            while start + needle.count <= count, let found = memchr(base + start, Int32(first), count - needle.count + 1 - start) {
+                let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                if memcmp(base + position, needleBase, needle.count) == 0 { return position }
+                start = position + 1
+            }
+            return nil
+        }
+    }
+
+    /// PCRE2 was built to end lines at "\n" only (its default), the one byte `.` does not match.
+    private static let newlineIsLF: Bool = {
+        var newline: UInt32 = 0
+        return pcre2_config_8(UInt32(PCRE2_CONFIG_NEWLINE), &newline) >= 0 && newline == UInt32(PCRE2_NEWLINE_LF)
+    }()
+
+    /// More than `limit` characters and no line break (with one, `.` and `$` read it otherwise).
+    static func isLongerLine(_ bytes: UnsafeBufferPointer<UInt8>, than limit: Int) -> Bool {
+        guard bytes.count > limit, let base = bytes.baseAddress else { return false }
+        guard newlineIsLF else { return isLongerLineAnyBreak(bytes, than: limit) }
+        if memchr(base, 0x0A, bytes.count) != nil { return false }
+        // A character takes at most four bytes.
+        if bytes.count > 4 * limit { return true }
+        // Characters are the bytes that do not continue one (10xxxxxx), counted eight at a time.
+        var continuing = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            continuing += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if base[index] & 0xC0 == 0x80 { continuing += 1 }
+            index += 1
+        }
+        return bytes.count - continuing > limit
+    }
+
+    /// `isLongerLine` for a PCRE2 that ends lines at other breaks too.
+    private static func isLongerLineAnyBreak(_ bytes: UnsafeBufferPointer<UInt8>, than limit: Int) -> Bool {
+        var characters = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            // LF, VT, FF, CR; NEL (C2 85); U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+            if byte &- 0x0A < 4 || (byte == 0x85 && index > 0 && bytes[index - 1] == 0xC2) || ((byte == 0xA8 || byte == 0xA9) && index > 1 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2) {
+                return false
+            }
+        }
+        return characters > limit
+    }
+
+    /// Where a literal of `group` first occurs in `base[from..<count]`: one literal, or
+    /// case-insensitive ones that open with the same ASCII byte, looked for in one pass.
+    private func firstOccurrence(of group: LiteralGroup, in base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> Int? {
+        let shortest = group.shortest
+        guard shortest > 0, start + shortest <= count else { return nil }
+        // memchr to each place the first byte is, then the rest compared (a case-sensitive literal is a group alone).
+        if !group.caseless { return Self.find(group.literals[0].bytes, in: base, count, from: start) }
+        do {
+            let last = count - shortest
+            func holds(at position: Int) -> Bool {
+                for index in group.literals.indices {
+                    let needle = group.literals[index].bytes
+                    guard position + needle.count <= count else { continue }
+                    if group.foldsScalars[index] {
+                        if needle.withUnsafeBufferPointer({ holdsFolded($0, base, count, at: position) }) { return true }
+                        continue
+                    }
+                    var offset = 1
+                    while offset < needle.count, Self.lowered(base[position + offset]) == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
                 }
                 return false
             }
-            let last = count - needle.count
-            func holds(at position: Int) -> Bool {
-                var offset = 1
-                while offset < needle.count, lowered(base[position + offset]) == needle[offset] { offset += 1 }
-                return offset == needle.count
+            let first = group.first
+            var index = start
+            if first >= 0x80 {
+                // A non-ASCII first character: its forms may open with other bytes, all of them above ASCII.
+                while index <= last {
+                    if index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                    if base[index] >= 0xC0, holds(at: index) { return index }
+                    index += 1
+                }
+                return nil
             }
             // Eight bytes at a time: a byte OR 0x20 is the lower-case first byte only when it is
             // that letter in either case (bytes above ASCII stay above it); the zero bytes of the
             // XOR with it are found as in "haszero" (a flag may be false, never missing), and
             // each flagged place is compared in full.
-            let first = needle[0]
             let caseBit: UInt64 = first &- UInt8(ascii: "a") < 26 ? 0x2020_2020_2020_2020 : 0
             let pattern = 0x0101_0101_0101_0101 &* UInt64(first)
-            var index = 0
             while index + 8 <= count, index <= last {
                 let word = (UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) | caseBit) ^ pattern
                 var flags = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
                 while flags != 0 {
                     let position = index + flags.trailingZeroBitCount / 8
-                    if position <= last, lowered(base[position]) == first, holds(at: position) { return true }
+                    if position <= last, Self.lowered(base[position]) == first, holds(at: position) { return position }
                     flags &= flags &- 1
                 }
                 index += 8
             }
             while index <= last {
-                if lowered(base[index]) == first, holds(at: index) { return true }
+                if Self.lowered(base[index]) == first, holds(at: index) { return index }
                 index += 1
             }
-            return false
+            return nil
         }
+    }
+
+    /// Whether the text at `position` is `needle` character by character, a non-ASCII one by its
+    /// case class (an ASCII one of the needle by ASCII case: other forms of ASCII letters are
+    /// the Kelvin sign and the long s, which `holdsCaseFormOfASCII` lets through).
+    private func holdsFolded(_ needle: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ count: Int, at position: Int) -> Bool {
+        var subject = position
+        var offset = 0
+        while offset < needle.count {
+            guard subject < count else { return false }
+            let expected = needle[offset]
+            if expected < 0x80 {
+                guard Self.lowered(base[subject]) == expected else { return false }
+                subject += 1
+                offset += 1
+                continue
+            }
+            guard let (found, foundLength) = Self.scalar(at: subject, base, count),
+                  let (wanted, wantedLength) = Self.scalar(at: offset, needle.baseAddress ?? base, needle.count),
+                  (canonicalOf[found] ?? found) == wanted
+            else { return false }
+            subject += foundLength
+            offset += wantedLength
+        }
+        return true
+    }
+
+    /// The scalar whose UTF-8 starts at `position`, and its length; nil where no sequence starts.
+    private static func scalar(at position: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> (UInt32, Int)? {
+        let lead = base[position]
+        let length = lead < 0x80 ? 1 : lead < 0xC0 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 0
+        guard length > 0, position + length <= count else { return nil }
+        if length == 1 { return (UInt32(lead), 1) }
+        var value = UInt32(lead) & (0x7F >> length)
+        for offset in 1..<length {
+            let byte = base[position + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (value, length)
     }
 
     private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, with literal: Literal) -> Bool {
@@ -114,6 +288,56 @@ struct RequiredLiterals: Sendable {
         for (offset, byte) in literal.bytes.enumerated() where (literal.caseless ? lowered(bytes[start + offset]) : bytes[start + offset]) != byte {
             return false
         }
+        return true
+    }
+
+    /// Which lines of `lines` may match: those holding a literal (each found by one search of the
+    /// joined text, as `holdsLiteral` would find it on the line) and passing the other tests.
+    func candidateLines(in lines: DocumentLines) -> [Bool] {
+        var marked = [Bool](repeating: literals.isEmpty, count: lines.count)
+        lines.text.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
+            if maxCharacters != nil {
+                // Long lines (most of a page's text) are passed over before any literal is looked for.
+                for line in marked.indices {
+                    let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
+                    let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
+                    marked[line] = bytes.count >= minLength && passesLineTests(bytes) && (bytes.baseAddress.map { holdsLiteral($0, bytes.count) } ?? literals.isEmpty)
+                }
+                return
+            }
+            func markEach(_ find: (Int) -> Int?) {
+                var from = 0
+                while let found = find(from) {
+                    let line = lines.line(containing: found)
+                    marked[line] = true
+                    guard line + 1 < lines.count else { return }
+                    from = lines.starts[line + 1]
+                }
+            }
+            for group in groups {
+                markEach { firstOccurrence(of: group, in: base, text.count, from: $0) }
+            }
+            if foldsNonASCII, !literals.isEmpty {
+                for form in Self.caseFormsOfASCII {
+                    markEach { Self.find(form, in: base, text.count, from: $0) }
+                }
+            }
+            guard maxCharacters != nil || needsDigit || !suffixes.isEmpty else { return }
+            for line in marked.indices where marked[line] {
+                let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
+                let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
+                marked[line] = passesLineTests(bytes)
+            }
+        }
+        return marked
+    }
+
+    /// The tests of `mayMatch` other than the literals'.
+    private func passesLineTests(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let maxCharacters, bytes.count > maxCharacters, Self.isLongerLine(bytes, than: maxCharacters) { return false }
+        if !suffixes.isEmpty, let last = bytes.last, last >= 0x20, last < 0x7F, !suffixes.contains(where: { Self.ends(bytes, with: $0) }) { return false }
+        if needsDigit, !Self.holdsDigit(bytes) { return false }
         return true
     }
 
@@ -143,7 +367,8 @@ struct RequiredLiterals: Sendable {
 
     /// At most this many literals are looked for: more cost more than PCRE2 would. A
     /// case-insensitive one costs about an instruction a byte, what PCRE2 spends on a line that
-    /// fails at its start, so fewer of them.
+    /// fails at its start, so fewer of them; a pattern that runs along the line (`.*`, `.{0,N}`)
+    /// costs PCRE2 tens of instructions a byte, and affords as many as `maxLiterals`.
     static let maxLiterals = 8
     static let maxCaselessLiterals = 2
     /// A literal this long or longer picks out few lines; a shorter one must hold a rare byte.
@@ -153,14 +378,21 @@ struct RequiredLiterals: Sendable {
     static func of(_ source: String, caseInsensitive: Bool) -> RequiredLiterals? {
         var reader = PatternReader(Array(source.utf8), caseless: caseInsensitive)
         guard let info = reader.readPattern() else { return nil }
+        let runsAlongLine = [".*", ".+", ".{"].contains { source.contains($0) }
+        let caselessLimit = runsAlongLine ? maxLiterals : maxCaselessLiterals
         // Each requirement the pattern's top level offers holds alone: the strongest usable one.
-        let usable = (info.candidates + [info.requirement].compactMap { $0 }).map { commonPrefix($0) ?? withoutLonger($0) }.filter { literals in
-            literals.count <= maxLiterals && literals.filter(\.caseless).count <= maxCaselessLiterals && literals.allSatisfy(isUseful)
+        let usable = (info.candidates + [info.requirement].compactMap { $0 }).map { requirement in
+            let shortened = commonPrefix(requirement) ?? withoutLonger(requirement)
+            return runsAlongLine && shortened.filter(\.caseless).count > caselessLimit ? merged(shortened, limit: caselessLimit) : shortened
+        }.filter { literals in
+            literals.count <= maxLiterals && literals.filter(\.caseless).count <= caselessLimit && literals.allSatisfy(isUseful)
         }
         let best = usable.max { PatternReader.strength($0) < PatternReader.strength($1) }
-        // A case-insensitive "k" or "s" at the end may be U+212A or U+017F there: no end test then.
-        let suffixes = (info.suffix ?? []).contains { $0.caseless && $0.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } } ? [] : info.suffix ?? []
-        return RequiredLiterals(best ?? [], needsDigit: info.digit, suffixes: suffixes)
+        // A case-insensitive "k" or "s" at the end may be U+212A or U+017F there, a non-ASCII
+        // character another form: no end test then.
+        let suffix = info.suffix ?? []
+        let suffixes = suffix.contains { $0.foldsScalars || $0.caseless && $0.bytes.contains { $0 == UInt8(ascii: "k") || $0 == UInt8(ascii: "s") } } ? [] : suffix
+        return RequiredLiterals(best ?? [], needsDigit: info.digit, suffixes: suffixes, maxCharacters: info.maxCharacters)
     }
 
     /// A literal long enough, or holding a byte that few lines hold (not a letter, digit,
@@ -174,12 +406,36 @@ struct RequiredLiterals: Sendable {
     /// The literals without those that hold another one of them ("Photos" beside "Photo"): a line
     /// holding the longer one holds the shorter.
     private static func withoutLonger(_ literals: [Literal]) -> [Literal] {
-        literals.filter { literal in
-            !literals.contains { other in
+        var kept: [Literal] = []
+        for literal in literals where !kept.contains(literal) {
+            let holdsOther = literals.contains { other in
                 other != literal && other.caseless == literal.caseless && other.bytes.count <= literal.bytes.count
                     && (0...(literal.bytes.count - other.bytes.count)).contains { literal.bytes[$0...].starts(with: other.bytes) }
             }
+            if !holdsOther { kept.append(literal) }
         }
+        return kept
+    }
+
+    /// Fewer literals: of the literals in byte order, the two neighbours that open with the
+    /// longest run of whole characters (`minUsefulLength` bytes or more) give way to that opening,
+    /// which a line holding either holds ("moderat", "moderie" to "moder"), until at most `limit`
+    /// are case-insensitive or no two open alike.
+    static func merged(_ literals: [Literal], limit: Int) -> [Literal] {
+        var literals = literals
+        while literals.filter(\.caseless).count > limit {
+            let sorted = literals.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            var best: Literal?
+            for (first, second) in zip(sorted, sorted.dropFirst()) where first.caseless == second.caseless {
+                var length = zip(first.bytes, second.bytes).prefix { $0 == $1 }.count
+                while length > 0, length < first.bytes.count, first.bytes[length] & 0xC0 == 0x80 { length -= 1 }
+                guard length >= minUsefulLength, length > best?.bytes.count ?? 0 else { continue }
+                best = Literal(bytes: Array(first.bytes.prefix(length)), caseless: first.caseless)
+            }
+            guard let best else { break }
+            literals = withoutLonger(literals + [best])
+        }
+        return literals
     }
 
     /// Literals that all open with the same `minUsefulLength` bytes or more: that opening alone
@@ -190,6 +446,8 @@ struct RequiredLiterals: Sendable {
         for literal in literals.dropFirst() {
             length = min(length, zip(first.bytes, literal.bytes).prefix { $0 == $1 }.count)
         }
+        // Whole characters only.
+        while length > 0, length < first.bytes.count, first.bytes[length] & 0xC0 == 0x80 { length -= 1 }
         guard length >= minUsefulLength else { return nil }
         let prefix = Literal(bytes: Array(first.bytes.prefix(length)), caseless: first.caseless)
         return [literals.contains(where: \.caseless) ? prefix.folded : prefix]
@@ -212,6 +470,13 @@ struct LiteralInfo {
     var endAnchor = false
     /// For a sequence that ends with `$`: the strings right before it, one of which ends every match.
     var suffix: [RequiredLiterals.Literal]?
+    /// The part is `^`.
+    var startAnchor = false
+    /// The part is `(?=.{0,N}$)` (or `.{M,N}`): N.
+    var lineBound: Int?
+    /// Every match is of a subject of at most this many characters: the part opens with `^` and
+    /// then, among assertions only, a `lineBound`.
+    var maxCharacters: Int?
 
     static let unknown = LiteralInfo(exact: nil, required: nil)
     static let empty = LiteralInfo(exact: [RequiredLiterals.Literal(bytes: [], caseless: false)], required: nil)
@@ -270,7 +535,10 @@ struct PatternReader {
             if let branchExact = branch.exact, let known = exact { exact = Self.union(known, branchExact) } else { exact = nil }
             if let requirement = branch.requirement, let known = required { required = Self.union(known, requirement) } else { required = nil }
         }
-        return LiteralInfo(exact: exact, required: required, zeroWidth: branches.allSatisfy(\.zeroWidth), digit: branches.allSatisfy(\.digit))
+        var info = LiteralInfo(exact: exact, required: required, zeroWidth: branches.allSatisfy(\.zeroWidth), digit: branches.allSatisfy(\.digit))
+        let bounds = branches.compactMap(\.maxCharacters)
+        if bounds.count == branches.count { info.maxCharacters = bounds.max() }
+        return info
     }
 
     /// Items up to "|", ")" or the end: exact strings multiply, requirements are weighed.
@@ -281,12 +549,24 @@ struct PatternReader {
         var allZeroWidth = true
         var digit = false
         var suffix: [RequiredLiterals.Literal]?
+        // Seen `^` first and only zero-width parts since: an assertion here is at the subject's start.
+        var atSubjectStart = false
+        var itemCount = 0
+        var maxCharacters: Int?
         func endRun() {
             if let finished = run, finished.allSatisfy({ !$0.bytes.isEmpty }) { candidates.append(finished) }
             run = LiteralInfo.empty.exact
         }
         while !atEnd, current != UInt8(ascii: "|"), current != UInt8(ascii: ")") {
             guard let item = readQuantifiedItem() else { return nil }
+            itemCount += 1
+            if item.startAnchor, itemCount == 1 {
+                atSubjectStart = true
+            } else if atSubjectStart, let bound = item.lineBound {
+                maxCharacters = min(bound, maxCharacters ?? bound)
+            } else if !item.zeroWidth {
+                atSubjectStart = false
+            }
             digit = digit || item.digit
             if item.endAnchor { suffix = run.flatMap { tail in tail.allSatisfy { !$0.bytes.isEmpty } ? tail : nil } }
             if !item.zeroWidth { suffix = nil }
@@ -313,7 +593,7 @@ struct PatternReader {
         let exact = wholeExact ? run : nil
         endRun()
         let best = candidates.max { Self.strength($0) < Self.strength($1) }
-        return LiteralInfo(exact: exact, required: best, zeroWidth: allZeroWidth, candidates: candidates, digit: digit, suffix: suffix)
+        return LiteralInfo(exact: exact, required: best, zeroWidth: allZeroWidth, candidates: candidates, digit: digit, suffix: suffix, maxCharacters: maxCharacters)
     }
 
     /// How few lines a requirement lets through, roughly: longer shortest literal, then fewer literals.
@@ -434,7 +714,7 @@ struct PatternReader {
             return readEscape()
         case UInt8(ascii: "^"):
             index += 1
-            return LiteralInfo(exact: nil, required: nil, zeroWidth: true)
+            return LiteralInfo(exact: nil, required: nil, zeroWidth: true, startAnchor: true)
         case UInt8(ascii: "$"):
             index += 1
             return LiteralInfo(exact: nil, required: nil, zeroWidth: true, endAnchor: true)
@@ -460,9 +740,8 @@ struct PatternReader {
 
     private func literal(_ character: [UInt8]) -> LiteralInfo {
         guard caseless else { return LiteralInfo(exact: [.init(bytes: character, caseless: false)], required: nil) }
-        // Another case of a non-ASCII character has other bytes.
-        guard character.count == 1 else { return .unknown }
-        return LiteralInfo(exact: [.init(bytes: [RequiredLiterals.lowered(character[0])], caseless: true)], required: nil)
+        // Another case of a non-ASCII character has other bytes: it stands as its class's canonical member.
+        return LiteralInfo(exact: [RequiredLiterals.Literal(bytes: character, caseless: true).folded], required: nil)
     }
 
     private static func sequenceLength(_ lead: UInt8) -> Int {
@@ -614,10 +893,21 @@ struct PatternReader {
         } else if !atEnd, current == UInt8(ascii: "*") {
             return nil
         }
+        let innerStart = index
         guard let inner = readAlternation(), !atEnd, current == UInt8(ascii: ")") else { return nil }
+        let lineBound = zeroWidth && keepsRequirement && innerStart >= 3 && bytes[innerStart - 1] == UInt8(ascii: "=") && bytes[innerStart - 2] == UInt8(ascii: "?") ? Self.lineBound(bytes[innerStart..<index]) : nil
         index += 1
-        if zeroWidth { return LiteralInfo(exact: nil, required: keepsRequirement ? inner.requirement : nil, zeroWidth: true, digit: keepsRequirement && inner.digit) }
+        if zeroWidth { return LiteralInfo(exact: nil, required: keepsRequirement ? inner.requirement : nil, zeroWidth: true, digit: keepsRequirement && inner.digit, lineBound: lineBound) }
         return inner
+    }
+
+    /// N of a lookahead's `.{0,N}$` or `.{M,N}$`: the rest of the subject is at most N characters.
+    private static func lineBound(_ inner: ArraySlice<UInt8>) -> Int? {
+        let text = String(decoding: inner, as: UTF8.self)
+        guard text.hasPrefix(".{"), text.hasSuffix("}$") else { return nil }
+        let range = text.dropFirst(2).dropLast(2).split(separator: ",", omittingEmptySubsequences: false)
+        guard range.count == 2, range.allSatisfy({ !$0.isEmpty && $0.count <= 6 && $0.allSatisfy { ("0"..."9").contains($0) } }), let low = Int(range[0]), let high = Int(range[1]), low <= high else { return nil }
+        return high
     }
 
     /// `(?i)`, `(?-i)`, `(?i:...)`, `(?-i:...)`: only the case option is known.
