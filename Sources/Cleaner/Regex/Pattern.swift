@@ -38,6 +38,9 @@ final class Pattern: @unchecked Sendable {
     /// line, where a search for its literals is many times cheaper.
     let opensWithRun: Bool
 
+    /// Openings after which a pattern runs along the line (compared as bytes: start-up builds every pattern).
+    private static let runOpenings: [[UInt8]] = ["^.*", "^(?i:.*", "^(?i).*"].map { Array($0.utf8) }
+
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
     static let depthLimit: UInt32 = 10_000
@@ -78,9 +81,12 @@ final class Pattern: @unchecked Sendable {
         self.isLineLocal = isLineLocal
         let requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
         self.requiredByte = requiredByte
-        requiredLiterals = usesShortcuts ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
-        checksLiteralsPerLine = !isLineLocal || requiredByte != nil
-        opensWithRun = isLineLocal && ["^.*", "^(?i:.*", "^(?i).*"].contains { source.hasPrefix($0) }
+        let checksLiteralsPerLine = !isLineLocal || requiredByte != nil
+        let opensWithRun = isLineLocal && Self.runOpenings.contains { source.utf8.starts(with: $0) }
+        self.checksLiteralsPerLine = checksLiteralsPerLine
+        self.opensWithRun = opensWithRun
+        // Other line-local patterns are searched over the whole text by PCRE2 alone.
+        requiredLiterals = usesShortcuts && (checksLiteralsPerLine || opensWithRun) ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
         // A body that does not compile only costs the shortcut.
         body = usesShortcuts ? LeadingLookarounds.body(of: source).flatMap { try? Pattern($0, caseInsensitive: caseInsensitive) } : nil
     }
