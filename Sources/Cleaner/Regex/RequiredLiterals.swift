@@ -294,43 +294,46 @@ struct RequiredLiterals: Sendable {
     /// Which lines of `lines` may match: those holding a literal (each found by one search of the
     /// joined text, as `holdsLiteral` would find it on the line) and passing the other tests.
     func candidateLines(in lines: DocumentLines) -> [Bool] {
-        var marked = [Bool](repeating: literals.isEmpty, count: lines.count)
-        lines.text.withUnsafeBufferPointer { text in
-            guard let base = text.baseAddress else { return }
-            if maxCharacters != nil {
-                // Long lines (most of a page's text) are passed over before any literal is looked for.
-                for line in marked.indices {
+        var result = [Bool](repeating: literals.isEmpty, count: lines.count)
+        // Through buffers: a captured array would be checked for exclusive access at every write.
+        result.withUnsafeMutableBufferPointer { marked in
+            lines.text.withUnsafeBufferPointer { text in
+                guard let base = text.baseAddress else { return }
+                if maxCharacters != nil {
+                    // Long lines (most of a page's text) are passed over before any literal is looked for.
+                    for line in marked.indices {
+                        let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
+                        let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
+                        marked[line] = bytes.count >= minLength && passesLineTests(bytes) && (bytes.baseAddress.map { holdsLiteral($0, bytes.count) } ?? literals.isEmpty)
+                    }
+                    return
+                }
+                func markEach(_ find: (Int) -> Int?) {
+                    var from = 0
+                    while let found = find(from) {
+                        let line = lines.line(containing: found)
+                        marked[line] = true
+                        guard line + 1 < lines.count else { return }
+                        from = lines.starts[line + 1]
+                    }
+                }
+                for group in groups {
+                    markEach { firstOccurrence(of: group, in: base, text.count, from: $0) }
+                }
+                if foldsNonASCII, !literals.isEmpty {
+                    for form in Self.caseFormsOfASCII {
+                        markEach { Self.find(form, in: base, text.count, from: $0) }
+                    }
+                }
+                guard maxCharacters != nil || needsDigit || !suffixes.isEmpty else { return }
+                for line in marked.indices where marked[line] {
                     let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
                     let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
-                    marked[line] = bytes.count >= minLength && passesLineTests(bytes) && (bytes.baseAddress.map { holdsLiteral($0, bytes.count) } ?? literals.isEmpty)
+                    marked[line] = passesLineTests(bytes)
                 }
-                return
-            }
-            func markEach(_ find: (Int) -> Int?) {
-                var from = 0
-                while let found = find(from) {
-                    let line = lines.line(containing: found)
-                    marked[line] = true
-                    guard line + 1 < lines.count else { return }
-                    from = lines.starts[line + 1]
-                }
-            }
-            for group in groups {
-                markEach { firstOccurrence(of: group, in: base, text.count, from: $0) }
-            }
-            if foldsNonASCII, !literals.isEmpty {
-                for form in Self.caseFormsOfASCII {
-                    markEach { Self.find(form, in: base, text.count, from: $0) }
-                }
-            }
-            guard maxCharacters != nil || needsDigit || !suffixes.isEmpty else { return }
-            for line in marked.indices where marked[line] {
-                let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
-                let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
-                marked[line] = passesLineTests(bytes)
             }
         }
-        return marked
+        return result
     }
 
     /// The tests of `mayMatch` other than the literals'.
