@@ -27,4 +27,13 @@ static inline void clean_silenceErrors(void) {
     xmlSetGenericErrorFunc(NULL, clean_silentGenericError);
 }
 
+// The calling thread's DocumentArena state, in a thread-local variable: its read is a load from
+// the thread's block, where pthread_getspecific is a call, and every libxml2 allocation reads
+// it. Weak, so that the copy each object file that uses it makes is one variable once linked
+// (Swift inlines DocumentArena's functions into other files). The pthread key in
+// DocumentArena.swift stays, for its destructor at thread exit.
+__thread void *clean_arenaStateValue __attribute__((weak, tls_model("initial-exec"))) = 0;
+static inline void *clean_arenaState(void) { return clean_arenaStateValue; }
+static inline void clean_setArenaState(void *state) { clean_arenaStateValue = state; }
+
 #endif

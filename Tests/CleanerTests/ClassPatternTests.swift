@@ -23,6 +23,10 @@ final class ClassPatternTests: XCTestCase {
         try checkAgainstPCRE2("-ad-|hidden|^hid$| hid$| hid |^hid |banner|comment|sidebar|tags")
         try checkAgainstPCRE2("article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
         try checkAgainstPCRE2("and|article|body|column|content|main|mathjax|shadow")
+        // Words are tried only where their first two bytes are, and at every place when one
+        // word is a single letter.
+        try checkAgainstPCRE2("ad|-ad-|^hid$|banner|Side")
+        try checkAgainstPCRE2("x|hid$|^b|Banner")
     }
 
     func testOtherPatternsGoToPCRE2() throws {

@@ -70,6 +70,61 @@ final class RawTextBlankerTests: XCTestCase {
         String(repeating: " ", count: 999), String(repeating: "\n", count: 1200),
     ]
 
+    /// The word-at-a-time reads of a script's text give what a look at each byte gives: the
+    /// characters XML disallows found and taken out wherever they fall in a word.
+    func testDisallowedCharactersAreFoundAtEveryOffset() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var output: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                    index += 1
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                    index += 3
+                } else {
+                    output.append(byte)
+                    index += 1
+                }
+            }
+            return output
+        }
+        let pieces: [[UInt8]] = [[0x01], [0x0A], [0x09], [0x1F], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF], [0xEF, 0xBC, 0x8C], Array("，".utf8)]
+        for piece in pieces {
+            for length in 0..<40 {
+                for offset in 0...length {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes.insert(contentsOf: piece, at: offset)
+                    let expected = reference(bytes)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        XCTAssertEqual(RawTextBlanker.parsedText(buffer), expected, "\(piece) at \(offset) of \(length)")
+                        let suspect = bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+                        XCTAssertEqual(RawTextBlanker.mayHoldDisallowed(buffer), suspect, "\(piece) at \(offset) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Names packed a word at a time are those packed byte by byte, at every length and with
+    /// every byte value in every place.
+    func testNamesPackedByWordsAsByBytes() {
+        for length in 0...16 {
+            for byte in 0...255 {
+                for place in 0..<max(length, 1) {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "Q"), count: 16)
+                    for index in 0..<length where index % 3 == 1 { bytes[index] = UInt8(ascii: "x") }
+                    if length > 0 { bytes[place] = UInt8(byte) }
+                    bytes.withUnsafeBufferPointer { buffer in
+                        let expected = PackedName(lowercasing: UnsafeBufferPointer(rebasing: buffer[0..<length]))
+                        let packed = PackedName(lowercasingWordsAt: UnsafeRawPointer(buffer.baseAddress!), count: length)
+                        XCTAssertEqual(packed, expected, "byte \(byte) at \(place) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     func testRandomMarkupParsesToTheSameTree() {
         var generator = SplitMix64(seed: 20261130)
         var compared = 0

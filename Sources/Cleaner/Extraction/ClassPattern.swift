@@ -3,7 +3,9 @@
 /// matcher, used on ASCII values: it gives PCRE2's answer (on ASCII text caseless matching is
 /// ASCII case folding) for a few hundred instructions where PCRE2's caseless Unicode matching
 /// takes thousands. Other patterns, and non-ASCII values, go to PCRE2.
-struct ClassPattern: Sendable {
+/// A class, as is its matcher: taking one from its table is a reference, where a struct of
+/// arrays is copied and released field by field on every element.
+final class ClassPattern: Sendable {
     let pattern: Pattern?
     private let words: LiteralWords?
 
@@ -18,13 +20,13 @@ struct ClassPattern: Sendable {
     }
 
     func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let words, !value.contains(where: { $0 >= 0x80 }) { return words.matches(value) }
+        if let words, UTF8Validator.isASCII(UnsafeRawBufferPointer(value)) { return words.matches(value) }
         return pattern?.matches(String(decoding: value, as: UTF8.self)) == true
     }
 }
 
 /// `word|^word|word$|^word$|...` with words of ASCII letters, digits, `-`, `_` and spaces, lower-cased.
-private struct LiteralWords: Sendable {
+private final class LiteralWords: Sendable {
     private struct Word: Sendable {
         let start: Int
         let count: Int
@@ -36,6 +38,8 @@ private struct LiteralWords: Sendable {
     /// Words sorted by first byte; `firstWord[b] ..< firstWord[b + 1]` start with byte `b`.
     private let sorted: [Word]
     private let firstWord: [Int]
+    /// The words' first two bytes, in either case: places that open no word are not tried.
+    private let openings: OpeningPairs?
 
     /// Nil when `source` is anything more than such an alternation.
     init?(_ source: String) {
@@ -62,6 +66,7 @@ private struct LiteralWords: Sendable {
         self.bytes = bytes
         self.sorted = sorted
         self.firstWord = firstWord
+        openings = OpeningPairs(parsed.map(\.bytes), foldingCase: true)
     }
 
     private static func isLiteral(_ byte: UInt8) -> Bool {
@@ -80,7 +85,8 @@ private struct LiteralWords: Sendable {
         return bytes.withUnsafeBufferPointer { bytes in
             sorted.withUnsafeBufferPointer { sorted in
                 firstWord.withUnsafeBufferPointer { firstWord in
-                    for position in 0..<count {
+                    /// Some word starts at `position`.
+                    func wordOpens(at position: Int) -> Bool {
                         let first = Int(Self.lower(value[position]))
                         var index = firstWord[first]
                         let end = firstWord[first + 1]
@@ -95,6 +101,17 @@ private struct LiteralWords: Sendable {
                             while offset < word.count, Self.lower(value[position + offset]) == bytes[word.start + offset] { offset += 1 }
                             if offset == word.count { return true }
                         }
+                        return false
+                    }
+                    guard let openings else {
+                        for position in 0..<count where wordOpens(at: position) { return true }
+                        return false
+                    }
+                    // Every word is two bytes or more: none opens at the last byte.
+                    var position = 0
+                    while position + 1 < count {
+                        if openings.opens(value, at: position), wordOpens(at: position) { return true }
+                        position += 1
                     }
                     return false
                 }

@@ -14,7 +14,8 @@ enum ConditionalCleaner {
         var inDataTable = false
     }
 
-    static func clean(_ result: inout ContentExtractor.Result, stats original: [Node: NodeStats], weighClasses: Bool, title: String?) {
+    /// `titleWords`: the page title's `words` (the heading that repeats it goes to the metadata).
+    static func clean(_ result: inout ContentExtractor.Result, stats original: NodeMap<NodeStats>, weighClasses: Bool, titleWords: Set<String>) {
         // Pre-order list of the elements under the roots, with their context; walked backwards,
         // every element comes after all of its descendants.
         var order: [(node: Node, parent: Node?, context: Context)] = []
@@ -28,7 +29,7 @@ enum ConditionalCleaner {
             document?.walk(
                 from: root,
                 enter: { node in
-                    guard node.isElement, original[node] != nil else { return .skip }
+                    guard node.isElement, let stats = original[node] else { return .skip }
                     var context = open.last?.context ?? Context()
                     let index = order.count
                     order.append((node, open.last?.node, context))
@@ -37,10 +38,10 @@ enum ConditionalCleaner {
                     next.append(nil)
                     if let sibling { next[sibling] = index }
                     // (An empty anchor or spacer between two blocks does not part them.)
-                    if !open.isEmpty, original[node]?.characters ?? 0 > 0 { open[open.count - 1].lastChild = index }
+                    if !open.isEmpty, stats.characters > 0 { open[open.count - 1].lastChild = index }
                     if node.hasName("code") || node.hasName("pre") { context.inCode = true }
                     if node.hasName("figure") { context.inFigure = true }
-                    if node.hasName("table"), let stats = original[node], isDataTable(stats) { context.inDataTable = true }
+                    if node.hasName("table"), isDataTable(stats) { context.inDataTable = true }
                     open.append((node, context, nil))
                     return .descend
                 },
@@ -48,37 +49,41 @@ enum ConditionalCleaner {
                     if open.last?.node == node { open.removeLast() }
                 })
         }
-        let roots = Set(result.roots)
+        var roots = NodeMap<Bool>()
+        for root in result.roots { roots[root] = true }
         let articleProse = result.roots.reduce(0) { $0 + (original[$1]?.proseCharacters ?? 0) }
-        let titleWords = title.map(words) ?? []
         // What removals below each element took away, passed up one level at a time (linear in the tree).
-        var removedBelow: [Node: NodeStats] = [:]
-        var finalStats: [Node: NodeStats] = [:]
+        var removedBelow = NodeMap<NodeStats>()
+        var finalStats = NodeMap<NodeStats>()
+        func isProseSibling(_ sibling: Int?) -> Bool {
+            guard let sibling, let stats = original[order[sibling].node] else { return false }
+            return isProse(stats)
+        }
         for index in order.indices.reversed() {
             let (node, parent, context) = order[index]
-            guard var current = original[node] else { continue }
-            func isProseSibling(_ sibling: Int?) -> Bool {
-                guard let sibling, let stats = original[order[sibling].node] else { return false }
-                return isProse(stats)
-            }
-            let betweenProse = isProseSibling(previous[index]) && isProseSibling(next[index])
+            guard let stats = original[node] else { continue }
+            var current = stats
             let below = removedBelow.removeValue(forKey: node)
             if let below { current.subtract(below) }
             var removedHere = below
-            if !roots.contains(node), let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords, articleProse: articleProse, betweenProse: betweenProse) {
+            let isRoot = roots[node] != nil
+            if !isRoot, let reason = verdict(node, own: current, context: context, weighClasses: weighClasses, titleWords: titleWords, articleProse: articleProse,
+                betweenProse: { isProseSibling(previous[index]) && isProseSibling(next[index]) })
+            {
                 result.excluded[node] = reason
-                removedHere = original[node]
+                removedHere = stats
             }
-            if let parent, let removedHere, !roots.contains(node) {
-                removedBelow[parent, default: NodeStats()].add(removedHere)
+            if let parent, let removedHere, !isRoot {
+                removedBelow.update(parent, default: NodeStats()) { $0.add(removedHere) }
             }
-            if roots.contains(node) { finalStats[node] = current }
+            if isRoot { finalStats[node] = current }
         }
         result.characters = result.roots.reduce(0) { $0 + (finalStats[$1]?.characters ?? 0) }
     }
 
     private static func verdict(
-        _ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>, articleProse: Int, betweenProse: Bool
+        _ node: Node, own: NodeStats, context: Context, weighClasses: Bool, titleWords: Set<String>, articleProse: Int,
+        betweenProse: () -> Bool
     ) -> RemovalReason? {
         let traits = ExtractionTables.traits(node.packedName)
         if traits.alwaysRemoved {
@@ -120,7 +125,8 @@ enum ConditionalCleaner {
     }
 
     /// Readability's `_cleanConditionally` tests, on the numbers the scorer gathered.
-    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context, holdsArticle: Bool, betweenProse: Bool) -> RemovalReason? {
+    /// `betweenProse` (both neighbours read as prose) is asked only by the link-density test.
+    private static func conditionalVerdict(tag: String, own: NodeStats, weight: Int, context: Context, holdsArticle: Bool, betweenProse: () -> Bool) -> RemovalReason? {
         if tag == "table", isDataTable(own) { return nil }
         if context.inCode { return nil }
         // Rows and cells of a layout table go only when they hold no prose and are mostly links
@@ -149,7 +155,7 @@ enum ConditionalCleaner {
             detail = "\(own.inputs) form controls"
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"
-        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
+        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse() && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
                 && own.characters - own.linkCharacters >= ExtractionTables.minParagraphCharacters)
         {
             detail = formatted("link density %.2f", linkDensity)

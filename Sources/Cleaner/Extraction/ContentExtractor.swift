@@ -23,19 +23,21 @@ struct ContentExtractor {
     ]
 
     static func extract(body: Node, in document: HTMLDocument, title: String?, keepComments: Bool = false) -> Result {
+        // The title's words, split once for every attempt's cleaning.
+        let titleWords = title.map(ConditionalCleaner.words) ?? []
         // Comment sections are set aside first; with none found, that is the whole answer (nothing
         // was set aside, so it is the page scored as it is).
-        var (result, comments) = article(body: body, in: document, title: title, skipComments: true)
+        var (result, comments) = article(body: body, in: document, titleWords: titleWords, skipComments: true)
         guard !comments.isEmpty else { return result }
         if keepComments, result.characters < ExtractionTables.minParagraphCharacters {
             // Nothing outside the comment sections: the page is a thread of them, not an article with comments.
-            let thread = article(body: body, in: document, title: title, skipComments: false).result
+            let thread = article(body: body, in: document, titleWords: titleWords, skipComments: false).result
             if thread.characters > result.characters { return thread }
         }
         let articleCharacters = result.characters
         // (Cleaning only takes text away: comments too short before it cannot make a discussion after.)
         if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: comments.reduce(0) { $0 + document.visibleCharacters(under: $1) }) {
-            appendComments(comments, to: &result, in: document, title: title)
+            appendComments(comments, to: &result, in: document, titleWords: titleWords)
             if keepComments || DiscussionPages.isDiscussion(post: articleCharacters, comments: result.characters - articleCharacters) {
                 result.keptComments = result.characters > articleCharacters
                 return result
@@ -43,11 +45,11 @@ struct ContentExtractor {
         }
         // By default comment sections take their chances with the class words like any block
         // (Readability's "comment" words count against them, so most go).
-        return article(body: body, in: document, title: title, skipComments: false).result
+        return article(body: body, in: document, titleWords: titleWords, skipComments: false).result
     }
 
     /// The article by the attempts in turn, and the comment sections the chosen attempt set aside.
-    private static func article(body: Node, in document: HTMLDocument, title: String?, skipComments: Bool) -> (result: Result, comments: [Node]) {
+    private static func article(body: Node, in document: HTMLDocument, titleWords: Set<String>, skipComments: Bool) -> (result: Result, comments: [Node]) {
         var best: (result: Result, comments: [Node])?
         var uncleaned: (result: Result, comments: [Node])?
         for var options in attempts {
@@ -59,7 +61,7 @@ struct ContentExtractor {
                 result.excluded[node] = .heuristic(name: "unlikely candidate", category: .navigation, detail: "class, id or role")
             }
             uncleaned = (result, scorer.comments)
-            ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, title: title)
+            ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, titleWords: titleWords)
             if result.characters >= ExtractionTables.minArticleCharacters {
                 // A retry that reached the length only by choosing a region it then cleaned mostly
                 // away (sidebars and link lists the strict attempt had set aside) is no better
@@ -88,12 +90,12 @@ struct ContentExtractor {
     /// `--comments`: each comment section becomes a root after the article's, cleaned as article
     /// text is (reply forms, link lists and share bars go) but without the class words that would
     /// count "comment" against it. One inside the article is taken out of its place to come last.
-    private static func appendComments(_ comments: [Node], to result: inout Result, in document: HTMLDocument, title: String?) {
+    private static func appendComments(_ comments: [Node], to result: inout Result, in document: HTMLDocument, titleWords: Set<String>) {
         for section in comments {
             var scorer = ContentScorer(options: .init(stripUnlikely: false, weighClasses: false, skipComments: false))
             scorer.score(section, in: document)
             var cleaned = Result(roots: [section], excluded: [:], characters: 0)
-            ConditionalCleaner.clean(&cleaned, stats: scorer.stats, weighClasses: false, title: nil)
+            ConditionalCleaner.clean(&cleaned, stats: scorer.stats, weighClasses: false, titleWords: [])
             guard cleaned.characters > 0 else { continue }
             result.excluded.merge(cleaned.excluded) { first, _ in first }
             // Out of its place inside another root; the serializer still takes it as a root.
@@ -211,7 +213,7 @@ struct ContentExtractor {
 
     /// Scores favour the densest part of a page; where the page's prose is spread wider (a forum
     /// thread, a long page of sections), the nearest ancestor holding most of it is the article.
-    private static func widened(_ roots: [Node], top: Node, body: Node, stats: [Node: NodeStats]) -> [Node] {
+    private static func widened(_ roots: [Node], top: Node, body: Node, stats: NodeMap<NodeStats>) -> [Node] {
         let total = Double(stats[body]?.proseCharacters ?? 0)
         var selected = NodeStats()
         for root in roots { if let rootStats = stats[root] { selected.add(rootStats) } }

@@ -45,7 +45,7 @@ struct ContentScorer {
     }
 
     let options: Options
-    private(set) var stats: [Node: NodeStats] = [:]
+    private(set) var stats = NodeMap<NodeStats>(capacity: 1024)
     /// Elements skipped as unlikely, for the explain report.
     private(set) var unlikely: [Node] = []
     /// Comment sections set aside, outermost only, in document order.
@@ -67,7 +67,9 @@ struct ContentScorer {
 
     /// Every scored element, in document order of completion.
     var candidates: [(node: Node, stats: NodeStats)] {
-        stats.compactMap { $0.value.score == nil ? nil : ($0.key, $0.value) }
+        var scored: [(node: Node, stats: NodeStats)] = []
+        stats.forEach { node, stats in if stats.score != nil { scored.append((node, stats)) } }
+        return scored
     }
 
     private mutating func enter(_ node: Node) -> WalkAction {
@@ -134,21 +136,23 @@ struct ContentScorer {
     }
 
     private mutating func leave(_ node: Node) {
-        guard var frame = frames.last, frame.node == node else { return }
-        let name = frame.name
-        if frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters, !frame.traits.unscoredBlock {
-            frame.closeRun()
-            if frame.runScores.count >= 2 {
+        // (The frame is read in place and moved off the stack, not copied.)
+        let last = frames.count - 1
+        guard last >= 0, frames[last].node == node else { return }
+        if frames[last].isBlock, frames[last].ownCharacters >= ExtractionTables.minParagraphCharacters, !frames[last].traits.unscoredBlock {
+            frames[last].closeRun()
+            let runScores = frames[last].runScores
+            if runScores.count >= 2 {
                 // Text split by <br>s into several paragraphs (Readability makes each a <p> inside
                 // this block): each run scores, with this block as its parent.
-                for runScore in frame.runScores { scoreAncestors(runScore, from: frames.count - 1) }
+                for runScore in runScores { scoreAncestors(runScore, from: last) }
             } else {
-                scoreAncestors(Self.paragraphScore(characters: frame.ownCharacters, commas: frame.ownCommas), from: frames.count - 2)
+                scoreAncestors(Self.paragraphScore(characters: frames[last].ownCharacters, commas: frames[last].ownCommas), from: last - 1)
             }
         }
-        // (The runs above may have scored this element itself.)
-        frame.pendingScore = frames[frames.count - 1].pendingScore
-        frames.removeLast()
+        // (The runs above may have scored this element itself: its pending score is read after them.)
+        let frame = frames.removeLast()
+        let name = frame.name
         if frame.isBlock { blockFrames.removeLast() }
         if frame.isLink { linkDepth -= 1 }
         if frame.traits.heading { headingDepth -= 1 }

@@ -79,7 +79,7 @@ enum HTMLPipeline {
     /// The attributes a page keeps for `rules`: the pipeline's reads and theirs; nil, all of them.
     private static func keptAttributes(for rules: RuleSet) -> KeptAttributes? {
         guard let read = rules.readAttributes else { return nil }
-        return read.isEmpty ? .base : KeptAttributes(alsoReading: read)
+        return KeptAttributes.reading(read)
     }
 
     /// True when `kept` keeps the value of every attribute `rules` read.

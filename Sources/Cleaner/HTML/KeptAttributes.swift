@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The attributes some stage reads. `RawTextBlanker` takes every other attribute out of a page
 /// before the parse: libxml2 then builds no attribute for it, and reads no byte of its value
 /// (a fifth of what libxml2 reads of a page once scripts and styles are emptied).
@@ -32,6 +34,22 @@ struct KeptAttributes: Sendable {
 
     /// The pipeline's reads alone: for a page whose site is not known yet.
     static let base = KeptAttributes(alsoReading: [])
+
+    /// `KeptAttributes(alsoReading: names)`, made once for each set of names: every page asks
+    /// for the global rules' set, and a table costs more to build than a page's look-ups in it.
+    static func reading(_ names: Set<String>) -> KeptAttributes {
+        if names.isEmpty { return base }
+        if let made = made.withLock({ $0[names] }) { return made }
+        let kept = KeptAttributes(alsoReading: names)
+        made.withLock { made in
+            // (Sites' rules may read many sets; those past the first few are made each time.)
+            if made.count < madeLimit { made[names] = kept }
+        }
+        return kept
+    }
+
+    private static let made = Mutex<[Set<String>: KeptAttributes]>([:])
+    private static let madeLimit = 64
 
     private let table: PackedNameTable<Use?>
     /// Names longer than `PackedName` holds are kept when any kept name is that long.

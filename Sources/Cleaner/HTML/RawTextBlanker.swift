@@ -51,26 +51,34 @@ enum RawTextBlanker {
     static func mayHoldDisallowed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // The classic "has a zero byte" test, on `word` less 0x20 in each byte (flags the
-            // bytes below 0x20 among those below 0x80) and on `word` XOR 0xEF in each byte.
-            let below = (word &- ones &* 0x20) & ~word & highs
-            let flipped = word ^ (ones &* 0xEF)
-            let equal = (flipped &- ones) & ~flipped & highs
-            if below | equal != 0 {
-                for offset in index..<(index + 8) where isSuspect(bytes[offset]) { return true }
+        // (Two words a turn: one test and branch for sixteen bytes.)
+        while index + 16 <= bytes.count {
+            let flags = suspectFlags(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                | suspectFlags(raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+            if flags != 0 {
+                for offset in index..<(index + 16) where isSuspect(bytes[offset]) { return true }
             }
-            index += 8
+            index += 16
         }
         while index < bytes.count {
             if isSuspect(bytes[index]) { return true }
             index += 1
         }
         return false
+    }
+
+    /// Nonzero when one of the eight bytes of `word` may be suspect (see `isSuspect`): the
+    /// classic "has a zero byte" test, on `word` less 0x20 in each byte (flags the bytes below
+    /// 0x20 among those below 0x80) and on `word` XOR 0xEF in each byte.
+    @inline(__always)
+    private static func suspectFlags(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let flipped = word ^ (ones &* 0xEF)
+        let equal = (flipped &- ones) & ~flipped & highs
+        return below | equal
     }
 
     @inline(__always)
@@ -86,20 +94,30 @@ enum RawTextBlanker {
         output.reserveCapacity(bytes.count)
         var start = 0
         var index = 0
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
-            let byte = bytes[index]
-            var skip = 0
-            if byte < 0x20 {
-                if byte != 0x09, byte != 0x0A, byte != 0x0D { skip = 1 }
-            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
-                skip = 3
+            // Eight bytes with nothing suspect in them are kept as they are, without a look at each;
+            // others are looked at one by one.
+            if let raw, index + 8 <= bytes.count, suspectFlags(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) == 0 {
+                index += 8
+                continue
             }
-            if skip > 0 {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                index += skip
-                start = index
-            } else {
-                index += 1
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                let byte = bytes[index]
+                var skip = 0
+                if byte < 0x20 {
+                    if byte != 0x09, byte != 0x0A, byte != 0x0D { skip = 1 }
+                } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                    skip = 3
+                }
+                if skip > 0 {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    index += skip
+                    start = index
+                } else {
+                    index += 1
+                }
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
@@ -367,9 +385,13 @@ enum RawTextBlanker {
             blankedAny = true
         }
 
-        /// The name in `start..<end`, in lower case as libxml2 gives it, packed.
+        /// The name in `start..<end`, in lower case as libxml2 gives it, packed (by words where
+        /// the page has 16 bytes from `start`).
         private func packedName(_ start: Int, _ end: Int) -> PackedName {
-            PackedName(lowercasing: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            if end - start <= 16, start + 16 <= bytes.count, let base = bytes.baseAddress {
+                return PackedName(lowercasingWordsAt: UnsafeRawPointer(base + start), count: end - start)
+            }
+            return PackedName(lowercasing: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
 
         private enum RawKind {

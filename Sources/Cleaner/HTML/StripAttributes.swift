@@ -10,10 +10,11 @@ enum StripAttributes {
         let classTable = ClassTable(classWords)
         let imageSrc = rules.stripImageSrc.map(Needle.init)
         guard !idOrClass.isEmpty || !classWords.isEmpty || !imageSrc.isEmpty else { return }
+        let openings = idOrClass.allSatisfy(\.isASCII) ? OpeningPairs(idOrClass.map(\.bytes), foldingCase: false) : nil
         document.walk(enter: { node in
             // The page's own frame is never boilerplate, whatever words its classes carry.
             guard node.hasAttributes, !node.hasName("html"), !node.hasName("body") else { return .descend }
-            if let index = match(node, idOrClass: idOrClass, classWords: classWords, classTable: classTable) {
+            if let index = match(node, idOrClass: idOrClass, openings: openings, classWords: classWords, classTable: classTable) {
                 let source = index < idOrClass.count ? rules.stripIdOrClass[index].source : rules.stripClass[index - idOrClass.count].source
                 log.record(node, .rule(source))
                 return .remove
@@ -28,13 +29,21 @@ enum StripAttributes {
     }
 
     /// The first rule that matches: an index into `idOrClass`, or past it into `classWords`.
-    private static func match(_ node: Node, idOrClass: [Needle], classWords: [Needle], classTable: ClassTable) -> Int? {
+    /// `openings`, when every `idOrClass` text is ASCII and two bytes or more: their first two bytes.
+    private static func match(_ node: Node, idOrClass: [Needle], openings: OpeningPairs?, classWords: [Needle], classTable: ClassTable) -> Int? {
         guard !idOrClass.isEmpty || !classWords.isEmpty else { return nil }
+        /// An ASCII value without any text's first two bytes holds none of them.
+        func mayHold(_ value: Value?) -> Bool {
+            guard let value else { return false }
+            guard let openings, value.isASCII else { return true }
+            return openings.mayOccur(in: value.bytes)
+        }
         return withAttributeOrNil(node, "class") { classBytes in
             let classes = classBytes.map(Value.init)
             if !idOrClass.isEmpty {
-                let found = withAttributeOrNil(node, "id") { idBytes in
+                let found = withAttributeOrNil(node, "id") { idBytes -> Int? in
                     let id = idBytes.map(Value.init)
+                    guard mayHold(classes) || mayHold(id) else { return nil }
                     return idOrClass.firstIndex { $0.isContained(in: classes) || $0.isContained(in: id) }
                 }
                 if let found { return found }
@@ -151,12 +160,7 @@ enum StripAttributes {
     }
 
     fileprivate static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
+        UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes))
     }
 
     /// ASCII's whitespace characters: tab, newline, vertical tab, form feed, carriage return, space.

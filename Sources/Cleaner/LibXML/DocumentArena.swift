@@ -47,7 +47,7 @@ enum DocumentArena {
 
     /// Runs `body` with this thread's libxml2 allocations in `malloc`, for objects that outlive a page.
     static func outside<R>(_ body: () -> R) -> R {
-        guard regionStart != 0, let raw = pthread_getspecific(stateKey) else { return body() }
+        guard regionStart != 0, let raw = clean_arenaState() else { return body() }
         let state = raw.assumingMemoryBound(to: ThreadState.self)
         state.pointee.suspended += 1
         defer { state.pointee.suspended -= 1 }
@@ -57,7 +57,7 @@ enum DocumentArena {
     /// A document was just made: if it lives in an arena, that arena now has one more live
     /// document. Returns the arena, to pass to `documentFreed`.
     static func documentCreated() -> Arena? {
-        guard regionStart != 0, let raw = pthread_getspecific(stateKey) else { return nil }
+        guard regionStart != 0, let raw = clean_arenaState() else { return nil }
         let state = raw.assumingMemoryBound(to: ThreadState.self)
         guard state.pointee.isAllocating, let arena = state.pointee.arena else { return nil }
         arena.liveDocuments.add(1, ordering: .relaxed)
@@ -82,6 +82,8 @@ enum DocumentArena {
         guard getenv(disablingVariable) == nil else { return }
         var key = pthread_key_t()
         guard pthread_key_create(&key, { raw in
+            // Run on the exiting thread: its allocations from here on go to `malloc`.
+            clean_setArenaState(nil)
             guard let raw else { return }
             let state = raw.assumingMemoryBound(to: ThreadState.self)
             state.pointee.leaveArena()
@@ -159,10 +161,12 @@ extension DocumentArena {
         /// This thread's state, made on first use; nil when no range could be reserved.
         static func current() -> UnsafeMutablePointer<ThreadState>? {
             guard regionStart != 0 else { return nil }
-            if let raw = pthread_getspecific(stateKey) { return raw.assumingMemoryBound(to: ThreadState.self) }
+            if let raw = clean_arenaState() { return raw.assumingMemoryBound(to: ThreadState.self) }
             let state = UnsafeMutablePointer<ThreadState>.allocate(capacity: 1)
             state.initialize(to: ThreadState())
+            // (The key's destructor frees it at thread exit; the thread-local is what allocations read.)
             pthread_setspecific(stateKey, state)
+            clean_setArenaState(state)
             return state
         }
 
@@ -212,7 +216,7 @@ nonisolated(unsafe) private var stateKey = pthread_key_t()
 private let header = 16
 
 private func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
-    if size < DocumentArena.largeBlock, let raw = pthread_getspecific(stateKey) {
+    if size < DocumentArena.largeBlock, let raw = clean_arenaState() {
         let state = raw.assumingMemoryBound(to: DocumentArena.ThreadState.self)
         if state.pointee.depth > 0, state.pointee.suspended == 0, let base = state.pointee.base {
             let total = (size + header + 15) & ~15
@@ -248,7 +252,7 @@ private let reallocateBlock: @convention(c) (UnsafeMutableRawPointer?, Int) -> U
     let old = (pointer - header).load(as: Int.self)
     if size <= old { return pointer }
     // The thread's last block (a text node's content, growing as the parser reads on) grows in place.
-    if size < DocumentArena.largeBlock, let raw = pthread_getspecific(stateKey) {
+    if size < DocumentArena.largeBlock, let raw = clean_arenaState() {
         let state = raw.assumingMemoryBound(to: DocumentArena.ThreadState.self)
         if state.pointee.isAllocating, let base = state.pointee.base {
             let oldTotal = (old + header + 15) & ~15

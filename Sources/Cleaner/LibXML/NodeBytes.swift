@@ -51,6 +51,27 @@ struct PackedName: Hashable, Sendable {
         self.init(low: low, high: high)
     }
 
+    /// `init(lowercasing:)` for the `count` bytes at `start` (16 or fewer), where 16 bytes can be
+    /// read: a word of eight bytes at a time, its capitals found and made small together.
+    init(lowercasingWordsAt start: UnsafeRawPointer, count: Int) {
+        let low = Self.lowercased(UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)), keeping: min(count, 8))
+        let high = count > 8 ? Self.lowercased(UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), keeping: count - 8) : 0
+        self.init(low: low, high: high)
+    }
+
+    /// The first `count` bytes of `word` (first byte lowest), "A" to "Z" made small; zeros after.
+    @inline(__always)
+    private static func lowercased(_ word: UInt64, keeping count: Int) -> UInt64 {
+        let kept = count >= 8 ? word : word & ((1 << UInt64(count * 8)) - 1)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs = ones &* 0x80
+        // With each byte's top bit set, subtracting never borrows from the next byte: the top bit
+        // stays where the byte is at least "A", and where it is at least "[" (past "Z").
+        let raised = kept | highs
+        let capitals = (raised &- ones &* 0x41) & ~(raised &- ones &* 0x5B) & ~kept & highs
+        return kept | (capitals >> 2)
+    }
+
     /// Packs a NUL-terminated name.
     init(cString name: UnsafePointer<UInt8>) {
         var low: UInt64 = 0
@@ -123,17 +144,10 @@ extension Node {
 
     private static func joined<R>(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: first.count + 1 + second.count) { buffer in
-            var index = 0
-            for byte in first {
-                buffer[index] = byte
-                index += 1
-            }
-            buffer[index] = 0x20
-            index += 1
-            for byte in second {
-                buffer[index] = byte
-                index += 1
-            }
+            guard let base = buffer.baseAddress else { return body(UnsafeBufferPointer(buffer)) }
+            if let start = first.baseAddress { base.initialize(from: start, count: first.count) }
+            (base + first.count).initialize(to: 0x20)
+            if let start = second.baseAddress { (base + first.count + 1).initialize(from: start, count: second.count) }
             return body(UnsafeBufferPointer(buffer))
         }
     }
