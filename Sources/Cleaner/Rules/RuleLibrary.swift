@@ -200,6 +200,18 @@ private enum SignatureSource: Sendable {
         }
     }
 
+    /// The directory of an on-demand file.
+    var directory: String? {
+        guard case .onDemand(let file, _) = self else { return nil }
+        return file.directory
+    }
+
+    /// The name of an on-demand file whose signature lines are still to be looked for.
+    var unscannedName: String? {
+        guard case .onDemand(let file, _) = self else { return nil }
+        return file.unscannedName
+    }
+
     func patterns(scanner: SignatureScanner) -> [(pattern: Pattern, site: String)] {
         switch self {
         case .compiled(let pattern, let site): [(pattern, site)]
@@ -222,7 +234,20 @@ private final class SignatureIndex: Sendable {
         patterns.withLock { patterns in
             if let patterns { return patterns }
             let scanner = SignatureScanner(cacheDirectory: cacheDirectory)
-            let read = sources.flatMap { $0.patterns(scanner: scanner) }
+            var read: [(pattern: Pattern, site: String)] = []
+            var start = 0
+            while start < sources.count {
+                // The files of one directory, one after the other, are probed together, then scanned in order.
+                let directory = sources[start].directory
+                var end = start + 1
+                while end < sources.count, sources[end].directory == directory { end += 1 }
+                let files = sources[start..<end]
+                if let directory {
+                    scanner.probe(files.compactMap { $0.unscannedName }, in: directory)
+                }
+                for source in files { read += source.patterns(scanner: scanner) }
+                start = end
+            }
             scanner.save()
             patterns = read
             return read
@@ -233,7 +258,7 @@ private final class SignatureIndex: Sendable {
 /// A site file of an on-demand directory: read, parsed leniently and compiled on first use.
 final class OnDemandSiteFile: Sendable {
     /// The directory's path with a final "/", shared by all its files.
-    private let directory: String
+    let directory: String
     /// The file's name without ".txt", lowercased; `fileName` is the name as listed when it differs.
     private let key: String
     private let fileName: String?
@@ -264,6 +289,12 @@ final class OnDemandSiteFile: Sendable {
             state.rules = rules
             return rules
         }
+    }
+
+    /// The file's name in its directory while its signature lines are still to be looked for.
+    var unscannedName: String? {
+        let unscanned = state.withLock { $0.rules == nil && !$0.holdsNoSignature }
+        return unscanned ? fileName ?? key + ".txt" : nil
     }
 
     /// The file's `signature_line` patterns. A file whose bytes do not name the directive is not
