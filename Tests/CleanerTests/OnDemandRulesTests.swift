@@ -219,6 +219,13 @@ final class OnDemandRulesTests: XCTestCase {
         let set = library.rules(forSite: library.siteName(forHost: "www.chinatopix.com"))
         XCTAssertEqual(set.lineRules.first?.source.file, path + "/chinatopix.com.txt")
         XCTAssertFalse(set.lineRules.contains { $0.source.file == "Rules/chinatopix.com.txt" })
+        // The replaced file's signature lines go with it; the other compiled files' stay.
+        XCTAssertNil(library.siteName(forLines: ["CHINA TOPIX"]))
+        XCTAssertEqual(library.siteName(forLines: ["Copyright © 2016 The Associated Press. All rights reserved."]), "apnews.com")
+        let signed = try directory(["chinatopix.com.txt": "signature_line: ^TOPIX CHINA$\n"])
+        try library.addDirectoryOnDemand(signed) { _ in }
+        XCTAssertEqual(library.siteName(forLines: ["TOPIX CHINA"]), "chinatopix.com")
+        XCTAssertNil(library.siteName(forLines: ["CHINA TOPIX"]))
     }
 
     /// Files are taken in the order of their names as Strings (a later name replaces an earlier

@@ -225,7 +225,6 @@ final class SignatureScanner {
     static let probeThreads = 2
     static let probeMinimumFiles = 256
     private let reader = DirectoryFileReader()
-    private var probes: ProbedFiles?
     private let cacheDirectory: String?
     private var caches: [String: SignatureScanCache?] = [:]
     /// The directory of the file before, whose files come one after the other.
@@ -236,12 +235,14 @@ final class SignatureScanner {
     }
 
     /// `compile` of the file's bytes (nil: unreadable) when the file may hold a `signature_line`;
-    /// nil when it holds none.
-    func scan<Result>(_ name: String, in directory: String, compile: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result? {
+    /// nil when it holds none. `probe`: what `probe` found of the file, which stands for the same
+    /// system calls made now.
+    func scan<Result>(
+        _ name: String, in directory: String, probe: FileProbe? = nil, compile: (UnsafeBufferPointer<UInt8>?) -> Result
+    ) -> Result? {
         let cache = cache(of: directory)
         let recorded = cache?.recorded(name)
-        // What `probe` found of the file before stands for the same system calls made now.
-        switch probes?.take(name, in: directory) {
+        switch probe {
         case .stamp(let stamp)?:
             if let cache, let recorded, !recorded.holdsSignature, stamp == recorded.stamp {
                 cache.record(name, recorded, asRecorded: true)
@@ -275,10 +276,12 @@ final class SignatureScanner {
     /// on two threads: a file recorded without the directive has its stamp taken, any other is
     /// read and searched. On a large collection these are thousands of system calls (one
     /// `fstatat`, or `openat`, `fstat`, `read` and `close` a file), most of the time the cache or
-    /// the reading takes; `scan` then uses what was found, in order, as if it had made the calls.
-    func probe(_ names: [String], in directory: String) {
+    /// the reading takes; `scan` then uses each file's probe as if it had made the calls. Nil
+    /// for a file that could not be read (`scan` reads it again, to say so), and for all of
+    /// them when the collection is small or the machine has one core.
+    func probe(_ names: [String], in directory: String) -> [FileProbe?] {
         let threads = min(Self.probeThreads, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        guard names.count >= Self.probeMinimumFiles, threads > 1 else { return }
+        guard names.count >= Self.probeMinimumFiles, threads > 1 else { return Array(repeating: nil, count: names.count) }
         let recorded = cache(of: directory)?.peek(names) ?? Array(repeating: nil, count: names.count)
         let found = Mutex<[FileProbe?]>(Array(repeating: nil, count: names.count))
         let chunk = (names.count + threads - 1) / threads
@@ -299,7 +302,7 @@ final class SignatureScanner {
             }
             found.withLock { $0.replaceSubrange(range, with: probes) }
         }
-        probes = ProbedFiles(directory: directory, names: names, probes: found.withLock { $0 })
+        return found.withLock { $0 }
     }
 
     /// Writes each directory's cache.
@@ -319,33 +322,7 @@ final class SignatureScanner {
 
 /// What probing a rule file found: its stamp (taken because the cache records it without the
 /// directive), or its stamp when read (nil: no stamp) and whether its bytes name the directive.
-/// No probe: it could not be read, and `scan` reads it again to say so.
 enum FileProbe: Sendable {
     case stamp(FileStamp)
     case read(FileStamp?, holdsSignature: Bool)
-}
-
-/// The probes of one directory's files, taken in the order `scan` asks for them. A file asked
-/// for out of that order (its rules were compiled meanwhile for a page of its site, so the one
-/// before it was skipped) is looked for a few places ahead; failing that it is scanned unprobed.
-struct ProbedFiles {
-    let directory: String
-    let names: [String]
-    let probes: [FileProbe?]
-    private var next = 0
-
-    init(directory: String, names: [String], probes: [FileProbe?]) {
-        self.directory = directory
-        self.names = names
-        self.probes = probes
-    }
-
-    /// The probe of `name`, used once.
-    mutating func take(_ name: String, in directory: String) -> FileProbe? {
-        guard directory == self.directory else { return nil }
-        let window = next..<min(names.count, next + 8)
-        guard let index = window.first(where: { names[$0] == name }) else { return nil }
-        next = index + 1
-        return probes[index]
-    }
 }
