@@ -16,6 +16,8 @@ enum Main {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let command = commands[first] {
             run(command, Array(arguments.dropFirst()))
+        } else if let command = CommonArguments.parse(arguments) {
+            run(command, as: CleanCommand.self)
         } else {
             run(CleanCommand.self, arguments)
         }
@@ -25,13 +27,26 @@ enum Main {
     /// default is 64): 0 ok, 1 some inputs failed, 2 the run could not start.
     static func run(_ type: any ParsableCommand.Type, _ arguments: [String]) -> Never {
         do {
-            var command = try type.parseAsRoot(arguments)
+            run(try type.parseAsRoot(arguments), as: type)
+        } catch {
+            exit(type, error)
+        }
+    }
+
+    /// Runs a command already parsed (by ArgumentParser or `CommonArguments`) of root command `type`.
+    static func run(_ command: any ParsableCommand, as type: any ParsableCommand.Type) -> Never {
+        var command = command
+        do {
             try command.run()
             type.exit()
         } catch {
-            guard type.exitCode(for: error) == .validationFailure else { type.exit(withError: error) }
-            Diagnostics.write(type.fullMessage(for: error) + "\n")
-            type.exit(withError: ExitCode(2))
+            exit(type, error)
         }
+    }
+
+    private static func exit(_ type: any ParsableCommand.Type, _ error: any Error) -> Never {
+        guard type.exitCode(for: error) == .validationFailure else { type.exit(withError: error) }
+        Diagnostics.write(type.fullMessage(for: error) + "\n")
+        type.exit(withError: ExitCode(2))
     }
 }

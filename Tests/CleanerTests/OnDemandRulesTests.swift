@@ -97,6 +97,39 @@ final class OnDemandRulesTests: XCTestCase {
         XCTAssertTrue(warnings.all.first?.hasPrefix(rules + "/broken.test.txt:1: ") == true, "\(warnings.all)")
     }
 
+    /// A collection large enough for its files to be probed on two threads before they are scanned:
+    /// the same sites as reading them one by one, the cache the same from one run to the next,
+    /// a changed file read again, and a file compiled before the scan (for a page of its site)
+    /// taking its place out of the probes' order.
+    func testTheProbedFilesOfALargeCollectionGiveTheSameSitesAndCache() throws {
+        var files: [String: String] = [:]
+        for index in 0..<400 { files["site\(index).test.txt"] = "body: //article\n# line \(index)\n" }
+        files["site150.test.txt"] = "signature_line: ^THE PAPER$\n"
+        let rules = try settledDirectory(files)
+        let cache = try directory([:]) + "/clean"
+        let paper = "THE PAPER\n\nA real sentence of the article.\n"
+        let other = "SITE TWO HUNDRED\n\nA real sentence of the article.\n"
+        XCTAssertEqual(try siteOfScrape(paper, rules: rules, cache: nil).site, "site150.test")
+        XCTAssertEqual(try siteOfScrape(paper, rules: rules, cache: cache).site, "site150.test")
+        let written = try cacheFiles(cache).map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        XCTAssertEqual(try siteOfScrape(paper, rules: rules, cache: cache).site, "site150.test")
+        XCTAssertEqual(try cacheFiles(cache).map { try Data(contentsOf: URL(fileURLWithPath: $0)) }, written, "nothing changed")
+
+        let file = rules + "/site200.test.txt"
+        let old = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
+        try "signature_line: ^SITE TWO HUNDRED$\n".write(toFile: file, atomically: false, encoding: .utf8)
+        try settle(file, at: old)
+        XCTAssertEqual(try siteOfScrape(other, rules: rules, cache: cache).site, "site200.test", "a new size, the old time")
+        XCTAssertEqual(try siteOfScrape(other, rules: rules, cache: nil).site, "site200.test")
+
+        var library = try RuleLibrary.builtin()
+        try library.addDirectoryOnDemand(rules, signatureCache: cache) { _ in }
+        let cleaner = Cleaner(library: library)
+        _ = cleaner.clean("Story.\n", options: CleanOptions(url: "https://site100.test/a"))
+        XCTAssertEqual(cleaner.clean(paper).site, "site150.test")
+        XCTAssertEqual(cleaner.clean(other).site, "site200.test")
+    }
+
     /// A file that changes after the cache was written is read again: a new size with the old
     /// modification time, or a file of the same size and time renamed over it.
     func testAChangedFileInvalidatesTheCache() throws {
@@ -186,6 +219,13 @@ final class OnDemandRulesTests: XCTestCase {
         let set = library.rules(forSite: library.siteName(forHost: "www.chinatopix.com"))
         XCTAssertEqual(set.lineRules.first?.source.file, path + "/chinatopix.com.txt")
         XCTAssertFalse(set.lineRules.contains { $0.source.file == "Rules/chinatopix.com.txt" })
+        // The replaced file's signature lines go with it; the other compiled files' stay.
+        XCTAssertNil(library.siteName(forLines: ["CHINA TOPIX"]))
+        XCTAssertEqual(library.siteName(forLines: ["Copyright © 2016 The Associated Press. All rights reserved."]), "apnews.com")
+        let signed = try directory(["chinatopix.com.txt": "signature_line: ^TOPIX CHINA$\n"])
+        try library.addDirectoryOnDemand(signed) { _ in }
+        XCTAssertEqual(library.siteName(forLines: ["TOPIX CHINA"]), "chinatopix.com")
+        XCTAssertNil(library.siteName(forLines: ["CHINA TOPIX"]))
     }
 
     /// Files are taken in the order of their names as Strings (a later name replaces an earlier

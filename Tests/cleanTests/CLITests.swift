@@ -15,11 +15,22 @@ final class CLITests: XCTestCase {
         return url.path
     }()
 
-    /// The `clean` executable built beside this test bundle.
+    /// The `clean` executable built beside this test bundle. Every run of it goes through here,
+    /// so this is where runs are given a cache directory of their own: `--rules-lenient` on a
+    /// plain-text scrape keeps which rule files hold a `signature_line` in `$XDG_CACHE_HOME/clean`,
+    /// which must not be the user's.
     static let binary: URL = {
+        setenv("XDG_CACHE_HOME", cacheHome, 1)
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
         return directory.appendingPathComponent("clean")
+    }()
+
+    /// The runs' `$XDG_CACHE_HOME`: a folder of the temporary directory, made for this test process.
+    static let cacheHome: String = {
+        let path = NSTemporaryDirectory() + "clean-cache-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
     }()
 
     func run(_ arguments: [String], stdin: String = "") throws -> Run {
@@ -66,6 +77,23 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stdout, "")
         XCTAssertTrue(result.stderr.contains(directory + "/broken.test.txt:3: pattern does not compile"), result.stderr)
+    }
+
+    /// A plain-text scrape without an address reads the lenient directory's signature lines and
+    /// records which files hold one: in the runs' own cache directory, never the user's.
+    func testLenientRulesKeepTheirSignatureCacheInTheRunsCacheDirectory() throws {
+        let directory = try TestFiles.folder("clean-cli")
+        try "signature_line: ^Masthead of the test site$\ndrop_line: ^Zebra crossing notice$\n".write(toFile: directory + "/site.test.txt", atomically: true, encoding: .utf8)
+        try "body: //article\n".write(toFile: directory + "/other.test.txt", atomically: true, encoding: .utf8)
+        _ = Self.binary
+        XCTAssertEqual(ProcessInfo.processInfo.environment["XDG_CACHE_HOME"], Self.cacheHome)
+        XCTAssertTrue(Self.cacheHome.hasPrefix(NSTemporaryDirectory()), Self.cacheHome)
+        let result = try run(["--rules-lenient", directory], stdin: "Masthead of the test site\nThe story of the day, told in a sentence.\nZebra crossing notice\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("The story of the day"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("Zebra"), "the site's rules apply: \(result.stdout)")
+        let cached = try FileManager.default.contentsOfDirectory(atPath: Self.cacheHome + "/clean")
+        XCTAssertTrue(cached.contains { $0.hasPrefix("signature-free-") }, "\(cached)")
     }
 
     func testLenientRulesWarnAndGoOn() throws {

@@ -68,13 +68,18 @@ public struct RuleLibrary: Sendable {
                 add(name: key, rules: file.rules)
                 continue
             }
-            // A file of the same name read before is replaced (its signatures looked for only when there is one).
-            let replacedOnDemand = onDemand.updateValue(file, forKey: key) != nil
-            let replacedCompiled = sites.removeValue(forKey: key) != nil
-            if replacedOnDemand || replacedCompiled {
+            // An on-demand file of the same name read before is replaced (its signatures looked for only when there is one).
+            if onDemand.updateValue(file, forKey: key) != nil {
                 signatures.removeAll { $0.site == key }
             }
             signatures.append(.onDemand(file, site: key))
+        }
+        // So is a compiled file of the same name: looked for among the few compiled ones, not
+        // once for each of thousands of names (a site is compiled or on demand, never both).
+        let replaced = sites.keys.filter { onDemand[$0] != nil }
+        for key in replaced {
+            sites[key] = nil
+            signatures.removeAll { if case .compiled = $0 { $0.site == key } else { false } }
         }
         if let signatureCache { signatureCacheDirectory = signatureCache }
         signatureIndex = SignatureIndex(cacheDirectory: signatureCacheDirectory)
@@ -200,10 +205,23 @@ private enum SignatureSource: Sendable {
         }
     }
 
-    func patterns(scanner: SignatureScanner) -> [(pattern: Pattern, site: String)] {
+    /// The directory of an on-demand file.
+    var directory: String? {
+        guard case .onDemand(let file, _) = self else { return nil }
+        return file.directory
+    }
+
+    /// The name of an on-demand file whose signature lines are still to be looked for.
+    var unscannedName: String? {
+        guard case .onDemand(let file, _) = self else { return nil }
+        return file.unscannedName
+    }
+
+    /// `name` and `probe`: the on-demand file's name and what probing it found, when known.
+    func patterns(scanner: SignatureScanner, name: String? = nil, probe: FileProbe? = nil) -> [(pattern: Pattern, site: String)] {
         switch self {
         case .compiled(let pattern, let site): [(pattern, site)]
-        case .onDemand(let file, let site): file.signatures(scanner: scanner).map { ($0, site) }
+        case .onDemand(let file, let site): file.signatures(scanner: scanner, name: name, probe: probe).map { ($0, site) }
         }
     }
 }
@@ -222,7 +240,33 @@ private final class SignatureIndex: Sendable {
         patterns.withLock { patterns in
             if let patterns { return patterns }
             let scanner = SignatureScanner(cacheDirectory: cacheDirectory)
-            let read = sources.flatMap { $0.patterns(scanner: scanner) }
+            var read: [(pattern: Pattern, site: String)] = []
+            var start = 0
+            while start < sources.count {
+                // The files of one directory, one after the other, are probed together, then scanned in order.
+                let directory = sources[start].directory
+                var end = start + 1
+                while end < sources.count, sources[end].directory == directory { end += 1 }
+                let files = sources[start..<end]
+                guard let directory else {
+                    for source in files { read += source.patterns(scanner: scanner) }
+                    start = end
+                    continue
+                }
+                let names = files.map(\.unscannedName)
+                let probes = scanner.probe(names.compactMap { $0 }, in: directory)
+                var next = 0
+                for (source, name) in zip(files, names) {
+                    // A file compiled meanwhile (for a page of its site) is not scanned: its probe goes unused.
+                    var probe: FileProbe?
+                    if name != nil {
+                        probe = probes[next]
+                        next += 1
+                    }
+                    read += source.patterns(scanner: scanner, name: name, probe: probe)
+                }
+                start = end
+            }
             scanner.save()
             patterns = read
             return read
@@ -233,7 +277,7 @@ private final class SignatureIndex: Sendable {
 /// A site file of an on-demand directory: read, parsed leniently and compiled on first use.
 final class OnDemandSiteFile: Sendable {
     /// The directory's path with a final "/", shared by all its files.
-    private let directory: String
+    let directory: String
     /// The file's name without ".txt", lowercased; `fileName` is the name as listed when it differs.
     private let key: String
     private let fileName: String?
@@ -266,13 +310,21 @@ final class OnDemandSiteFile: Sendable {
         }
     }
 
+    /// The file's name in its directory while its signature lines are still to be looked for.
+    var unscannedName: String? {
+        let unscanned = state.withLock { $0.rules == nil && !$0.holdsNoSignature }
+        return unscanned ? fileName ?? key + ".txt" : nil
+    }
+
     /// The file's `signature_line` patterns. A file whose bytes do not name the directive is not
     /// parsed for them (nor are its broken rules warned of: that waits for a page of its site).
-    func signatures(scanner: SignatureScanner) -> [Pattern] {
+    /// `name`: `unscannedName`, when made already; `probe`: what probing the file found.
+    func signatures(scanner: SignatureScanner, name: String? = nil, probe: FileProbe? = nil) -> [Pattern] {
         state.withLock { state in
             if let rules = state.rules { return rules.signatures }
             if state.holdsNoSignature { return [] }
-            let rules = scanner.scan(fileName ?? key + ".txt", in: directory) { compile($0.map(Array.init)) }
+            let name = name ?? fileName ?? key + ".txt"
+            let rules = scanner.scan(name, in: directory, probe: probe) { compile($0.map(Array.init)) }
             guard let rules else {
                 state.holdsNoSignature = true
                 return []

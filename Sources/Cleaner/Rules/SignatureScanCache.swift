@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import Dispatch
+import Synchronization
 
 /// Which files of a `--rules-lenient` directory hold a `signature_line` and which do not, kept
 /// between runs in the user's cache directory: a plain-text scrape without an address needs every
@@ -76,6 +78,28 @@ final class SignatureScanCache {
             byName = Self.records(in: bytes, from: next)
         }
         return byName?[name]
+    }
+
+    /// What `recorded` would give for each of `names` in turn, without moving on: for probing
+    /// the files ahead of the look-ups, which stay in their order.
+    func peek(_ names: [String]) -> [Entry?] {
+        var entries: [Entry?] = []
+        entries.reserveCapacity(names.count)
+        var index = next
+        var byName = self.byName
+        for name in names {
+            if byName == nil {
+                var after = index
+                if let (entry, nameRange) = Self.record(in: bytes, at: &after), Self.equal(bytes[nameRange], name) {
+                    index = after
+                    entries.append(entry)
+                    continue
+                }
+                byName = Self.records(in: bytes, from: index) ?? [:]
+            }
+            entries.append(byName?[name])
+        }
+        return entries
     }
 
     /// What this run found of `name`; `asRecorded`: the same as `recorded(name)` gave.
@@ -195,6 +219,11 @@ final class SignatureScanCache {
 /// 2,000 files hold none, and parsing them all cost 300 million instructions.
 final class SignatureScanner {
     private static let directive = Array("signature_line".utf8)
+    /// Threads that probe a collection's files, and the fewest files worth starting them for:
+    /// the machines this runs on have two cores or more, and the calls are in the kernel, where
+    /// a third thread on two cores gains nothing.
+    static let probeThreads = 2
+    static let probeMinimumFiles = 256
     private let reader = DirectoryFileReader()
     private let cacheDirectory: String?
     private var caches: [String: SignatureScanCache?] = [:]
@@ -206,10 +235,28 @@ final class SignatureScanner {
     }
 
     /// `compile` of the file's bytes (nil: unreadable) when the file may hold a `signature_line`;
-    /// nil when it holds none.
-    func scan<Result>(_ name: String, in directory: String, compile: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result? {
+    /// nil when it holds none. `probe`: what `probe` found of the file, which stands for the same
+    /// system calls made now.
+    func scan<Result>(
+        _ name: String, in directory: String, probe: FileProbe? = nil, compile: (UnsafeBufferPointer<UInt8>?) -> Result
+    ) -> Result? {
         let cache = cache(of: directory)
         let recorded = cache?.recorded(name)
+        switch probe {
+        case .stamp(let stamp)?:
+            if let cache, let recorded, !recorded.holdsSignature, stamp == recorded.stamp {
+                cache.record(name, recorded, asRecorded: true)
+                return nil
+            }
+        case .read(let stamp, holdsSignature: false)?:
+            if let cache, let stamp {
+                let entry = SignatureScanCache.Entry(stamp: stamp, holdsSignature: false)
+                cache.record(name, entry, asRecorded: entry == recorded)
+            }
+            return nil
+        default:
+            break
+        }
         if let cache, let recorded, !recorded.holdsSignature, reader.stamp(ofFile: name, in: directory) == recorded.stamp {
             cache.record(name, recorded, asRecorded: true)
             return nil
@@ -225,6 +272,39 @@ final class SignatureScanner {
         }
     }
 
+    /// Probes the files `names` of `directory`, which `scan` is about to be asked for in that order,
+    /// on two threads: a file recorded without the directive has its stamp taken, any other is
+    /// read and searched. On a large collection these are thousands of system calls (one
+    /// `fstatat`, or `openat`, `fstat`, `read` and `close` a file), most of the time the cache or
+    /// the reading takes; `scan` then uses each file's probe as if it had made the calls. Nil
+    /// for a file that could not be read (`scan` reads it again, to say so), and for all of
+    /// them when the collection is small or the machine has one core.
+    func probe(_ names: [String], in directory: String) -> [FileProbe?] {
+        let threads = min(Self.probeThreads, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        guard names.count >= Self.probeMinimumFiles, threads > 1 else { return Array(repeating: nil, count: names.count) }
+        let recorded = cache(of: directory)?.peek(names) ?? Array(repeating: nil, count: names.count)
+        let found = Mutex<[FileProbe?]>(Array(repeating: nil, count: names.count))
+        let chunk = (names.count + threads - 1) / threads
+        DispatchQueue.concurrentPerform(iterations: threads) { part in
+            let reader = DirectoryFileReader()
+            let range = min(names.count, part * chunk)..<min(names.count, (part + 1) * chunk)
+            var probes: [FileProbe?] = []
+            probes.reserveCapacity(range.count)
+            for index in range {
+                let name = names[index]
+                if let entry = recorded[index], !entry.holdsSignature, let stamp = reader.stamp(ofFile: name, in: directory), stamp == entry.stamp {
+                    probes.append(.stamp(stamp))
+                    continue
+                }
+                probes.append(reader.withContents(ofFile: name, in: directory) { bytes, stamp in
+                    bytes.map { .read(stamp, holdsSignature: ByteSearch.containsIgnoringASCIICase($0, Self.directive)) }
+                })
+            }
+            found.withLock { $0.replaceSubrange(range, with: probes) }
+        }
+        return found.withLock { $0 }
+    }
+
     /// Writes each directory's cache.
     func save() {
         for case let cache? in caches.values { cache.save() }
@@ -238,4 +318,11 @@ final class SignatureScanner {
         last = (directory, cache)
         return cache
     }
+}
+
+/// What probing a rule file found: its stamp (taken because the cache records it without the
+/// directive), or its stamp when read (nil: no stamp) and whether its bytes name the directive.
+enum FileProbe: Sendable {
+    case stamp(FileStamp)
+    case read(FileStamp?, holdsSignature: Bool)
 }

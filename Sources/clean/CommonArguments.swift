@@ -1,0 +1,125 @@
+import ArgumentParser
+import Cleaner
+
+/// The filter's usual command lines (file names, and the filter's long options with their values)
+/// read without ArgumentParser, whose parse cost 12 million instructions at start-up: the Swift
+/// runtime scanning every protocol conformance of the binary for the options' property wrappers,
+/// 5 million of it looking for `--generate-completion-script`. That was a third of cleaning one
+/// small page. Anything else (help, version, a short or unknown option, `--`, `-`, an option or
+/// flag given twice, a value that is empty, starts with `-` or does not parse, a command line
+/// that fails validation) is left to ArgumentParser, which makes the same command or gives the
+/// message it always gave. `CommonArgumentsTests` checks both make the same command.
+enum CommonArguments {
+    /// The filter's options as `--name VALUE` or `--name=VALUE`, and its flags: what this reads.
+    /// An option missing here still works, through ArgumentParser.
+    enum Name: String, CaseIterable {
+        case rules, rulesLenient = "rules-lenient"
+        case outputDir = "output-dir", jobs
+        case url, input, keep, charset, format, check
+        case jsonl, warc, comments, explain
+
+        var isFlag: Bool {
+            switch self {
+            case .jsonl, .warc, .comments, .explain: true
+            default: false
+            }
+        }
+
+        /// Options that may be given more than once, each value added.
+        var isRepeatable: Bool {
+            switch self {
+            case .rules, .rulesLenient, .keep: true
+            default: false
+            }
+        }
+    }
+
+    /// The command `arguments` make, validated; nil when ArgumentParser is to read them.
+    static func parse(_ arguments: [String]) -> CleanCommand? {
+        var values: [Name: [String]] = [:]
+        var flags: Set<Name> = []
+        var files: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("-") else {
+                guard !argument.isEmpty else { return nil }
+                files.append(argument)
+                continue
+            }
+            guard argument.hasPrefix("--") else { return nil }
+            let body = argument.dropFirst(2)
+            let equals = body.firstIndex(of: "=")
+            guard let name = Name(rawValue: String(body[..<(equals ?? body.endIndex)])) else { return nil }
+            if name.isFlag {
+                guard equals == nil, flags.insert(name).inserted else { return nil }
+                continue
+            }
+            let value: String
+            if let equals {
+                value = String(body[body.index(after: equals)...])
+            } else {
+                guard index < arguments.count else { return nil }
+                value = arguments[index]
+                index += 1
+            }
+            guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
+            guard name.isRepeatable || values[name] == nil else { return nil }
+            values[name, default: []].append(value)
+        }
+        return command(values: values, flags: flags, files: files)
+    }
+
+    /// Every property of the command set (an unset one cannot be read), then validated as
+    /// ArgumentParser would: the groups, then the command.
+    private static func command(values: [Name: [String]], flags: Set<Name>, files: [String]) -> CleanCommand? {
+        var rules = RuleOptions()
+        rules.directories = values[.rules] ?? []
+        rules.lenientDirectories = values[.rulesLenient] ?? []
+
+        var batch = BatchOptions()
+        batch.outputDirectory = values[.outputDir]?.last
+        batch.jsonl = flags.contains(.jsonl)
+        batch.warc = flags.contains(.warc)
+        batch.jobs = nil
+        if let jobs = values[.jobs]?.last {
+            guard let count = Int(argument: jobs) else { return nil }
+            batch.jobs = count
+        }
+
+        var command = CleanCommand()
+        command.rules = rules
+        command.batch = batch
+        command.url = values[.url]?.last
+        command.input = .auto
+        if let input = values[.input]?.last {
+            guard let kind = InputKind(argument: input) else { return nil }
+            command.input = kind
+        }
+        var keep: [Category] = []
+        for value in values[.keep] ?? [] {
+            guard let category = Category(argument: value) else { return nil }
+            keep.append(category)
+        }
+        command.keep = keep
+        command.charset = values[.charset]?.last
+        command.comments = flags.contains(.comments)
+        command.explain = flags.contains(.explain)
+        command.format = .text
+        if let format = values[.format]?.last {
+            guard let choice = FormatChoice(argument: format) else { return nil }
+            command.format = choice
+        }
+        command.check = values[.check]?.last
+        command.files = files
+        do {
+            try command.rules.validate()
+            try command.batch.validate()
+            try command.validate()
+        } catch {
+            return nil
+        }
+        return command
+    }
+}
