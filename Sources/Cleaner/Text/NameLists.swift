@@ -6,10 +6,18 @@
 /// commas), which prose, German included, never is; a line in capitals or a list set apart by
 /// commas (a cast, a reference list) is not taken.
 enum NameLists {
+    /// Bytes a line of `MainText.nameListWords` words at least has (a letter and a space each):
+    /// shorter lines are not looked at.
+    static let minBytes = 2 * MainText.nameListWords - 1
+
     static func drop(_ reason: RemovalReason, in document: inout Document) {
         for block in document.blocks.indices {
             for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept {
-                if MainText.isNameList(document.blocks[block].lines[line].text) {
+                let text = document.blocks[block].lines[line].text
+                // A line that ends a sentence is prose, and most of a scrape's long lines do:
+                // asked first, it spares them the word count.
+                guard text.utf8.count >= minBytes, !Headline.endsSentence(text) else { continue }
+                if MainText.isNameList(text) {
                     document.blocks[block].lines[line].removedBy = reason
                 }
             }
