@@ -14,6 +14,19 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(sniff("Plain text where 3 < 4 and a > b."), .text)
         XCTAssertEqual(sniff(""), .text)
     }
+
+    /// A text scrape that kept an ad's raw markup on a line of its own is still text: most of its
+    /// text lies on lines without tags. A page is HTML however its text is laid out: one that
+    /// opens with a tag, or holds a page's own tag after a stray first line.
+    func testATextScrapeWithSomeRawMarkupIsText() {
+        let prose = "Ministers met in Brussels on Tuesday to agree the budget for the coming year.\nThe talks ran late into the night, and several delegations left before the vote.\n"
+        let ad = "<a href=\"http://ads.example.com/click?n=1\" target=\"_blank\"><img src=\"http://ads.example.com/view?n=1\" border=0></a>\n"
+        XCTAssertEqual(sniff("Politics\n\n" + ad + prose + prose), .text)
+        XCTAssertEqual(sniff("Politik\n\n<div><a href=\"http://ad.example.de/jump\"><img src=\"http://ad.example.de/ad\"></a></div>\nDie Minister trafen sich am Dienstag in Brüssel, um den Haushalt für das kommende Jahr zu beschließen.\n"), .text)
+        XCTAssertEqual(sniff("<pre>\n" + prose + prose + "</pre>"), .html)
+        XCTAssertEqual(sniff("Warning: a stray line\n<!DOCTYPE html>\n<p>\n" + prose + "</p>"), .html)
+        XCTAssertEqual(sniff("A stray line\n<div><p>Text in a paragraph.</p></div>\n<div><p>More text.</p></div>"), .html)
+    }
 }
 
 extension InputTests {

@@ -360,6 +360,25 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(song, rules: rules, options: CleanOptions(input: .text)).text, song)
     }
 
+    /// A dropdown's options that the scraper wrote onto one line go from a scrape of the
+    /// article's container (no menu, so `main_text` keeps everything); prose stays, German with
+    /// its capitalised nouns too, and so do a list set apart by commas and a line in capitals.
+    func testDropNameListsRemovesAFlattenedDropdown() throws {
+        let rules = ["global": "main_text(navigation): yes\ndrop_name_lists(navigation): yes\n"]
+        let options = CleanOptions(input: .text)
+        let article = "The forum thread asked for a title generator, and three members answered with links and advice.\n\nThank you so much, I am at a loss for a title too."
+        let dropdown = "-- Select a Forum -- NaNo Tips & Strategies -- Character and Plot Realism Q&A -- Plot Doctoring -- Reaching Fifty Thousand -- Life After NaNoWriMo -- Chick Lit -- Erotic Fiction -- Fantasy -- Historical Fiction -- Horror & Thriller -- Humor & Satire -- Literary Fiction -- Mystery & Suspense -- Romance -- Science Fiction -- Young Adult"
+        XCTAssertEqual(try clean(article + "\n\n" + dropdown, rules: rules, options: options).text, article)
+        let songs = "The Unchained Melody - Al Hibbler I'm Sorry - Brenda Lee Barbara Ann - The Beach Boys Peggy Sue - Buddy Holly Chances Are - Johnny Mathis Earth Angel - The Penguins Great Balls Of Fire - Jerry Lee Lewis"
+        XCTAssertEqual(try clean(songs + "\n\n" + article, rules: rules, options: options).text, article)
+        let german = "Die Feuerwehr der Stadt rückte am Dienstag mit zwölf Fahrzeugen aus, nachdem Anwohner in der Nacht Rauch über dem alten Lagerhaus am Hafen gemeldet hatten und die Polizei die Straße sperrte."
+        XCTAssertEqual(try clean(german, rules: rules, options: options).text, german)
+        let cast = "Starring Tom Hanks, Meg Ryan, Bill Pullman, Rosie O'Donnell, Rob Reiner, Victor Garber, Rita Wilson, Ross Malinger, Carey Lowell, David Hyde Pierce, Gaby Hoffmann, Frances Conroy, Barbara Garrick, Dana Ivey"
+        XCTAssertEqual(try clean(cast, rules: rules, options: options).text, cast)
+        let shouted = "THE SOFTWARE IS PROVIDED AS IS WITHOUT WARRANTY OF ANY KIND EXPRESS OR IMPLIED INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT IN NO EVENT SHALL"
+        XCTAssertEqual(try clean(shouted, rules: rules, options: options).text, shouted)
+    }
+
     func testDropRepeatedTitleKeepsTheFirstOccurrence() throws {
         let rules = ["global": "drop_repeated_title(other): yes\n"]
         let input = "Koreas talk again\n\nBody text.\n\nKoreas talk again\n"

@@ -38,11 +38,67 @@ enum InputSniffer {
         while position < limit, let found = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) {
             let index = base.distance(to: UnsafeRawPointer(found))
             for marker in markers where index + marker.count <= limit && matches(marker, bytes, at: index) {
-                return .html
+                return opensPage(bytes, limit: limit) || markupLinesShare(bytes, limit: limit) > markupLineShare ? .html : .text
             }
             position = index + 1
         }
         return .text
+    }
+
+    /// Tags that only a page has: a document that holds one is HTML even when it does not
+    /// start with markup (a stray line before the doctype).
+    private static let pageTags: [[UInt8]] = ["<!doctype", "<html", "<head", "<body"].map { Array($0.utf8) }
+
+    /// A document that does not start with markup yet holds some is HTML when the lines with
+    /// markup hold more than this share of the window's text: a page's lines are tags around
+    /// text, while a text scrape that kept raw markup (an ad's `<a href><img></a>` or `<script
+    /// src>`, a tutorial's example) has most of its text on lines with none.
+    static let markupLineShare = 0.5
+
+    /// Whether the window holds one of `pageTags` as a whole tag name ("<header" is no "<head").
+    private static func opensPage(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var position = 0
+        while position < limit, let found = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            for tag in pageTags where index + tag.count <= limit && matches(tag, bytes, at: index) {
+                if index + tag.count == limit || !isNameByte(bytes[index + tag.count]) { return true }
+            }
+            position = index + 1
+        }
+        return false
+    }
+
+    /// The share of the window's non-blank bytes that lie on lines with a tag: '<' then a
+    /// letter, '/' or '!'.
+    static func markupLinesShare(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Double {
+        var total = 0
+        var tagged = 0
+        var line = 0
+        var lineHasTag = false
+        for index in 0..<limit {
+            let byte = bytes[index]
+            if byte == 10 {
+                if lineHasTag { tagged += line }
+                total += line
+                line = 0
+                lineHasTag = false
+                continue
+            }
+            if byte > 32 { line += 1 }
+            if byte == UInt8(ascii: "<"), index + 1 < limit {
+                let next = lowered(bytes[index + 1])
+                if (next >= 97 && next <= 122) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") { lineHasTag = true }
+            }
+        }
+        if lineHasTag { tagged += line }
+        total += line
+        return total == 0 ? 0 : Double(tagged) / Double(total)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        let byte = lowered(byte)
+        return (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "-")
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 {

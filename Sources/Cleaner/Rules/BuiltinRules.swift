@@ -81,6 +81,11 @@ drop_line(comments): ^(?i)(?=.{0,300}$)(?=.*\b(?:comments?|coment[aá]rios?|komm
 
 main_text(navigation): yes
 
+# A dropdown's options, flattened by the scraper onto one long line of capitalised names
+# ("-- Select a Forum -- NaNo Tips & Strategies -- Plot Doctoring -- ..."): kept by main_text
+# where it does not run (a scrape of the article's container), never the article's prose.
+drop_name_lists(navigation): yes
+
 ## Captions and photo credits
 
 # "(AP Photo/Jon Chol Jin)", alone or closing a caption.

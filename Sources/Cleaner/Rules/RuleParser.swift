@@ -26,7 +26,7 @@ struct RuleParser {
     static let removingDirectives: Set<String> = [
         "strip", "strip_id_or_class", "strip_class", "strip_image_src",
         "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_with_titles", "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles",
-        "drop_repeated_lines",
+        "drop_repeated_lines", "drop_name_lists",
     ]
 
     mutating func parse(_ text: String) throws -> RuleSet {
@@ -174,7 +174,7 @@ struct RuleParser {
         case "drop_line", "drop_unrepeated", "drop_block", "drop_from", "drop_from_repeated", "drop_before", "teaser", "drop_with_titles":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             rules.lineRules.append(.init(kind: kind, pattern: try pattern(value, line), source: source))
-        case "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles", "drop_repeated_lines":
+        case "drop_repeated", "drop_repeated_title", "drop_orphan_headings", "drop_duplicates", "main_text", "drop_trailing_titles", "drop_repeated_lines", "drop_name_lists":
             guard let kind = RuleSet.LineRuleKind(rawValue: name) else { return }
             if try flag(value, line) {
                 rules.lineRules.append(.init(kind: kind, pattern: nil, source: source))

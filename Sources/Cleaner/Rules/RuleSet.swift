@@ -50,6 +50,9 @@ public struct RuleSet: Sendable {
         /// A line that is no sentence, of eight words or more, met four times or more: every copy
         /// goes in a plain-text scrape (a gallery's caption under each of its pictures; see `RepeatedText`).
         case dropRepeatedLines = "drop_repeated_lines"
+        /// A line of names alone (a dropdown's options flattened onto one line by the scraper):
+        /// it goes from a plain-text scrape (see `NameLists`).
+        case dropNameLists = "drop_name_lists"
         /// The article of a plain-text scrape: the heaviest run of prose lines (see `MainText`).
         case mainText = "main_text"
         /// The kept lines after the last line of prose, when none ends a sentence, none is

@@ -45,6 +45,9 @@ enum LineFilterChain {
                 // Only text input: an HTML page marks its captions (figcaption, caption classes),
                 // and lines its extraction kept four times over are its tables' and lists' own.
                 if document.origin == .text { RepeatedText.dropRepeatedLines(reason, in: &document) }
+            case .dropNameLists:
+                // Only text input: an HTML page's dropdowns are form controls, pruned with the form.
+                if document.origin == .text { NameLists.drop(reason, in: &document) }
             case .dropRepeatedTitle:
                 RepeatedText.dropRepeatedTitle(reason, in: &document)
             case .dropTrailingTitles:
