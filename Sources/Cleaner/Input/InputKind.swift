@@ -32,17 +32,8 @@ enum InputSniffer {
         {
             return .html
         }
-        // Every marker starts with '<': look at each '<' in the window, comparing without case.
-        guard let base = bytes.baseAddress else { return .text }
-        var position = 0
-        while position < limit, let found = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) {
-            let index = base.distance(to: UnsafeRawPointer(found))
-            for marker in markers where index + marker.count <= limit && matches(marker, bytes, at: index) {
-                return opensPage(bytes, limit: limit) || markupLinesShare(bytes, limit: limit) > markupLineShare ? .html : .text
-            }
-            position = index + 1
-        }
-        return .text
+        guard holdsTag(markers, bytes, limit: limit) else { return .text }
+        return holdsTag(pageTags, bytes, limit: limit, wholeName: true) || markupLinesShare(bytes, limit: limit) > markupLineShare ? .html : .text
     }
 
     /// Tags that only a page has: a document that holds one is HTML even when it does not
@@ -55,14 +46,16 @@ enum InputSniffer {
     /// src>`, a tutorial's example) has most of its text on lines with none.
     static let markupLineShare = 0.5
 
-    /// Whether the window holds one of `pageTags` as a whole tag name ("<header" is no "<head").
-    private static func opensPage(_ bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
+    /// Whether the window holds one of `tags` (each starts with '<'), compared without case;
+    /// `wholeName`: only as a whole tag name ("<header" is no "<head").
+    private static func holdsTag(_ tags: [[UInt8]], _ bytes: UnsafeRawBufferPointer, limit: Int, wholeName: Bool = false) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         var position = 0
         while position < limit, let found = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) {
             let index = base.distance(to: UnsafeRawPointer(found))
-            for tag in pageTags where index + tag.count <= limit && matches(tag, bytes, at: index) {
-                if index + tag.count == limit || !isNameByte(bytes[index + tag.count]) { return true }
+            for tag in tags where index + tag.count <= limit && matches(tag, bytes, at: index) {
+                let end = index + tag.count
+                if !wholeName || end == limit || !isNameByte(bytes[end]) { return true }
             }
             position = index + 1
         }
