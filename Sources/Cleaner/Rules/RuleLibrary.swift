@@ -297,8 +297,11 @@ final class OnDemandSiteFile: Sendable {
         self.warning = warning
     }
 
+    /// The file's name in its directory, as listed.
+    private var name: String { fileName ?? key + ".txt" }
+
     /// The path its messages name, made when the file is read: most files are never read.
-    var path: String { directory + (fileName ?? key + ".txt") }
+    var path: String { directory + name }
 
     /// The file's rules, compiled on the first call; a file that cannot be read is a warning and no rules.
     var rules: RuleSet {
@@ -313,7 +316,7 @@ final class OnDemandSiteFile: Sendable {
     /// The file's name in its directory while its signature lines are still to be looked for.
     var unscannedName: String? {
         let unscanned = state.withLock { $0.rules == nil && !$0.holdsNoSignature }
-        return unscanned ? fileName ?? key + ".txt" : nil
+        return unscanned ? name : nil
     }
 
     /// The file's `signature_line` patterns. A file whose bytes do not name the directive is not
@@ -323,7 +326,7 @@ final class OnDemandSiteFile: Sendable {
         state.withLock { state in
             if let rules = state.rules { return rules.signatures }
             if state.holdsNoSignature { return [] }
-            let name = name ?? fileName ?? key + ".txt"
+            let name = name ?? self.name
             let rules = scanner.scan(name, in: directory, probe: probe) { compile($0.map(Array.init)) }
             guard let rules else {
                 state.holdsNoSignature = true
