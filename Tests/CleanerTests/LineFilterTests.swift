@@ -548,6 +548,39 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(result.text, article.joined(separator: "\n"))
     }
 
+    func testALiveTickerAfterTheArticleDoesNotJoinIt() throws {
+        // A ticker box after the article: a time, a title and a one-sentence summary an item.
+        // Each summary outweighs its two lines, so the stream joined the article's run; its
+        // shape (a title or a time between each pair of paragraphs) closes the run before it.
+        let story = [
+            "The harbour bridge will close for six weeks from March, the city's transport office said on Monday, so that its cables and deck can be replaced.",
+            "Buses will replace the trams that cross the bridge, and the ferry between the two piers will run every ten minutes instead of every twenty during the works.",
+            "Shop owners on both ends of the bridge have asked the city for help with the loss of trade, and the council is to discuss a fund for them next week.",
+            "The bridge was opened in 1931 and carries about forty thousand people a day, most of them on the trams that run over it every few minutes at rush hour.",
+        ]
+        let ticker = [
+            "12:41", "Council approves money for the new school in the north",
+            "The council approved the money for the new school on Tuesday evening after a short debate, and building is due to start in the spring of next year.",
+            "11:58", "Storm warning for the coast until Friday morning",
+            "The weather service warned of gusts of up to a hundred kilometres an hour along the coast and asked people to stay away from the piers and the beaches.",
+            "vor 2 Stunden", "Stadtbibliothek verlängert ihre Öffnungszeiten",
+            "Die Stadtbibliothek hat ab dem kommenden Monat auch am Sonntag geöffnet, wie die Leitung am Mittwoch mitteilte, zunächst für eine Probezeit von einem halben Jahr.",
+        ]
+        let page = (menu + [""] + story + [""] + ["Latest news"] + ticker + [""] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+
+        // The article's own sections under their subheadings are paragraphs of several
+        // sentences, not a teaser's one: they stay.
+        var sections: [String] = []
+        for (heading, topic) in [("Stage 1: the cables", "cables"), ("Stage 2: the deck", "deck"), ("Stage 3: the tram tracks", "tracks")] {
+            sections += [heading, "The \(topic) come first in this stage of the works. Crews will work at night so that the ferries can run by day. The city expects the stage to take two weeks."]
+        }
+        let sectioned = story + [""] + sections
+        let long = try clean((menu + [""] + sectioned + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(long.text, sectioned.joined(separator: "\n"))
+    }
+
     func testALongFooterLineDoesNotPullTheRunPastTheArticlesEnd() throws {
         // A legal notice of many sentences on one line, after the page's closing links: long
         // enough to outweigh them, were a line to count for all its length.
