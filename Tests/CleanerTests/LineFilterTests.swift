@@ -570,6 +570,16 @@ final class MainTextTests: XCTestCase {
         let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
         XCTAssertEqual(result.text, story.joined(separator: "\n"))
 
+        // Two teasers suffice when each has a head of two lines (a title and its byline).
+        let related = [
+            "Council approves money for the new school in the north", "Ann Lee, 2 days ago",
+            "The council approved the money for the new school on Tuesday evening after a short debate, and building is due to start in the spring of next year. The school will take six hundred pupils from the northern suburbs.",
+            "Storm warning for the coast until Friday morning", "Bo Chen, 19 hours ago",
+            "The weather service warned of gusts of up to a hundred kilometres an hour along the coast and asked people to stay away from the piers and the beaches. Ferries to the islands will not run on Thursday.",
+        ]
+        let withRelated = try clean((menu + [""] + story + [""] + related + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(withRelated.text, story.joined(separator: "\n"))
+
         // The article's own sections under their subheadings are paragraphs of several
         // sentences, not a teaser's one: they stay.
         var sections: [String] = []

@@ -10,6 +10,10 @@ enum TeaserStream {
     /// Summaries in a row, each under its own title, that make a stream: two could be an
     /// article's own subheadings.
     static let minItems = 3
+    /// Two summaries make a stream too when each stands under a head of at least
+    /// `teaserHeadLines` lines (a title with its byline or time): an article's subheading is one.
+    static let minHeadedItems = 2
+    static let teaserHeadLines = 2
     /// Lines between two summaries at most: a title, a timestamp and a section name.
     static let maxGapLines = 3
     /// A line too short for a title reads as a timestamp or a date when it holds this many
@@ -44,7 +48,8 @@ enum TeaserStream {
         if !underTitle { first += 1 }
         guard first > 0, first < paragraphs.count else { return run }
         let items = paragraphs[first...]
-        guard items.count >= minItems else { return run }
+        let headed = zip(items, items.dropFirst()).allSatisfy { $1 - $0 - 1 >= teaserHeadLines }
+        guard items.count >= minItems || (items.count >= minHeadedItems && headed) else { return run }
         let article = paragraphs[..<first]
         let pairs = zip(article, article.dropFirst()).filter { $0 + 1 == $1 }.count
         guard pairs >= minParagraphPairs else { return run }
@@ -61,10 +66,17 @@ enum TeaserStream {
     /// A title (a few words that are no paragraph) or a timestamp: what stands over a teaser.
     static func isItemLine(_ line: String?) -> Bool {
         guard let line else { return false }
+        var tail = Substring(line)
+        while let last = tail.last, Headline.closers.contains(last) { tail = tail.dropLast() }
+        if let last = tail.last, listItemEnds.contains(last) { return false }
         let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: Headline.maxWords + 1)
         if (MainText.minTitleWords...Headline.maxWords).contains(words) { return true }
         return words < MainText.minTitleWords && line.unicodeScalars.filter { $0.properties.numericType != nil }.count >= timestampDigits
     }
+
+    /// A line that ends in one of these is a list's item or a sentence, not a title (a headline
+    /// may ask or exclaim, so "?" and "!" are not among them).
+    static let listItemEnds: Set<Character> = [".", ",", ";", ":", "。", "，", "；", "：", "、"]
 
     /// Characters that close a sentence when whitespace or the line's end follows; the
     /// full-width ones close it where they stand, since CJK text sets no space after them.
