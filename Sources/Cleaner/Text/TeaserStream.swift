@@ -83,25 +83,34 @@ enum TeaserStream {
     static let sentenceStops: Set<Character> = [".", "!", "?", "…"]
     static let fullWidthStops: Set<Character> = ["。", "！", "？"]
 
-    /// Sentences in a unit's line, at least one (a block of wrapped prose counts as many).
+    /// Sentences in a unit's line, at least one (a block of wrapped prose counts as many). Read
+    /// by scalars: each stop and closer is one scalar, and ASCII ones are asked of a bit set.
     static func sentenceCount(_ line: String?) -> Int {
         guard let line else { return Int(maxSentencesPerItem) + 1 }
         var count = 0
         var pending = false
-        for character in line {
-            if fullWidthStops.contains(character) {
+        for scalar in line.unicodeScalars {
+            let value = scalar.value
+            let ascii = value < 0x80
+            if !ascii, fullWidthStopScalars.contains(value) {
                 count += 1
                 pending = false
-            } else if sentenceStops.contains(character) {
+            } else if ascii ? asciiStops.contains(UInt8(value)) : stopScalars.contains(value) {
                 pending = true
-            } else if pending, Headline.closers.contains(character) {
+            } else if pending, ascii ? asciiClosers.contains(UInt8(value)) : closerScalars.contains(value) {
                 continue
             } else {
-                if pending, character.isWhitespace { count += 1 }
+                if pending, UnicodeWhitespace.isWhitespace(value) { count += 1 }
                 pending = false
             }
         }
         if pending { count += 1 }
         return max(count, 1)
     }
+
+    private static let fullWidthStopScalars = ScalarCharacters.scalars(of: fullWidthStops)
+    private static let stopScalars = ScalarCharacters.scalars(of: sentenceStops)
+    private static let closerScalars = ScalarCharacters.scalars(of: Headline.closers)
+    private static let asciiStops = ASCIISet(sentenceStops.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    private static let asciiClosers = ASCIISet(Headline.closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
 }
