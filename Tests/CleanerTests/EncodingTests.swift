@@ -58,6 +58,25 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(result.encoding.name, "UTF-8")
     }
 
+    /// The validator's runs of 32 and 8 ASCII bytes end where the input does, and a sequence
+    /// anywhere in a word, valid or not, is looked at.
+    func testUTF8ValidatorAtEveryLengthAndOffset() {
+        for length in 0..<100 {
+            let ascii = [UInt8](repeating: 0x61, count: length)
+            ascii.withUnsafeBytes { XCTAssertTrue(UTF8Validator.isValid($0), "\(length)") }
+            for offset in 0..<length {
+                var bad = ascii
+                bad[offset] = 0xFF
+                bad.withUnsafeBytes { XCTAssertFalse(UTF8Validator.isValid($0), "\(length) \(offset)") }
+                guard offset + 1 < length else { continue }
+                var accented = ascii
+                accented[offset] = 0xC3
+                accented[offset + 1] = 0xA9
+                accented.withUnsafeBytes { XCTAssertTrue(UTF8Validator.isValid($0), "\(length) \(offset)") }
+            }
+        }
+    }
+
     func testUTF8CutShortAtTheEndKeepsTheRest() {
         let bytes = Array("Überschrift\n\nText mit Umlauten: äöü ".utf8) + [0xE2, 0x80]
         XCTAssertEqual(cleaner.clean(bytes).text, "Überschrift\n\nText mit Umlauten: äöü \u{FFFD}")

@@ -49,6 +49,68 @@ final class RawTextBlankerTests: XCTestCase {
         XCTAssertEqual(String(decoding: blanked.bytes, as: UTF8.self), "<link rel=canonical href=\"https://example.com/a\"><a href=\"\" >b</a><a HREF=\"\"class=c>c</a><a href>d</a>")
     }
 
+    /// A `<meta>`'s content stays only when metadata reads its key; a `<link>`'s address only on
+    /// a link that may be canonical; `content` elsewhere goes.
+    func testMetaContentAndLinkAddressesStayWhereRead() throws {
+        let text = "<meta name=\"viewport\" content=\"width=device-width\"><meta content=\"T\" PROPERTY=og:title>"
+            + "<meta content='x' itemprop=\"a&amp;b\"><meta content=\"y\"><meta name=Description content=d>"
+            + "<link href=\"a.css\" rel=stylesheet><link href=/c rel=\"Canonical\"><div content=z class=c>"
+        let blanked = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), minimumBytes: 0))
+        XCTAssertEqual(
+            String(decoding: blanked.bytes, as: UTF8.self),
+            "<meta name=\"viewport\" ><meta content=\"T\" PROPERTY=og:title><meta content='x' itemprop=\"a&amp;b\"><meta >"
+                + "<meta name=Description content=d><link  rel=stylesheet><link href=/c rel=\"Canonical\"><div  class=c>")
+        // A site's rule that reads `content` keeps it on every element.
+        let kept = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), attributes: KeptAttributes(alsoReading: ["content"]), minimumBytes: 0))
+        XCTAssertTrue(String(decoding: kept.bytes, as: UTF8.self).hasPrefix("<meta name=\"viewport\" content=\"width=device-width\">"))
+        XCTAssertTrue(String(decoding: kept.bytes, as: UTF8.self).hasSuffix("<div content=z class=c>"))
+        XCTAssertEqual(blankedOutline(Array(text.utf8)), originalOutline(Array(text.utf8)))
+    }
+
+    /// `type` stays on JSON-LD scripts alone; `src` on images alone when only `strip_image_src`
+    /// reads it, and everywhere when a site's XPath does.
+    func testScriptTypesAndAddressesStayWhereRead() throws {
+        let text = "<script src=a.js type=module></script><script type=\"application/ld+json\">{}</script>"
+            + "<img src=b.jpg class=i><iframe src=c></iframe><link type=text/css rel=stylesheet><input type=hidden>"
+        let images = KeptAttributes.reading([], imageSources: true)
+        let blanked = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), attributes: images, minimumBytes: 0))
+        XCTAssertEqual(
+            String(decoding: blanked.bytes, as: UTF8.self),
+            "<script  ></script><script type=\"application/ld+json\">{}</script><img src=b.jpg class=i><iframe ></iframe><link  rel=stylesheet><input >")
+        XCTAssertEqual(blankedOutline(Array(text.utf8), attributes: images), originalOutline(Array(text.utf8), attributes: images))
+        let bySite = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), attributes: KeptAttributes.reading(["src"], imageSources: true), minimumBytes: 0))
+        XCTAssertTrue(String(decoding: bySite.bytes, as: UTF8.self).hasPrefix("<script src=a.js ></script>"))
+        XCTAssertTrue(String(decoding: bySite.bytes, as: UTF8.self).contains("<iframe src=c>"))
+    }
+
+    /// Metadata from meta tags and the canonical link is what it was with every meta tag whole,
+    /// and a site whose rule reads the content of a meta tag metadata does not read still gets it.
+    func testMetadataReadsTheMetaTagsItNeeds() throws {
+        let filler = "<script>" + String(repeating: "var x = 1;\n", count: 600) + "</script>"
+        let page = """
+            <html><head>\(filler)<meta name="viewport" content="width=device-width"><meta property="og:title" content="The Title">
+            <meta name="author" content="Jane Roe"><meta property="article:published_time" content="2019-03-29T10:00:00Z">
+            <meta name="description" content="What it is about."><meta property="og:site_name" content="Example">
+            <meta name="section-id" content="Gardens"><link rel="stylesheet" href="/a.css"><link rel="canonical" href="https://example.com/a"></head><body>
+            <div><p>The article's own text, long enough to be a paragraph of its own here.</p></div>
+            </body></html>
+            """
+        XCTAssertGreaterThan(page.utf8.count, RawTextBlanker.minimumBytes)
+        var options = CleanOptions()
+        options.metadata = true
+        let result = try clean(page, rules: ["example.com": "date: //meta[@name='section-id']/@content"], options: options)
+        let metadata = result.document.metadata
+        XCTAssertEqual(metadata.title, "The Title")
+        XCTAssertEqual(metadata.author, "Jane Roe")
+        XCTAssertEqual(metadata.description, "What it is about.")
+        XCTAssertEqual(metadata.sitename, "Example")
+        XCTAssertEqual(metadata.url, "https://example.com/a")
+        // The site (from the canonical link) reads a meta tag's content that metadata does not.
+        XCTAssertEqual(metadata.date, "Gardens")
+        let plain = try clean(page, rules: [:], options: options)
+        XCTAssertEqual(plain.document.metadata.date, "2019-03-29")
+    }
+
     private let pieces = [
         "<script>", "<SCRIPT type=\"application/ld+json\">{\"a\": 1}", "</script>", "</SCRIPT >", "</scriptx>", "<style>",
         "</style>", "<!--", "-->", "--!>", "<!-->", "<!--->", "<div a=\"<script>\">", "<div a='x>y'>", "<div a=b>", "<p/>",

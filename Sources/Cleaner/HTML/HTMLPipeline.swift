@@ -78,14 +78,15 @@ enum HTMLPipeline {
 
     /// The attributes a page keeps for `rules`: the pipeline's reads and theirs; nil, all of them.
     private static func keptAttributes(for rules: RuleSet) -> KeptAttributes? {
-        guard let read = rules.readAttributes else { return nil }
-        return KeptAttributes.reading(read)
+        guard let read = rules.xpathAttributes else { return nil }
+        return KeptAttributes.reading(read, imageSources: !rules.stripImageSrc.isEmpty)
     }
 
     /// True when `kept` keeps the value of every attribute `rules` read.
     private static func keeps(_ kept: KeptAttributes?, allThat rules: RuleSet) -> Bool {
         guard let kept else { return true }
-        return rules.readAttributes.map { kept.keepsValues(of: $0) } ?? false
+        guard let read = rules.xpathAttributes else { return false }
+        return kept.keepsValues(of: read) && (rules.stripImageSrc.isEmpty || kept.keepsImageSources)
     }
 
     /// The page's tree; parsed with its scripts, styles and comments emptied (`RawTextBlanker`)

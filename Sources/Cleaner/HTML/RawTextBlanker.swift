@@ -274,9 +274,12 @@ enum RawTextBlanker {
             let raw: RawKind? = tag == Self.script ? .script : tag == Self.style ? .style : nil
             var index = nameEnd
             var keep = false
-            let isLink = tag == Self.link
             if Self.blanksKept.contains(tag) { collapsesBlanks = false }
-            // htmlParseStartTag: attributes until ">" or "/>".
+            // What of a `<meta>`'s content and a `<link>`'s address is read depends on its other
+            // attributes, which may come after: those tags (a few in a page) are read twice.
+            let readsTag = attributes != nil && (tag == Self.meta || tag == Self.link) ? isRead(tag, attributesFrom: nameEnd) : false
+            // htmlParseStartTag: attributes until ">" or "/>". (Written out here rather than
+            // through `nextAttribute`: this loop runs for every tag of a page.)
             while true {
                 while isBlank(byte(index)) { index += 1 }
                 guard index < bytes.count else { return nil }
@@ -298,7 +301,9 @@ enum RawTextBlanker {
                 index = attributeEnd
                 while isBlank(byte(index)) { index += 1 }
                 guard byte(index) == 0x3D else {  // no value
-                    if let attributes, attributes.use(of: packedName(nameStart, attributeEnd)) == nil { remove(nameStart..<attributeEnd) }
+                    if let attributes, !keepsPresence(attributes.use(of: packedName(nameStart, attributeEnd)), on: tag, read: readsTag) {
+                        remove(nameStart..<attributeEnd)
+                    }
                     continue
                 }
                 index += 1
@@ -317,22 +322,22 @@ enum RawTextBlanker {
                     while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E { index += 1 }
                     valueEnd = index
                 }
+                var isJSONLD = false
                 if raw == .script, equalsIgnoringCase(nameStart, attributeEnd, "type"), containsIgnoringCase(valueStart, valueEnd, "ld+json") {
                     keep = true
+                    isJSONLD = true
                 }
                 guard let attributes else { continue }
-                switch attributes.use(of: packedName(nameStart, attributeEnd)) {
-                case nil:
+                let use = attributes.use(of: packedName(nameStart, attributeEnd))
+                if !keepsPresence(use, on: tag, read: readsTag || isJSONLD) {
                     // Parsing goes on after the removed attribute as it did after the attribute.
                     remove(nameStart..<index)
-                case .presenceOutsideLink where !isLink && !(quoted && valueEnd == valueStart):
+                } else if use == .presenceOutsideLink, tag != Self.link, !(quoted && valueEnd == valueStart) {
                     // `name=""`: an empty value, quoted so that what follows stays what it was.
                     flush(upTo: attributeEnd)
                     output.append(contentsOf: Self.emptyValue)
                     copied = index
                     blankedAny = true
-                default:
-                    break
                 }
             }
             let contentStart = index + 1
@@ -359,6 +364,103 @@ enum RawTextBlanker {
         private static let script = PackedName("script")
         private static let style = PackedName("style")
         private static let link = PackedName("link")
+        private static let meta = PackedName("meta")
+        private static let img = PackedName("img")
+
+        /// Whether an attribute with `use` stays, in some form, on a `tag` element; `read` tells
+        /// whether that `<meta>` or `<link>` is one whose content or address is read (`isRead`),
+        /// or that script's type names JSON-LD.
+        @inline(__always)
+        private func keepsPresence(_ use: KeptAttributes.Use?, on tag: PackedName, read: Bool) -> Bool {
+            switch use {
+            case nil: false
+            case .value: true
+            case .presenceOutsideLink: tag != Self.link || read
+            case .readMetaOnly: tag == Self.meta && read
+            case .jsonLDScriptOnly: tag == Self.script && read
+            case .imageOnly: tag == Self.img
+            }
+        }
+
+        /// For a `<meta>`, whether metadata reads its `content` (one of its keys is one
+        /// `KeptAttributes.readsMeta` takes); for a `<link>`, whether it may be the canonical link.
+        /// Only attributes the scan follows count; any other case is taken as read.
+        private func isRead(_ tag: PackedName, attributesFrom start: Int) -> Bool {
+            var index = start
+            while true {
+                switch nextAttribute(from: index) {
+                case .stop, .close, .emptyElement: return false
+                case .bogus(let next): index = next
+                case .attribute(let attribute):
+                    index = attribute.end
+                    guard let value = attribute.value else { continue }
+                    let name = packedName(attribute.name.lowerBound, attribute.name.upperBound)
+                    let text = UnsafeBufferPointer(rebasing: bytes[value])
+                    if tag == Self.link {
+                        if name == Self.rel, KeptAttributes.mayBeCanonical(rel: text) { return true }
+                    } else if KeptAttributes.metaKeyNames.contains(name), KeptAttributes.readsMeta(key: text) {
+                        return true
+                    }
+                }
+            }
+        }
+
+        private static let rel = PackedName("rel")
+
+        /// One attribute of a start tag as htmlParseStartTag reads it.
+        private struct Attribute {
+            var name: Range<Int>
+            /// Nil for a name without "=".
+            var value: Range<Int>?
+            var quoted: Bool
+            /// Where reading goes on: past the value, or past the blanks after a name without one.
+            var end: Int
+        }
+
+        private enum AttributeStep {
+            /// The page leaves the path the scan follows.
+            case stop
+            /// The tag ends with the ">" at this index.
+            case close(Int)
+            /// The tag ends with "/>"; reading goes on here.
+            case emptyElement(Int)
+            /// A bogus attribute, skipped as libxml2 skips it up to here.
+            case bogus(Int)
+            case attribute(Attribute)
+        }
+
+        /// The next attribute, or the tag's end, from `start` (blanks first), as `startTag` reads it.
+        private func nextAttribute(from start: Int) -> AttributeStep {
+            var index = start
+            while isBlank(byte(index)) { index += 1 }
+            guard index < bytes.count else { return .stop }
+            let current = bytes[index]
+            if current == 0x3E { return .close(index) }
+            if current == 0x2F, byte(index + 1) == 0x3E { return .emptyElement(index + 2) }
+            let nameStart = index
+            guard isNameStart(current), let attributeEnd = self.nameEnd(from: index) else {
+                // A bogus attribute: libxml2 skips it up to a blank, ">" or "/>".
+                while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E, !(bytes[index] == 0x2F && byte(index + 1) == 0x3E) {
+                    index += 1
+                }
+                return .bogus(index)
+            }
+            index = attributeEnd
+            while isBlank(byte(index)) { index += 1 }
+            guard byte(index) == 0x3D else {
+                return .attribute(Attribute(name: nameStart..<attributeEnd, value: nil, quoted: false, end: index))
+            }
+            index += 1
+            while isBlank(byte(index)) { index += 1 }
+            let quote = byte(index)
+            if quote == 0x22 || quote == 0x27 {
+                guard let close = find(quote, from: index + 1) else { return .stop }  // libxml2 reads to the end
+                return .attribute(Attribute(name: nameStart..<attributeEnd, value: (index + 1)..<close, quoted: true, end: close + 1))
+            }
+            let valueStart = index
+            while index < bytes.count, !isBlank(bytes[index]), bytes[index] != 0x3E { index += 1 }
+            return .attribute(Attribute(name: nameStart..<attributeEnd, value: valueStart..<index, quoted: false, end: index))
+        }
         /// Elements whose text the serializer keeps with its blanks, and those browsers show so.
         private static let blanksKept = ["pre", "textarea", "listing", "xmp", "plaintext"].map(PackedName.init)
 

@@ -17,6 +17,23 @@ extension HTMLDocument {
                 switch here.pointee.type {
                 case XML_ELEMENT_NODE:
                     var line = indent + "<" + name
+                    // A `<meta>` whose content, a `<link>` whose address, is read (as `RawTextBlanker` decides).
+                    var read = false
+                    if name == "meta" || name == "link" {
+                        var attribute = here.pointee.properties
+                        while let property = attribute {
+                            attribute = property.pointee.next
+                            let key = PackedName(property.pointee.name.map { String(cString: $0) } ?? "")
+                            let value = Array((LibXML.takeString(xmlNodeGetContent(UnsafeMutableRawPointer(property).assumingMemoryBound(to: xmlNode.self))) ?? "").utf8)
+                            value.withUnsafeBufferPointer { text in
+                                if name == "link" {
+                                    if key == PackedName("rel"), KeptAttributes.mayBeCanonical(rel: text) { read = true }
+                                } else if KeptAttributes.metaKeyNames.contains(key), KeptAttributes.readsMeta(key: text) {
+                                    read = true
+                                }
+                            }
+                        }
+                    }
                     var attribute = here.pointee.properties
                     while let property = attribute {
                         attribute = property.pointee.next
@@ -26,6 +43,10 @@ extension HTMLDocument {
                             switch attributes.use(of: PackedName(key)) {
                             case nil: continue
                             case .presenceOutsideLink where name != "link": value = ""
+                            case .presenceOutsideLink where !read: continue
+                            case .readMetaOnly where name != "meta" || !read: continue
+                            case .jsonLDScriptOnly where name != "script" || !value.lowercased().contains("ld+json"): continue
+                            case .imageOnly where name != "img": continue
                             default: break
                             }
                         }

@@ -24,6 +24,15 @@ enum MetadataTables {
     static let sectionKeys = ["article:section", "parsely-section"]
     static let tagKeys = ["article:tag", "keywords", "news_keywords", "parsely-tags"]
     static let localeKeys = ["content-language", "og:locale", "language", "dc.language", "dcterms.language"]
+    /// Keys read outside the lists above: `og:type`, and those of `MetadataReader`'s XPath
+    /// fallbacks (title, author, date, canonical address).
+    static let fallbackKeys = ["og:type", "og:title", "author", "article:author", "article:published_time", "date", "og:url"]
+
+    /// Every key whose `content` is read: the meta tags without one of these lose their `content`
+    /// before the parse (`KeptAttributes.readMetaOnly`). A key read anywhere must be listed here.
+    static let readMetaKeys: Set<String> = Set(
+        [authorKeys, descriptionKeys, sitenameKeys, titleKeys, imageKeys, publishedDateKeys, modifiedDateKeys, sectionKeys, tagKeys, localeKeys, fallbackKeys]
+            .joined())
 
     /// JSON-LD `@type`s that describe the page's own article (a `Person` or `Organization` node
     /// elsewhere in the graph is not the article).

@@ -147,7 +147,14 @@ public struct RuleSet: Sendable {
     /// `src` for `strip_image_src`. Nil when a rule may read any attribute (`@*`, the
     /// `attribute` axis, an `@` this cannot follow): the page then keeps them all.
     var readAttributes: Set<String>? {
-        var names: Set<String> = stripImageSrc.isEmpty ? [] : ["src"]
+        guard var names = xpathAttributes else { return nil }
+        if !stripImageSrc.isEmpty { names.insert("src") }
+        return names
+    }
+
+    /// `readAttributes` but for `strip_image_src`'s `src`, which it reads on images alone.
+    var xpathAttributes: Set<String>? {
+        var names: Set<String> = []
         for rule in [body, strip, title, author, date].joined() {
             guard let read = XPathAttributeNames.names(in: rule.xpath.source) else { return nil }
             names.formUnion(read)
