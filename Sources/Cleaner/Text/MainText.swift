@@ -96,9 +96,12 @@ enum MainText {
             let lines = document.blocks[blockIndex].lines.indices.filter { document.blocks[blockIndex].lines[$0].isKept }
             guard !lines.isEmpty else { continue }
             let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
+            // Whether the block's last line introduces a list, asked once.
+            var lastIntroduces = false
             if isWrappedProse(texts) {
                 let joined = texts.joined(separator: " ")
                 units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined)))
+                lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
@@ -106,10 +109,11 @@ enum MainText {
                     let weight = weight(text)
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight))
-                    if introducesList(text) { introduced = true }
+                    lastIntroduces = introducesList(text)
+                    if lastIntroduces { introduced = true }
                 }
             }
-            introduced = texts.last.map(introducesList) ?? false
+            introduced = lastIntroduces
         }
         return units
     }
@@ -170,11 +174,15 @@ enum MainText {
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         guard lines.count >= 3 else { return false }
-        let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
-        let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
+        // The cheapest test first (a line's first scalar), the walk of every character last: most
+        // blocks of three lines or more are menus and lists, which fail at once.
         // A sentence carried on to the next line goes on in lower case; a list of headlines does not.
         let carriedOn = lines.dropFirst().filter { startsLowercase($0) }.count
-        return average >= wrappedLineCharacters && breaksMidSentence * 2 >= lines.count - 1 && carriedOn * 3 >= lines.count - 1
+        guard carriedOn * 3 >= lines.count - 1 else { return false }
+        let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
+        guard breaksMidSentence * 2 >= lines.count - 1 else { return false }
+        let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
+        return average >= wrappedLineCharacters
     }
 
     static func weight(_ line: String) -> Double {
