@@ -247,7 +247,10 @@ enum MainText {
         var lowercaseStarts = 0
         var uncasedStarts = 0
         var line = line
-        line.withUTF8 { bytes in
+        // Prose fails the bound long before its end: the cased words can be at most the spaces
+        // seen plus one for each byte left (and one), so once the lowercase starts pass what that
+        // many words allow, the answer is no.
+        let walked = line.withUTF8 { bytes -> Bool in
             var afterSpace = true
             var index = 0
             while index < bytes.count {
@@ -257,7 +260,10 @@ enum MainText {
                         spaces += 1
                         afterSpace = true
                     } else {
-                        if afterSpace, (0x61...0x7A).contains(byte) { lowercaseStarts += 1 }
+                        if afterSpace, (0x61...0x7A).contains(byte) {
+                            lowercaseStarts += 1
+                            if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                        }
                         afterSpace = false
                     }
                     index += 1
@@ -269,12 +275,19 @@ enum MainText {
                 } else if afterSpace, isSmallLetter(scalar) || ScalarCharacters.isUncased(scalar),
                     ScalarCharacters.standsAlone(scalar), nextStandsAlone(bytes, at: index + length)
                 {
-                    if isSmallLetter(scalar) { lowercaseStarts += 1 } else { uncasedStarts += 1 }
+                    if isSmallLetter(scalar) {
+                        lowercaseStarts += 1
+                        if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                    } else {
+                        uncasedStarts += 1
+                    }
                 }
                 afterSpace = false
                 index += length
             }
+            return true
         }
+        guard walked else { return false }
         let casedWords = spaces + 1 - uncasedStarts
         return casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1
     }
