@@ -245,6 +245,17 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// A title's words split on bytes where the title is ASCII: as `Character` splitting gives them.
+    func testPageTitleWordsMatchTheirDefinition() {
+        let pieces = ["Word", "a", "Z9", "_", " ", "  ", "-", "|", "\t", "\r\n", "\u{1}", "'", "é", "e\u{301}", "日本", "İ", "\u{A0}", "½"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let line = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = line.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+            XCTAssertEqual(PageTitle.words(of: line).map(String.init), expected, line.debugDescription)
+        }
+    }
+
     func testRepeatedTitleShortcutsDecideAsTheDefinition() {
         let titles = ["Breaking News", "breaking  news", "BREAKING NEWS", "İstanbul votes", "istanbul votes", "\u{212A}elvin scale",
                       "kelvin scale", " Ünïcode title", "ünïcode title", "A", "a much longer sentence that goes on, and on.", "\u{A0}Breaking News",

@@ -58,6 +58,12 @@ public struct Block: Sendable {
         self.lines = lines.map { Line(text: $0, removedBy: nil) }
     }
 
+    /// A block of lines made already (a reader's, without a second array of their texts).
+    init(kind: BlockKind, lines: [Line]) {
+        self.kind = kind
+        self.lines = lines
+    }
+
     public var isKept: Bool { lines.contains { $0.isKept } }
 
     /// The kept lines, joined by newlines.

@@ -3,42 +3,26 @@
 /// other character holds a line break, so bytes split exactly where characters would).
 enum TextReader {
     static func blocks(from text: String) -> [Block] {
-        var text = text
-        return text.withUTF8 { bytes in
+        var bytesOfText = text
+        return bytesOfText.withUTF8 { bytes in
             var blocks: [Block] = []
-            var lines: [String] = []
-            func flush() {
-                if !lines.isEmpty {
+            var lines: [Line] = []
+            let utf8 = text.utf8
+            for range in LineScan.lines(of: bytes) {
+                // A line the normalizer would leave as it is is copied out of the text, which is
+                // valid UTF-8 already: no rebuilding, no second validation.
+                let line =
+                    range.isNormalized
+                    ? String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.start)..<utf8.index(utf8.startIndex, offsetBy: range.end)]))
+                    : TextNormalizer.normalizeLine(bytes: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]))
+                if !line.isEmpty {
+                    lines.append(Line(text: line, removedBy: nil))
+                } else if !lines.isEmpty {
                     blocks.append(Block(kind: .paragraph, lines: lines))
-                    lines.removeAll(keepingCapacity: true)
+                    lines = []
                 }
             }
-            func take(_ start: Int, _ end: Int) {
-                let line = TextNormalizer.normalizeLine(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                if line.isEmpty {
-                    flush()
-                } else {
-                    lines.append(line)
-                }
-            }
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x0A:
-                    take(start, index)
-                    index += 1
-                    start = index
-                case 0x0D:
-                    take(start, index)
-                    index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                    start = index
-                default:
-                    index += 1
-                }
-            }
-            take(start, bytes.count)
-            flush()
+            if !lines.isEmpty { blocks.append(Block(kind: .paragraph, lines: lines)) }
             return blocks
         }
     }

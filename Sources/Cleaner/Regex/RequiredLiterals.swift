@@ -350,17 +350,54 @@ struct RequiredLiterals: Sendable {
     /// digits). `PatternPrefilterTests` checks this against every scalar PCRE2's `\d` matches.
     static func holdsDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte &- UInt8(ascii: "0") < 10 { return true }
-            if byte >= 0xD9 {
-                guard byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 else { return true }
-                index += 3
-                continue
+        // Eight bytes at a time past those that are neither an ASCII digit nor from D9 on: each
+        // would only move the walk on by one.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                if digitOrLateLeadBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) == 0 {
+                    index += 8
+                    continue
+                }
+                let end = index + 8
+                while index < end {
+                    guard let next = digitStep(bytes, at: index) else { return true }
+                    index = next
+                }
             }
-            index += 1
+        }
+        while index < bytes.count {
+            guard let next = digitStep(bytes, at: index) else { return true }
+            index = next
         }
         return false
+    }
+
+    /// One step of `holdsDigit` at `index`: nil when a digit may be there, else where to go on.
+    @inline(__always)
+    private static func digitStep(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte &- UInt8(ascii: "0") < 10 { return nil }
+        if byte >= 0xD9 {
+            guard byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 else { return nil }
+            return index + 3
+        }
+        return index + 1
+    }
+
+    /// The high bit of each byte of `word` that is an ASCII digit or from D9 on, per byte without
+    /// carries between them.
+    @inline(__always)
+    static func digitOrLateLeadBytes(_ word: UInt64) -> UInt64 {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        // low + (0x80 - n) sets a byte's high bit when its low seven bits are at least n.
+        let atLeast30 = (low &+ 0x5050_5050_5050_5050) & highBits
+        let atLeast3A = (low &+ 0x4646_4646_4646_4646) & highBits
+        let atLeast59 = (low &+ 0x2727_2727_2727_2727) & highBits
+        let digit = atLeast30 & ~atLeast3A & ~word
+        let lateLead = atLeast59 & word
+        return digit | lateLead
     }
 
     @inline(__always)

@@ -47,12 +47,20 @@ struct LineMatcher {
             return found
         }
         var block = 0
-        for (index, isCandidate) in candidates.enumerated() where isCandidate {
-            // `firstLine` is sorted: the block holding line `index` is at or after the last one.
-            while block + 1 < firstLine.count, firstLine[block + 1] <= index { block += 1 }
-            let line = index - firstLine[block]
-            let text = document.blocks[block].lines[line]
-            if text.isKept, matches(text.text) { found.append((block, line)) }
+        // The candidates found by memchr for a true (a Bool is the byte 1): a rule has a handful
+        // among hundreds of lines, and some fifty rules walk them.
+        candidates.withUnsafeBytes { marks in
+            guard let base = marks.baseAddress else { return }
+            var index = 0
+            while index < marks.count, let mark = memchr(base + index, 1, marks.count - index) {
+                index = base.distance(to: UnsafeRawPointer(mark))
+                // `firstLine` is sorted: the block holding line `index` is at or after the last one.
+                while block + 1 < firstLine.count, firstLine[block + 1] <= index { block += 1 }
+                let line = index - firstLine[block]
+                let text = document.blocks[block].lines[line]
+                if text.isKept, matches(text.text) { found.append((block, line)) }
+                index += 1
+            }
         }
         return found
     }

@@ -97,9 +97,12 @@ enum MainText {
             let lines = document.blocks[blockIndex].lines.indices.filter { document.blocks[blockIndex].lines[$0].isKept }
             guard !lines.isEmpty else { continue }
             let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
+            // Whether the block's last line introduces a list, asked once.
+            var lastIntroduces = false
             if isWrappedProse(texts) {
                 let joined = texts.joined(separator: " ")
                 units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined)))
+                lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
@@ -107,10 +110,11 @@ enum MainText {
                     let weight = weight(text)
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight))
-                    if introducesList(text) { introduced = true }
+                    lastIntroduces = introducesList(text)
+                    if lastIntroduces { introduced = true }
                 }
             }
-            introduced = texts.last.map(introducesList) ?? false
+            introduced = lastIntroduces
         }
         return units
     }
@@ -171,11 +175,15 @@ enum MainText {
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         guard lines.count >= 3 else { return false }
-        let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
-        let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
+        // The cheapest test first (a line's first scalar), the walk of every character last: most
+        // blocks of three lines or more are menus and lists, which fail at once.
         // A sentence carried on to the next line goes on in lower case; a list of headlines does not.
         let carriedOn = lines.dropFirst().filter { startsLowercase($0) }.count
-        return average >= wrappedLineCharacters && breaksMidSentence * 2 >= lines.count - 1 && carriedOn * 3 >= lines.count - 1
+        guard carriedOn * 3 >= lines.count - 1 else { return false }
+        let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
+        guard breaksMidSentence * 2 >= lines.count - 1 else { return false }
+        let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
+        return average >= wrappedLineCharacters
     }
 
     static func weight(_ line: String) -> Double {
@@ -240,7 +248,10 @@ enum MainText {
         var lowercaseStarts = 0
         var uncasedStarts = 0
         var line = line
-        line.withUTF8 { bytes in
+        // Prose fails the bound long before its end: the cased words can be at most the spaces
+        // seen plus one for each byte left (and one), so once the lowercase starts pass what that
+        // many words allow, the answer is no.
+        let walked = line.withUTF8 { bytes -> Bool in
             var afterSpace = true
             var index = 0
             while index < bytes.count {
@@ -250,7 +261,10 @@ enum MainText {
                         spaces += 1
                         afterSpace = true
                     } else {
-                        if afterSpace, (0x61...0x7A).contains(byte) { lowercaseStarts += 1 }
+                        if afterSpace, (0x61...0x7A).contains(byte) {
+                            lowercaseStarts += 1
+                            if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                        }
                         afterSpace = false
                     }
                     index += 1
@@ -262,12 +276,19 @@ enum MainText {
                 } else if afterSpace, isSmallLetter(scalar) || ScalarCharacters.isUncased(scalar),
                     ScalarCharacters.standsAlone(scalar), nextStandsAlone(bytes, at: index + length)
                 {
-                    if isSmallLetter(scalar) { lowercaseStarts += 1 } else { uncasedStarts += 1 }
+                    if isSmallLetter(scalar) {
+                        lowercaseStarts += 1
+                        if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                    } else {
+                        uncasedStarts += 1
+                    }
                 }
                 afterSpace = false
                 index += length
             }
+            return true
         }
+        guard walked else { return false }
         let casedWords = spaces + 1 - uncasedStarts
         return casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1
     }

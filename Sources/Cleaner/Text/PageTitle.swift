@@ -66,7 +66,9 @@ enum PageTitle {
     /// are ASCII; nil when a byte above ASCII comes first, which only Characters can tell about
     /// (a letter, a combining mark on the ASCII before it).
     private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: Substring?) -> Bool? {
-        func isWordByte(_ byte: UInt8) -> Bool { asciiWordBytes.contains(byte) }
+        // The set read once: a static's accessor in the loop costs a `swift_once` check a byte.
+        let wordBytes = asciiWordBytes
+        func isWordByte(_ byte: UInt8) -> Bool { wordBytes.contains(byte) }
         let step = fromEnd ? -1 : 1
         var index = fromEnd ? bytes.count - 1 : 0
         while bytes.indices.contains(index), bytes[index] < 0x80, !isWordByte(bytes[index]) { index += step }
@@ -86,7 +88,36 @@ enum PageTitle {
     /// Lower-cased runs of letters, digits and marks.
     static func words(of line: String) -> [Substring] {
         let lowered = line.lowercased()
+        if let words = asciiWords(of: lowered) { return words }
         return lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+    }
+
+    /// `words` of an all-ASCII text, split on its bytes: each byte is a `Character` ("\r\n" is one,
+    /// but neither byte is a word's), and the ASCII letters, numbers and "_" are `asciiWordBytes`.
+    /// Nil for any other text.
+    private static func asciiWords(of text: String) -> [Substring]? {
+        let wordBytes = asciiWordBytes
+        let ranges = text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+            var ranges: [Range<Int>] = []
+            var start: Int?
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if wordBytes.contains(byte) {
+                    if start == nil { start = index }
+                } else if let wordStart = start {
+                    ranges.append(wordStart..<index)
+                    start = nil
+                }
+            }
+            if let wordStart = start { ranges.append(wordStart..<bytes.count) }
+            return ranges
+        }
+        guard let found = ranges, let ranges = found else { return nil }
+        let utf8 = text.utf8
+        return ranges.map { range in
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
     }
 
     /// Words, with each double-width character (CJK) counted as one.

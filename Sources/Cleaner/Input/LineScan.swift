@@ -1,0 +1,101 @@
+/// A text's lines found on its bytes eight at a time, with whether `TextNormalizer.normalizeLine`
+/// would leave each as it is. Most bytes of a scrape are printable ASCII other than the space,
+/// which neither end a line nor change under normalizing: only the other bytes (spaces, line
+/// ends, controls, non-ASCII) are looked at one by one.
+enum LineScan {
+    /// One line's bytes, without its line end, and whether it is normalized already: no control
+    /// character, and no whitespace but single ASCII spaces between words.
+    struct LineRange {
+        let start: Int
+        let end: Int
+        let isNormalized: Bool
+    }
+
+    /// The lines of `bytes`, in order. Lines end at "\n", "\r\n" or "\r"; the last line runs to
+    /// the end (it may be empty). `bytes` are a valid String's: a scalar's length is read off its
+    /// lead byte, and only leads C2 (NEL, NBSP, C1 controls), E1, E2, E3 (the other spaces) and
+    /// EF (the BOM) need decoding.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [LineRange] {
+        var scan = Scan()
+        guard let base = bytes.baseAddress else {
+            scan.endLine(at: 0, next: 0)
+            return scan.lines
+        }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            var others = otherBytes(word)
+            while others != 0 {
+                scan.look(at: index + others.trailingZeroBitCount >> 3, in: bytes)
+                others &= others &- 1
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] &- 0x21 >= 0x5E { scan.look(at: index, in: bytes) }
+            index += 1
+        }
+        scan.endLine(at: bytes.count, next: bytes.count)
+        return scan.lines
+    }
+
+    /// The high bit of each byte of `word` that is not printable ASCII other than the space
+    /// (0x21 to 0x7E), computed per byte without carries between them.
+    @inline(__always)
+    static func otherBytes(_ word: UInt64) -> UInt64 {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeast21 = (low &+ 0x5F5F_5F5F_5F5F_5F5F) & highBits
+        let is7F = (low &+ 0x0101_0101_0101_0101) & highBits
+        let printable = atLeast21 & ~is7F & ~word
+        return ~printable & highBits
+    }
+
+    /// The state of the scan: the current line, and the bytes already accounted for.
+    private struct Scan {
+        var lines: [LineRange] = []
+        var lineStart = 0
+        var normalized = true
+        var lastSpace = -2
+        /// Bytes before this are done: a decoded scalar's continuation bytes, the "\n" of "\r\n".
+        var skipUntil = 0
+
+        @inline(__always)
+        mutating func endLine(at end: Int, next: Int) {
+            lines.append(LineRange(start: lineStart, end: end, isNormalized: normalized && lastSpace != end - 1))
+            lineStart = next
+            skipUntil = next
+            normalized = true
+            lastSpace = -2
+        }
+
+        /// A byte other than printable ASCII: a space, a line end, a control or a scalar's lead byte.
+        @inline(__always)
+        mutating func look(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            guard position >= skipUntil else { return }
+            let byte = bytes[position]
+            switch byte {
+            case 0x20:
+                if position == lineStart || position == lastSpace + 1 { normalized = false }
+                lastSpace = position
+            case 0x0A:
+                endLine(at: position, next: position + 1)
+            case 0x0D:
+                endLine(at: position, next: position + 1 < bytes.count && bytes[position + 1] == 0x0A ? position + 2 : position + 1)
+            case 0xC2...0xF4:
+                if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF {
+                    if let (scalar, _) = UTF8Scalar.decode(bytes, at: position) {
+                        if UnicodeWhitespace.isSpaceOrControl(scalar) { normalized = false }
+                    } else {
+                        normalized = false
+                    }
+                }
+                skipUntil = position + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4)
+            default:
+                // Controls, DEL, and bytes no valid scalar starts with.
+                normalized = false
+            }
+        }
+    }
+}
