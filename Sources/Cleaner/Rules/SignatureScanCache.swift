@@ -123,9 +123,9 @@ final class SignatureScanCache {
             Int64(bitPattern: stamp.inode).littleEndian, stamp.size.littleEndian, stamp.modified.littleEndian,
             stamp.modifiedNanoseconds.littleEndian, stamp.changed.littleEndian, stamp.changedNanoseconds.littleEndian,
             Int64(entry.holdsSignature ? 1 : 0).littleEndian, UInt16(nameBytes.count).littleEndian)
-        withUnsafeBytes(of: fields) { found.append(contentsOf: $0.prefix(Self.fieldsSize)) }
+        withUnsafeBytes(of: fields) { found.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<Self.fieldsSize])) }
         var name = name
-        name.withUTF8 { found.append(contentsOf: $0) }
+        name.withUTF8 { found.append(contentsOf: UnsafeRawBufferPointer($0)) }
     }
 
     /// From here on what this run finds is written out: the records that were the same so far first.
