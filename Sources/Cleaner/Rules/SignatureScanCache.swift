@@ -222,6 +222,8 @@ final class SignatureScanner {
     /// a third thread on two cores gains nothing.
     static let probeThreads = 2
     static let probeMinimumFiles = 256
+    /// Files a thread probes at a time: about 0.1 ms of work.
+    static let probeRun = 64
     private let reader = DirectoryFileReader()
     private let cacheDirectory: String?
     private var caches: [String: SignatureScanCache?] = [:]
@@ -282,23 +284,33 @@ final class SignatureScanner {
         guard names.count >= Self.probeMinimumFiles, threads > 1 else { return Array(repeating: nil, count: names.count) }
         let recorded = cache(of: directory)?.peek(names) ?? Array(repeating: nil, count: names.count)
         let found = Mutex<[FileProbe?]>(Array(repeating: nil, count: names.count))
-        let chunk = (names.count + threads - 1) / threads
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
+        // Each thread takes the next run of files until none is left: a thread that starts late
+        // or is held up (by the patterns compiled ahead, or another process) leaves the rest to
+        // the other instead of the other waiting for its half.
+        let nextRun = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let reader = DirectoryFileReader()
-            let range = min(names.count, part * chunk)..<min(names.count, (part + 1) * chunk)
-            var probes: [FileProbe?] = []
-            probes.reserveCapacity(range.count)
-            for index in range {
-                let name = names[index]
-                if let entry = recorded[index], !entry.holdsSignature, let stamp = reader.stamp(ofFile: name, in: directory), stamp == entry.stamp {
-                    probes.append(.stamp(stamp))
-                    continue
+            var runs: [(start: Int, probes: [FileProbe?])] = []
+            while true {
+                let start = nextRun.add(Self.probeRun, ordering: .relaxed).oldValue
+                guard start < names.count else { break }
+                var probes: [FileProbe?] = []
+                probes.reserveCapacity(Self.probeRun)
+                for index in start..<min(names.count, start + Self.probeRun) {
+                    let name = names[index]
+                    if let entry = recorded[index], !entry.holdsSignature, let stamp = reader.stamp(ofFile: name, in: directory), stamp == entry.stamp {
+                        probes.append(.stamp(stamp))
+                        continue
+                    }
+                    probes.append(reader.withContents(ofFile: name, in: directory) { bytes, stamp in
+                        bytes.map { .read(stamp, holdsSignature: ByteSearch.containsIgnoringASCIICase($0, Self.directive)) }
+                    })
                 }
-                probes.append(reader.withContents(ofFile: name, in: directory) { bytes, stamp in
-                    bytes.map { .read(stamp, holdsSignature: ByteSearch.containsIgnoringASCIICase($0, Self.directive)) }
-                })
+                runs.append((start, probes))
             }
-            found.withLock { $0.replaceSubrange(range, with: probes) }
+            found.withLock { found in
+                for run in runs { found.replaceSubrange(run.start..<(run.start + run.probes.count), with: run.probes) }
+            }
         }
         return found.withLock { $0 }
     }
