@@ -15,6 +15,7 @@ struct RuleOptions: ParsableArguments {
     func load() throws -> RuleLibrary {
         do {
             var library = try RuleLibrary.builtin()
+            library.compilePatternsAhead()
             for directory in directories { try library.addDirectory(directory) }
             for warning in library.warnings { Diagnostics.warning(warning.description) }
             for directory in lenientDirectories {

@@ -24,6 +24,23 @@ final class RuleLibraryTests: XCTestCase {
         XCTAssertEqual(rules.siteName(forHost: "WWW.Example.COM:8080"), "example.com")
     }
 
+    /// The built-in rules' patterns are compiled when first used: each must compile.
+    func testEveryBuiltinPatternCompiles() throws {
+        var patterns = 0
+        for file in RuleFile.builtin {
+            var parser = RuleParser(file: file.path, mode: .strict)
+            let rules = try parser.parse(file.text)
+            patterns += rules.lineRules.count { $0.pattern != nil } + rules.signatures.count
+        }
+        XCTAssertGreaterThan(patterns, 0)
+        let library = try RuleLibrary.builtin()
+        for site in [nil] + RuleFile.builtin.map(\.name) {
+            for rule in library.rules(forSite: site).lineRules {
+                if let pattern = rule.pattern { XCTAssertNotNil(pattern.compiled, pattern.source) }
+            }
+        }
+    }
+
     func testUserDirectoryFilesReplaceBuiltinFilesOfTheSameName() throws {
         let directory = NSTemporaryDirectory() + "rules-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

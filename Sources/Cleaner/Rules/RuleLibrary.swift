@@ -26,10 +26,12 @@ public struct RuleLibrary: Sendable {
     public init() {}
 
     /// The rules compiled into the binary (from the repository's `Rules/`): found from any directory.
+    /// Their patterns are compiled when first used (a test compiles them all).
     public static func builtin() throws -> RuleLibrary {
         var library = RuleLibrary()
         for file in RuleFile.builtin {
-            try library.add(name: file.name, text: file.text, path: file.path, mode: .strict)
+            var parser = RuleParser(file: file.path, mode: .strict, compilesPatternsOnUse: true)
+            library.add(name: file.name, rules: try parser.parse(file.text))
         }
         return library
     }

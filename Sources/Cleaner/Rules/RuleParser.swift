@@ -15,11 +15,15 @@ struct RuleParser {
     /// Every directive read, with its line, when `recordsDirectives` is set (for `clean rules check`).
     private(set) var directives: [(line: Int, directive: Directive)] = []
     let recordsDirectives: Bool
+    /// Patterns are compiled when first used, not checked now: for the built-in rules, whose
+    /// patterns a test compiles (compiling them all cost more start-up than a small page).
+    let compilesPatternsOnUse: Bool
 
-    init(file: String, mode: Mode = .strict, recordsDirectives: Bool = false) {
+    init(file: String, mode: Mode = .strict, recordsDirectives: Bool = false, compilesPatternsOnUse: Bool = false) {
         self.file = file
         self.mode = mode
         self.recordsDirectives = recordsDirectives
+        self.compilesPatternsOnUse = compilesPatternsOnUse
     }
 
     /// Directives whose argument in parentheses is a category.
@@ -218,6 +222,7 @@ struct RuleParser {
 
     private func pattern(_ value: String, _ line: Int) throws -> Pattern {
         guard !value.isEmpty else { throw error(line, "empty pattern") }
+        if compilesPatternsOnUse { return Pattern(compilingOnUse: value) }
         do {
             return try Pattern(value)
         } catch let failure as Pattern.CompileError {
