@@ -12,6 +12,11 @@
 /// a title and the next title (or the scrape's end), and only when at least `minSummaries` do: the
 /// box then alternates titles and summaries, which an article resuming after a box of bare titles
 /// does not (its paragraphs follow one another).
+///
+/// A title may ask or exclaim ("Should we focus on his motives?", "The loophole (cough, cough!)"):
+/// such a line counts as a title only when it is one clause and a headline-like line of one clause
+/// follows it, its byline or the next title; a question that opens the article's own paragraphs
+/// under the heading stays, and so does an ad's copy of two sentences over its address.
 enum HeadedTitles {
     /// The most titles a box of related links holds.
     static let maxTitles = 10
@@ -34,8 +39,11 @@ enum HeadedTitles {
             }
         }
         let isTitle = { (position: Int) in
-            let text = document.blocks[kept[position].block].lines[kept[position].line].text
-            return Headline.isHeadlineLike(text) || isLabelList(text)
+            let line = document.blocks[kept[position].block].lines[kept[position].line].text
+            if Headline.isHeadlineLike(line) || isLabelList(line) { return true }
+            guard position + 1 < kept.count, isCalledOutTitle(line) else { return false }
+            let next = document.blocks[kept[position + 1].block].lines[kept[position + 1].line].text
+            return Headline.isHeadlineLike(next) && isOneClause(next)
         }
         let isSummary = { (position: Int) in
             MainText.weight(document.blocks[kept[position].block].lines[kept[position].line].text) > 0
@@ -83,6 +91,29 @@ enum HeadedTitles {
             return summarised
         }
         return titles <= maxTitles ? end : nil
+    }
+
+    /// What ends a title that asks or exclaims (ASCII and full-width forms).
+    static let calledOutEnds: Set<Character> = ["?", "!", "？", "！"]
+
+    /// A short line that ends in a question or exclamation mark: a headline's length, one clause.
+    static func isCalledOutTitle(_ line: String) -> Bool {
+        var rest = Substring(line)
+        while let last = rest.last, Headline.closers.contains(last) { rest = rest.dropLast() }
+        guard let last = rest.last, calledOutEnds.contains(last) else { return false }
+        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: Headline.maxWords + 1)
+        return words > 0 && words <= Headline.maxWords && isOneClause(String(rest.dropLast()))
+    }
+
+    /// Whether no sentence ends inside the line (a sentence end followed by a space): a title is
+    /// one clause, while an ad's copy runs two ("Free personals online. View photos and more!").
+    static func isOneClause(_ line: String) -> Bool {
+        var previous: Character?
+        for character in line {
+            if character == " ", let end = previous, Headline.sentenceEnds.contains(end), end != ":", end != ";" { return false }
+            previous = character
+        }
+        return true
     }
 
     /// Labels a line lists: a tag list ("stock car 2018, stock car brasil, stock car interlagos")
