@@ -254,6 +254,16 @@ final class LineFilterTests: XCTestCase {
         XCTAssertTrue(HeadedTitles.isCalledOutTitle("The loophole for smokers (cough, cough!)"))
     }
 
+    /// Two boxes one under the other are two boxes of a few titles each, not one long list: the
+    /// second heading ends the first box.
+    func testDropWithTitlesEndsABoxAtTheNextHeading() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:more in news|recent articles)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let titles = (1...6).map { "Weekly notes, issue \($0)" }.joined(separator: "\n")
+        let boxes = "\n\nMore in News\n" + titles + "\nRecent articles\n" + titles
+        XCTAssertEqual(try clean(article + boxes, rules: rules).text, article)
+    }
+
     /// A tag heading goes with the tags under it, written one a line or several on one line; a
     /// sentence under the heading stays.
     func testBuiltinRulesDropATagHeadingWithItsTags() throws {

@@ -38,7 +38,14 @@ enum HeadedTitles {
                 kept.append((block, line))
             }
         }
+        // Another box's heading ends a box: boxes stacked one under the other ("More in News" /
+        // five titles / "Recent articles" / five titles) are each a few titles, not one long list.
+        var headingPositions = Set<Int>()
+        for heading in headings {
+            if let position = positions[heading.block << 32 | heading.line] { headingPositions.insert(position) }
+        }
         let isTitle = { (position: Int) in
+            guard !headingPositions.contains(position) else { return false }
             let line = document.blocks[kept[position].block].lines[kept[position].line].text
             if Headline.isHeadlineLike(line) || isLabelList(line) { return true }
             guard position + 1 < kept.count, isCalledOutTitle(line) else { return false }
