@@ -303,11 +303,12 @@ final class LineFilterTests: XCTestCase {
             "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
             "858 shares", "12 Kommentare", "5 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos",
             "View all (23)", "See more »", "Advert", "Anzeige", "CLICK HERE TO GET THE NEWS APP", "Hier klicken und mehr erfahren",
-            "Media playback is unsupported on your device", "This slideshow requires JavaScript.", "Get short URL", "Copy link",
+            "Media playback is unsupported on your device", "This slideshow requires JavaScript.", "This video is no longer available.", "Dieses Video ist nicht mehr verfügbar", "Get short URL", "Copy link",
         ]
         let prose = [
             "Reporters who contributed reporting to the inquiry were thanked by the committee in its final statement.",
             "Follow the river to the coast, where the new bridge is to be built by the end of next year.",
+            "The video is no longer available on the party's channel, which took it down on Monday.",
         ]
         try assertBuiltinRules(drop: chrome, keep: prose)
     }

@@ -171,6 +171,9 @@ drop_line(sponsored): ^(?i:advert|anzeige|werbung|publicidad|publicité|pubblici
 # "This slideshow requires JavaScript.", "This video is unavailable in the format required for
 # your device/os."
 drop_line(other): ^(?i)(?=.{0,120}$)(?=.*\b(?:video|vidéo|vídeo|media|slideshow|player|playback|audio)\b)(?=.*(?:\b(?:is|are) (?:unsupported|not supported|unavailable|playable)\b|\brequires? (?:javascript|flash)\b|\b(?:your|this) (?:device|browser)\b))
+# A player's notice once its video is taken down, the whole line: "This video is no longer
+# available.", "Dieses Video ist nicht mehr verfügbar." (an article's sentence says more).
+drop_line(other): ^(?i:(?:this|the) (?:video|clip|audio|media)|dieses video|dieser clip|cette vidéo|este v[ií]deo) (?i:is no longer available|is not available|ist nicht mehr verfügbar|ist nicht verfügbar|n'est plus disponible|ya no está disponible|não está mais disponível)\.?$
 # <noscript> fallbacks that ask for a script-enabled browser.
 drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 
