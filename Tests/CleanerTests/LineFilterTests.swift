@@ -264,6 +264,19 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(article + boxes, rules: rules).text, article)
     }
 
+    /// A kicker in capitals over each title does not count as a title of its own: six teasers of
+    /// a kicker and a title are a box of six, and the article after them stays.
+    func testDropWithTitlesCountsAKickerWithItsTitle() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:most read.*)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        let teasers = (1...6).map { "‘TALKS GO ON’\nUnion leaders meet minister for round \($0)" }.joined(separator: "\n")
+        XCTAssertEqual(try clean(article + "\n\nMost read in news\n" + teasers + "\n\n" + after, rules: rules).text, article + "\n\n" + after)
+        XCTAssertTrue(HeadedTitles.isKickerLine("RANDY ANDY"))
+        XCTAssertFalse(HeadedTitles.isKickerLine("Randy Andy"))
+        XCTAssertFalse(HeadedTitles.isKickerLine("東京の新しい計画"))
+    }
+
     /// A tag heading goes with the tags under it, written one a line or several on one line; a
     /// sentence under the heading stays.
     func testBuiltinRulesDropATagHeadingWithItsTags() throws {

@@ -55,11 +55,14 @@ enum HeadedTitles {
         let isSummary = { (position: Int) in
             MainText.weight(document.blocks[kept[position].block].lines[kept[position].line].text) > 0
         }
+        let isKicker = { (position: Int) in
+            isKickerLine(document.blocks[kept[position].block].lines[kept[position].line].text)
+        }
         var removed: [(block: Int, line: Int)] = []
         var next = 0
         for heading in headings {
             guard let position = positions[heading.block << 32 | heading.line], position >= next else { continue }
-            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary) else { continue }
+            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary, isKicker: isKicker) else { continue }
             removed.append(contentsOf: kept[position..<end])
             next = end
         }
@@ -70,12 +73,18 @@ enum HeadedTitles {
 
     /// The end of the box the heading at `position` opens (its last line's position + 1), or nil
     /// when it opens none: titles alone, or titles with summaries.
-    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool) -> Int? {
+    /// `isKicker`: a title's label line over it, which does not count as a title of its own.
+    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool, isKicker: (Int) -> Bool = { _ in false }) -> Int? {
         var end = position + 1
-        while end < count, end - position <= maxTitles + 1, isTitle(end) {
+        var titles = 0
+        while end < count, isTitle(end) {
+            let kicker = end + 1 < count && isKicker(end) && isTitle(end + 1)
+            if !kicker {
+                guard titles < maxTitles + 1 else { break }
+                titles += 1
+            }
             end += 1
         }
-        let titles = end - position - 1
         guard titles >= 1 else { return nil }
         // A summary: a line that is no title, after a title, before a title or the scrape's end.
         var summarised = position + 1
@@ -98,6 +107,23 @@ enum HeadedTitles {
             return summarised
         }
         return titles <= maxTitles ? end : nil
+    }
+
+    /// The most words of a kicker, the label in capitals over a teaser's title ("RANDY ANDY",
+    /// "‘GET WITH THE PROGRAM’"): a box of ten teasers shows twenty lines, ten of them kickers.
+    static let maxKickerWords = 6
+
+    /// A short line in capitals with no lowercase letter (a script without case has none of
+    /// either, so it has no kickers) and no sentence end.
+    static func isKickerLine(_ line: String) -> Bool {
+        var upper = false
+        for character in line {
+            if character.isLowercase { return false }
+            if character.isUppercase { upper = true }
+        }
+        guard upper, !Headline.endsSentence(line) else { return false }
+        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxKickerWords + 1)
+        return words > 0 && words <= maxKickerWords
     }
 
     /// What ends a title that asks or exclaims (ASCII and full-width forms).
