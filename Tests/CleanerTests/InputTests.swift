@@ -27,6 +27,28 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(sniff("Warning: a stray line\n<!DOCTYPE html>\n<p>\n" + prose + "</p>"), .html)
         XCTAssertEqual(sniff("A stray line\n<div><p>Text in a paragraph.</p></div>\n<div><p>More text.</p></div>"), .html)
     }
+
+    /// A scrape that opens with an ad's closed markup line and has no other markup is text; a page
+    /// whose first line opens what follows, or is followed by more markup, stays HTML.
+    func testAKeptAdLineAtTheStartIsText() {
+        let prose = "Ministers met in Brussels on Tuesday to agree the budget for the coming year.\nThe talks ran late into the night, and several delegations left before the vote.\n"
+        let ad = "<a href=\"http://ads.example.com/click?n=1\" target=\"_top\"><img width=468 height=60 src=\"http://ads.example.com/view?n=1\"></a>\n"
+        XCTAssertEqual(sniff(ad + "\n" + prose), .text)
+        XCTAssertEqual(sniff("<script src=\"http://ads.example.de/a.js\"></script><noscript><a href=\"http://ads.example.de/r\"><img src=\"x\"/></a></noscript>\nDie Minister trafen sich am Dienstag.\n"), .text)
+        XCTAssertEqual(sniff("<meta charset=\"iso-8859-1\">\n<p>" + prose + "</p>"), .html)
+        XCTAssertEqual(sniff("<a name=\"top\"></a>\n<div align=\"left\">\n" + prose), .html)
+        XCTAssertEqual(sniff(ad), .html)
+    }
+
+    /// A page's own tags after paragraphs of prose are a tutorial's example in a text scrape; an
+    /// ad's markup counts for its text, not the length of its URLs.
+    func testMarkupInsideATextScrapeDoesNotMakeItHTML() {
+        let prose = String(repeating: "Tests that run in the browser need a page to load them, and the coverage tool needs to see every script before it runs.\n\n", count: 6)
+        XCTAssertEqual(sniff(prose + "<!DOCTYPE html> <html> <head> <title>Test</title> </head> <body> <div id=\"mocha\"></div> </body> </html>\n\n" + prose), .text)
+        let url = "http://ad.example.net/adj/N3271/B2075466.165;abr=!ie;sz=125x125;click0=http://adlog.example.com/adlog/e/r=7546&s=700776&t=2006.12.27"
+        let script = "<SCRIPT language='JavaScript1.1' SRC=\"\(url)\"></SCRIPT>\n"
+        XCTAssertEqual(sniff("Reviews\nNews\nDownloads\n" + script + "Compare Prices\nRead more\n" + script + "Today on the site\n"), .text)
+    }
 }
 
 extension InputTests {

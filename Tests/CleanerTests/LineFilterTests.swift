@@ -232,6 +232,51 @@ final class LineFilterTests: XCTestCase {
         XCTAssertTrue(try clean(article + "\n\n" + list, rules: rules).text.contains("Category 2 of the guide"))
     }
 
+    /// A title that asks or exclaims belongs to the box when a title of one clause follows it (its
+    /// byline); a question that opens the paragraphs under the heading, or an ad's two sentences
+    /// over its address, is no title.
+    func testDropWithTitlesTakesQuestionTitles() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:related stories|verwandte artikel)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let box = "\n\nRelated Stories\nShould nurses strike over pay?\nJane Doe, Health Desk\n"
+            + "The nurses' union said its members would vote on a strike next week. Read More\n"
+            + "What the plan means for nurses\nJohn Roe, Politics\n"
+            + "Nurses will see their hours change from the autumn, the plan says, and their pay later. Read More"
+        XCTAssertEqual(try clean(article + box, rules: rules).text, article)
+        let german = "\n\nVerwandte Artikel\nStreik in den Kliniken!\nWas der Plan für Pflegekräfte bedeutet\n\n"
+            + "Die Gewerkschaft will sich noch vor Monatsende mit dem Minister treffen, sagte ein Sprecher."
+        XCTAssertEqual(
+            try clean(article + german, rules: rules).text,
+            article + "\n\nDie Gewerkschaft will sich noch vor Monatsende mit dem Minister treffen, sagte ein Sprecher.")
+        let question = "\n\nRelated Stories\nWhy did the talks fail?\nThe unions have asked for a meeting before the end of the month, a spokesman said."
+        XCTAssertEqual(try clean(article + question, rules: rules).text, article + question)
+        XCTAssertFalse(HeadedTitles.isCalledOutTitle("Free personals online. View photos and more!"))
+        XCTAssertTrue(HeadedTitles.isCalledOutTitle("The loophole for smokers (cough, cough!)"))
+    }
+
+    /// Two boxes one under the other are two boxes of a few titles each, not one long list: the
+    /// second heading ends the first box.
+    func testDropWithTitlesEndsABoxAtTheNextHeading() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:more in news|recent articles)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let titles = (1...6).map { "Weekly notes, issue \($0)" }.joined(separator: "\n")
+        let boxes = "\n\nMore in News\n" + titles + "\nRecent articles\n" + titles
+        XCTAssertEqual(try clean(article + boxes, rules: rules).text, article)
+    }
+
+    /// A kicker in capitals over each title does not count as a title of its own: six teasers of
+    /// a kicker and a title are a box of six, and the article after them stays.
+    func testDropWithTitlesCountsAKickerWithItsTitle() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:most read.*)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
+        let teasers = (1...6).map { "‘TALKS GO ON’\nUnion leaders meet minister for round \($0)" }.joined(separator: "\n")
+        XCTAssertEqual(try clean(article + "\n\nMost read in news\n" + teasers + "\n\n" + after, rules: rules).text, article + "\n\n" + after)
+        XCTAssertTrue(HeadedTitles.isKickerLine("RANDY ANDY"))
+        XCTAssertFalse(HeadedTitles.isKickerLine("Randy Andy"))
+        XCTAssertFalse(HeadedTitles.isKickerLine("東京の新しい計画"))
+    }
+
     /// A tag heading goes with the tags under it, written one a line or several on one line; a
     /// sentence under the heading stays.
     func testBuiltinRulesDropATagHeadingWithItsTags() throws {
@@ -252,7 +297,9 @@ final class LineFilterTests: XCTestCase {
     func testBuiltinRulesDropBoxesOfRelatedLinks() throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
         let after = "The unions have asked for a meeting before the end of the month, a spokesman said."
-        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:", "Leia mais", "Читайте также", "Самые популярные статьи"] {
+        for heading in ["Related", "More from Politics", "More Great Stories", "Don't miss", "Mehr zum Thema", "Lire aussi:", "Leia mais", "Читайте также", "Самые популярные статьи",
+            "Artículos Relacionados", "Verwandte Artikel", "Articoli correlati", "Recent posts"]
+        {
             let text = before + "\n\n" + heading + "\nUnions threaten strike over pay\nWhat the plan means for nurses\n\n" + after
             XCTAssertEqual(try clean(text, builtin: true, options: CleanOptions(input: .text)).text, before + "\n\n" + after, heading)
         }
@@ -269,11 +316,12 @@ final class LineFilterTests: XCTestCase {
             "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by Jane Doe",
             "858 shares", "12 Kommentare", "5 min read", "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos",
             "View all (23)", "See more »", "Advert", "Anzeige", "CLICK HERE TO GET THE NEWS APP", "Hier klicken und mehr erfahren",
-            "Media playback is unsupported on your device", "This slideshow requires JavaScript.", "Get short URL", "Copy link",
+            "Media playback is unsupported on your device", "This slideshow requires JavaScript.", "This video is no longer available.", "Dieses Video ist nicht mehr verfügbar", "Get short URL", "Copy link",
         ]
         let prose = [
             "Reporters who contributed reporting to the inquiry were thanked by the committee in its final statement.",
             "Follow the river to the coast, where the new bridge is to be built by the end of next year.",
+            "The video is no longer available on the party's channel, which took it down on Monday.",
         ]
         try assertBuiltinRules(drop: chrome, keep: prose)
     }

@@ -12,6 +12,11 @@
 /// a title and the next title (or the scrape's end), and only when at least `minSummaries` do: the
 /// box then alternates titles and summaries, which an article resuming after a box of bare titles
 /// does not (its paragraphs follow one another).
+///
+/// A title may ask or exclaim ("Should we focus on his motives?", "The loophole (cough, cough!)"):
+/// such a line counts as a title only when it is one clause and a headline-like line of one clause
+/// follows it, its byline or the next title; a question that opens the article's own paragraphs
+/// under the heading stays, and so does an ad's copy of two sentences over its address.
 enum HeadedTitles {
     /// The most titles a box of related links holds.
     static let maxTitles = 10
@@ -33,18 +38,31 @@ enum HeadedTitles {
                 kept.append((block, line))
             }
         }
+        // Another box's heading ends a box: boxes stacked one under the other ("More in News" /
+        // five titles / "Recent articles" / five titles) are each a few titles, not one long list.
+        var headingPositions = Set<Int>()
+        for heading in headings {
+            if let position = positions[heading.block << 32 | heading.line] { headingPositions.insert(position) }
+        }
         let isTitle = { (position: Int) in
-            let text = document.blocks[kept[position].block].lines[kept[position].line].text
-            return Headline.isHeadlineLike(text) || isLabelList(text)
+            guard !headingPositions.contains(position) else { return false }
+            let line = document.blocks[kept[position].block].lines[kept[position].line].text
+            if Headline.isHeadlineLike(line) || isLabelList(line) { return true }
+            guard position + 1 < kept.count, isCalledOutTitle(line) else { return false }
+            let next = document.blocks[kept[position + 1].block].lines[kept[position + 1].line].text
+            return Headline.isHeadlineLike(next) && isOneClause(next)
         }
         let isSummary = { (position: Int) in
             MainText.weight(document.blocks[kept[position].block].lines[kept[position].line].text) > 0
+        }
+        let isKicker = { (position: Int) in
+            isKickerLine(document.blocks[kept[position].block].lines[kept[position].line].text)
         }
         var removed: [(block: Int, line: Int)] = []
         var next = 0
         for heading in headings {
             guard let position = positions[heading.block << 32 | heading.line], position >= next else { continue }
-            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary) else { continue }
+            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary, isKicker: isKicker) else { continue }
             removed.append(contentsOf: kept[position..<end])
             next = end
         }
@@ -55,12 +73,18 @@ enum HeadedTitles {
 
     /// The end of the box the heading at `position` opens (its last line's position + 1), or nil
     /// when it opens none: titles alone, or titles with summaries.
-    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool) -> Int? {
+    /// `isKicker`: a title's label line over it, which does not count as a title of its own.
+    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool, isKicker: (Int) -> Bool = { _ in false }) -> Int? {
         var end = position + 1
-        while end < count, end - position <= maxTitles + 1, isTitle(end) {
+        var titles = 0
+        while end < count, isTitle(end) {
+            let kicker = end + 1 < count && isKicker(end) && isTitle(end + 1)
+            if !kicker {
+                guard titles < maxTitles + 1 else { break }
+                titles += 1
+            }
             end += 1
         }
-        let titles = end - position - 1
         guard titles >= 1 else { return nil }
         // A summary: a line that is no title, after a title, before a title or the scrape's end.
         var summarised = position + 1
@@ -83,6 +107,46 @@ enum HeadedTitles {
             return summarised
         }
         return titles <= maxTitles ? end : nil
+    }
+
+    /// The most words of a kicker, the label in capitals over a teaser's title ("RANDY ANDY",
+    /// "‘GET WITH THE PROGRAM’"): a box of ten teasers shows twenty lines, ten of them kickers.
+    static let maxKickerWords = 6
+
+    /// A short line in capitals with no lowercase letter (a script without case has none of
+    /// either, so it has no kickers) and no sentence end.
+    static func isKickerLine(_ line: String) -> Bool {
+        var upper = false
+        for character in line {
+            if character.isLowercase { return false }
+            if character.isUppercase { upper = true }
+        }
+        guard upper, !Headline.endsSentence(line) else { return false }
+        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxKickerWords + 1)
+        return words > 0 && words <= maxKickerWords
+    }
+
+    /// What ends a title that asks or exclaims (ASCII and full-width forms).
+    static let calledOutEnds: Set<Character> = ["?", "!", "？", "！"]
+
+    /// A short line that ends in a question or exclamation mark: a headline's length, one clause.
+    static func isCalledOutTitle(_ line: String) -> Bool {
+        var rest = Substring(line)
+        while let last = rest.last, Headline.closers.contains(last) { rest = rest.dropLast() }
+        guard let last = rest.last, calledOutEnds.contains(last) else { return false }
+        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: Headline.maxWords + 1)
+        return words > 0 && words <= Headline.maxWords && isOneClause(String(rest.dropLast()))
+    }
+
+    /// Whether no sentence ends inside the line (a sentence end followed by a space): a title is
+    /// one clause, while an ad's copy runs two ("Free personals online. View photos and more!").
+    static func isOneClause(_ line: String) -> Bool {
+        var previous: Character?
+        for character in line {
+            if character == " ", let end = previous, Headline.sentenceEnds.contains(end), end != ":", end != ";" { return false }
+            previous = character
+        }
+        return true
     }
 
     /// Labels a line lists: a tag list ("stock car 2018, stock car brasil, stock car interlagos")
