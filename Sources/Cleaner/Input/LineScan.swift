@@ -44,12 +44,9 @@ enum LineScan {
     /// (0x21 to 0x7E), computed per byte without carries between them.
     @inline(__always)
     static func otherBytes(_ word: UInt64) -> UInt64 {
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let low = word & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeast21 = (low &+ 0x5F5F_5F5F_5F5F_5F5F) & highBits
-        let is7F = (low &+ 0x0101_0101_0101_0101) & highBits
-        let printable = atLeast21 & ~is7F & ~word
-        return ~printable & highBits
+        let low = ByteLanes.low7(word)
+        let printable = ByteLanes.atLeast(0x21, low) & ~ByteLanes.atLeast(0x7F, low) & ~word
+        return ~printable & ByteLanes.highBits
     }
 
     /// The state of the scan: the current line, and the bytes already accounted for.

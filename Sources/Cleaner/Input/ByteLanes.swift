@@ -1,0 +1,17 @@
+/// Tests on the eight bytes of a word at once, each answer in its byte's high bit, with no carry
+/// from one byte into the next: the word-at-a-time scans over text use them to pass over runs
+/// of bytes that need no closer look.
+enum ByteLanes {
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// `word` with each byte's high bit cleared, so that adding below 0x80 to a byte cannot carry.
+    @inline(__always)
+    static func low7(_ word: UInt64) -> UInt64 { word & 0x7F7F_7F7F_7F7F_7F7F }
+
+    /// The high bit of each byte of `low` (from `low7`) that is at least `n` (1 to 0x80):
+    /// `low + (0x80 - n)` reaches 0x80 exactly then.
+    @inline(__always)
+    static func atLeast(_ n: UInt8, _ low: UInt64) -> UInt64 {
+        (low &+ UInt64(0x80 &- n) &* 0x0101_0101_0101_0101) & highBits
+    }
+}
