@@ -150,8 +150,12 @@ enum MainText {
     static func introducesList(_ line: String) -> Bool {
         // The last Character ends in the line's last scalar, and only the colon itself is its
         // canonical equivalent: a line whose bytes end in neither colon ends in neither.
-        guard let lastByte = line.utf8.last, listIntroducerLastBytes.contains(lastByte) else { return false }
-        guard listIntroducerBytes.contains(where: { line.utf8.reversed().starts(with: $0) }) else { return false }
+        // Read on the contiguous bytes: nearly every line fails on its last byte.
+        let endsInColon = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let lastByte = bytes.last, listIntroducerLastBytes.contains(lastByte) else { return false }
+            return listIntroducerBytes.contains(where: { bytes.reversed().starts(with: $0) })
+        } ?? listIntroducerBytes.contains(where: { line.utf8.reversed().starts(with: $0) })
+        guard endsInColon else { return false }
         if ASCIIText.isASCII(line) {
             // Each byte a Character ("\r\n" is no colon): the only colon is the last byte.
             var line = line
@@ -187,7 +191,7 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
-        asciiWeight(line) ?? generalWeight(line)
+        asciiWeight(line) ?? scalarWeight(line) ?? generalWeight(line)
     }
 
     /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.
@@ -303,7 +307,7 @@ enum MainText {
     }
 
     /// True at the end of `bytes`, or when the scalar at `index` stands alone.
-    private static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < bytes.count else { return true }
         guard bytes[index] >= 0x80 else { return ScalarCharacters.standsAlone(UInt32(bytes[index])) }
         guard let (scalar, _) = UTF8Scalar.decode(bytes, at: index) else { return false }
@@ -413,11 +417,11 @@ enum MainText {
 
     /// The ASCII characters `isNumberCell` lets through, and those it counts as digits: each
     /// byte asked as the Character it is.
-    private static let asciiNumberCellBytes = ASCIISet((0..<0x80).map { UInt8($0) }.filter { byte in
+    static let asciiNumberCellBytes = ASCIISet((0..<0x80).map { UInt8($0) }.filter { byte in
         let character = Character(Unicode.Scalar(byte))
         return character.isNumber || character.isWhitespace || numberCellMarks.contains(character) || character.isCurrencySymbol
     })
-    private static let asciiNumbers = ASCIISet((0..<0x80).map { UInt8($0) }.filter { Character(Unicode.Scalar($0)).isNumber })
+    static let asciiNumbers = ASCIISet((0..<0x80).map { UInt8($0) }.filter { Character(Unicode.Scalar($0)).isNumber })
 
     /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
     private static let asciiNumberMarks = ASCIISet(numberMarks.utf8)
