@@ -247,14 +247,17 @@ enum MainText {
     /// see `ScalarCharacters`) is lowercase when that scalar is a Latin-1, Greek or Cyrillic small
     /// letter (`isSmallLetter`), and has no case when it is CJK or hangul: such words do not count
     /// toward the `nameListWords` cased words (Cyrillic and Korean prose fails here too).
-    static func mayBeNameList(_ line: String) -> Bool {
+    /// `spaceBound`, when known, is at least the line's whitespace scalars: the bound then fails
+    /// earlier, or at once for a line with too few of them to hold `nameListWords` words.
+    static func mayBeNameList(_ line: String, spaceBound: Int = .max) -> Bool {
+        guard spaceBound >= nameListWords - 1 else { return false }
         var spaces = 0
         var lowercaseStarts = 0
         var uncasedStarts = 0
         var line = line
         // Prose fails the bound long before its end: the cased words can be at most the spaces
-        // seen plus one for each byte left (and one), so once the lowercase starts pass what that
-        // many words allow, the answer is no.
+        // seen plus one for each byte left (or `spaceBound`), and one, so once the lowercase
+        // starts pass what that many words allow, the answer is no.
         let walked = line.withUTF8 { bytes -> Bool in
             var afterSpace = true
             var index = 0
@@ -267,7 +270,7 @@ enum MainText {
                     } else {
                         if afterSpace, (0x61...0x7A).contains(byte) {
                             lowercaseStarts += 1
-                            if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                            if Double(lowercaseStarts) > Double(min(spaces + (bytes.count - index), spaceBound) + 1) * (1 - nameListCapitalShare) + 1 { return false }
                         }
                         afterSpace = false
                     }
@@ -282,7 +285,7 @@ enum MainText {
                 {
                     if isSmallLetter(scalar) {
                         lowercaseStarts += 1
-                        if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                        if Double(lowercaseStarts) > Double(min(spaces + (bytes.count - index), spaceBound) + 1) * (1 - nameListCapitalShare) + 1 { return false }
                     } else {
                         uncasedStarts += 1
                     }
@@ -307,7 +310,7 @@ enum MainText {
     }
 
     /// True at the end of `bytes`, or when the scalar at `index` stands alone.
-    static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    private static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < bytes.count else { return true }
         guard bytes[index] >= 0x80 else { return ScalarCharacters.standsAlone(UInt32(bytes[index])) }
         guard let (scalar, _) = UTF8Scalar.decode(bytes, at: index) else { return false }

@@ -170,12 +170,12 @@ extension MainText {
     /// `ScalarFeatures`); nil for any other.
     static func scalarWeight(_ line: String) -> Double? {
         // Most of a page's scalars are in lines of prose that end a sentence, decided before the
-        // feature walk as `asciiWeight` does: by the length and the name-list bound (which prose
-        // fails), both read in one walk of the bytes.
+        // feature walk as `asciiWeight` does: by the length and the name-list bound, which prose
+        // fails early once the length's walk has bounded its words.
         let ends = Headline.endsSentence(line)
         if ends {
-            let (size, mayBeNameList) = lengthAndNameListBound(line)
-            if size >= proseCharacters, !mayBeNameList { return min(Double(size), maxLineWeight) }
+            let (size, spaceBound) = lengthAndSpaceBound(line)
+            if size >= proseCharacters, !mayBeNameList(line, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
             if size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
         }
         guard let walked = line.utf8.withContiguousStorageIfAvailable(ScalarFeatures.of), let features = walked else { return nil }
@@ -193,46 +193,38 @@ extension MainText {
         return -cost
     }
 
-    /// `weightedLength` and `mayBeNameList` of any line, from one walk of its bytes (the bound's
-    /// early way out needs the rest of the line, which the length must read anyway).
-    static func lengthAndNameListBound(_ line: String) -> (length: Int, mayBeNameList: Bool) {
-        var length = 0
-        var spaces = 0
-        var lowercaseStarts = 0
-        var uncasedStarts = 0
+    /// `weightedLength` of any line, and a bound on its whitespace scalars for `mayBeNameList`,
+    /// from one walk of its bytes: each whitespace scalar starts with an ASCII whitespace byte
+    /// or with one of the lead bytes of the others (C2 for U+0085 and U+00A0, E1 for U+1680, E2
+    /// for U+2000-U+205F, E3 for U+3000), never a continuation byte.
+    static func lengthAndSpaceBound(_ line: String) -> (length: Int, spaceBound: Int) {
         var line = line
-        line.withUTF8 { bytes in
-            var afterSpace = true
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte >= 0x80 else {
-                    length += 1
-                    if UnicodeWhitespace.isWhitespace(UInt32(byte)) {
-                        spaces += 1
-                        afterSpace = true
-                    } else {
-                        if afterSpace, byte &- 0x61 < 26 { lowercaseStarts += 1 }
-                        afterSpace = false
-                    }
-                    index += 1
-                    continue
-                }
-                // As in `mayBeNameList`: whitespace past ASCII opens no word there.
-                let (scalar, size) = UTF8Scalar.decode(bytes, at: index) ?? (0, 1)
-                length += isDoubleWidth(scalar) ? 2 : 1
-                if UnicodeWhitespace.isWhitespace(scalar) {
-                    spaces += 1
-                } else if afterSpace, isSmallLetter(scalar) || ScalarCharacters.isUncased(scalar),
-                    ScalarCharacters.standsAlone(scalar), nextStandsAlone(bytes, at: index + size)
-                {
-                    if isSmallLetter(scalar) { lowercaseStarts += 1 } else { uncasedStarts += 1 }
-                }
-                afterSpace = false
-                index += size
+        return line.withUTF8 { bytes in
+            // Counted without branches, so that the loop runs on many bytes at once: a scalar per
+            // byte that is no continuation byte (0x80-0xBF), and the lead bytes above.
+            var length = 0
+            var spaceBound = 0
+            var highest: UInt8 = 0
+            for byte in bytes {
+                length &+= byte & 0xC0 != 0x80 ? 1 : 0
+                let space = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3
+                spaceBound &+= space ? 1 : 0
+                highest = max(highest, byte)
             }
+            // The double-counted scalars are three bytes long, led by 0xE3 to 0xEF.
+            guard highest >= 0xE3 else { return (length, spaceBound) }
+            var index = 0
+            while index + 2 < bytes.count {
+                let byte = bytes[index]
+                if byte &- 0xE3 < 0x0D {
+                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    if isDoubleWidth(scalar) { length += 1 }
+                    index += 3
+                } else {
+                    index += 1
+                }
+            }
+            return (length, spaceBound)
         }
-        let casedWords = spaces + 1 - uncasedStarts
-        return (length, casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1)
     }
 }
