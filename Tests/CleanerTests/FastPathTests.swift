@@ -199,11 +199,16 @@ final class FastPathTests: XCTestCase {
             for (index, piece) in pieces.enumerated() { title += (index == 0 ? "" : separators.randomElement() ?? " ") + piece }
             let titleWords = PageTitle.words(of: title)
             let ends = (first: titleWords.first, last: titleWords.last)
+            // The title said again in full, or opening a longer line.
+            for line in [title, title.uppercased() + "!", title + " x y", "e\u{301}" + title] where PageTitle.repeats(PageTitle.words(of: line), title: titleWords) {
+                XCTAssertTrue(PageTitle.mayBeHeadline(line, titleEnds: ends), "\(line) of \(title)")
+            }
             for length in 1..<count {
                 for part in [pieces.prefix(length), pieces.suffix(length)] {
                     let joined = part.joined(separator: " ")
                     for line in [joined, joined.uppercased(), joined.lowercased(), "» " + joined + "!", joined + " x", "e\u{301}" + joined, joined + "\u{301}"] {
-                        if PageTitle.isHeadline(PageTitle.words(of: line), of: titleWords) {
+                        let lineWords = PageTitle.words(of: line)
+                        if PageTitle.isHeadline(lineWords, of: titleWords) || PageTitle.repeats(lineWords, title: titleWords) {
                             XCTAssertTrue(PageTitle.mayBeHeadline(line, titleEnds: ends), "\(line) of \(title)")
                         }
                     }

@@ -150,8 +150,12 @@ enum MainText {
     static func introducesList(_ line: String) -> Bool {
         // The last Character ends in the line's last scalar, and only the colon itself is its
         // canonical equivalent: a line whose bytes end in neither colon ends in neither.
-        guard let lastByte = line.utf8.last, listIntroducerLastBytes.contains(lastByte) else { return false }
-        guard listIntroducerBytes.contains(where: { line.utf8.reversed().starts(with: $0) }) else { return false }
+        // Read on the contiguous bytes: nearly every line fails on its last byte.
+        let endsInColon = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let lastByte = bytes.last, listIntroducerLastBytes.contains(lastByte) else { return false }
+            return listIntroducerBytes.contains(where: { bytes.reversed().starts(with: $0) })
+        } ?? listIntroducerBytes.contains(where: { line.utf8.reversed().starts(with: $0) })
+        guard endsInColon else { return false }
         if ASCIIText.isASCII(line) {
             // Each byte a Character ("\r\n" is no colon): the only colon is the last byte.
             var line = line
@@ -187,7 +191,7 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
-        asciiWeight(line) ?? generalWeight(line)
+        asciiWeight(line) ?? scalarWeight(line) ?? generalWeight(line)
     }
 
     /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.
@@ -243,14 +247,17 @@ enum MainText {
     /// see `ScalarCharacters`) is lowercase when that scalar is a Latin-1, Greek or Cyrillic small
     /// letter (`isSmallLetter`), and has no case when it is CJK or hangul: such words do not count
     /// toward the `nameListWords` cased words (Cyrillic and Korean prose fails here too).
-    static func mayBeNameList(_ line: String) -> Bool {
+    /// `spaceBound`, when known, is at least the line's whitespace scalars: the bound then fails
+    /// earlier, or at once for a line with too few of them to hold `nameListWords` words.
+    static func mayBeNameList(_ line: String, spaceBound: Int = .max) -> Bool {
+        guard spaceBound >= nameListWords - 1 else { return false }
         var spaces = 0
         var lowercaseStarts = 0
         var uncasedStarts = 0
         var line = line
         // Prose fails the bound long before its end: the cased words can be at most the spaces
-        // seen plus one for each byte left (and one), so once the lowercase starts pass what that
-        // many words allow, the answer is no.
+        // seen plus one for each byte left (or `spaceBound`), and one, so once the lowercase
+        // starts pass what that many words allow, the answer is no.
         let walked = line.withUTF8 { bytes -> Bool in
             var afterSpace = true
             var index = 0
@@ -263,7 +270,7 @@ enum MainText {
                     } else {
                         if afterSpace, (0x61...0x7A).contains(byte) {
                             lowercaseStarts += 1
-                            if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                            if Double(lowercaseStarts) > Double(min(spaces + (bytes.count - index), spaceBound) + 1) * (1 - nameListCapitalShare) + 1 { return false }
                         }
                         afterSpace = false
                     }
@@ -278,7 +285,7 @@ enum MainText {
                 {
                     if isSmallLetter(scalar) {
                         lowercaseStarts += 1
-                        if Double(lowercaseStarts) > Double(spaces + (bytes.count - index) + 1) * (1 - nameListCapitalShare) + 1 { return false }
+                        if Double(lowercaseStarts) > Double(min(spaces + (bytes.count - index), spaceBound) + 1) * (1 - nameListCapitalShare) + 1 { return false }
                     } else {
                         uncasedStarts += 1
                     }
@@ -413,11 +420,11 @@ enum MainText {
 
     /// The ASCII characters `isNumberCell` lets through, and those it counts as digits: each
     /// byte asked as the Character it is.
-    private static let asciiNumberCellBytes = ASCIISet((0..<0x80).map { UInt8($0) }.filter { byte in
+    static let asciiNumberCellBytes = ASCIISet((0..<0x80).map { UInt8($0) }.filter { byte in
         let character = Character(Unicode.Scalar(byte))
         return character.isNumber || character.isWhitespace || numberCellMarks.contains(character) || character.isCurrencySymbol
     })
-    private static let asciiNumbers = ASCIISet((0..<0x80).map { UInt8($0) }.filter { Character(Unicode.Scalar($0)).isNumber })
+    static let asciiNumbers = ASCIISet((0..<0x80).map { UInt8($0) }.filter { Character(Unicode.Scalar($0)).isNumber })
 
     /// The ASCII characters of the number marks `isDataRow` allows in a number cell.
     private static let asciiNumberMarks = ASCIISet(numberMarks.utf8)

@@ -21,6 +21,9 @@ enum PageTitle {
                     title = words
                     continue
                 }
+                // Saying the title again shares its first or last word: the many lines that do
+                // not are turned away before lower-casing and splitting.
+                guard mayBeHeadline(line.text, titleEnds: (first.first, first.last)) else { continue }
                 let words = words(of: line.text)
                 guard weight(words) >= minWords else { continue }
                 if repeats(words, title: first) { return true }

@@ -1,0 +1,230 @@
+/// `MainText.weight` of a line that is not all ASCII from one walk over its scalars, as
+/// `ASCIIFeatures` does for ASCII lines: the weighted length, punctuation, the name-list bound,
+/// table cells, the number cell and the words are read off each scalar once, instead of one walk
+/// (and a `Set` look-up per scalar) for each question. Only lines whose every scalar stands alone
+/// (see `ScalarCharacters`) are walked so; any other line is left to `generalWeight`.
+extension MainText {
+    /// What `weight` asks of a line, counted in one pass over its scalars.
+    struct ScalarFeatures {
+        /// `weightedLength`.
+        var weightedLength = 0
+        /// `punctuationMarks`.
+        var punctuation = 0
+        /// `mayBeNameList`'s counts: whitespace, and words that start lower case or without case.
+        var spaces = 0
+        var lowercaseStarts = 0
+        var uncasedStarts = 0
+        /// `isDataRow`: cells between whitespace and "|", and those that are numbers.
+        var cells = 0
+        var numberCells = 0
+        /// `isNumberCell`: every character may stand in a number cell, and how many are numbers.
+        var onlyNumberCellCharacters = true
+        var numbers = 0
+        /// Whitespace-separated words (all of them).
+        var words = 0
+
+        var mayBeNameList: Bool {
+            let casedWords = spaces + 1 - uncasedStarts
+            return casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1
+        }
+        var isDataRow: Bool { cells >= 3 && numberCells * 3 >= cells }
+        var isNumberCell: Bool { onlyNumberCellCharacters && numbers > 0 }
+
+        /// Nil when a scalar of `bytes` may join a neighbour into one character.
+        static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> ScalarFeatures? {
+            var features = ScalarFeatures()
+            var length = 0
+            var punctuation = 0
+            var spaces = 0
+            var lowercaseStarts = 0
+            var uncasedStarts = 0
+            var words = 0
+            // `mayBeNameList` state: whitespace other than ASCII does not open a word there.
+            var afterSpace = true
+            var inWord = false
+            // `dataRowByScalars` state.
+            var cells = 0
+            var numberCells = 0
+            var inCell = false
+            var cellHasNumber = false
+            var cellOnlyNumeric = true
+            // `isNumberCell` state.
+            var onlyNumberCell = true
+            var numbers = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let scalar: UInt32
+                let ascii = byte < 0x80
+                if ascii {
+                    guard byte != 0x0D else { return nil }  // "\r\n" is one character
+                    scalar = UInt32(byte)
+                    index += 1
+                } else {
+                    guard let (decoded, size) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(decoded) else { return nil }
+                    scalar = decoded
+                    index += size
+                }
+                length += ascii || !isDoubleWidth(scalar) ? 1 : 2
+                if ascii ? asciiPunctuation.contains(byte) : isNonASCIIPunctuation(scalar) { punctuation += 1 }
+                let whitespace = ascii ? asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
+                if whitespace {
+                    spaces += 1
+                    afterSpace = ascii
+                    inWord = false
+                } else {
+                    if afterSpace {
+                        if ascii {
+                            if byte &- 0x61 < 26 { lowercaseStarts += 1 }
+                        } else if isSmallLetter(scalar) {
+                            lowercaseStarts += 1
+                        } else if ScalarCharacters.isUncased(scalar) {
+                            uncasedStarts += 1
+                        }
+                    }
+                    afterSpace = false
+                    if !inWord {
+                        inWord = true
+                        words += 1
+                    }
+                }
+                if whitespace || scalar == 0x7C {
+                    if inCell {
+                        cells += 1
+                        if cellHasNumber && cellOnlyNumeric { numberCells += 1 }
+                    }
+                    inCell = false
+                } else {
+                    if !inCell {
+                        inCell = true
+                        cellHasNumber = false
+                        cellOnlyNumeric = true
+                    }
+                    // A cell that holds something else is no number cell: the rest of it need not be looked up.
+                    if cellOnlyNumeric {
+                        let isNumber = ScalarCharacters.isNumber(scalar)
+                        cellHasNumber = cellHasNumber || isNumber
+                        cellOnlyNumeric = isNumber || (ascii ? asciiNumberMarks.contains(byte) : nonASCIINumberMarks.contains(scalar))
+                    }
+                }
+                if onlyNumberCell {
+                    if ascii {
+                        onlyNumberCell = asciiNumberCellBytes.contains(byte)
+                        if asciiNumbers.contains(byte) { numbers += 1 }
+                    } else if ScalarCharacters.isNumber(scalar) {
+                        numbers += 1
+                    } else {
+                        onlyNumberCell = whitespace || nonASCIINumberCellMarks.contains(scalar) || isCurrencySymbol(scalar)
+                    }
+                }
+            }
+            if inCell {
+                cells += 1
+                if cellHasNumber && cellOnlyNumeric { numberCells += 1 }
+            }
+            features.weightedLength = length
+            features.punctuation = punctuation
+            features.spaces = spaces
+            features.lowercaseStarts = lowercaseStarts
+            features.uncasedStarts = uncasedStarts
+            features.cells = cells
+            features.numberCells = numberCells
+            features.onlyNumberCellCharacters = onlyNumberCell
+            features.numbers = numbers
+            features.words = words
+            return features
+        }
+
+        /// `Character.isCurrencySymbol` of a scalar that is a character alone.
+        @inline(__always)
+        static func isCurrencySymbol(_ scalar: UInt32) -> Bool {
+            Unicode.Scalar(scalar)?.properties.generalCategory == .currencySymbol
+        }
+
+        /// Whether a scalar past ASCII is one of `punctuation`: a range test first, since the
+        /// marks beyond ASCII are CJK and most scalars (Latin, Cyrillic) lie below them.
+        @inline(__always)
+        private static func isNonASCIIPunctuation(_ scalar: UInt32) -> Bool {
+            scalar >= nonASCIIPunctuationRange.lowerBound && scalar <= nonASCIIPunctuationRange.upperBound
+                && nonASCIIPunctuation.contains(scalar)
+        }
+
+        private static let asciiWhitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+        private static let asciiPunctuation = ASCIISet(MainText.punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+        /// The marks of `punctuation`, `numberMarks` and `numberCellMarks` beyond ASCII: a few
+        /// each, searched in order without hashing.
+        private static let nonASCIIPunctuation = nonASCII(MainText.punctuation)
+        private static let nonASCIIPunctuationRange = (nonASCIIPunctuation.min() ?? 1)...(nonASCIIPunctuation.max() ?? 0)
+        private static let asciiNumberMarks = ASCIISet(MainText.numberMarks.utf8)
+        private static let nonASCIINumberMarks = nonASCII(Set(MainText.numberMarks))
+        private static let nonASCIINumberCellMarks = nonASCII(MainText.numberCellMarks)
+        private static let asciiNumberCellBytes = MainText.asciiNumberCellBytes
+        private static let asciiNumbers = MainText.asciiNumbers
+
+        private static func nonASCII(_ set: Set<Character>) -> [UInt32] {
+            ScalarCharacters.scalars(of: set).filter { $0 >= 0x80 }.sorted()
+        }
+    }
+
+    /// `weight` of a line that ends a sentence in prose, or whose every scalar stands alone (from
+    /// `ScalarFeatures`); nil for any other.
+    static func scalarWeight(_ line: String) -> Double? {
+        // Most of a page's scalars are in lines of prose that end a sentence, decided before the
+        // feature walk as `asciiWeight` does: by the length and the name-list bound, which prose
+        // fails early once the length's walk has bounded its words.
+        let ends = Headline.endsSentence(line)
+        if ends {
+            let (size, spaceBound) = lengthAndSpaceBound(line)
+            if size >= proseCharacters, !mayBeNameList(line, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
+            if size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
+        }
+        guard let walked = line.utf8.withContiguousStorageIfAvailable(ScalarFeatures.of), let features = walked else { return nil }
+        let size = features.weightedLength
+        // The names' case is looked up only for the few long lines the bound lets through.
+        if size >= proseCharacters, features.mayBeNameList, isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)) {
+            return -(chromeCost + Double(size) / 2)
+        }
+        if size >= proseCharacters, ends || features.punctuation >= 2 { return min(Double(size), maxLineWeight) }
+        if size >= sentenceCharacters, ends { return Double(size) / 2 }
+        if features.isDataRow { return Double(size) / 4 }
+        if features.isNumberCell { return 0 }
+        let cost = chromeCost + Double(size) / 2
+        if !ends, (minTitleWords...Headline.maxWords).contains(features.words) { return -cost * titleCostFactor }
+        return -cost
+    }
+
+    /// `weightedLength` of any line, and a bound on its whitespace scalars for `mayBeNameList`,
+    /// from one walk of its bytes: each whitespace scalar starts with an ASCII whitespace byte
+    /// or with one of the lead bytes of the others (C2 for U+0085 and U+00A0, E1 for U+1680, E2
+    /// for U+2000-U+205F, E3 for U+3000), never a continuation byte.
+    static func lengthAndSpaceBound(_ line: String) -> (length: Int, spaceBound: Int) {
+        var line = line
+        return line.withUTF8 { bytes in
+            // Counted without branches, so that the loop runs on many bytes at once: a scalar per
+            // byte that is no continuation byte (0x80-0xBF), and the lead bytes above.
+            var length = 0
+            var spaceBound = 0
+            var highest: UInt8 = 0
+            for byte in bytes {
+                length &+= byte & 0xC0 != 0x80 ? 1 : 0
+                let space = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3
+                spaceBound &+= space ? 1 : 0
+                highest = max(highest, byte)
+            }
+            // The double-counted scalars are three bytes long, led by 0xE3 to 0xEF.
+            guard highest >= 0xE3 else { return (length, spaceBound) }
+            var index = 0
+            while index + 2 < bytes.count {
+                let byte = bytes[index]
+                if byte &- 0xE3 < 0x0D {
+                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    if isDoubleWidth(scalar) { length += 1 }
+                    index += 3
+                } else {
+                    index += 1
+                }
+            }
+            return (length, spaceBound)
+        }
+    }
+}
