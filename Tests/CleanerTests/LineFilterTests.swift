@@ -523,12 +523,28 @@ final class LineFilterTests: XCTestCase {
         try assertFooterLineGoes("Branding · Terms · Privacy · Twitter", keeping: "Privacy was a concern, the mayor said.")
         try assertFooterLineGoes("[ Back To The Top ]", keeping: "They went back to the top of the hill to watch.")
         try assertFooterLineGoes("Nach oben", keeping: "Der Weg führt nach oben zur alten Brücke.")
+        try assertFooterLineGoes("Return to the Example Project home page.", keeping: "They returned to the old page of the ledger.")
+        try assertFooterLineGoes("Back to Table of Contents", keeping: "Back to the contents of the report: the bridge is safe.")
+        try assertFooterLineGoes("Copyrights 2005, first published in Example Magazine, Summer 2005.",
+                                 keeping: "Copyrights in 2005 were held by the publisher, the court found.")
         try assertFooterLineGoes("Email this article to a friend", keeping: "She sent the article to a friend in Ohio.")
         try assertFooterLineGoes("Printer-friendly version", keeping: "A printer-friendly version of the plan was handed out.")
         try assertFooterLineGoes("This site is best viewed using 800 x 600 resolution.",
                                  keeping: "The site is best viewed from the hill above the river.")
         try assertFooterLineGoes("Forgot Password?", keeping: "Forgot your password? The bank will not ask for it by email.")
         try assertFooterLineGoes("Passwort vergessen?", keeping: "Das Passwort vergessen hatte nur einer der Nutzer.")
+        try assertFooterLineGoes("(C) Copyright 2004 from Jane Doe's resources web site.",
+                                 keeping: "Copyright holders objected, and the court sided with them.")
+        try assertFooterLineGoes("Do you like this tool? The latest edition contains 57 tools and checklists.",
+                                 keeping: "Do you like the tool? Most of the engineers said they did.")
+        try assertFooterLineGoes("Would you like to register for our weekly newsletter? We send links every Friday.",
+                                 keeping: "Residents would like to register their bikes with the city.")
+        try assertFooterLineGoes("If you choose not to subscribe, just write cancel on your invoice.",
+                                 keeping: "If you choose not to vote, the council said, others decide for you.")
+        try assertFooterLineGoes("Enter your email address:", keeping: "Enter the old town through the north gate.")
+        try assertFooterLineGoes("(Required) Comments", keeping: "Comments (several hundred) were required by law.")
+        try assertFooterLineGoes("Note: Your email address is used only to let the recipient know who sent the email.",
+                                 keeping: "The address was used only once, the police said.")
     }
 
     func testDatelinesAndPageNumbersGoButAChartsNumbersStay() throws {

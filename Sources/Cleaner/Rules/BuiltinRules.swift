@@ -142,6 +142,15 @@ drop_line(social): ^(?i)(?=.{0,250}$)(?=.*\b(?:inbox|newsletters?|letterbox|e-?m
 drop_line(social): ^(?i:tell us what you think|sign up(?: now)?|subscribe(?: now)?|jetzt abonnieren|abonnez-vous|assine já|suscríbete)\W*$
 # "Like this story? Share it with a friend!"
 drop_line(social): ^(?i)(?=.{0,120}$).*\bshare (?:it|this(?: story| article| post)?) with (?:a friend|friends|your friends)\W*$
+# A promotion that opens on a question to the reader: "Do you like this tool? The latest edition
+# ...", "Like this book?", "Would you like to register for our weekly newsletter? ...", and the
+# subscription offer's terms ("If you choose not to subscribe, just write ...").
+drop_line(social): ^(?i)(?:(?:do you like|did you (?:like|enjoy)|like|enjoy(?:ed)?) this (?:tool|article|post|page|story|site|recipe|book|tip)|gefällt (?:dir|ihnen) (?:dieser artikel|dieser beitrag|diese seite)|vous aimez cet article|¿?te gustó este artículo|gostou (?:deste artigo|desta matéria))\s?\?
+drop_line(social): ^(?i)(?=.{0,400}$)(?:would you like to (?:register|subscribe|sign up|receive)|if you (?:choose|decide) not to subscribe)\b
+# A form to mail the page or write to the site, flattened one field a line: "Enter your email
+# address:", "Add your own personal message:", "(Required) Comments", and its privacy note.
+drop_line(social): ^(?i)(?:(?:please )?enter (?:your|the) (?:e-?mail|name|message|comments?|recipient|friend)\b.{0,60}|\(required\).*|(?:e-?mail this(?: \w+)? to|add (?:your own )?(?:a )?personal message|your (?:e-?mail(?: address)?|name|message|comments?))\s*:)$
+drop_line(social): ^(?i)(?=.{0,400}$).*\byour (?:e-?mail )?address (?:is|will be) used only\b
 # Counters beside a share or comment button: "858 shares", "12 comments", "1.2k views".
 drop_line(social): ^(?i)[\d.,]+\s?[km]?\s(?:shares?|comments?|likes?|views?|partages|compartilhamentos|kommentare|comentarios|commenti)$
 
@@ -176,6 +185,9 @@ drop_line(navigation): ^(?=.{0,300}$)(?=(?:[^|•·/\[\]]*[|•·/]){2})(?i:(?=.
 # A short call to follow a link: "CLICK HERE TO GET THE APP", "Click here for more information.",
 # "Hier klicken und mehr erfahren". A sentence of the article says what it links to.
 drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|klicken sie hier|cliquez ici|clique aqui|haga clic aquí|haz clic aquí|clicca qui|klik hier)\b)
+# The link back to the site's index under a page: "Return to Table of Contents", "Back to the
+# Homepage", "Return to the Example Project home page.": a title ends in the index's name.
+drop_line(navigation): ^(?i)(?:<<\s*|«\s*)?(?:return|back|go back|zurück) to (?:the )?(?:[\w'’&.,/-]+ ){0,6}(?:home ?page|homepage|page|index|index page|menu|main page|cover|previous page|article|contents|table of contents|overview|site)\.?(?:\s*>>|\s*»)?$
 # The link under a list that opens the rest of it: "View all (23)", "See more »".
 drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\(\d+\)|»|›|>)?$
 # An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
@@ -249,9 +261,12 @@ drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|pr
 
 # "Copyright © The Associated Press. All rights reserved. ...", "© 2024 Example Media", "Copyright 2024 ...":
 # a mark or a year right after the word, so "Copyright law was ..." stays.
-drop_line(legal): ^(?i:copyright\s*(?:©|\(c\)|(?:19|20)\d{2})|©\s*(?:(?:19|20)\d{2}|\p{Lu})|\(c\)\s*(?:19|20)\d{2}).{0,300}$
+drop_line(legal): ^(?i:copyrights?\s*(?:©|\(c\)|(?:19|20)\d{2})|©\s*(?:(?:19|20)\d{2}|\p{Lu})|\(c\)\s*(?:19|20)\d{2}).{0,300}$
 drop_line(legal): ^(?i:copyright\b.{0,200}all rights reserved)
 drop_line(legal): ^(?i:all rights reserved\.?)$
+# "(C) Copyright 2004 from ...", "©Copyright 2006 Jane Doe. All Rights Reserved. This content may be
+# copied ...": the mark before the word opens no sentence.
+drop_line(legal): ^(?i:(?:\(c\)|©)\s*copyright\b)
 # A line that ends in a copyright notice: "Example Online © Example Media Limited 2006".
 drop_line(legal): ©\s?(?:Copyright\s)?\p{Lu}[\w .&,-]{1,60}?,?\s?(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?\.?\s*$
 drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,? or redistributed\.?$
