@@ -179,9 +179,10 @@ drop_line(other): ^(?i)(?=.{0,200}$)this (?:web ?site|site|page) (?:is )?(?:best
 # A login box flattened one field a line: "User name", "Password", "Remember me", "Forgot
 # Password?", "Passwort vergessen?", "Mot de passe", "Iniciar sesión".
 drop_line(navigation): ^(?i:user ?name|password|remember me|log ?in|log ?out|sign in|sign out|register|forgot (?:your )?password\??|lost (?:your )?password\??|new user\?.{0,30}|log ?in problems\?|user'?s? log ?in|e-?mail password|benutzername|passwort|passwort vergessen\??|anmelden|abmelden|registrieren|angemeldet bleiben|mot de passe|mot de passe oublié\s?\??|se connecter|s'inscrire|identifiant|contraseña|¿?olvidaste tu contraseña\??|iniciar sesión|registrarse|senha|esqueceu (?:a|sua) senha\??|entrar|cadastre-se)\W*$
-# A footer's row of links: "Home | About Us | Contact Us | Privacy Policy", "Branding · Terms ·
-# Privacy": three or more short labels joined by |, · or " / ", one of them a footer's own page.
-drop_line(navigation): ^(?=.{0,300}$)(?=(?:[^|•·/\[\]]*[|•·/]){2})(?i:(?=.*\b(?:privacy|contact(?: us)?|about(?: us)?|terms|site ?map|disclaimer|advertis\w*|impressum|datenschutz|kontakt|mentions légales|accessibility|faqs?|help)\b))(?:\s*\[?\s*[^|•·/.!?\[\]]{1,40}?\s*\]?\s*(?:[|•·]|\s/\s)){2,}\s*[^|•·.!?]{0,40}\|?$
+# A footer's row of links: "Home | About Us | Contact Us | Privacy Policy", "FOIA | Privacy Notice
+# | Copyright Information": three or more short labels joined by |, one of them a footer's own
+# page. (The | that every such line holds lets the rule skip the others unmatched.)
+drop_line(navigation): ^(?i)(?=.{0,300}$)(?=.*\b(?:privacy|contact(?: us)?|about(?: us)?|terms|site ?map|disclaimer|advertis\w*|impressum|datenschutz|kontakt|mentions légales|accessibility|faqs?|help)\b)(?:[ \t]*\[?[ \t]*[^|•·.!?\[\]]{1,40}?[ \t]*\]?[ \t]*\|){2,}[ \t]*[^|•·.!?]{0,40}$
 # A short call to follow a link: "CLICK HERE TO GET THE APP", "Click here for more information.",
 # "Hier klicken und mehr erfahren". A sentence of the article says what it links to.
 drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|klicken sie hier|cliquez ici|clique aqui|haga clic aquí|haz clic aquí|clicca qui|klik hier)\b)
