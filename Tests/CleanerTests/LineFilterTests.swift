@@ -520,7 +520,7 @@ final class LineFilterTests: XCTestCase {
     func testBuiltinFooterLinkRowsAndPageToolsGo() throws {
         try assertFooterLineGoes("Home | About Us | Contact Us | Privacy Policy | Site Map",
                                  keeping: "Contact us, the sign said, and the council did: about a third replied.")
-        try assertFooterLineGoes("Branding · Terms · Privacy · Twitter", keeping: "Privacy was a concern, the mayor said.")
+        try assertFooterLineGoes("FOIA | Privacy Notice | Copyright Information", keeping: "Privacy was a concern, the mayor said.")
         try assertFooterLineGoes("[ Back To The Top ]", keeping: "They went back to the top of the hill to watch.")
         try assertFooterLineGoes("Nach oben", keeping: "Der Weg führt nach oben zur alten Brücke.")
         try assertFooterLineGoes("Return to the Example Project home page.", keeping: "They returned to the old page of the ledger.")
