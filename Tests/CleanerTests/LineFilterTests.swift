@@ -482,6 +482,71 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(prose, builtin: true).text, prose)
     }
 
+    /// Each footer line goes; the article's sentence beside it, on the same subject, stays.
+    private func assertFooterLineGoes(_ footer: String, keeping sentence: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let article = sentence + "\nThe council voted on Tuesday to keep the old bridge open for another year."
+        XCTAssertEqual(try clean(article + "\n" + footer, builtin: true, options: CleanOptions(input: .text)).text, article, footer, file: file, line: line)
+    }
+
+    func testBuiltinFooterCopyrightLinesGoButACreditWithAMarkStays() throws {
+        try assertFooterLineGoes("Powered by phpBB © 2001, 2005 phpBB Group", keeping: "Illustration © 2004 Jane Doe")
+        try assertFooterLineGoes("All contents copyright © 2002-2006 Jane Doe. All rights reserved.",
+                                 keeping: "The manual, ©1935, is very informative and useful.")
+    }
+
+    func testBuiltinSiteDisclaimersGoButSentencesAboutOpinionsStay() throws {
+        try assertFooterLineGoes("The opinions and statements expressed on this website are those of its members.",
+                                 keeping: "The opinions of the residents were mixed, and those of the engineers were not.")
+        try assertFooterLineGoes("Reproduction of material from any pages without written permission is strictly prohibited.",
+                                 keeping: "Reproduction of the mural was prohibited by the city for years.")
+        try assertFooterLineGoes("Links do not constitute an endorsement of any organization by the agency.",
+                                 keeping: "The links between the two agencies do not constitute a merger, the mayor said.")
+        try assertFooterLineGoes("Use of this website constitutes acceptance of our Terms & Conditions.",
+                                 keeping: "The use of this bridge constitutes a risk, the engineers said.")
+        try assertFooterLineGoes("This work is licensed under a Creative Commons License.",
+                                 keeping: "Creative Commons licences let authors share their work on their own terms.")
+    }
+
+    func testBuiltinLastUpdatedAndFeedbackLinesGo() throws {
+        try assertFooterLineGoes("Last updated: Dec 28, 2004", keeping: "Last updated in 2004, the plan was shelved after the vote.")
+        try assertFooterLineGoes("Letzte Änderung: 3.5.2006", keeping: "Die letzte Änderung des Plans kam im Mai.")
+        try assertFooterLineGoes("Please send questions and comments to the webmaster.",
+                                 keeping: "Residents can send their comments to the council until May.")
+        try assertFooterLineGoes("Your comments and feedback are welcome.", keeping: "Comments from residents were welcome at the meeting.")
+        try assertFooterLineGoes("Was this tip helpful? Let us know.", keeping: "Was the plan helpful? Most residents said it was.")
+        try assertFooterLineGoes("War dieser Artikel hilfreich?", keeping: "War die Brücke sicher? Die Ingenieure sagten ja.")
+    }
+
+    func testBuiltinFooterLinkRowsAndPageToolsGo() throws {
+        try assertFooterLineGoes("Home | About Us | Contact Us | Privacy Policy | Site Map",
+                                 keeping: "Contact us, the sign said, and the council did: about a third replied.")
+        try assertFooterLineGoes("FOIA | Privacy Notice | Copyright Information", keeping: "Privacy was a concern, the mayor said.")
+        try assertFooterLineGoes("[ Back To The Top ]", keeping: "They went back to the top of the hill to watch.")
+        try assertFooterLineGoes("Nach oben", keeping: "Der Weg führt nach oben zur alten Brücke.")
+        try assertFooterLineGoes("Return to the Example Project home page.", keeping: "They returned to the old page of the ledger.")
+        try assertFooterLineGoes("Back to Table of Contents", keeping: "Back to the contents of the report: the bridge is safe.")
+        try assertFooterLineGoes("Copyrights 2005, first published in Example Magazine, Summer 2005.",
+                                 keeping: "Copyrights in 2005 were held by the publisher, the court found.")
+        try assertFooterLineGoes("Email this article to a friend", keeping: "She sent the article to a friend in Ohio.")
+        try assertFooterLineGoes("Printer-friendly version", keeping: "A printer-friendly version of the plan was handed out.")
+        try assertFooterLineGoes("This site is best viewed using 800 x 600 resolution.",
+                                 keeping: "The site is best viewed from the hill above the river.")
+        try assertFooterLineGoes("Forgot Password?", keeping: "Forgot your password? The bank will not ask for it by email.")
+        try assertFooterLineGoes("Passwort vergessen?", keeping: "Das Passwort vergessen hatte nur einer der Nutzer.")
+        try assertFooterLineGoes("(C) Copyright 2004 from Jane Doe's resources web site.",
+                                 keeping: "Copyright holders objected, and the court sided with them.")
+        try assertFooterLineGoes("Do you like this tool? The latest edition contains 57 tools and checklists.",
+                                 keeping: "Do you like the tool? Most of the engineers said they did.")
+        try assertFooterLineGoes("Would you like to register for our weekly newsletter? We send links every Friday.",
+                                 keeping: "Residents would like to register their bikes with the city.")
+        try assertFooterLineGoes("If you choose not to subscribe, just write cancel on your invoice.",
+                                 keeping: "If you choose not to vote, the council said, others decide for you.")
+        try assertFooterLineGoes("Enter your email address:", keeping: "Enter the old town through the north gate.")
+        try assertFooterLineGoes("(Required) Comments", keeping: "Comments (several hundred) were required by law.")
+        try assertFooterLineGoes("Note: Your email address is used only to let the recipient know who sent the email.",
+                                 keeping: "The address was used only once, the police said.")
+    }
+
     func testDatelinesAndPageNumbersGoButAChartsNumbersStay() throws {
         let page = """
             Jul 26, 2021, 8:34 PM | Updated: Jul 27, 2021, 9:27 pm

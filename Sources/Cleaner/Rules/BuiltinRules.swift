@@ -142,6 +142,15 @@ drop_line(social): ^(?i)(?=.{0,250}$)(?=.*\b(?:inbox|newsletters?|letterbox|e-?m
 drop_line(social): ^(?i:tell us what you think|sign up(?: now)?|subscribe(?: now)?|jetzt abonnieren|abonnez-vous|assine já|suscríbete)\W*$
 # "Like this story? Share it with a friend!"
 drop_line(social): ^(?i)(?=.{0,120}$).*\bshare (?:it|this(?: story| article| post)?) with (?:a friend|friends|your friends)\W*$
+# A promotion that opens on a question to the reader: "Do you like this tool? The latest edition
+# ...", "Like this book?", "Would you like to register for our weekly newsletter? ...", and the
+# subscription offer's terms ("If you choose not to subscribe, just write ...").
+drop_line(social): ^(?i)(?:(?:do you like|did you (?:like|enjoy)|like|enjoy(?:ed)?) this (?:tool|article|post|page|story|site|recipe|book|tip)|gefällt (?:dir|ihnen) (?:dieser artikel|dieser beitrag|diese seite)|vous aimez cet article|¿?te gustó este artículo|gostou (?:deste artigo|desta matéria))\s?\?
+drop_line(social): ^(?i)(?=.{0,400}$)(?:would you like to (?:register|subscribe|sign up|receive)|if you (?:choose|decide) not to subscribe)\b
+# A form to mail the page or write to the site, flattened one field a line: "Enter your email
+# address:", "Add your own personal message:", "(Required) Comments", and its privacy note.
+drop_line(social): ^(?i)(?:(?:please )?enter (?:your|the) (?:e-?mail|name|message|comments?|recipient|friend)\b.{0,60}|\(required\).*|(?:e-?mail this(?: \w+)? to|add (?:your own )?(?:a )?personal message|your (?:e-?mail(?: address)?|name|message|comments?))\s*:)$
+drop_line(social): ^(?i)(?=.{0,400}$).*\byour (?:e-?mail )?address (?:is|will be) used only\b
 # Counters beside a share or comment button: "858 shares", "12 comments", "1.2k views".
 drop_line(social): ^(?i)[\d.,]+\s?[km]?\s(?:shares?|comments?|likes?|views?|partages|compartilhamentos|kommentare|comentarios|commenti)$
 
@@ -160,9 +169,26 @@ drop_line(navigation): ^(?i)make .{1,40} your home ?page\.?$
 # more short labels, each starting with a letter, joined by >, » or ›, and no sentence end.
 drop_line(navigation): ^(?:\p{L}[^>»›<,;.!?]{0,49}?\s[>»›]\s){2,}\p{L}[^>»›<]{0,79}(?<![.!?:])$
 drop_line(navigation): ^(?i)(?:skip to (?:main )?content|back to top|advertisement|scroll to continue|continue reading)$
+# The link back up the page, in brackets or with an arrow: "[ Back To The Top ]", "Top of Page",
+# "^ back to top", "Nach oben", "Retour en haut de page".
+drop_line(navigation): ^\W*(?i:(?:back|return|go|jump|scroll) to (?:the )?top(?: of (?:the |this )?page)?|top of (?:the |this )?page|to top|nach oben|zurück nach oben|haut de (?:la )?page|retour en haut(?: de (?:la )?page)?|volver arriba|voltar ao topo|torna su|naar boven)\W*$
+# The page's tools alone on a line: "Email this article to a friend", "Printer-friendly version".
+drop_line(social): ^(?i)\W*(?:(?:e-?mail|send) this (?:page|article|story)(?: to (?:a friend|friends))?|printer[- ]?friendly (?:version|page|format)|print(?:able)? (?:this )?(?:page|article|story|version|view))\W*$
+# The footer's note on browsers: "This site is best viewed using 800 x 600 resolution with ...".
+drop_line(other): ^(?i)(?=.{0,200}$)this (?:web ?site|site|page) (?:is )?(?:best viewed|optimi[sz]ed for viewing|was designed for)\b
+# A login box flattened one field a line: "User name", "Password", "Remember me", "Forgot
+# Password?", "Passwort vergessen?", "Mot de passe", "Iniciar sesión".
+drop_line(navigation): ^(?i:user ?name|password|remember me|log ?in|log ?out|sign in|sign out|register|forgot (?:your )?password\??|lost (?:your )?password\??|new user\?.{0,30}|log ?in problems\?|user'?s? log ?in|e-?mail password|benutzername|passwort|passwort vergessen\??|anmelden|abmelden|registrieren|angemeldet bleiben|mot de passe|mot de passe oublié\s?\??|se connecter|s'inscrire|identifiant|contraseña|¿?olvidaste tu contraseña\??|iniciar sesión|registrarse|senha|esqueceu (?:a|sua) senha\??|entrar|cadastre-se)\W*$
+# A footer's row of links: "Home | About Us | Contact Us | Privacy Policy", "FOIA | Privacy Notice
+# | Copyright Information": three or more short labels joined by |, one of them a footer's own
+# page. (The | that every such line holds lets the rule skip the others unmatched.)
+drop_line(navigation): ^(?i)(?=.{0,300}$)(?=.*\b(?:privacy|contact(?: us)?|about(?: us)?|terms|site ?map|disclaimer|advertis\w*|impressum|datenschutz|kontakt|mentions légales|accessibility|faqs?|help)\b)(?:[ \t]*\[?[ \t]*[^|•·.!?\[\]]{1,40}?[ \t]*\]?[ \t]*\|){2,}[ \t]*[^|•·.!?]{0,40}$
 # A short call to follow a link: "CLICK HERE TO GET THE APP", "Click here for more information.",
 # "Hier klicken und mehr erfahren". A sentence of the article says what it links to.
 drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|klicken sie hier|cliquez ici|clique aqui|haga clic aquí|haz clic aquí|clicca qui|klik hier)\b)
+# The link back to the site's index under a page: "Return to Table of Contents", "Back to the
+# Homepage", "Return to the Example Project home page.": a title ends in the index's name.
+drop_line(navigation): ^(?i)(?:<<\s*|«\s*)?(?:return|back|go back|zurück) to (?:the )?(?:[\w'’&.,/-]+ ){0,6}(?:home ?page|homepage|page|index|index page|menu|main page|cover|previous page|article|contents|table of contents|overview|site)\.?(?:\s*>>|\s*»)?$
 # The link under a list that opens the rest of it: "View all (23)", "See more »".
 drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\(\d+\)|»|›|>)?$
 # An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
@@ -236,12 +262,42 @@ drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|pr
 
 # "Copyright © The Associated Press. All rights reserved. ...", "© 2024 Example Media", "Copyright 2024 ...":
 # a mark or a year right after the word, so "Copyright law was ..." stays.
-drop_line(legal): ^(?i:copyright\s*(?:©|\(c\)|(?:19|20)\d{2})|©\s*(?:(?:19|20)\d{2}|\p{Lu})|\(c\)\s*(?:19|20)\d{2}).{0,300}$
+drop_line(legal): ^(?i:copyrights?\s*(?:©|\(c\)|(?:19|20)\d{2})|©\s*(?:(?:19|20)\d{2}|\p{Lu})|\(c\)\s*(?:19|20)\d{2}).{0,300}$
 drop_line(legal): ^(?i:copyright\b.{0,200}all rights reserved)
 drop_line(legal): ^(?i:all rights reserved\.?)$
+# "(C) Copyright 2004 from ...", "©Copyright 2006 Jane Doe. All Rights Reserved. This content may be
+# copied ...": the mark before the word opens no sentence.
+drop_line(legal): ^(?i:(?:\(c\)|©)\s*copyright\b)
 # A line that ends in a copyright notice: "Example Online © Example Media Limited 2006".
 drop_line(legal): ©\s?(?:Copyright\s)?\p{Lu}[\w .&,-]{1,60}?,?\s?(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?\.?\s*$
 drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,? or redistributed\.?$
+# A site's copyright line in its footer, any wording around the mark: "Powered by Example © 2001,
+# 2005 Example Group", "All contents copyright © 2002-2006 Jane Doe". A short line with © and a
+# year; an illustration's or a photo's credit ("Illustration © 2004 Jane Doe") stays with its
+# picture, and a year followed by prose ("©1935, very useful") is a sentence.
+drop_line(legal): ^(?=.{0,160}$)(?!(?i:illustrations?|photos?|photographs?|images?|pictures?|artwork|art|cover|drawings?|maps?|graphics?|text|foto|bild)\b)(?=.*©).*\b(?:19|20)\d\d\b(?!,\s\p{Ll})
+# The site's disclaimers under every page: "The opinions expressed on this website are those of
+# ...", "Reproduction of material ... without written permission is strictly prohibited.", "Links
+# ... do not constitute an endorsement", "Use of this website constitutes acceptance of ...".
+drop_line(legal): ^(?i)(?=.{0,400}$).*\b(?:(?:opinions|views)(?: and statements)? expressed (?:on|in|at|by) .{1,80}\b(?:are|is) (?:those|that|solely those) of|(?:les )?opinions exprimées .{1,80}\b(?:sont celles|n'engagent)|(?:las )?opiniones expresadas .{1,80}\bson (?:responsabilidad|de exclusiva)|(?:die )?(?:hier )?geäußerten meinungen .{1,80}\b(?:sind|geben))\b
+drop_line(legal): ^(?i)(?=.{0,300}$).*\b(?:reproduction|republication|redistribution|copying)\b.{0,120}\bwithout (?:the )?(?:prior |express |explicit )*(?:written )?(?:permission|consent)\b.{0,40}\b(?:prohibited|forbidden|not permitted)
+drop_line(legal): ^(?i)(?=.{0,400}$).*\blinks?\b.{0,80}\b(?:do(?:es)? not|should not be construed as|shall not)\b.{0,30}\b(?:constitute|imply|be construed as) .{0,20}\bendorsement
+drop_line(legal): ^(?i)(?=.{0,250}$)(?:(?:the )?use of this (?:web ?site|site|service) constitutes (?:your )?acceptance|please read our (?:privacy policy|terms|user agreement|legal notice))\b
+# A licence notice for the page: "This work is licensed under a Creative Commons License.",
+# "Content available under a Creative Commons license." (an article about the licences says more).
+drop_line(legal): ^(?i)(?=.{0,200}$)(?:this|dieses?|ce|cette|este|esta|questo|questa|portions of)\b.{0,60}\b(?:licensed under|lizenziert unter|sous (?:la |une )?licence|bajo una licencia|sob uma licença|rilasciat\w+ (?:sotto|con)|available under) (?:a |the |einer |la )?creative commons\b
+drop_line(legal): ^(?i)(?=.{0,200}$)content (?:is )?available under (?:a |the )?creative commons\b
+
+## A site's footer: when the page was last changed, and its call for feedback
+
+# "Last updated: Dec 28, 2004", "File last modified: September 9, 1999", "Last Updated:",
+# "Letzte Änderung: 3.5.2006": the label, and a date or nothing after it.
+drop_line(other): ^(?i)(?:(?:page |file |site |this page was )?last (?:updated|modified|revised|update|changed)|letzte (?:änderung|aktualisierung)|zuletzt (?:geändert|aktualisiert)|dernière (?:mise à jour|modification)|última (?:actualización|atualização|modificación|modificação)|ultimo aggiornamento|laatst (?:bijgewerkt|gewijzigd))\s*(?:on\s*)?:?(?:\s*(?=.*\d)[\p{L}\d ,./:|-]{1,40})?$
+# "Please send questions and comments to ...", "Send feedback about this web site", "Your comments
+# and feedback are welcome.", "Was this tip helpful? Let us know.": a short line asking readers
+# to write to the site. A label over a form ("Send comments to:") is left to the form's rules.
+drop_line(other): ^(?i)(?=.{0,250}$)(?!.*:$)(?:(?:please )?(?:send|e-?mail|direct|report) (?:your |any |all |us )?(?:questions|comments|feedback|suggestions|corrections|broken links|inquiries|enquiries)\b|(?:bitte )?(?:senden|schicken) sie (?:uns )?(?:ihre )?(?:fragen|kommentare|anregungen|feedback)\b|envoyez(?:-nous)? vos (?:questions|commentaires|remarques|suggestions)\b|env[ií]e(?:nos)? sus (?:preguntas|comentarios|sugerencias)\b|(?:your )?(?:comments and feedback|questions or comments|comments or questions|comments and suggestions|feedback and suggestions) (?:are|is) (?:always )?welcome\b)
+drop_line(other): ^(?i)(?=.{0,120}$)(?:(?:was|is) this (?:tip|article|page|post|answer|information|review|story|guide) (?:helpful|useful)|war (?:dieser artikel|diese seite|dieser beitrag|diese antwort|dieser tipp) hilfreich|cet article vous a-t-il été utile|¿?(?:te|le) (?:ha )?(?:resultó|sido|fue) útil (?:este artículo|esta página)|(?:este artigo|esta página) foi útil)\s?\?
 
 ## The title again, at the end of the scrape
 
