@@ -219,6 +219,19 @@ enum MainText {
         return -cost
     }
 
+    /// What `generalWeight` decides after the name-list test, from a line's features counted in one
+    /// walk (`asciiWeight`, `scalarWeight`): `words` may count past `Headline.maxWords`.
+    @inline(__always)
+    static func weight(size: Int, ends: Bool, punctuation: Int, isDataRow: Bool, isNumberCell: Bool, words: Int) -> Double {
+        if size >= proseCharacters, ends || punctuation >= 2 { return min(Double(size), maxLineWeight) }
+        if size >= sentenceCharacters, ends { return Double(size) / 2 }
+        if isDataRow { return Double(size) / 4 }
+        if isNumberCell { return 0 }
+        let cost = chromeCost + Double(size) / 2
+        if !ends, (minTitleWords...Headline.maxWords).contains(words) { return -cost * titleCostFactor }
+        return -cost
+    }
+
     /// A list of names: at least `nameListWords` words whose first letter has case, at least
     /// `nameListCapitalShare` of them capitalised, and few commas or semicolons between them.
     /// Prose capitalises few of its words, even German with its nouns; a line in capitals is

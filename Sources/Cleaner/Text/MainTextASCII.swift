@@ -154,13 +154,8 @@ extension MainText {
         }
         guard let features = line.withUTF8({ ASCIIFeatures.of($0) }) else { return nil }
         if size >= proseCharacters, features.isNameList { return -(chromeCost + Double(size) / 2) }
-        if size >= proseCharacters, ends || features.punctuation >= 2 { return min(Double(size), maxLineWeight) }
-        if size >= sentenceCharacters, ends { return Double(size) / 2 }
-        if features.isDataRow { return Double(size) / 4 }
-        if features.isNumberCell { return 0 }
-        let cost = chromeCost + Double(size) / 2
-        if !ends, (minTitleWords...Headline.maxWords).contains(features.words) { return -cost * titleCostFactor }
-        return -cost
+        return weight(size: size, ends: ends, punctuation: features.punctuation, isDataRow: features.isDataRow,
+                      isNumberCell: features.isNumberCell, words: features.words)
     }
 
     /// The ASCII characters of `punctuation`.

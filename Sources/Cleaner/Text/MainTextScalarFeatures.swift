@@ -184,13 +184,8 @@ extension MainText {
         if size >= proseCharacters, features.mayBeNameList, isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)) {
             return -(chromeCost + Double(size) / 2)
         }
-        if size >= proseCharacters, ends || features.punctuation >= 2 { return min(Double(size), maxLineWeight) }
-        if size >= sentenceCharacters, ends { return Double(size) / 2 }
-        if features.isDataRow { return Double(size) / 4 }
-        if features.isNumberCell { return 0 }
-        let cost = chromeCost + Double(size) / 2
-        if !ends, (minTitleWords...Headline.maxWords).contains(features.words) { return -cost * titleCostFactor }
-        return -cost
+        return weight(size: size, ends: ends, punctuation: features.punctuation, isDataRow: features.isDataRow,
+                      isNumberCell: features.isNumberCell, words: features.words)
     }
 
     /// `weightedLength` of any line, and a bound on its whitespace scalars for `mayBeNameList`,
