@@ -16,8 +16,24 @@ enum CaseEquivalents {
         0x2126, 0x212A, 0x212B,
     ]
 
-    /// The scalar's class: itself, its mappings' closure, and every irregular scalar's closure that meets it.
+    /// The scalar's class: itself, its mappings' closure, and every irregular scalar's closure that
+    /// meets it. The classes of the built-in rules' literals were walked ahead (`formsAhead`, in
+    /// `BuiltinLiterals.swift`): the walks cost about a million instructions at start-up.
     static func forms(of scalar: Unicode.Scalar) -> Set<Unicode.Scalar> {
+        if let index = BuiltinPatternLiterals.firstIndex(atLeast: scalar.value, in: formsAhead, \.scalar), index < formsAhead.count, formsAhead[index].scalar == scalar.value {
+            return Set(formsAhead[index].forms.compactMap(Unicode.Scalar.init))
+        }
+        return walkedForms(of: scalar)
+    }
+
+    /// A scalar's class walked ahead (`formsAhead` is sorted by scalar).
+    struct Walked: Sendable {
+        let scalar: UInt32
+        let forms: [UInt32]
+    }
+
+    /// `forms(of:)` walked now.
+    static func walkedForms(of scalar: Unicode.Scalar) -> Set<Unicode.Scalar> {
         var found = closure(of: scalar)
         for other in irregularClosures where !other.isDisjoint(with: found) { found.formUnion(other) }
         return found
