@@ -106,6 +106,18 @@ final class RuleLineEndingTests: XCTestCase {
         XCTAssertEqual(parser.warnings.map(\.line), [5])
     }
 
+    /// Lines found by memchr are the lines a walk of the bytes finds, with every mix of breaks.
+    func testLinesFoundByMemchrAreTheLinesOfAWalk() {
+        let pieces = ["", "a", "é", "\n", "\r", "\r\n", "\n\r", "bc", "\r\r", "\n\n"]
+        var strings: [String] = []
+        for first in pieces { for second in pieces { for third in pieces { for fourth in pieces { strings.append(first + second + third + fourth) } } } }
+        for string in strings {
+            let found = RuleParser.lines(of: string).map { Array($0.utf8) }
+            XCTAssertEqual(found, RuleParser.slowLines(of: string).map { Array($0.utf8) }, string.debugDescription)
+        }
+        XCTAssertEqual(RuleParser.lines(of: "x: 1\r\ny: 2\n").map(String.init), ["x: 1", "y: 2", ""])
+    }
+
     func testLenientModeWarnsAboutAnEmptyFindStringInsteadOfFailingTheFile() throws {
         var parser = RuleParser(file: "f", mode: .lenient)
         let rules = try parser.parse("find_string:\nreplace_string: x\nfind_string: <b>\nreplace_string: <strong>\nstrip: //nav\n")
