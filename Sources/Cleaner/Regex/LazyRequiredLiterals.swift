@@ -1,7 +1,7 @@
 import Synchronization
 
 /// `RequiredLiterals` of a pattern, read once the pattern has been matched on enough text for
-/// the reading (tens of thousands of instructions a pattern) to pay: a run over one small page
+/// the reading (tens of thousands of instructions a pattern, up to a million for a multilingual alternation) to pay: a run over one small page
 /// does without, as it does without JIT code (`LazyJIT`). Until then, and when the pattern gives
 /// none, every line is matched. A built-in pattern's literals were read ahead
 /// (`BuiltinPatternLiterals`) and hold from its first line.
