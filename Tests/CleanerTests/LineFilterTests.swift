@@ -704,6 +704,46 @@ final class MainTextTests: XCTestCase {
         XCTAssertEqual(long.text, sectioned.joined(separator: "\n"))
     }
 
+    func testAFeedWhoseTimesGoBackEndsTheArticleButATimetableStays() throws {
+        let story = [
+            "The harbour bridge will close for six weeks from March, the city's transport office said on Monday, so that its cables and deck can be replaced.",
+            "Buses will replace the trams that cross the bridge, and the ferry between the two piers will run every ten minutes instead of every twenty during the works.",
+            "Shop owners on both ends of the bridge have asked the city for help with the loss of trade, and the council is to discuss a fund for them next week.",
+        ]
+        // A "latest" feed: each item opens with its time, newest first, and items follow one
+        // another with no title line between (one of them a paragraph of its own).
+        let feed = [
+            "Direct",
+            "14:44 Council approves money for the new school in the north, after a short debate",
+            "14:32 Storm warning for the coast until Friday morning, the weather service says",
+            "14:10",
+            "The weather service warned of gusts of up to a hundred kilometres an hour along the coast and asked people to stay away from the piers.",
+            "13:54 The city library opens on Sundays from next month, for a trial of half a year",
+            "13:43 Ferries to the islands will not run on Thursday, the operator said this morning",
+        ]
+        let page = (menu + [""] + story + [""] + feed + [""] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+
+        // The article's own timetable runs forward: it stays.
+        let timetable = [
+            "09:00 The first trams leave the depot and cross the bridge for the last time this year.",
+            "10:30 Crews close the bridge to all traffic and set up the cranes on both piers.",
+            "13:00 The first cables come down, and the ferries start their ten-minute service.",
+            "15:30 The city's engineers inspect the deck and report to the transport office.",
+        ]
+        let withTimetable = story + [""] + timetable
+        let kept = try clean((menu + [""] + withTimetable + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(kept.text, withTimetable.joined(separator: "\n"))
+
+        XCTAssertEqual(LiveTicker.leadingTime("14:44 Council approves"), 14 * 60 + 44)
+        XCTAssertEqual(LiveTicker.leadingTime("7:15 p.m. Doors open"), 19 * 60 + 15)
+        XCTAssertEqual(LiveTicker.leadingTime("10h30"), 10 * 60 + 30)
+        XCTAssertNil(LiveTicker.leadingTime("3.12 Released with fixes"))
+        XCTAssertNil(LiveTicker.leadingTime("25:10 is no time"))
+        XCTAssertNil(LiveTicker.leadingTime("The 14:44 train"))
+    }
+
     func testALongFooterLineDoesNotPullTheRunPastTheArticlesEnd() throws {
         // A legal notice of many sentences on one line, after the page's closing links: long
         // enough to outweigh them, were a line to count for all its length.
