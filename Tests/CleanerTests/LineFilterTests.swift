@@ -346,6 +346,41 @@ final class LineFilterTests: XCTestCase {
         try assertBuiltinRules(drop: chrome, keep: prose)
     }
 
+    /// Template chrome in several languages: the comment form's notices, post navigation, share
+    /// and recipe buttons, gallery buttons, an empty basket, a dated byline row, an affiliate
+    /// disclosure and a paywall's notice. Prose that names the same things stays.
+    func testBuiltinRulesDropTemplateNoticesInSeveralLanguages() throws {
+        let chrome = [
+            "Your email address will not be published. Required fields are marked *",
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
+            "Votre adresse e-mail ne sera pas publiée.",
+            "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "Post navigation", "Beitrags-Navigation",
+            "Vorheriger Beitrag Neuerscheinung: Klaus Seidl, Gesetzliche Revolution im Schatten der Gewalt",
+            "Next post: How we rebuilt the harbour wall",
+            "Beitrag teilen", "Partager cet article",
+            "Zum Rezept Drucken Pinnen", "Rezept drucken Bei Pinterest speichern", "Jump to Recipe Print Recipe",
+            "Bild anzeigen Bild schließen",
+            "Ihr Warenkorb ist leer", "Your cart is currently empty.",
+            "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+            "To view the full story, please subscribe to The Example Times.",
+            "Subscribe now to our e-edition for the full story.",
+            "September 10, 2018 | by Jane Doe", "29. Juni 2017, 23:39 · von Tobi",
+            "Zobacz również", "Weiterlesen:",
+        ]
+        let prose = [
+            "The court ruled that the address of a witness will not be published before the trial ends.",
+            "The next post office to close will be the one on Mill Street, the council said on Friday.",
+            "Print the recipe on thick paper, since the kitchen is no place for a thin sheet.",
+            "The shop's basket was empty by noon, and the queue still reached the corner.",
+            "The agents earn a commission on each sale, which the regulator now wants disclosed.",
+            "Readers who subscribe get the paper at home, and the full story of the strike ran on Sunday.",
+            "Built by the harbour trust in 1998 / rebuilt after the storm of 2020",
+        ]
+        try assertBuiltinRules(drop: chrome, keep: prose)
+    }
+
     /// Each `chrome` line between two sentences of an article goes; each `prose` line there stays.
     private func assertBuiltinRules(drop chrome: [String], keep prose: [String], file: StaticString = #filePath, line: UInt = #line) throws {
         let before = "The minister said the plan would be published in the spring, after talks with the unions."
