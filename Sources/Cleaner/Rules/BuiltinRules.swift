@@ -75,17 +75,19 @@ drop_from_repeated(comments): ^(?=.*\d)(?:\S.{0,80}\s)?(?i:said|wrote|schrieb|a 
 # The comment section's moderation notice: "Comments that ... will not be approved by the
 # moderator", "Note: we are moderating all comments": a short line naming both.
 drop_line(comments): ^(?i)(?=.{0,300}$)(?=.*\b(?:comments?|coment[aá]rios?|kommentare?|commentaires?|comment[io]|reacties|komentarz\w*|комментари\w*)\b)(?=.*\b(?:moderat|moderie|moderador|moderação|modéra|модер))
-# The comment form's notices, which blog templates print in the reader's language under every
-# post: "Your email address will not be published. Required fields are marked *", "Deine
-# E-Mail-Adresse wird nicht veröffentlicht.", and the spam filter's "This site uses Akismet to
-# reduce spam." (the filter's name in any language). A short line that opens with the notice.
-drop_line(comments): ^(?=.{0,250}$)(?i)(?:your|deine|ihre|votre|tu|su|il tuo|o seu|seu|je|twój)\b.{0,40}?\b(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[oa]|non sarà pubblicato|não será publicado|wordt niet gepubliceerd|nie zostanie opublikowany)
-drop_line(comments): ^(?=.{0,250}$).*\bAkismet\b.*\b(?i:spam)\b
 
 ## Plain-text scrapes of whole pages: keep the article's run of prose lines, drop the menus,
 ## teasers and footers around it (HTML pages get this from the DOM extraction instead).
 
 main_text(navigation): yes
+
+# The comment form's notices, which blog templates print in the reader's language under every
+# post: "Your email address will not be published. Required fields are marked *", "Deine
+# E-Mail-Adresse wird nicht veröffentlicht.", and the spam filter's "This site uses Akismet to
+# reduce spam." (the filter's name in any language). A short line that opens with the notice.
+# After main_text, so that only the lines it leaves are asked.
+drop_line(comments): ^(?=.{0,250}$)(?i)(?:your|deine|ihre|votre|tu|su|il tuo|o seu|seu|je|twój)\b.{0,40}?\b(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[oa]|non sarà pubblicato|não será publicado|wordt niet gepubliceerd|nie zostanie opublikowany)
+drop_line(comments): ^(?=.{0,250}$).*\bAkismet\b.*\b(?i:spam)\b
 
 # A dropdown's options, flattened by the scraper onto one long line of capitalised names
 # ("-- Select a Forum -- NaNo Tips & Strategies -- Plot Doctoring -- ..."): kept by main_text
