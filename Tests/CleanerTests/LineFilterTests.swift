@@ -232,6 +232,21 @@ final class LineFilterTests: XCTestCase {
         XCTAssertTrue(try clean(article + "\n\n" + list, rules: rules).text.contains("Category 2 of the guide"))
     }
 
+    /// A box whose titles each have their date under them ("December 17, 2021") goes whole; a
+    /// line with a year that is a sentence of the article after the box stays.
+    func testDropWithTitlesTakesTheDateUnderEachTitle() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:recent articles)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let box = "\n\nRecent articles\n" + (102...106).reversed().map { "These Weeks in Harbour Works: Issue \($0)\nDecember \($0 - 90), 2021" }.joined(separator: "\n")
+        XCTAssertEqual(try clean(article + box, rules: rules).text, article)
+        let after = "\nThe works began in 2021."
+        XCTAssertEqual(try clean(article + box + after, rules: rules).text, article + "\n\nThe works began in 2021.")
+        XCTAssertTrue(HeadedTitles.isDateline("17. Dezember 2021"))
+        XCTAssertTrue(HeadedTitles.isDateline("2021-12-17"))
+        XCTAssertFalse(HeadedTitles.isDateline("These Weeks in Harbour Works: Issue 106"))
+        XCTAssertFalse(HeadedTitles.isDateline("Opened in 2021."))
+    }
+
     /// A title that asks or exclaims belongs to the box when a title of one clause follows it (its
     /// byline); a question that opens the paragraphs under the heading, or an ad's two sentences
     /// over its address, is no title.
