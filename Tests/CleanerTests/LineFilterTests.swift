@@ -232,6 +232,21 @@ final class LineFilterTests: XCTestCase {
         XCTAssertTrue(try clean(article + "\n\n" + list, rules: rules).text.contains("Category 2 of the guide"))
     }
 
+    /// A box whose titles each have their date under them ("December 17, 2021") goes whole; a
+    /// line with a year that is a sentence of the article after the box stays.
+    func testDropWithTitlesTakesTheDateUnderEachTitle() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:recent articles)$\n"]
+        let article = "The minister said the plan would be published in the spring, after talks with the unions."
+        let box = "\n\nRecent articles\n" + (102...106).reversed().map { "These Weeks in Harbour Works: Issue \($0)\nDecember \($0 - 90), 2021" }.joined(separator: "\n")
+        XCTAssertEqual(try clean(article + box, rules: rules).text, article)
+        let after = "\nThe works began in 2021."
+        XCTAssertEqual(try clean(article + box + after, rules: rules).text, article + "\n\nThe works began in 2021.")
+        XCTAssertTrue(HeadedTitles.isDateline("17. Dezember 2021"))
+        XCTAssertTrue(HeadedTitles.isDateline("2021-12-17"))
+        XCTAssertFalse(HeadedTitles.isDateline("These Weeks in Harbour Works: Issue 106"))
+        XCTAssertFalse(HeadedTitles.isDateline("Opened in 2021."))
+    }
+
     /// A title that asks or exclaims belongs to the box when a title of one clause follows it (its
     /// byline); a question that opens the paragraphs under the heading, or an ad's two sentences
     /// over its address, is no title.
@@ -342,6 +357,41 @@ final class LineFilterTests: XCTestCase {
         let prose = [
             "The union's newsletter, which goes to every member, called the offer an insult to nurses and porters alike.",
             "The debate's moderator cut the microphones twice, and both candidates declined to take questions from the floor.",
+        ]
+        try assertBuiltinRules(drop: chrome, keep: prose)
+    }
+
+    /// Template chrome in several languages: the comment form's notices, post navigation, share
+    /// and recipe buttons, gallery buttons, an empty basket, a dated byline row, an affiliate
+    /// disclosure and a paywall's notice. Prose that names the same things stays.
+    func testBuiltinRulesDropTemplateNoticesInSeveralLanguages() throws {
+        let chrome = [
+            "Your email address will not be published. Required fields are marked *",
+            "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
+            "Votre adresse e-mail ne sera pas publiée.",
+            "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "Post navigation", "Beitrags-Navigation",
+            "Vorheriger Beitrag Neuerscheinung: Klaus Seidl, Gesetzliche Revolution im Schatten der Gewalt",
+            "Next post: How we rebuilt the harbour wall",
+            "Beitrag teilen", "Partager cet article",
+            "Zum Rezept Drucken Pinnen", "Rezept drucken Bei Pinterest speichern", "Jump to Recipe Print Recipe",
+            "Bild anzeigen Bild schließen",
+            "Ihr Warenkorb ist leer", "Your cart is currently empty.",
+            "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+            "To view the full story, please subscribe to The Example Times.",
+            "Subscribe now to our e-edition for the full story.",
+            "September 10, 2018 | by Jane Doe", "29. Juni 2017, 23:39 · von Tobi",
+            "Zobacz również", "Weiterlesen:",
+        ]
+        let prose = [
+            "The court ruled that the address of a witness will not be published before the trial ends.",
+            "The next post office to close will be the one on Mill Street, the council said on Friday.",
+            "Print the recipe on thick paper, since the kitchen is no place for a thin sheet.",
+            "The shop's basket was empty by noon, and the queue still reached the corner.",
+            "The agents earn a commission on each sale, which the regulator now wants disclosed.",
+            "Readers who subscribe get the paper at home, and the full story of the strike ran on Sunday.",
+            "Built by the harbour trust in 1998 / rebuilt after the storm of 2020",
         ]
         try assertBuiltinRules(drop: chrome, keep: prose)
     }
@@ -702,6 +752,46 @@ final class MainTextTests: XCTestCase {
         let sectioned = story + [""] + sections
         let long = try clean((menu + [""] + sectioned + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
         XCTAssertEqual(long.text, sectioned.joined(separator: "\n"))
+    }
+
+    func testAFeedWhoseTimesGoBackEndsTheArticleButATimetableStays() throws {
+        let story = [
+            "The harbour bridge will close for six weeks from March, the city's transport office said on Monday, so that its cables and deck can be replaced.",
+            "Buses will replace the trams that cross the bridge, and the ferry between the two piers will run every ten minutes instead of every twenty during the works.",
+            "Shop owners on both ends of the bridge have asked the city for help with the loss of trade, and the council is to discuss a fund for them next week.",
+        ]
+        // A "latest" feed: each item opens with its time, newest first, and items follow one
+        // another with no title line between (one of them a paragraph of its own).
+        let feed = [
+            "Direct",
+            "14:44 Council approves money for the new school in the north, after a short debate",
+            "14:32 Storm warning for the coast until Friday morning, the weather service says",
+            "14:10",
+            "The weather service warned of gusts of up to a hundred kilometres an hour along the coast and asked people to stay away from the piers.",
+            "13:54 The city library opens on Sundays from next month, for a trial of half a year",
+            "13:43 Ferries to the islands will not run on Thursday, the operator said this morning",
+        ]
+        let page = (menu + [""] + story + [""] + feed + [""] + footer).joined(separator: "\n")
+        let result = try clean(page, rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+
+        // The article's own timetable runs forward: it stays.
+        let timetable = [
+            "09:00 The first trams leave the depot and cross the bridge for the last time this year.",
+            "10:30 Crews close the bridge to all traffic and set up the cranes on both piers.",
+            "13:00 The first cables come down, and the ferries start their ten-minute service.",
+            "15:30 The city's engineers inspect the deck and report to the transport office.",
+        ]
+        let withTimetable = story + [""] + timetable
+        let kept = try clean((menu + [""] + withTimetable + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(kept.text, withTimetable.joined(separator: "\n"))
+
+        XCTAssertEqual(LiveTicker.leadingTime("14:44 Council approves"), 14 * 60 + 44)
+        XCTAssertEqual(LiveTicker.leadingTime("7:15 p.m. Doors open"), 19 * 60 + 15)
+        XCTAssertEqual(LiveTicker.leadingTime("10h30"), 10 * 60 + 30)
+        XCTAssertNil(LiveTicker.leadingTime("3.12 Released with fixes"))
+        XCTAssertNil(LiveTicker.leadingTime("25:10 is no time"))
+        XCTAssertNil(LiveTicker.leadingTime("The 14:44 train"))
     }
 
     func testALongFooterLineDoesNotPullTheRunPastTheArticlesEnd() throws {

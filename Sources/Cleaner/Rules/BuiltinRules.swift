@@ -81,6 +81,14 @@ drop_line(comments): ^(?i)(?=.{0,300}$)(?=.*\b(?:comments?|coment[aá]rios?|komm
 
 main_text(navigation): yes
 
+# The comment form's notices, which blog templates print in the reader's language under every
+# post: "Your email address will not be published. Required fields are marked *", "Deine
+# E-Mail-Adresse wird nicht veröffentlicht.", and the spam filter's "This site uses Akismet to
+# reduce spam." (the filter's name in any language). A short line that opens with the notice.
+# After main_text, so that only the lines it leaves are asked.
+drop_line(comments): ^(?=.{0,250}$)(?i)(?:your|deine|ihre|votre|tu|su|il tuo|o seu|seu|je|twój)\b.{0,40}?\b(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[oa]|non sarà pubblicato|não será publicado|wordt niet gepubliceerd|nie zostanie opublikowany)
+drop_line(comments): ^(?=.{0,250}$).*\bAkismet\b.*\b(?i:spam)\b
+
 # A dropdown's options, flattened by the scraper onto one long line of capitalised names
 # ("-- Select a Forum -- NaNo Tips & Strategies -- Plot Doctoring -- ..."): kept by main_text
 # where it does not run (a scrape of the article's container), never the article's prose.
@@ -114,6 +122,8 @@ drop_line(caption): ^\p{Lu}[\p{L}.'’ -]{1,60},\s?(?:AP|AFP|Reuters|Getty Image
 # "Image 1 of / 23": a counter whose total a script fills in leaves its slash.
 drop_line(caption): ^(?i:(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de)\s*/?\s*\d*)$
 drop_line(caption): ^(?i:caption|close|hide caption|toggle caption|expand|enlarge this image|view gallery|open gallery|back to gallery)$
+# A gallery's show/close buttons under each picture: "Bild anzeigen Bild schließen", "Show image Close".
+drop_line(caption): ^(?i:(?:show|view|open|close|hide) (?:image|photo|picture)|bild (?:anzeigen|schließen|vergrößern)|(?:afficher|fermer) l'image|(?:ver|cerrar) (?:la )?imagen|(?:mostra|chiudi) (?:l')?immagine)(?:\s+(?i:(?:show|view|open|close|hide) (?:image|photo|picture)|bild (?:anzeigen|schließen|vergrößern)|(?:afficher|fermer) l'image|(?:ver|cerrar) (?:la )?imagen|(?:mostra|chiudi) (?:l')?immagine|close|schließen|fermer|cerrar|chiudi))*$
 # An image's alt text next to its caption, or a caption repeated in full and cut short.
 drop_repeated(caption): yes
 # A gallery's caption under each of its pictures, apart: a long line, no sentence, four times.
@@ -124,6 +134,11 @@ drop_repeated_lines(caption): yes
 drop_line(social): ^(?i)(?:like|follow|join|find|friend) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)\.?$
 drop_line(social): ^(?i)(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit)(?:\s*[|/·•]?\s*(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit))+$
 drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook|share on twitter)\s*:?$
+# The same button in other languages: "Beitrag teilen", "Partager cet article", "Condividi".
+drop_line(social): ^(?i:(?:beitrag|artikel|seite) teilen|jetzt teilen|partager(?: (?:cet article|l'article|sur))?|compartir(?: (?:este artículo|esta entrada|en))?|condividi(?: (?:questo articolo|su))?|compartilhe(?: (?:este artigo|esta matéria))?|compartilhar|delen|udostępnij|поделиться)\s*:?$
+# A recipe card's buttons on one line, in any order: "Zum Rezept Drucken Pinnen", "Rezept drucken
+# Bei Pinterest speichern", "Jump to Recipe Print Recipe", "Imprimer la recette".
+drop_line(social): ^(?=.{0,100}$)(?i)(?=.*(?:recipe|rezept|recette|receta|ricetta))(?:\s*(?:jump to recipe|print recipe|pin recipe|save recipe|rate (?:this )?recipe|print|pin(?: it)?|zum rezept|rezept (?:drucken|speichern|bewerten)|drucken|pinnen|bei pinterest speichern|imprimer(?: la recette)?|aller à la recette|épingler|imprimir(?: (?:la )?receta)?|ir a la receta|stampa(?: (?:la )?ricetta)?|vai alla ricetta|imprimir receita)\b)+\s*$
 # A share bar flattened one button a line: a network's name alone ("Facebook", "Reddit", "Email").
 drop_line(social): ^(?i:facebook|twitter|pinterest|reddit|linkedin|whatsapp|flipboard|tumblr|digg|delicious|stumbleupon|telegram|messenger|pocket|google\+?|email|e-mail|print|share this page|share this with friends)$
 # The share bar's link buttons: "Get short URL", "Copy link" and what they say when pressed.
@@ -191,6 +206,11 @@ drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|
 drop_line(navigation): ^(?i)(?:<<\s*|«\s*)?(?:return|back|go back|zurück) to (?:the )?(?:[\w'’&.,/-]+ ){0,6}(?:home ?page|homepage|page|index|index page|menu|main page|cover|previous page|article|contents|table of contents|overview|site)\.?(?:\s*>>|\s*»)?$
 # The link under a list that opens the rest of it: "View all (23)", "See more »".
 drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\(\d+\)|»|›|>)?$
+# A blog's links to the posts before and after, with their titles: "Post navigation", "Vorheriger
+# Beitrag Neuerscheinung: ...", "Next post: Title", "Article précédent". A title ends no sentence.
+drop_line(navigation): ^(?i:post navigation|beitrags-?navigation|navigation des articles)$|^(?i:(?:previous|next) (?:post|article)|(?:vorheriger|nächster) (?:beitrag|artikel)|article (?:précédent|suivant)|entrada (?:anterior|siguiente))\b\s*[:»›>«‹<]?\s*(?:\S.{0,160}(?<![.!?]))?$
+# A shop's empty basket: "Your cart is empty", "Ihr Warenkorb ist leer", "Votre panier est vide".
+drop_line(navigation): ^(?i:(?:your )?(?:shopping )?(?:cart|basket|bag) is (?:currently )?empty|(?:ihr |dein )?warenkorb ist leer|(?:votre )?panier est vide|(?:tu |su )?carrito (?:está )?vacío|(?:il tuo )?carrello (?:è )?vuoto|(?:o seu |seu )?carrinho (?:está )?vazio|(?:uw |je )?winkelwagen is leeg|(?:twój )?koszyk jest pusty)\W*$
 # An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
 drop_line(sponsored): ^(?i:advert|anzeige|werbung|publicidad|publicité|pubblicità|reklame)$
 # A media player's notice in place of the player: "Media playback is unsupported on your device",
@@ -231,6 +251,10 @@ drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\
 # from Hong Kong.", "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by ...".
 drop_line(other): ^(?=.{0,300}$).*\b(?i:contributed (?:reporting|to (?:this|the) (?:report|story|article)))\b[^.!?]{0,60}[.!?]?$
 drop_line(other): ^\(?(?i:(?:additional )?(?:reporting|editing|writing) by)\s\S.{0,300}$
+# A byline row: the date and the author on one line, set apart by a spaced |, ·, • or /
+# ("September 10, 2018 | by Jane Doe", "29. Juni 2017, 23:39 · von Tobi", "Текст: Имя Фамилия ·
+# 24 сентября 2018"). The author's part opens the line or a part of it; a year or an age is there.
+drop_line(other): ^(?=.{0,150}$)(?!.*[.!?]$)(?=.*(?: \| | · | / | • ))(?=.*(?:\b(?:19|20)\d{2}\b|\b\d+\s(?:min|hours?|days?|weeks?)\b|\bago\b))(?:.*(?: \| | · | / | • ))?(?i:by|von|par|por|door|текст|автор)\s*:?\s*\p{Lu}
 
 ## Teasers: headline + summary + a relative time stamp
 
@@ -239,10 +263,10 @@ drop_line(other): ^\(?(?i:(?:additional )?(?:reporting|editing|writing) by)\s\S.
 # The same heading in other languages ("Artículos relacionados", "Verwandte Artikel", "Articoli
 # correlati"), and a blog's "Recent posts" box under its post.
 # A heading over a long run of short lines stays: that is a list of the page's own (see HeadedTitles).
-drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas|(?:artículos|entradas) (?:relacionad[ao]s|recientes)|(?:artigos|posts|matérias) (?:relacionad[ao]s|recentes)|articles (?:liés|similaires|connexes|récents)|derniers articles|(?:verwandte|ähnliche|neueste) (?:artikel|beiträge)|passende artikel|articoli (?:correlati|simili|recenti)|gerelateerde artikelen|(?:powiązane|podobne) artykuły|(?:recent|latest) (?:posts|articles|stories)|lo más leído|más leídas|más noticias|mais lidas|leia mais|più letti|les plus lus|meistgelesen|auch interessant|lees ook|meer nieuws|czytaj (?:także|też)|zobacz (?:także|też)|читайте также|похожие (?:статьи|новости|материалы|записи)|(?:самое популярное|самые популярные)(?: \S.{0,40})?)\s*(?:\.\.\.|…)?\s*:?$
+drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|mehr (?:aus|von|zum|zur) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas|(?:artículos|entradas) (?:relacionad[ao]s|recientes)|(?:artigos|posts|matérias) (?:relacionad[ao]s|recentes)|articles (?:liés|similaires|connexes|récents)|derniers articles|(?:verwandte|ähnliche|neueste) (?:artikel|beiträge)|passende artikel|articoli (?:correlati|simili|recenti)|gerelateerde artikelen|(?:powiązane|podobne) artykuły|(?:recent|latest) (?:posts|articles|stories)|lo más leído|más leídas|más noticias|mais lidas|leia mais|più letti|les plus lus|meistgelesen|auch interessant|lees ook|meer nieuws|czytaj (?:także|też|również)|zobacz (?:także|też|również)|weiterlesen|lire la suite|leer más|leggi (?:tutto|di più)|lees meer|czytaj więcej|читайте также|похожие (?:статьи|новости|материалы|записи)|(?:самое популярное|самые популярные)(?: \S.{0,40})?)\s*(?:\.\.\.|…)?\s*:?$
 
 # Headings of related-article lists (the lists themselves go by link density).
-drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren)\s*(?:\.\.\.|…)?\s*:?$
+drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren|weiterlesen|lesen sie auch|(?:à )?lire aussi|leia também|lee también|(?:zobacz|czytaj) (?:także|też|również)|читайте также)\s*(?:\.\.\.|…)?\s*:?$
 
 # A link to another article under a label: "READ MORE: Title of another story", "Related: ...",
 # "Lire aussi : ...". A title, so no sentence end; a label's own sentence ("See also: the notes.") stays.
@@ -257,6 +281,13 @@ drop_from_repeated(teaser): ^(?i:(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs
 ## Sponsored blocks: the heading, and everything under it to the end
 
 drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|promoted (?:stories|content|links)|paid content|from our partners)$
+# An affiliate disclosure under the article: "Advertising disclosure: We may receive compensation
+# for some of the links in our stories.", "We may earn a commission from links on this page."
+drop_line(sponsored): ^(?=.{0,300}$)(?i)(?:(?:advertising|affiliate) disclosure\s*:|.*\b(?:we|i) (?:may )?(?:receive|earn|get) (?:an? )?(?:small )?(?:affiliate )?(?:compensation|commission)\b)
+# A paywall's notice where the article stops: "To view the full story, please subscribe to ...",
+# "Subscribe now to our e-edition for the full story.": a short line that asks to subscribe to
+# read the rest (a sentence that only names a subscription and a story stays).
+drop_line(sponsored): ^(?=.{0,250}$)(?i)(?=.*\b(?:subscri|abonn|suscr|assin))(?:.*\b)?(?:(?:to (?:view|read|see|access|unlock)|for) the (?:full|entire) (?:story|article)|(?:vollständigen|ganzen) (?:artikel|beitrag)|l'article complet|la suite de (?:cet|l')article|artículo completo|matéria completa)\b
 
 ## Copyright and legal lines
 

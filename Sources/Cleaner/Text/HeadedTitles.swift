@@ -58,11 +58,14 @@ enum HeadedTitles {
         let isKicker = { (position: Int) in
             isKickerLine(document.blocks[kept[position].block].lines[kept[position].line].text)
         }
+        let isDate = { (position: Int) in
+            isDateline(document.blocks[kept[position].block].lines[kept[position].line].text)
+        }
         var removed: [(block: Int, line: Int)] = []
         var next = 0
         for heading in headings {
             guard let position = positions[heading.block << 32 | heading.line], position >= next else { continue }
-            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary, isKicker: isKicker) else { continue }
+            guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary, isKicker: isKicker, isDate: isDate) else { continue }
             removed.append(contentsOf: kept[position..<end])
             next = end
         }
@@ -74,14 +77,19 @@ enum HeadedTitles {
     /// The end of the box the heading at `position` opens (its last line's position + 1), or nil
     /// when it opens none: titles alone, or titles with summaries.
     /// `isKicker`: a title's label line over it, which does not count as a title of its own.
-    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool, isKicker: (Int) -> Bool = { _ in false }) -> Int? {
+    /// `isDate`: a title's date under it ("December 17, 2021"), part of its teaser and no title.
+    static func boxEnd(after position: Int, count: Int, isTitle: (Int) -> Bool, isSummary: (Int) -> Bool, isKicker: (Int) -> Bool = { _ in false }, isDate: (Int) -> Bool = { _ in false }) -> Int? {
         var end = position + 1
         var titles = 0
-        while end < count, isTitle(end) {
-            let kicker = end + 1 < count && isKicker(end) && isTitle(end + 1)
-            if !kicker {
-                guard titles < maxTitles + 1 else { break }
-                titles += 1
+        while end < count {
+            if isTitle(end) {
+                let kicker = end + 1 < count && isKicker(end) && isTitle(end + 1)
+                if !kicker {
+                    guard titles < maxTitles + 1 else { break }
+                    titles += 1
+                }
+            } else if !(end > position + 1 && isTitle(end - 1) && isDate(end)) {
+                break
             }
             end += 1
         }
@@ -124,6 +132,33 @@ enum HeadedTitles {
         guard upper, !Headline.endsSentence(line) else { return false }
         let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxKickerWords + 1)
         return words > 0 && words <= maxKickerWords
+    }
+
+    /// The most words of a teaser's date line ("December 17, 2021", "17. Dezember 2021").
+    static let maxDateWords = 4
+    /// ...and its most bytes.
+    static let maxDateBytes = 40
+
+    /// A short line that holds a year (four digits from 1900 to 2099, standing alone) and ends no
+    /// sentence: the date a teaser box prints under each title. Month names in any language are
+    /// letters like any other; the year tells the line.
+    static func isDateline(_ line: String) -> Bool {
+        guard line.utf8.count <= maxDateBytes, !Headline.endsSentence(line) else { return false }
+        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxDateWords + 1)
+        guard words > 0, words <= maxDateWords else { return false }
+        var digits = 0
+        var value = 0
+        for byte in line.utf8 {
+            if byte >= 0x30, byte <= 0x39 {
+                digits += 1
+                value = value * 10 + Int(byte - 0x30)
+                continue
+            }
+            if digits == 4, (1900...2099).contains(value) { return true }
+            digits = 0
+            value = 0
+        }
+        return digits == 4 && (1900...2099).contains(value)
     }
 
     /// What ends a title that asks or exclaims (ASCII and full-width forms).

@@ -65,6 +65,7 @@ enum MainText {
         let proseInRun = weights[run].reduce(0) { $0 + max($1, 0) }
         guard proseInRun >= minRunShare * prose else { return }
         run = TeaserStream.trim(run, lines: titles, weights: own)
+        run = LiveTicker.trim(run, lines: titles, weights: own)
         var start = run.lowerBound
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
