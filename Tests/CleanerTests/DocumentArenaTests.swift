@@ -39,6 +39,21 @@ final class DocumentArenaTests: XCTestCase {
         }
     }
 
+    /// A document is left to its arena (no `xmlFreeDoc`) only while every block it may hold is
+    /// in the arena: not with a text of more than 64 KiB (`malloc`'s), nor outside a scope.
+    func testOnlyDocumentsWhollyInTheArenaAreLeftToIt() throws {
+        DocumentArena.scope {
+            XCTAssertEqual(page("small")?.freesWithArena, true)
+            let long = "<html><body><p>" + String(repeating: "word ", count: 40_000) + "</p></body></html>"
+            let large = Array(long.utf8).withUnsafeBytes { HTMLDocument(utf8: $0) }
+            XCTAssertEqual(large?.freesWithArena, false)
+            XCTAssertEqual(large.map(text)?.count, 200_000)
+        }
+        // The large text was freed with its document: the next page is left to the arena again.
+        DocumentArena.scope { XCTAssertEqual(page("again")?.freesWithArena, true) }
+        XCTAssertEqual(page("outside")?.freesWithArena, false)
+    }
+
     /// Expressions compiled while a page is being cleaned outlive it: they are not in the arena.
     func testXPathCompiledInsideAScopeStaysValid() throws {
         let expression = try XCTUnwrap(DocumentArena.scope { XPathExpression("//p[contains(., 'text')]") })

@@ -16,7 +16,8 @@ final class RawTextBlankerTests: XCTestCase {
     /// tree did not fit the scan (in both cases the pipeline parses the page as it is).
     private func blankedOutline(_ bytes: [UInt8], attributes: KeptAttributes? = .base) -> String? {
         guard let blanked = RawTextBlanker.blank(bytes, attributes: attributes, minimumBytes: 0), let page = parse(blanked.bytes) else { return nil }
-        return page.restoreRawText(blanked, original: bytes) ? page.outline(attributes: attributes, collapsingBlanks: true) : nil
+        guard page.restoreRawText(blanked, original: bytes), page.restoreValues(blanked, original: bytes) else { return nil }
+        return page.outline(attributes: attributes, collapsingBlanks: true)
     }
 
     /// The outline of the page as it is, with only what `attributes` keep of its attributes
@@ -34,6 +35,24 @@ final class RawTextBlankerTests: XCTestCase {
         // What a site's rules read stays, value and all.
         let kept = try XCTUnwrap(RawTextBlanker.blank(bytes, attributes: KeptAttributes(alsoReading: ["src", "data-src"]), minimumBytes: 0))
         XCTAssertEqual(String(decoding: kept.bytes, as: UTF8.self), "<div  class=x  hidden><img  src=a.jpg  data-src=b.jpg></div>")
+    }
+
+    /// Quoted plain values of attributes libxml2 only stores become tokens, and are put back in
+    /// the tree after the parse; a page holding the token byte gets none.
+    func testStoredValuesBecomeTokensAndComeBack() throws {
+        let text = "<div class=\"post entry-content\" id=\"main-id\"><p class='a b &amp; c' style=\"color: red\">x</p>"
+            + "<span class=\"s\" role=main>y</span><html class=\"merged-root\"><body class=\"second-body\"></div>"
+        let blanked = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), minimumBytes: 0))
+        XCTAssertEqual(
+            String(decoding: blanked.bytes, as: UTF8.self),
+            "<div class=\"\u{7F}0\" id=\"main-id\"><p class='a b &amp; c' style=\"\u{7F}1\">x</p>"
+                + "<span class=\"s\" role=main>y</span><html class=\"\u{7F}2\"><body class=\"\u{7F}3\"></div>")
+        XCTAssertEqual(blanked.values.count, 4)
+        XCTAssertEqual(blankedOutline(Array(text.utf8)), originalOutline(Array(text.utf8)))
+        let many = (0..<300).map { "<i class=\"word-\($0)\">\($0)</i>" }.joined()
+        XCTAssertEqual(blankedOutline(Array(many.utf8)), originalOutline(Array(many.utf8)))
+        let withToken = Array("<div onclick=\"go()\" class=\"long-class-name\">\u{7F}</div>".utf8)
+        XCTAssertEqual(try XCTUnwrap(RawTextBlanker.blank(withToken, minimumBytes: 0)).values.count, 0)
     }
 
     func testBlanksBetweenTagsBecomeOneUpToTheFirstPre() throws {
@@ -59,7 +78,7 @@ final class RawTextBlankerTests: XCTestCase {
         XCTAssertEqual(
             String(decoding: blanked.bytes, as: UTF8.self),
             "<meta name=\"viewport\" ><meta content=\"T\" PROPERTY=og:title><meta content='x' itemprop=\"a&amp;b\"><meta >"
-                + "<meta name=Description content=d><link  rel=stylesheet><link href=/c rel=\"Canonical\"><div  class=c>")
+                + "<meta name=Description content=d><link  rel=stylesheet><link href=/c rel=\"\u{7F}0\"><div  class=c>")
         // A site's rule that reads `content` keeps it on every element.
         let kept = try XCTUnwrap(RawTextBlanker.blank(Array(text.utf8), attributes: KeptAttributes(alsoReading: ["content"]), minimumBytes: 0))
         XCTAssertTrue(String(decoding: kept.bytes, as: UTF8.self).hasPrefix("<meta name=\"viewport\" content=\"width=device-width\">"))

@@ -92,7 +92,9 @@ enum HTMLPipeline {
     /// The page's tree; parsed with its scripts, styles and comments emptied (`RawTextBlanker`)
     /// when `blanked` has them, which gives the same tree but for the comments' text.
     private static func parse(_ bytes: [UInt8], _ blanked: RawTextBlanker.Blanked? = nil) -> HTMLDocument? {
-        if let blanked, let page = blanked.bytes.withUnsafeBytes({ HTMLDocument(utf8: $0) }), page.restoreRawText(blanked, original: bytes) {
+        if let blanked, let page = blanked.bytes.withUnsafeBytes({ HTMLDocument(utf8: $0) }), page.restoreRawText(blanked, original: bytes),
+            page.restoreValues(blanked, original: bytes)
+        {
             return page
         }
         return bytes.withUnsafeBytes { HTMLDocument(utf8: $0) }

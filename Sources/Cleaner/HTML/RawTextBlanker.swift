@@ -32,6 +32,9 @@ enum RawTextBlanker {
         var scripts: [Range<Int>?]
         /// The same for `<style>`.
         var styles: [Range<Int>?]
+        /// The original bytes of each attribute value the scan gave a token in place of
+        /// (`StoredValues`), indexed by the token's number.
+        var values: [Range<Int>] = []
     }
 
     /// The blanked page, or nil when nothing was blanked (the page as it is is the answer).
@@ -41,7 +44,7 @@ enum RawTextBlanker {
         return bytes.withUnsafeBufferPointer { input -> Blanked? in
             var scanner = Scanner(input, attributes: attributes)
             guard let output = scanner.run() else { return nil }
-            return Blanked(bytes: output, scripts: scanner.scripts, styles: scanner.styles)
+            return Blanked(bytes: output, scripts: scanner.scripts, styles: scanner.styles, values: scanner.values)
         }
     }
 
@@ -132,6 +135,11 @@ enum RawTextBlanker {
         var blankedAny = false
         var scripts: [Range<Int>?] = []
         var styles: [Range<Int>?] = []
+        /// See `Blanked.values`.
+        var values: [Range<Int>] = []
+        /// True when values may be given tokens: attributes are chosen, and the page holds no
+        /// byte a token starts with, so that every value that starts with one is a token.
+        var tokenizesValues = false
         /// False from the first element that keeps its text's blanks as they are (`<pre>`) on.
         var collapsesBlanks = true
 
@@ -146,6 +154,9 @@ enum RawTextBlanker {
         mutating func run() -> [UInt8]? {
             // libxml2 stops at a NUL; the parser takes NULs out first (HTMLDocument): not worth mirroring.
             if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil { return nil }
+            if attributes != nil, let base = bytes.baseAddress {
+                tokenizesValues = memchr(base, Int32(StoredValues.tokenStart), bytes.count) == nil
+            }
             var index = 0
             let count = bytes.count
             while index < count {
@@ -328,8 +339,19 @@ enum RawTextBlanker {
                     isJSONLD = true
                 }
                 guard let attributes else { continue }
-                let use = attributes.use(of: packedName(nameStart, attributeEnd))
-                if !keepsPresence(use, on: tag, read: readsTag || isJSONLD) {
+                let name = packedName(nameStart, attributeEnd)
+                let use = attributes.use(of: name)
+                if use == .value, quoted, tokenizesValues, StoredValues.names.contains(name),
+                    valueEnd - valueStart > StoredValues.tokenLength(values.count), StoredValues.isPlain(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))
+                {
+                    // A value libxml2 would read character by character only to store it: a
+                    // token in its place, the value put back in the tree after the parse.
+                    flush(upTo: valueStart)
+                    StoredValues.appendToken(values.count, to: &output)
+                    values.append(valueStart..<valueEnd)
+                    copied = valueEnd
+                    blankedAny = true
+                } else if !keepsPresence(use, on: tag, read: readsTag || isJSONLD) {
                     // Parsing goes on after the removed attribute as it did after the attribute.
                     remove(nameStart..<index)
                 } else if use == .presenceOutsideLink, tag != Self.link, !(quoted && valueEnd == valueStart) {

@@ -73,6 +73,17 @@ enum DocumentArena {
         }
     }
 
+    /// True when every block of a document made in `arena` is in the arena, so that emptying the
+    /// arena frees it whole and `xmlFreeDoc` (a walk of every node that frees nothing) can be left
+    /// out: asked on the thread whose arena it is, with no `malloc` block this thread's arena
+    /// allocations took (`ThreadState.mallocBlocks`) still held. A document is changed only on the
+    /// thread that parsed it, inside its `scope`; on any other thread this is false.
+    static func holdsWholly(_ arena: Arena?) -> Bool {
+        guard let arena, regionStart != 0, let raw = clean_arenaState() else { return false }
+        let state = raw.assumingMemoryBound(to: ThreadState.self)
+        return state.pointee.arena === arena && state.pointee.mallocBlocks.isEmpty && !state.pointee.lostMallocBlocks
+    }
+
     /// Set to run with libxml2 on `malloc` alone: the sanitizers see each node's own allocation then
     /// (in an arena, a node freed too early still reads as valid memory until its page is done).
     static let disablingVariable = "CLEAN_NO_ARENA"
@@ -155,6 +166,25 @@ extension DocumentArena {
         var used = 0
         var depth = 0
         var suspended = 0
+        /// Blocks that `malloc` gave in place of the arena (64 KiB or more, or past its end) while
+        /// this thread allocated in it, since it took the arena or last emptied it, and not freed
+        /// yet: a document of the arena may hold them. (Documents of an arena the thread left are
+        /// never left to it: `holdsWholly` asks for the thread's current arena.)
+        var mallocBlocks: [UnsafeMutableRawPointer] = []
+        /// More blocks than `mallocBlockLimit` were held at once: some may be held untracked.
+        var lostMallocBlocks = false
+        static let mallocBlockLimit = 64
+
+        /// Notes a block `malloc` gave an allocation in the arena.
+        mutating func noteMalloc(_ block: UnsafeMutableRawPointer) {
+            if mallocBlocks.count < Self.mallocBlockLimit { mallocBlocks.append(block) } else { lostMallocBlocks = true }
+        }
+
+        /// `block` was freed (nil) or moved by `realloc`.
+        mutating func mallocBlock(_ block: UnsafeMutableRawPointer, becomes moved: UnsafeMutableRawPointer?) {
+            guard let index = mallocBlocks.firstIndex(of: block) else { return }
+            if let moved { mallocBlocks[index] = moved } else { mallocBlocks.swapAt(index, mallocBlocks.count - 1); mallocBlocks.removeLast() }
+        }
 
         var isAllocating: Bool { depth > 0 && suspended == 0 && base != nil }
 
@@ -176,6 +206,7 @@ extension DocumentArena {
             arena.touched.store(max(arena.touched.load(ordering: .relaxed), used), ordering: .relaxed)
             if arena.liveDocuments.load(ordering: .acquiring) == 0 {
                 used = 0
+                forgetMallocBlocks()
             } else {
                 leaveArena()
             }
@@ -187,6 +218,15 @@ extension DocumentArena {
             arena = fresh
             base = fresh.base
             used = 0
+            forgetMallocBlocks()
+        }
+
+        /// The arena is fresh or empty, with no live document: no document of it holds any block
+        /// noted so far (one `malloc`ed past a page, or freed on another thread, is no concern of
+        /// the documents to come).
+        private mutating func forgetMallocBlocks() {
+            mallocBlocks.removeAll(keepingCapacity: true)
+            lostMallocBlocks = false
         }
 
         /// Gives the arena up: back to the pool, or retired until its last document is freed.
@@ -215,6 +255,7 @@ nonisolated(unsafe) private var stateKey = pthread_key_t()
 /// Each block starts with its size, for `realloc`; blocks are 16-byte aligned as `malloc`'s are.
 private let header = 16
 
+@inline(__always)
 private func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
     if size < DocumentArena.largeBlock, let raw = clean_arenaState() {
         let state = raw.assumingMemoryBound(to: DocumentArena.ThreadState.self)
@@ -229,7 +270,27 @@ private func allocate(_ size: Int) -> UnsafeMutableRawPointer? {
             }
         }
     }
-    return malloc(size)
+    return mallocBlock(size)
+}
+
+/// `malloc`, for a block the arena does not give; noted when the thread allocates in its arena.
+@inline(never)
+private func mallocBlock(_ size: Int) -> UnsafeMutableRawPointer? {
+    guard let block = malloc(size) else { return nil }
+    if let raw = clean_arenaState() {
+        let state = raw.assumingMemoryBound(to: DocumentArena.ThreadState.self)
+        if state.pointee.isAllocating { state.pointee.noteMalloc(block) }
+    }
+    return block
+}
+
+/// Keeps `ThreadState.mallocBlocks` of this thread up to date when a block outside the arenas
+/// is freed (`moved` nil) or moved by `realloc`.
+@inline(never)
+private func mallocBlockChanged(_ block: UnsafeMutableRawPointer, becomes moved: UnsafeMutableRawPointer?) {
+    guard let raw = clean_arenaState() else { return }
+    let state = raw.assumingMemoryBound(to: DocumentArena.ThreadState.self)
+    if !state.pointee.mallocBlocks.isEmpty { state.pointee.mallocBlock(block, becomes: moved) }
 }
 
 private func isInArena(_ pointer: UnsafeMutableRawPointer) -> Bool {
@@ -243,12 +304,17 @@ private let allocateBlock: @convention(c) (Int) -> UnsafeMutableRawPointer? = { 
 
 private let freeBlock: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
     guard let pointer, !isInArena(pointer) else { return }
+    mallocBlockChanged(pointer, becomes: nil)
     free(pointer)
 }
 
 private let reallocateBlock: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { pointer, size in
     guard let pointer else { return allocate(size) }
-    guard isInArena(pointer) else { return realloc(pointer, size) }
+    guard isInArena(pointer) else {
+        guard let moved = realloc(pointer, size) else { return nil }
+        if moved != pointer { mallocBlockChanged(pointer, becomes: moved) }
+        return moved
+    }
     let old = (pointer - header).load(as: Int.self)
     if size <= old { return pointer }
     // The thread's last block (a text node's content, growing as the parser reads on) grows in place.

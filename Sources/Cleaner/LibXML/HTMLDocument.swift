@@ -86,8 +86,15 @@ final class HTMLDocument {
         }
     }
 
+    /// True when freeing the document is emptying its arena (`DocumentArena.holdsWholly`), asked now.
+    var freesWithArena: Bool {
+        DocumentArena.holdsWholly(arena)
+    }
+
     deinit {
-        xmlFreeDoc(pointer)
+        // A document wholly in its arena is freed with the arena: `xmlFreeDoc` would walk every
+        // node and string only to free nothing.
+        if !DocumentArena.holdsWholly(arena) { xmlFreeDoc(pointer) }
         DocumentArena.documentFreed(arena)
     }
 
