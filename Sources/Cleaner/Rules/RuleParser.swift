@@ -270,7 +270,7 @@ struct RuleParser {
         if compilesPatternsOnUse { return Pattern(compilingOnUse: value) }
         do {
             return try Pattern(value)
-        } catch let failure as Pattern.CompileError {
+        } catch let failure {  // typed: always a Pattern.CompileError
             throw error(line, "pattern does not compile at offset \(failure.offset): \(failure.message)")
         }
     }
