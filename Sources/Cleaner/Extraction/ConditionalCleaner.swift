@@ -145,8 +145,10 @@ enum ConditionalCleaner {
         let inFigure = context.inFigure
         let linkDensity = own.linkDensity
         let headingDensity = own.characters > 0 ? Double(own.headingCharacters) / Double(own.characters) : 0
+        let holdsProse = own.characters - own.linkCharacters >= ExtractionTables.minOwnProseCharacters
+            && linkDensity < ExtractionTables.maxOwnProseLinkDensity
         let detail: String
-        if !inFigure, images > 1, paragraphs / Double(images) < 0.5 {
+        if !inFigure, !holdsProse, images > 1, paragraphs / Double(images) < 0.5 {
             detail = "\(images) images, \(own.paragraphs) paragraphs"
         } else if !isList, own.listItems - 100 > own.paragraphs {
             detail = "list items outnumber paragraphs"
@@ -155,7 +157,7 @@ enum ConditionalCleaner {
             detail = "\(own.inputs) form controls"
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"
-        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse() && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
+        } else if !isList, !holdsProse, weight < 25, linkDensity > 0.2, !(betweenProse() && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
                 && own.characters - own.linkCharacters >= ExtractionTables.minParagraphCharacters)
         {
             detail = formatted("link density %.2f", linkDensity)
