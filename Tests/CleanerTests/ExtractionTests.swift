@@ -95,6 +95,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(withTeasers, prose.joined(separator: "\n\n"))
     }
 
+    /// A paragraph written without its `<p>`, in a `<font>` beside the article's block, joins
+    /// the article as a `<p>` would; a short dateline in a `<span>` beside it does not.
+    func testAParagraphInAnInlineElementBesideTheArticleJoinsIt() throws {
+        let html = """
+            <html><head><title>Story title</title></head><body>
+            <div id="menu"><ul><li><a href="/a">Home</a></li><li><a href="/b">World</a></li></ul></div>
+            <font face="Arial">Vorab ein Wort zur Entstehung: Dieser Text erschien zuerst in einer Fachzeitschrift und wurde für das Netz gekürzt.</font>
+            <span class="datum">12.03.2024 · Lesezeit 4 Minuten</span>
+            <div class="main"><h1>Story title</h1>\(prose.map { "<p>\($0)</p>" }.joined())</div>
+            </body></html>
+            """
+        let text = try clean(html, builtin: true).text
+        XCTAssertEqual(text, (["Vorab ein Wort zur Entstehung: Dieser Text erschien zuerst in einer Fachzeitschrift und wurde für das Netz gekürzt."] + prose).joined(separator: "\n\n"))
+    }
+
     func testDataTablesStayWhateverTheirLinks() throws {
         let table = "<table><tr><th>Team</th><th>Points</th></tr><tr><td><a href='/t1'>North</a></td><td>12</td></tr><tr><td><a href='/t2'>South</a></td><td>9</td></tr></table>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + table)
