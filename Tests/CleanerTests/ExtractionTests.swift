@@ -186,6 +186,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(text.contains("are online, with a summary for readers."), text)
     }
 
+    /// A reference linked whole (one link around a sentence of clauses) is not a paragraph of
+    /// links; tags joined by commas, a link each, still are.
+    func testALinkedReferenceStaysButACommaSeparatedTagListGoes() throws {
+        let reference = "<p><a href='/doi/1'>[9] G. Nowak, S. Krukowski, I. Grzegory, S. Porowski, J. M. Baranowski, MRS Internet J. Nitride Semicond. Res. 1, 5 (1996).</a></p>"
+        let tags = "<p><a href='/t/1'>Landespolitik</a>, <a href='/t/2'>Gesundheitswesen</a>, <a href='/t/3'>Krankenhäuser</a>, <a href='/t/4'>Pflegeberufe</a>, <a href='/t/5'>Landeshaushalt</a>, <a href='/t/6'>Rechnungshof</a></p>"
+        let text = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + reference + tags), builtin: true).text
+        XCTAssertTrue(text.contains("[9] G. Nowak, S. Krukowski"), text)
+        XCTAssertFalse(text.contains("Landespolitik"), text)
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {

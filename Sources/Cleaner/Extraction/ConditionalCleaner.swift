@@ -107,8 +107,11 @@ enum ConditionalCleaner {
         }
         // A paragraph that is nearly all links ("See also" and the titles of other posts, one a
         // line) is a link list written as a paragraph.
+        // One or two links around a sentence of clauses (a reference in a bibliography, a
+        // linked quotation) are not a list.
         if node.hasName("p"), !holdsArticle, !context.inCode, own.characters >= ExtractionTables.linkParagraphCharacters,
-            own.linkDensity >= ExtractionTables.linkParagraphDensity
+            own.linkDensity >= ExtractionTables.linkParagraphDensity,
+            own.links > ExtractionTables.maxCitationLinks || own.commas < ExtractionTables.minCitationCommas
         {
             return .heuristic(name: "link density", category: .navigation, detail: "paragraph of links")
         }

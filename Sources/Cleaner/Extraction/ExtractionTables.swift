@@ -75,6 +75,12 @@ enum ExtractionTables {
     /// the report") and a sentence with a few links stay.
     static let linkParagraphCharacters = 80
     static let linkParagraphDensity = 0.8
+    /// ...unless it is at most this many links around text with at least this many commas: a
+    /// reference in a bibliography ("[9] G. Nowak, S. Krukowski, ... J. Appl. Phys. 1, 5 (1996).")
+    /// or a sentence linked whole, where a list of other pages has a link per title and its
+    /// titles carry few commas. A comma-separated list of tags is many links, and still goes.
+    static let maxCitationLinks = 2
+    static let minCitationCommas = 3
     /// A paragraph with more of its text in links than this is a link list, not prose.
     static let maxProseLinkDensity = 0.2
     /// A block inside the article between two paragraphs of prose is itself a paragraph of the
