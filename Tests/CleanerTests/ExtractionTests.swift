@@ -219,6 +219,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
     }
 
+    /// A MathML formula is part of its sentence; the TeX annotation that repeats it for machines
+    /// is not text.
+    func testAFormulaStaysButItsAnnotationGoes() throws {
+        let formula = "<p>Für jedes a gilt <math><semantics><mrow><mi>a</mi><mo>+</mo><mn>0</mn><mo>=</mo><mi>a</mi></mrow>"
+            + "<annotation encoding='application/x-tex'>a + 0 = a \\quad</annotation></semantics></math>, und das ist alles, was man hier wissen muss.</p>"
+        let text = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + formula), builtin: true).text
+        XCTAssertTrue(text.contains("Für jedes a gilt a+0=a, und das ist alles"), text)
+        XCTAssertFalse(text.contains("quad"), text)
+    }
+
     func testANoscriptFallbackStaysOut() throws {
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + "<noscript><p>This page needs a browser that runs scripts to show its comments.</p></noscript>")
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
