@@ -111,13 +111,25 @@ enum ConditionalCleaner {
         // linked quotation) are not a list.
         if node.hasName("p"), !holdsArticle, !context.inCode, own.characters >= ExtractionTables.linkParagraphCharacters,
             own.linkDensity >= ExtractionTables.linkParagraphDensity,
-            own.links > ExtractionTables.maxCitationLinks || own.commas < ExtractionTables.minCitationCommas
+            own.commas < ExtractionTables.minCitationCommas || linkCount(under: node, upTo: ExtractionTables.maxCitationLinks) > ExtractionTables.maxCitationLinks
         {
             return .heuristic(name: "link density", category: .navigation, detail: "paragraph of links")
         }
         guard traits.conditional, !EmbeddedQuotes.wrapsOnlyAQuote(node) else { return nil }
         let tag = node.name
         return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle, betweenProse: betweenProse)
+    }
+
+    /// The links (`<a href>`) under `node`, counted up to `limit + 1`: a walk of one paragraph,
+    /// asked only of the rare one that is nearly all links yet has clauses.
+    private static func linkCount(under node: Node, upTo limit: Int) -> Int {
+        var count = 0
+        node.document.walk(from: node) { current in
+            guard current.isElement, count <= limit else { return .skip }
+            if current.hasName("a"), current.hasAttribute("href") { count += 1 }
+            return .descend
+        }
+        return count
     }
 
     /// A block that reads as a paragraph of the article by its numbers: mostly prose, few links.

@@ -128,7 +128,6 @@ struct ContentScorer {
         // (`<a name>` without `href` marks a place, and an unclosed one can hold the whole article.)
         if name == Names.a, node.hasAttribute("href"), !node.elementChildren.contains(where: { TagTable.brokenLinkContent.contains($0.name) }) {
             frames[frames.count - 1].isLink = true
-            frames[frames.count - 1].stats.links = 1
             linkDepth += 1
         }
         if traits.heading { headingDepth += 1 }

@@ -2,9 +2,6 @@
 struct NodeStats {
     var characters = 0
     var linkCharacters = 0
-    /// Links (`<a href>`), counted apart from their text: one link around a whole sentence is
-    /// not a list of links.
-    var links = 0
     /// Characters of paragraphs (blocks with enough text of their own) that are mostly not links.
     var proseCharacters = 0
     var commas = 0
@@ -33,7 +30,6 @@ struct NodeStats {
     mutating func add(_ child: NodeStats) {
         characters += child.characters
         linkCharacters += child.linkCharacters
-        links += child.links
         proseCharacters += child.proseCharacters
         commas += child.commas
         headingCharacters += child.headingCharacters
@@ -51,7 +47,6 @@ struct NodeStats {
     mutating func subtract(_ child: NodeStats) {
         characters -= child.characters
         linkCharacters -= child.linkCharacters
-        links -= child.links
         proseCharacters -= child.proseCharacters
         commas -= child.commas
         headingCharacters -= child.headingCharacters
