@@ -73,6 +73,43 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(try clean(story, builtin: true).text.contains("Daily Courier"))
     }
 
+    /// A block of sentences that cite their sources in links (a quarter of its text) stays
+    /// after the article, where Readability's 0.2 would drop it: it has a few hundred characters
+    /// of its own outside the links. Teasers with the same share of links and short blurbs go.
+    func testProseThatCitesItsSourcesStaysButTeasersGo() throws {
+        let cited = """
+            <div class="nachtrag"><p>Der Bericht des <a href="/b1">Landesrechnungshofes über die Pflege</a> lag den Abgeordneten schon im März vor und wurde doch von keinem gelesen. \
+            Die Prüfer hatten mehr Geld für <a href="/b2">die Kliniken auf dem Land</a> verlangt und Pflegekräfte, die allein arbeiten können. \
+            Ein Jahr später waren die <a href="/b3">Wartelisten in den Kliniken im Norden</a> doppelt so lang wie in den Städten und wuchsen weiter.</p>\
+            <p>Der Rechnungshof schrieb im Herbst noch einmal und im <a href="/b4">folgenden Frühjahr an den Ausschuss</a> wieder, ohne jede Antwort. \
+            Erst die <a href="/b5">Lokalzeitung im Kreis</a> druckte die Briefe vollständig ab, als die Prüfer aufgaben und sie der Redaktion schickten. \
+            Seitdem fragen die Leser in <a href="/b6">Briefen an die Redaktion</a> jede Woche, wer die Berichte im Landtag eigentlich liest.</p></div>
+            """
+        let text = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + cited), builtin: true).text
+        XCTAssertTrue(text.contains("wer die Berichte im Landtag eigentlich liest."), text)
+        let teasers = """
+            <div class="weiter"><p><a href="/t1">Neue Regeln für die Pflege im Land</a> Was sich im kommenden Jahr für Patienten und Angehörige ändert, steht im Entwurf.</p>\
+            <p><a href="/t2">Streit um die Kliniken im Norden</a> Der Landtag berät in der nächsten Woche über die Zukunft der kleinen Häuser.</p></div>
+            """
+        let withTeasers = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + teasers), builtin: true).text
+        XCTAssertEqual(withTeasers, prose.joined(separator: "\n\n"))
+    }
+
+    /// A paragraph written without its `<p>`, in a `<font>` beside the article's block, joins
+    /// the article as a `<p>` would; a short dateline in a `<span>` beside it does not.
+    func testAParagraphInAnInlineElementBesideTheArticleJoinsIt() throws {
+        let html = """
+            <html><head><title>Story title</title></head><body>
+            <div id="menu"><ul><li><a href="/a">Home</a></li><li><a href="/b">World</a></li></ul></div>
+            <font face="Arial">Vorab ein Wort zur Entstehung: Dieser Text erschien zuerst in einer Fachzeitschrift und wurde für das Netz gekürzt.</font>
+            <span class="datum">12.03.2024 · Lesezeit 4 Minuten</span>
+            <div class="main"><h1>Story title</h1>\(prose.map { "<p>\($0)</p>" }.joined())</div>
+            </body></html>
+            """
+        let text = try clean(html, builtin: true).text
+        XCTAssertEqual(text, (["Vorab ein Wort zur Entstehung: Dieser Text erschien zuerst in einer Fachzeitschrift und wurde für das Netz gekürzt."] + prose).joined(separator: "\n\n"))
+    }
+
     func testDataTablesStayWhateverTheirLinks() throws {
         let table = "<table><tr><th>Team</th><th>Points</th></tr><tr><td><a href='/t1'>North</a></td><td>12</td></tr><tr><td><a href='/t2'>South</a></td><td>9</td></tr></table>"
         let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + table)
@@ -149,6 +186,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(text.contains("are online, with a summary for readers."), text)
     }
 
+    /// A reference linked whole (one link around a sentence of clauses) is not a paragraph of
+    /// links; tags joined by commas, a link each, still are.
+    func testALinkedReferenceStaysButACommaSeparatedTagListGoes() throws {
+        let reference = "<p><a href='/doi/1'>[9] G. Nowak, S. Krukowski, I. Grzegory, S. Porowski, J. M. Baranowski, MRS Internet J. Nitride Semicond. Res. 1, 5 (1996).</a></p>"
+        let tags = "<p><a href='/t/1'>Landespolitik</a>, <a href='/t/2'>Gesundheitswesen</a>, <a href='/t/3'>Krankenhäuser</a>, <a href='/t/4'>Pflegeberufe</a>, <a href='/t/5'>Landeshaushalt</a>, <a href='/t/6'>Rechnungshof</a></p>"
+        let text = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + reference + tags), builtin: true).text
+        XCTAssertTrue(text.contains("[9] G. Nowak, S. Krukowski"), text)
+        XCTAssertFalse(text.contains("Landespolitik"), text)
+    }
+
     /// Readability picks the densest block; when the page's prose is spread over many posts, the
     /// extraction widens to the element that holds them all.
     func testAThreadOfPostsIsKeptWhole() throws {
@@ -170,6 +217,16 @@ final class ExtractionTests: XCTestCase {
     func testAPageNestedInAnUnclosedNoscriptIsRead() throws {
         let html = "<html><body><noscript><div id='layout'></noscript><div class='main'>" + prose.map { "<p>\($0)</p>" }.joined() + "</div></body></html>"
         XCTAssertEqual(try clean(html, builtin: true).text, prose.joined(separator: "\n\n"))
+    }
+
+    /// A MathML formula is part of its sentence; the TeX annotation that repeats it for machines
+    /// is not text.
+    func testAFormulaStaysButItsAnnotationGoes() throws {
+        let formula = "<p>Für jedes a gilt <math><semantics><mrow><mi>a</mi><mo>+</mo><mn>0</mn><mo>=</mo><mi>a</mi></mrow>"
+            + "<annotation encoding='application/x-tex'>a + 0 = a \\quad</annotation></semantics></math>, und das ist alles, was man hier wissen muss.</p>"
+        let text = try clean(page(article: prose.map { "<p>\($0)</p>" }.joined() + formula), builtin: true).text
+        XCTAssertTrue(text.contains("Für jedes a gilt a+0=a, und das ist alles"), text)
+        XCTAssertFalse(text.contains("quad"), text)
     }
 
     func testANoscriptFallbackStaysOut() throws {

@@ -107,14 +107,29 @@ enum ConditionalCleaner {
         }
         // A paragraph that is nearly all links ("See also" and the titles of other posts, one a
         // line) is a link list written as a paragraph.
+        // One or two links around a sentence of clauses (a reference in a bibliography, a
+        // linked quotation) are not a list.
         if node.hasName("p"), !holdsArticle, !context.inCode, own.characters >= ExtractionTables.linkParagraphCharacters,
-            own.linkDensity >= ExtractionTables.linkParagraphDensity
+            own.linkDensity >= ExtractionTables.linkParagraphDensity,
+            own.commas < ExtractionTables.minCitationCommas || linkCount(under: node, upTo: ExtractionTables.maxCitationLinks) > ExtractionTables.maxCitationLinks
         {
             return .heuristic(name: "link density", category: .navigation, detail: "paragraph of links")
         }
         guard traits.conditional, !EmbeddedQuotes.wrapsOnlyAQuote(node) else { return nil }
         let tag = node.name
         return conditionalVerdict(tag: tag, own: own, weight: weight, context: context, holdsArticle: holdsArticle, betweenProse: betweenProse)
+    }
+
+    /// The links (`<a href>`) under `node`, counted up to `limit + 1`: a walk of one paragraph,
+    /// asked only of the rare one that is nearly all links yet has clauses.
+    private static func linkCount(under node: Node, upTo limit: Int) -> Int {
+        var count = 0
+        node.document.walk(from: node) { current in
+            guard current.isElement, count <= limit else { return .skip }
+            if current.hasName("a"), current.hasAttribute("href") { count += 1 }
+            return .descend
+        }
+        return count
     }
 
     /// A block that reads as a paragraph of the article by its numbers: mostly prose, few links.
@@ -145,8 +160,10 @@ enum ConditionalCleaner {
         let inFigure = context.inFigure
         let linkDensity = own.linkDensity
         let headingDensity = own.characters > 0 ? Double(own.headingCharacters) / Double(own.characters) : 0
+        let holdsProse = own.characters - own.linkCharacters >= ExtractionTables.minOwnProseCharacters
+            && linkDensity < ExtractionTables.maxOwnProseLinkDensity
         let detail: String
-        if !inFigure, images > 1, paragraphs / Double(images) < 0.5 {
+        if !inFigure, !holdsProse, images > 1, paragraphs / Double(images) < 0.5 {
             detail = "\(images) images, \(own.paragraphs) paragraphs"
         } else if !isList, own.listItems - 100 > own.paragraphs {
             detail = "list items outnumber paragraphs"
@@ -155,7 +172,7 @@ enum ConditionalCleaner {
             detail = "\(own.inputs) form controls"
         } else if !isList, !inFigure, headingDensity < 0.9, own.characters < 25, images == 0 || images > 2, linkDensity > 0 {
             detail = "little text, links"
-        } else if !isList, weight < 25, linkDensity > 0.2, !(betweenProse() && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
+        } else if !isList, !holdsProse, weight < 25, linkDensity > 0.2, !(betweenProse() && linkDensity < ExtractionTables.maxLinkDensityBetweenProse
                 && own.characters - own.linkCharacters >= ExtractionTables.minParagraphCharacters)
         {
             detail = formatted("link density %.2f", linkDensity)

@@ -177,7 +177,7 @@ struct ContentExtractor {
                     // (Not a candidate for widening below: the choice is judged on its scores.)
                     roots.append(sibling)
                     proseSiblings.insert(sibling)
-                } else if sibling.hasName("p") {
+                } else if sibling.hasName("p") || isPhrasing(sibling) {
                     let length = siblingStats.characters
                     if length > ExtractionTables.siblingParagraphCharacters, siblingStats.linkDensity < 0.25 {
                         roots.append(sibling)
@@ -196,6 +196,15 @@ struct ContentExtractor {
         if wider != scored { roots = wider }
         let characters = roots.reduce(0) { $0 + (stats[$1]?.characters ?? 0) }
         return Result(roots: roots, excluded: [:], characters: characters)
+    }
+
+    /// Text in an inline element straight inside the article's parent (a paragraph in a
+    /// `<font>` or `<span>` between the blocks, as word processors write it) is a paragraph
+    /// without its `<p>`: Readability wraps such runs in one before judging siblings, so it is
+    /// judged as a `<p>` sibling is.
+    private static func isPhrasing(_ node: Node) -> Bool {
+        let entry = TagTable.entry(for: node.packedName)
+        return !entry.blockLevel && !entry.cell && !entry.skipped && !ExtractionTables.traits(node.packedName).heading
     }
 
     /// A sibling block that is prose by its numbers (an intro, a deck, a verdict box, too short

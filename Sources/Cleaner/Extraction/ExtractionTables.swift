@@ -75,6 +75,12 @@ enum ExtractionTables {
     /// the report") and a sentence with a few links stay.
     static let linkParagraphCharacters = 80
     static let linkParagraphDensity = 0.8
+    /// ...unless it is at most this many links around text with at least this many commas: a
+    /// reference in a bibliography ("[9] G. Nowak, S. Krukowski, ... J. Appl. Phys. 1, 5 (1996).")
+    /// or a sentence linked whole, where a list of other pages has a link per title and its
+    /// titles carry few commas. A comma-separated list of tags is many links, and still goes.
+    static let maxCitationLinks = 2
+    static let minCitationCommas = 3
     /// A paragraph with more of its text in links than this is a link list, not prose.
     static let maxProseLinkDensity = 0.2
     /// A block inside the article between two paragraphs of prose is itself a paragraph of the
@@ -83,6 +89,14 @@ enum ExtractionTables {
     /// paragraphs, not between them. It needs a paragraph's worth of words outside its links
     /// (`minParagraphCharacters`): a linked site name and a date are a byline.
     static let maxLinkDensityBetweenProse = 0.5
+    /// A block with this much text outside its links, and links under `maxOwnProseLinkDensity`
+    /// of its text, is prose that cites its sources (a blog post's paragraphs, a column of news
+    /// items written out in full), not a link list or a gallery: Readability's 0.2 link-density
+    /// test and its images-to-paragraphs test would drop it whole, taking the reader's sentences
+    /// with it. Teasers stay below: each one's blurb is short, and teasers go one by one before
+    /// their container is judged on what is left in it. Counted in characters, so any language.
+    static let minOwnProseCharacters = 500
+    static let maxOwnProseLinkDensity = 0.4
     /// When the chosen elements hold less than this share of the page's prose, the choice was
     /// too narrow (one post of a thread, one section of a long page): widen it...
     static let minProseShare = 0.3

@@ -2,8 +2,11 @@
 /// what is never text and what kind of block an element makes are data in one place.
 enum TagTable {
     /// Elements whose content is never article text: code, styling, embedded objects, form controls.
+    /// MathML's `<math>` is not among them: its text is the formula a reader sees, part of the
+    /// sentence around it; only its `<annotation>`s (the same formula again as TeX or another
+    /// markup, for machines) are.
     static let skipped: Set<String> = [
-        "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
+        "script", "style", "noscript", "template", "head", "svg", "annotation", "annotation-xml", "iframe", "object", "embed",
         "canvas", "select", "option", "textarea", "input", "button", "audio", "video", "map", "frameset",
     ]
 
