@@ -418,6 +418,8 @@ struct RequiredLiterals: Sendable {
     /// A literal this long or longer picks out few lines; a shorter one must hold a rare byte.
     static let minUsefulLength = 4
     static let minScreenLength = 2
+    /// A pattern holding one of these runs along the line.
+    private static let runOpenings: [[UInt8]] = [".*", ".+", ".{"].map { Array($0.utf8) }
 
     /// The literals of `source`, or nil when none can be found safely or they would pick out most lines.
     /// `limit`: at most this many literals of either kind, for a search that costs the same
@@ -426,7 +428,9 @@ struct RequiredLiterals: Sendable {
     static func of(_ source: String, caseInsensitive: Bool, limit: Int? = nil) -> RequiredLiterals? {
         var reader = PatternReader(Array(source.utf8), caseless: caseInsensitive)
         guard let info = reader.readPattern() else { return nil }
-        let runsAlongLine = [".*", ".+", ".{"].contains { source.contains($0) }
+        // As bytes: `String.contains` of a string costs some 50,000 instructions a call here.
+        var bytes = source
+        let runsAlongLine = bytes.withUTF8 { bytes in runOpenings.contains { run in run.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) } } }
         let maxLiterals = limit ?? Self.maxLiterals
         let caselessLimit = limit ?? (runsAlongLine ? maxLiterals : maxCaselessLiterals)
         // Each requirement the pattern's top level offers holds alone: the strongest usable one.
