@@ -94,10 +94,17 @@ final class CompiledPattern: @unchecked Sendable {
 
     /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.
     func matches(_ text: String) -> Bool {
-        if !mayMatch(text) { return false }
+        var text = text
+        return text.withUTF8 { matches(bytes: $0) }
+    }
+
+    /// `matches` of a line's UTF-8, read where it lies (a document's joined lines).
+    /// `checksLiterals: false` for a line known to hold the required literals already.
+    func matches(bytes: UnsafeBufferPointer<UInt8>, checksLiterals: Bool = true) -> Bool {
+        if checksLiterals, !mayMatch(bytes) { return false }
         // The body's no-match is the pattern's; its match, or a limit it hit, leaves the pattern to answer.
-        if let body, body.result(in: text) == PCRE2_ERROR_NOMATCH { return false }
-        return firstMatch(in: text) != nil
+        if let body, body.result(bytes: bytes) == PCRE2_ERROR_NOMATCH { return false }
+        return result(bytes: bytes) >= 0
     }
 
     /// True once matches take PCRE2's JIT fast path.
@@ -116,25 +123,33 @@ final class CompiledPattern: @unchecked Sendable {
 
     /// False when `text` holds none of the required literals: no match is possible.
     private func mayMatch(_ text: String) -> Bool {
-        guard checksLiteralsPerLine, let requiredLiterals else { return true }
+        guard checksLiteralsPerLine, requiredLiterals != nil else { return true }
         var text = text
-        return text.withUTF8 { bytes in requiredLiterals.current(forSubjectBytes: bytes.count)?.mayMatch(bytes) ?? true }
+        return text.withUTF8 { mayMatch($0) }
+    }
+
+    private func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard checksLiteralsPerLine, let requiredLiterals else { return true }
+        return requiredLiterals.current(forSubjectBytes: bytes.count)?.mayMatch(bytes) ?? true
     }
 
     /// PCRE2's result of matching `text`, the match's offsets left in the thread's match data.
     func result(in text: String) -> Int32 {
         var text = text
-        return text.withUTF8 { bytes -> Int32 in
-            guard let data = ThreadMatchData.current() else { return PCRE2_ERROR_NOMEMORY }
-            // An empty buffer has no base address; PCRE2 accepts any non-null pointer with length 0.
-            let empty: UInt8 = 0
-            return withUnsafePointer(to: empty) { emptyPointer in
-                let subject = bytes.baseAddress ?? emptyPointer
-                if let jitCode = jit.compiled(forSubjectBytes: bytes.count) {
-                    return pcre2_jit_match_8(jitCode, subject, bytes.count, 0, 0, data, matchContext)
-                }
-                return pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
+        return text.withUTF8 { result(bytes: $0) }
+    }
+
+    /// `result` of UTF-8 known valid (a whole line of a Swift string).
+    func result(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let data = ThreadMatchData.current() else { return PCRE2_ERROR_NOMEMORY }
+        // An empty buffer has no base address; PCRE2 accepts any non-null pointer with length 0.
+        let empty: UInt8 = 0
+        return withUnsafePointer(to: empty) { emptyPointer in
+            let subject = bytes.baseAddress ?? emptyPointer
+            if let jitCode = jit.compiled(forSubjectBytes: bytes.count) {
+                return pcre2_jit_match_8(jitCode, subject, bytes.count, 0, 0, data, matchContext)
             }
+            return pcre2_match_8(code, subject, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, matchContext)
         }
     }
 }

@@ -187,6 +187,12 @@ struct DocumentLines {
         return marked
     }
 
+    /// `body` of the UTF-8 of line `index` (empty for a line removed before the join).
+    func withLine<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let end = index + 1 < count ? starts[index + 1] - 1 : text.count
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[index]..<end])) }
+    }
+
     /// The line holding byte `offset` (a line's own end counts as its own).
     func line(containing offset: Int) -> Int {
         var low = 0

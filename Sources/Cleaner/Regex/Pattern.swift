@@ -10,7 +10,7 @@ import Synchronization
 /// so that a broken one is reported as its file's `PATH:LINE` before any output.
 final class Pattern: Sendable {
     let source: String
-    private let caseInsensitive: Bool
+    let caseInsensitive: Bool
     private let usesShortcuts: Bool
     /// The compiled pattern once made, held retained until `deinit`. Not an `AtomicLazyReference`:
     /// its `load` is a call into the Synchronization library (about 220 instructions, 68,000 calls
@@ -61,6 +61,16 @@ final class Pattern: Sendable {
     /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.
     func matches(_ text: String) -> Bool {
         compiled?.matches(text) ?? false
+    }
+
+    /// `matches` of a line's UTF-8 (valid, without "\n"), read where it lies.
+    func matches(bytes: UnsafeBufferPointer<UInt8>, checksLiterals: Bool = true) -> Bool {
+        compiled?.matches(bytes: bytes, checksLiterals: checksLiterals) ?? false
+    }
+
+    /// PCRE2's result on a line's UTF-8 (see `CompiledPattern.result`).
+    func result(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        compiled?.result(bytes: bytes) ?? PCRE2_ERROR_INTERNAL
     }
 
     /// The UTF-8 byte range of the first match in `text`.

@@ -41,7 +41,7 @@ struct RequiredLiterals: Sendable {
     let maxCharacters: Int?
     private let minLength: Int
     /// A case-insensitive literal holds "k" or "s": see the type's comment.
-    private let foldsNonASCII: Bool
+    let foldsNonASCII: Bool
     /// `literals`, those case-insensitive ones that open with the same ASCII byte together.
     private let groups: [LiteralGroup]
 
@@ -335,6 +335,16 @@ struct RequiredLiterals: Sendable {
         return result
     }
 
+    /// `passesLineTests` for a line of `characters` characters (and no line break), whose
+    /// `holdsDigit` is asked of `digit` only when needed: one walk of a document gives them for
+    /// every pattern (`LiteralScreen`).
+    func passesLineTests(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, digit: () -> Bool) -> Bool {
+        if let maxCharacters, characters > maxCharacters, Self.newlineIsLF || Self.isLongerLine(bytes, than: maxCharacters) { return false }
+        if !suffixes.isEmpty, let last = bytes.last, last >= 0x20, last < 0x7F, !suffixes.contains(where: { Self.ends(bytes, with: $0) }) { return false }
+        if needsDigit, !digit() { return false }
+        return true
+    }
+
     /// The tests of `mayMatch` other than the literals'.
     private func passesLineTests(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let maxCharacters, bytes.count > maxCharacters, Self.isLongerLine(bytes, than: maxCharacters) { return false }
@@ -407,19 +417,29 @@ struct RequiredLiterals: Sendable {
     static let maxCaselessLiterals = 2
     /// A literal this long or longer picks out few lines; a shorter one must hold a rare byte.
     static let minUsefulLength = 4
+    static let minScreenLength = 2
+    /// A pattern holding one of these runs along the line.
+    private static let runOpenings: [[UInt8]] = [".*", ".+", ".{"].map { Array($0.utf8) }
 
     /// The literals of `source`, or nil when none can be found safely or they would pick out most lines.
-    static func of(_ source: String, caseInsensitive: Bool) -> RequiredLiterals? {
+    /// `limit`: at most this many literals of either kind, for a search that costs the same
+    /// however many it looks for (`LiteralAutomaton`), where a literal of `minScreenLength` bytes
+    /// is useful too (it costs no search of its own, only the lines it lets through).
+    static func of(_ source: String, caseInsensitive: Bool, limit: Int? = nil) -> RequiredLiterals? {
         var reader = PatternReader(Array(source.utf8), caseless: caseInsensitive)
         guard let info = reader.readPattern() else { return nil }
-        let runsAlongLine = [".*", ".+", ".{"].contains { source.contains($0) }
-        let caselessLimit = runsAlongLine ? maxLiterals : maxCaselessLiterals
+        // As bytes: `String.contains` of a string costs some 50,000 instructions a call here.
+        var bytes = source
+        let runsAlongLine = bytes.withUTF8 { bytes in runOpenings.contains { run in run.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) } } }
+        let maxLiterals = limit ?? Self.maxLiterals
+        let caselessLimit = limit ?? (runsAlongLine ? maxLiterals : maxCaselessLiterals)
         // Each requirement the pattern's top level offers holds alone: the strongest usable one.
         let usable = (info.candidates + [info.requirement].compactMap { $0 }).map { requirement in
             let shortened = commonPrefix(requirement) ?? withoutLonger(requirement)
             return runsAlongLine && shortened.filter(\.caseless).count > caselessLimit ? merged(shortened, limit: caselessLimit) : shortened
         }.filter { literals in
-            literals.count <= maxLiterals && literals.filter(\.caseless).count <= caselessLimit && literals.allSatisfy(isUseful)
+            literals.count <= maxLiterals && literals.filter(\.caseless).count <= caselessLimit
+                && literals.allSatisfy { isUseful($0) || limit != nil && $0.bytes.count >= minScreenLength }
         }
         let best = usable.max { PatternReader.strength($0) < PatternReader.strength($1) }
         // A case-insensitive "k" or "s" at the end may be U+212A or U+017F there, a non-ASCII

@@ -58,6 +58,7 @@ struct RuleParser {
             }
         }
         try pairReplacements(finds: finds, replaces: replaces, into: &rules)
+        rules.lineRules = LiteralPass.sharing(rules.lineRules)
         return rules
     }
 

@@ -69,6 +69,8 @@ public struct RuleSet: Sendable {
         let kind: LineRuleKind
         let pattern: Pattern?
         let source: RuleSource
+        /// The rule's place in its file's `LiteralPass`, which finds its candidate lines with the file's other rules'.
+        var literalSlot: LiteralPass.Slot? = nil
     }
 
     /// `test_url` with the `test_contains` lines that follow it.

@@ -7,13 +7,28 @@ enum LineFilterChain {
         // main_text, which removes most of a whole page.
         var lines: DocumentLines?
         var staleLines = true
+        // Each rule file's screen, run once over the document for all of its rules (nil while
+        // the file's rules search on their own): lines only ever go, so candidates stay candidates.
+        var screened: [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)] = []
         for rule in rules {
-            if staleLines, rule.pattern?.searchesDocument == true {
-                lines = DocumentLines(document)
-                staleLines = false
+            var matcher: LineMatcher?
+            if let pattern = rule.pattern, let slot = rule.literalSlot {
+                if staleLines, screened.allSatisfy({ $0.pass !== slot.pass }) {
+                    lines = DocumentLines(document)
+                    staleLines = false
+                }
+                if let lines, let candidates = Self.candidates(slot, lines, &screened) {
+                    matcher = LineMatcher(pattern, screened: candidates.marks, from: slot.index * candidates.lineCount, lines: lines)
+                }
+            }
+            if matcher == nil, let pattern = rule.pattern {
+                if staleLines, pattern.searchesDocument {
+                    lines = DocumentLines(document)
+                    staleLines = false
+                }
+                matcher = LineMatcher(pattern, lines: lines)
             }
             let reason = RemovalReason.rule(rule.source)
-            let matcher = rule.pattern.map { LineMatcher($0, lines: lines) }
             switch rule.kind {
             case .dropLine:
                 if let matcher { DropMatching.lines(matcher, reason, in: &document) }
@@ -56,5 +71,14 @@ enum LineFilterChain {
                 OrphanHeadings.drop(reason, in: &document)
             }
         }
+    }
+
+    /// The candidates of the rules of `slot`'s file, from its screen run once on `lines`; nil
+    /// when the rule in `slot` searches on its own.
+    private static func candidates(_ slot: LiteralPass.Slot, _ lines: DocumentLines, _ screened: inout [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)]) -> LiteralScreen.Candidates? {
+        if let done = screened.first(where: { $0.pass === slot.pass }) { return slot.pass.screens(slot.index) ? done.candidates : nil }
+        let candidates = slot.pass.current(forSubjectBytes: lines.text.count)?.candidateLines(in: lines)
+        screened.append((slot.pass, candidates))
+        return slot.pass.screens(slot.index) ? candidates : nil
     }
 }

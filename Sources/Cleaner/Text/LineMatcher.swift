@@ -6,39 +6,61 @@ import Glibc
 /// line when the pattern cannot be searched that way.
 struct LineMatcher {
     let pattern: Pattern
+    /// Marks of the candidate lines, from `candidateStart` on (a screen's marks of all its
+    /// patterns lie in one array), or nil for every line.
     private let candidates: [Bool]?
+    private let candidateStart: Int
+    /// The candidates hold only lines with the pattern's required byte or literals: they are not looked for again.
+    private let screened: Bool
     private let firstLine: [Int]
+    /// The joined lines, where a kept line's text is matched as it lies (it was kept when they
+    /// were joined, and lines never change): no copy of the line's `String` a line and rule.
+    private let lines: DocumentLines?
 
     init(_ pattern: Pattern, lines: DocumentLines?) {
         self.pattern = pattern
         candidates = pattern.searchesDocument ? lines.flatMap { pattern.candidateLines(in: $0) } : nil
+        candidateStart = 0
+        screened = false
         firstLine = lines?.firstLine ?? []
+        self.lines = lines
+    }
+
+    /// The candidates a `LiteralScreen` found, `marks[start...]`, for the lines of `lines`.
+    init(_ pattern: Pattern, screened marks: [Bool], from start: Int, lines: DocumentLines) {
+        self.pattern = pattern
+        candidates = marks
+        candidateStart = start
+        screened = true
+        firstLine = lines.firstLine
+        self.lines = lines
     }
 
     /// True when line `line` of block `block` matches.
     func matches(_ document: Document, block: Int, line: Int) -> Bool {
-        if let candidates, !candidates[firstLine[block] + line] { return false }
-        return matches(document.blocks[block].lines[line].text)
+        let index = (firstLine.isEmpty ? 0 : firstLine[block]) + line
+        if let candidates, !candidates[candidateStart + index] { return false }
+        if let lines { return lines.withLine(index) { matches(bytes: $0) } }
+        var text = document.blocks[block].lines[line].text
+        return text.withUTF8 { matches(bytes: $0) }
     }
 
-    private func matches(_ text: String) -> Bool {
-        if let byte = pattern.requiredByte, !Self.holds(text, byte) { return false }
-        return pattern.matches(text)
+    private func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if screened { return pattern.matches(bytes: bytes, checksLiterals: false) }
+        if let byte = pattern.requiredByte, !Self.holds(bytes, byte) { return false }
+        return pattern.matches(bytes: bytes)
     }
 
-    private static func holds(_ text: String, _ byte: UInt8) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        }
+    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
     }
 
     /// Every kept line that matches, in document order: only the candidate lines are looked at,
     /// when there are candidates (most patterns have a handful in a document of hundreds of lines).
     func matchingKeptLines(in document: Document) -> [(block: Int, line: Int)] {
         var found: [(block: Int, line: Int)] = []
-        guard let candidates else {
+        guard let candidates, let lines else {
             for block in document.blocks.indices {
                 for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept && matches(document, block: block, line: line) {
                     found.append((block, line))
@@ -50,15 +72,17 @@ struct LineMatcher {
         // The candidates found by memchr for a true (a Bool is the byte 1): a rule has a handful
         // among hundreds of lines, and some fifty rules walk them.
         candidates.withUnsafeBytes { marks in
-            guard let base = marks.baseAddress else { return }
+            guard let start = marks.baseAddress.map({ $0 + candidateStart }) else { return }
+            let count = lines.count
             var index = 0
-            while index < marks.count, let mark = memchr(base + index, 1, marks.count - index) {
-                index = base.distance(to: UnsafeRawPointer(mark))
+            while index < count, let mark = memchr(start + index, 1, count - index) {
+                index = start.distance(to: UnsafeRawPointer(mark))
                 // `firstLine` is sorted: the block holding line `index` is at or after the last one.
                 while block + 1 < firstLine.count, firstLine[block + 1] <= index { block += 1 }
                 let line = index - firstLine[block]
-                let text = document.blocks[block].lines[line]
-                if text.isKept, matches(text.text) { found.append((block, line)) }
+                if document.blocks[block].lines[line].isKept, lines.withLine(index, { matches(bytes: $0) }) {
+                    found.append((block, line))
+                }
                 index += 1
             }
         }

@@ -1,0 +1,57 @@
+import Synchronization
+
+/// A rule file's `LiteralScreen`, made once the file's rules have been run over enough text for
+/// the reading of every pattern's literals (millions of instructions for the built-in rules) to
+/// pay: a run over one small scrape does without, and each rule searches on its own as before.
+/// Made by the first thread to pass the mark, then shared read-only by all.
+final class LiteralPass: @unchecked Sendable {
+    /// A rule's place in its file's pass.
+    struct Slot: Sendable {
+        let pass: LiteralPass
+        let index: Int
+    }
+
+    /// Bytes of documents the rules have been run over before the screen is made.
+    static let thresholdBytes = 32 * 1024
+
+    private let patterns: [Pattern?]
+    private let seenBytes = Atomic<Int>(0)
+    /// 0 until made; 1 when `screen` holds it.
+    private let state = Atomic<Int>(0)
+    private let making = Mutex<Void>(())
+    /// Written once, under `making`, before `state` becomes 1 (a releasing store).
+    private var screen: LiteralScreen?
+
+    private init(_ patterns: [Pattern?]) {
+        self.patterns = patterns
+    }
+
+    /// `rules`, each with its slot in one pass made for them all.
+    static func sharing(_ rules: [RuleSet.LineRule]) -> [RuleSet.LineRule] {
+        guard rules.contains(where: { $0.pattern != nil }) else { return rules }
+        let pass = LiteralPass(rules.map(\.pattern))
+        return rules.enumerated().map { index, rule in
+            var rule = rule
+            rule.literalSlot = Slot(pass: pass, index: index)
+            return rule
+        }
+    }
+
+    /// Whether the rule in `slot` is screened, once the screen is made.
+    func screens(_ slot: Int) -> Bool {
+        state.load(ordering: .acquiring) == 1 && screen?.screens(slot) == true
+    }
+
+    /// The screen for a document of `subjectBytes` joined bytes, or nil while the rules are to search on their own.
+    func current(forSubjectBytes subjectBytes: Int) -> LiteralScreen? {
+        if state.load(ordering: .acquiring) == 1 { return screen }
+        guard seenBytes.add(subjectBytes, ordering: .relaxed).newValue >= Self.thresholdBytes else { return nil }
+        return making.withLock { _ -> LiteralScreen? in
+            if state.load(ordering: .acquiring) == 0 {
+                screen = LiteralScreen(patterns)
+                state.store(1, ordering: .releasing)
+            }
+            return screen
+        }
+    }
+}

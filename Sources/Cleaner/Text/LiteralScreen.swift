@@ -1,0 +1,204 @@
+import Glibc
+
+/// The candidate lines of all of a rule file's line patterns, from one walk of a document: each
+/// pattern's required byte or required literals (`RequiredByte`, `RequiredLiterals`) are keys of
+/// one `LiteralAutomaton`, and each line's character count and digit test are made once for
+/// all patterns. A pattern gives the lines that hold one of its keys (every line when it has
+/// none) and pass its line tests (length bound, end, digit): a superset of the lines it matches,
+/// on which it is then matched alone. A pattern with neither (nothing can be read from it, or a
+/// case-insensitive literal has no ASCII to look for) is not screened: its rule searches as before.
+struct LiteralScreen: Sendable {
+    /// What a screened pattern asks of a line besides its keys.
+    private struct Screened: Sendable {
+        /// Tests besides the literals' (nil when it has none).
+        var tests: RequiredLiterals?
+        /// A byte a candidate line holds besides a key.
+        var byte: UInt8?
+        /// No keys: every line is a candidate before the tests.
+        var everyLine: Bool
+    }
+
+    /// By slot (the rule's place in its file); nil for a pattern that is not screened.
+    private let screened: [Screened?]
+    private let automaton: LiteralAutomaton?
+    /// Per key of `automaton`, the slots it is a key of.
+    private let slotsOfKey: [[Int32]]
+    private let countsCharacters: Bool
+    /// The slots whose candidates are more than the lines with their keys: those with line
+    /// tests, or without keys.
+    private let tested: [Int]
+
+    /// The Kelvin sign and the long s, which PCRE2 matches with "k" and "s" under `(?i)`.
+    private static let caseFormsOfASCII: [[UInt8]] = [[0xE2, 0x84, 0xAA], [0xC5, 0xBF]]
+    /// Literals a pattern may have: one walk looks for any number at the same cost, but each
+    /// key that opens a line to PCRE2 costs a match.
+    static let maxLiterals = 24
+
+    /// `patterns` by slot; nil where a rule has no pattern.
+    init(_ patterns: [Pattern?]) {
+        var screened: [Screened?] = []
+        var keys: [LiteralAutomaton.Key] = []
+        var keyIndex: [LiteralAutomaton.Key: Int] = [:]
+        var slotsOfKey: [[Int32]] = []
+        for (slot, pattern) in patterns.enumerated() {
+            guard let pattern, let (patternKeys, entry) = Self.keys(of: pattern) else {
+                screened.append(nil)
+                continue
+            }
+            screened.append(entry)
+            for key in Set(patternKeys) {
+                if let index = keyIndex[key] {
+                    slotsOfKey[index].append(Int32(slot))
+                } else {
+                    keyIndex[key] = keys.count
+                    keys.append(key)
+                    slotsOfKey.append([Int32(slot)])
+                }
+            }
+        }
+        let automaton = LiteralAutomaton(keys)
+        // Without the automaton (too many states), only patterns without keys are screened.
+        let kept = automaton != nil ? screened : screened.map { $0?.everyLine == true ? $0 : nil }
+        self.screened = kept
+        self.automaton = automaton
+        self.slotsOfKey = slotsOfKey
+        countsCharacters = kept.contains { $0?.tests?.maxCharacters != nil }
+        tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
+    }
+
+    /// The keys of `pattern` and what else it asks; nil when it cannot be screened. Its literals
+    /// when it has some (they pick out fewer lines than a byte), with its required byte as a
+    /// test; else its required byte.
+    private static func keys(of pattern: Pattern) -> ([LiteralAutomaton.Key], Screened)? {
+        let byte = pattern.requiredByte
+        // A built-in pattern's literals were read ahead (its other readings would cost the screen
+        // most of what it is made of); a user's pattern is read here, with the screen's wider limits.
+        let ahead = BuiltinPatternLiterals.reading(of: pattern.source, caseInsensitive: pattern.caseInsensitive)
+        let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(pattern.source, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals)
+        let tested = literals.map { $0.maxCharacters != nil || $0.needsDigit || !$0.suffixes.isEmpty } ?? false
+        if let literals, !literals.literals.isEmpty || byte == nil, let keys = keys(of: literals) {
+            return (keys, Screened(tests: tested ? literals : nil, byte: byte, everyLine: literals.literals.isEmpty))
+        }
+        guard let byte else { return nil }
+        return ([.init(bytes: [byte], caseless: false)], Screened(tests: tested ? literals : nil, byte: nil, everyLine: false))
+    }
+
+    /// Keys that a line holding one of `literals` holds; nil when a case-insensitive literal has
+    /// no ASCII to look for.
+    private static func keys(of literals: RequiredLiterals) -> [LiteralAutomaton.Key]? {
+        var keys: [LiteralAutomaton.Key] = []
+        for literal in literals.literals {
+            guard literal.foldsScalars else {
+                keys.append(.init(bytes: literal.bytes, caseless: literal.caseless))
+                continue
+            }
+            // A non-ASCII character may be written in another form: the longest run of ASCII
+            // characters is looked for (each of them is matched in ASCII's two cases, or as the
+            // Kelvin sign or the long s, looked for below).
+            guard let run = longestASCIIRun(literal.bytes) else { return nil }
+            keys.append(.init(bytes: run, caseless: true))
+        }
+        if literals.foldsNonASCII, !literals.literals.isEmpty {
+            keys += caseFormsOfASCII.map { .init(bytes: $0, caseless: false) }
+        }
+        return keys
+    }
+
+    private static func longestASCIIRun(_ bytes: [UInt8]) -> [UInt8]? {
+        var best: ArraySlice<UInt8> = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] >= 0x80 {
+            if index - start > best.count { best = bytes[start..<index] }
+            start = index + 1
+        }
+        return best.isEmpty ? nil : Array(best)
+    }
+
+    /// Whether the pattern in `slot` is screened.
+    func screens(_ slot: Int) -> Bool { slot < screened.count && screened[slot] != nil }
+
+    /// The lines of a document each screened pattern may match.
+    struct Candidates {
+        /// Slot `slot`'s marks are `marks[slot * lineCount ..< (slot + 1) * lineCount]`.
+        let marks: [Bool]
+        let lineCount: Int
+    }
+
+    /// For each slot, the lines of `lines` its pattern may match (all false for a slot not screened).
+    func candidateLines(in lines: DocumentLines) -> Candidates {
+        let count = lines.count
+        var marks = [Bool](repeating: false, count: screened.count * count)
+        let characters = countsCharacters ? Self.characterCounts(lines) : []
+        // Each line's digit test, made when a pattern first asks (0 not yet, 1 no digit, 2 digit).
+        var digits = [UInt8](repeating: 0, count: count)
+        lines.text.withUnsafeBufferPointer { text in
+            marks.withUnsafeMutableBufferPointer { marks in
+                lines.starts.withUnsafeBufferPointer { starts in
+                    var line = 0
+                    automaton?.forEachOccurrence(in: text) { key, end in
+                        // Occurrences come in order: the line moves on with them.
+                        while line + 1 < count, starts[line + 1] < end { line += 1 }
+                        for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
+                    }
+                    for slot in tested {
+                        // Taken once a pattern: each copy of the tests retains their arrays.
+                        guard let entry = screened[slot] else { continue }
+                        let everyLine = entry.everyLine
+                        let first = slot * count
+                        let byte = entry.byte
+                        guard let tests = entry.tests else {
+                            for line in 0..<count where everyLine || marks[first + line] {
+                                let end = line + 1 < count ? starts[line + 1] - 1 : text.count
+                                marks[first + line] = byte.map { Self.holds(text, from: starts[line], to: end, $0) } ?? true
+                            }
+                            continue
+                        }
+                        for line in 0..<count where everyLine || marks[first + line] {
+                            let end = line + 1 < count ? starts[line + 1] - 1 : text.count
+                            if let byte, !Self.holds(text, from: starts[line], to: end, byte) {
+                                marks[first + line] = false
+                                continue
+                            }
+                            let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
+                            marks[first + line] = tests.passesLineTests(bytes, characters: characters.isEmpty ? bytes.count : characters[line]) {
+                                if digits[line] == 0 { digits[line] = RequiredLiterals.holdsDigit(bytes) ? 2 : 1 }
+                                return digits[line] == 2
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Candidates(marks: marks, lineCount: count)
+    }
+
+    private static func holds(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ byte: UInt8) -> Bool {
+        guard let base = text.baseAddress, end > start else { return false }
+        return memchr(base + start, Int32(byte), end - start) != nil
+    }
+
+    /// Each line's characters: its bytes less those that continue a character (10xxxxxx).
+    private static func characterCounts(_ lines: DocumentLines) -> [Int] {
+        var counts = [Int](repeating: 0, count: lines.count)
+        lines.text.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
+            for line in counts.indices {
+                let start = lines.starts[line]
+                let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
+                var continuing = 0
+                var index = start
+                while index + 8 <= end {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    continuing += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    index += 8
+                }
+                while index < end {
+                    if base[index] & 0xC0 == 0x80 { continuing += 1 }
+                    index += 1
+                }
+                counts[line] = end - start - continuing
+            }
+        }
+        return counts
+    }
+}

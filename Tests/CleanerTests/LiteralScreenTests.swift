@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+
+@testable import Cleaner
+
+/// One walk of a document for all of a rule file's patterns (`LiteralScreen`) picks out every
+/// line each pattern matches on its own.
+final class LiteralScreenTests: XCTestCase {
+    /// Phrases the built-in rules look for, and text around them, in several scripts.
+    private let pieces = [
+        "Share this article", "share on Facebook", "FOLLOW US ON TWITTER", "Like us on Instagram", "Photo: AP", "(AP Photo/Jane Doe)", "Getty Images",
+        "Comments are moderated", "КОММЕНТАРИИ МОДЕРИРУЮТСЯ", "Комментарии", "модерация", "Commentaires : modération", "COMENTÁRIOS", "moderação",
+        "Tags:", "tags", "Back to top", "Zurück nach oben", "Subscribe to our newsletter", "sign up", "inbox", "Newsletters", "Advertisement",
+        "Published: Jan 3, 2019 8:34 pm", "Updated", "12:30", "2019", "3/4", "12", "١٢", "Click here", "KLICKEN SIE HIER", "Privacy | Terms | Contact us |",
+        "John says:", "Jane wrote:", "écrit :", "Anzeige", "Password", "Log in", "Forgot your password?", "View all", "»", " > ", "Home", "News",
+        "Your browser is not supported", "this video is no longer available", "Video", "enable JavaScript", "Credit: Reuters", "Image copyright",
+        "the", "a", "and", " ", ", ", ". ", ":", "!", "?", "’", "—", "日本", "σας", "ΣΑΣ", "ß", "Straße", "İ", "ı", "\u{212A}iosk", "\u{17F}ign up",
+        "Sponsored", "Related articles", "Read more", "Continue reading", "Copyright © 2020", "All rights reserved", "contributed reporting",
+    ]
+
+    /// Lines of pieces, each in one of several case forms, some ASCII letters as the Kelvin sign or the long s.
+    private func randomLines(count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            var line = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(separator: Bool.random(using: &generator) ? " " : "")
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: line = line.uppercased()
+            case 1: line = line.lowercased()
+            case 2: line = line.capitalized
+            case 3: line = line.replacingOccurrences(of: "k", with: "\u{212A}").replacingOccurrences(of: "s", with: "\u{17F}")
+            default: break
+            }
+            return line
+        }
+    }
+
+    /// Lines of the bench's text scrapes, each also in upper case (none where the bench is absent).
+    private func benchLines(limit: Int) -> [String] {
+        guard let bench = try? BenchData.directory() else { return [] }
+        let text = (bench as NSString).appendingPathComponent("text")
+        var lines: [String] = []
+        for set in ((try? FileManager.default.contentsOfDirectory(atPath: text)) ?? []).sorted() {
+            let folder = ((text as NSString).appendingPathComponent(set) as NSString).appendingPathComponent("text")
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().prefix(20) {
+                guard let contents = try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8) else { continue }
+                for line in contents.split(separator: "\n").map({ TextNormalizer.normalizeLine($0) }) where !line.isEmpty {
+                    lines += [line, line.uppercased()]
+                }
+                if lines.count >= limit { return lines }
+            }
+        }
+        return lines
+    }
+
+    private func builtinRules() throws -> [RuleSet.LineRule] {
+        try RuleLibrary.builtin().rules(forSite: nil).lineRules
+    }
+
+    func testBuiltinRulesShareOnePass() throws {
+        let rules = try builtinRules()
+        let passes = rules.compactMap(\.literalSlot?.pass)
+        XCTAssertEqual(passes.count, rules.count)
+        XCTAssertTrue(passes.allSatisfy { $0 === passes.first })
+    }
+
+    /// Every built-in pattern, over random and real lines: a line the pattern alone matches is a
+    /// candidate of its slot, and most patterns are screened.
+    func testScreenHoldsEveryMatchOfBuiltinRules() throws {
+        let rules = try builtinRules()
+        let screen = LiteralScreen(rules.map(\.pattern))
+        let screenedCount = rules.indices.filter { screen.screens($0) }.count
+        XCTAssertGreaterThan(screenedCount, rules.filter { $0.pattern != nil }.count / 2)
+        var lines = randomLines(count: 6000) + benchLines(limit: 20000)
+        lines += ["", " ", "\u{212A}", "\u{17F}"]
+        var matched = 0
+        // Documents of a few hundred lines, as the rules see them.
+        for start in stride(from: 0, to: lines.count, by: 400) {
+            let chunk = Array(lines[start..<min(start + 400, lines.count)])
+            let document = try XCTUnwrap(DocumentLines(lines: chunk.map { Substring($0) }))
+            let candidates = screen.candidateLines(in: document)
+            for (slot, rule) in rules.enumerated() {
+                guard let source = rule.pattern?.source else { continue }
+                guard screen.screens(slot) else { continue }
+                let found = candidates.marks[(slot * candidates.lineCount)..<((slot + 1) * candidates.lineCount)].map { $0 }
+                let reference = try Pattern(source, usesShortcuts: false)
+                for (index, line) in chunk.enumerated() where reference.matches(line) {
+                    matched += 1
+                    XCTAssertTrue(found[index], "\(source) on \(line.debugDescription)")
+                }
+            }
+        }
+        // The lines meet the patterns often enough for the test to mean something.
+        XCTAssertGreaterThan(matched, 300)
+    }
+
+    /// Line patterns of a user's file: the screened ones find what they find alone, those the
+    /// screen cannot read keep every line.
+    func testScreenOnUserPatterns() throws {
+        let sources = [
+            "^Like Us on Facebook$", "(?i)kiosk", "^(?i:straße|écrit)\\s?:$", "(?i:модер)", "\\d{1,2}:\\d{2}", "^(?=.{0,20}$).*\\bnews\\b",
+            "(a+)+$", "(?i)σας", "\\bAP\\b", "^(?:x|y)$", "Photo(?=:)", "[»>]", "\\p{Lu}{3,}", ".", "(?i:ſign)", "(?i)\u{212A}",
+        ]
+        let patterns = try sources.map { try Pattern($0) }
+        let screen = LiteralScreen(patterns)
+        let lines = randomLines(count: 3000) + ["kiosk", "KIOSK", "Stra\u{1E9E}e:", "ÉCRIT :", "МОДЕР", "news today", "aaaa", "x", "Photo:", "SIGN", "\u{212A}"]
+        let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+        let candidates = screen.candidateLines(in: document)
+        for (slot, pattern) in patterns.enumerated() {
+            let reference = try Pattern(pattern.source, usesShortcuts: false)
+            let found = screen.screens(slot) ? Array(candidates.marks[(slot * lines.count)..<((slot + 1) * lines.count)]) : [Bool](repeating: true, count: lines.count)
+            for (index, line) in lines.enumerated() where reference.matches(line) {
+                XCTAssertTrue(found[index], "\(pattern.source) on \(line.debugDescription)")
+            }
+        }
+        // `(?i:модер)` has no ASCII to look for, `.` gives nothing to read: each searches alone.
+        XCTAssertFalse(screen.screens(3))
+        XCTAssertFalse(screen.screens(13))
+        XCTAssertTrue(screen.screens(1))
+    }
+
+    /// The automaton finds each key where a plain search does, case-sensitive keys in their own case only.
+    func testAutomatonFindsWhatASearchFinds() throws {
+        let keys: [LiteralAutomaton.Key] = [
+            .init(bytes: Array("he".utf8), caseless: true), .init(bytes: Array("she".utf8), caseless: true), .init(bytes: Array("hers".utf8), caseless: true),
+            .init(bytes: Array("AP".utf8), caseless: false), .init(bytes: Array("»".utf8), caseless: false), .init(bytes: [0xE2, 0x84, 0xAA], caseless: false),
+            .init(bytes: Array(":".utf8), caseless: false), .init(bytes: Array("ap".utf8), caseless: false),
+        ]
+        let automaton = try XCTUnwrap(LiteralAutomaton(keys))
+        for text in ["ushers", "USHERS", "AP, ap, Ap, aP", "a » b:\u{212A}", "", "hhhershe", "日本AP"] {
+            var found: [[Int]] = []
+            Array(text.utf8).withUnsafeBufferPointer { bytes in automaton.forEachOccurrence(in: bytes) { found.append([$0, $1]) } }
+            var expected: [[Int]] = []
+            let bytes = Array(text.utf8)
+            for end in 0...bytes.count {
+                for (index, key) in keys.enumerated() where key.bytes.count <= end {
+                    let slice = bytes[(end - key.bytes.count)..<end]
+                    let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
+                    if equal { expected.append([index, end]) }
+                }
+            }
+            XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, text)
+        }
+    }
+}
