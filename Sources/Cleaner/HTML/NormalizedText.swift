@@ -149,13 +149,7 @@ struct NormalizedText {
 
         /// How many of the sorted `values` are below `value`.
         private static func below(_ value: Int, in values: [UInt32]) -> Int {
-            var low = 0
-            var high = values.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(values[middle]) < value { low = middle + 1 } else { high = middle }
-            }
-            return low
+            values.lowerBound(of: value) { Int($0) }
         }
     }
 }

@@ -38,7 +38,8 @@ enum BuiltinPatternLiterals {
     static func reading(of source: String, caseInsensitive: Bool) -> Reading? {
         guard !caseInsensitive else { return nil }
         let key = key(of: source)
-        guard let index = firstIndex(atLeast: key, in: table, \.key), index < table.count, table[index].key == key,
+        let index = table.lowerBound(of: key, by: \.key)
+        guard index < table.count, table[index].key == key,
               sameBytes(table[index].source, source)
         else { return nil }
         return table[index].reading
@@ -66,17 +67,6 @@ enum BuiltinPatternLiterals {
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             return hash
         }
-    }
-
-    /// The first index of `sorted` whose key is `key` or more (binary search).
-    static func firstIndex<Element, Key: Comparable>(atLeast key: Key, in sorted: [Element], _ keyOf: (Element) -> Key) -> Int? {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keyOf(sorted[middle]) < key { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// A literal written as its text (the generated table's form).

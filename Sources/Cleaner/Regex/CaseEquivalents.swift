@@ -20,7 +20,8 @@ enum CaseEquivalents {
     /// meets it. The classes of the built-in rules' literals were walked ahead (`formsAhead`, in
     /// `BuiltinLiterals.swift`): the walks cost about a million instructions at start-up.
     static func forms(of scalar: Unicode.Scalar) -> Set<Unicode.Scalar> {
-        if let index = BuiltinPatternLiterals.firstIndex(atLeast: scalar.value, in: formsAhead, \.scalar), index < formsAhead.count, formsAhead[index].scalar == scalar.value {
+        let index = formsAhead.lowerBound(of: scalar.value, by: \.scalar)
+        if index < formsAhead.count, formsAhead[index].scalar == scalar.value {
             return Set(formsAhead[index].forms.compactMap(Unicode.Scalar.init))
         }
         return walkedForms(of: scalar)
