@@ -11,6 +11,7 @@ import Musl
 /// embedded (`scripts/embed-rules` runs `BuiltinLiteralsTests` to write `BuiltinLiterals.swift`),
 /// and the same test fails when they differ from what `RequiredLiterals.of` reads now, so they
 /// cannot go stale. A pattern not in the table (a user's rule) is read as before (`LazyRequiredLiterals`).
+/// The literal screen's wider reading (`LiteralScreen`) is read ahead the same way.
 enum BuiltinPatternLiterals {
     /// What `RequiredLiterals.of(source, caseInsensitive: false)` gives: its arguments, or none.
     enum Reading: Sendable {
@@ -33,16 +34,38 @@ enum BuiltinPatternLiterals {
         let reading: Reading
     }
 
+    /// The screen's wider reading of a built-in pattern (`RequiredLiterals.of(source,
+    /// caseInsensitive: false, limit: LiteralScreen.maxLiterals)`) where it differs from `reading`,
+    /// under the same key. A table of its own: made only with the screen, not at start-up.
+    struct ScreenEntry: Sendable {
+        let key: UInt64
+        let reading: Reading
+    }
+
     /// The reading of `source` made ahead, or nil when it is not a built-in pattern. Case-sensitive
     /// sources only (the built-in rules' options are inline, as `(?i:...)`).
     static func reading(of source: String, caseInsensitive: Bool) -> Reading? {
+        index(of: source, caseInsensitive: caseInsensitive).map { table[$0].reading }
+    }
+
+    /// The screen's reading of `source` made ahead, or nil when it is not a built-in pattern: read
+    /// at run time, the multilingual alternations that the narrower reading gives up on cost the
+    /// screen some 50 million instructions.
+    static func screenReading(of source: String, caseInsensitive: Bool) -> Reading? {
+        guard let index = index(of: source, caseInsensitive: caseInsensitive) else { return nil }
+        let key = table[index].key
+        let wider = screenTable.lowerBound(of: key, by: \.key)
+        return wider < screenTable.count && screenTable[wider].key == key ? screenTable[wider].reading : table[index].reading
+    }
+
+    private static func index(of source: String, caseInsensitive: Bool) -> Int? {
         guard !caseInsensitive else { return nil }
         let key = key(of: source)
         let index = table.lowerBound(of: key, by: \.key)
         guard index < table.count, table[index].key == key,
               sameBytes(table[index].source, source)
         else { return nil }
-        return table[index].reading
+        return index
     }
 
     /// Byte for byte, as `memcmp` (a walk of the UTF-8 views cost 12,000 instructions a pattern).

@@ -71,9 +71,9 @@ struct LiteralScreen: Sendable {
     /// test; else its required byte.
     private static func keys(of pattern: Pattern) -> ([LiteralAutomaton.Key], Screened)? {
         let byte = pattern.requiredByte
-        // A built-in pattern's literals were read ahead (its other readings would cost the screen
-        // most of what it is made of); a user's pattern is read here, with the screen's wider limits.
-        let ahead = BuiltinPatternLiterals.reading(of: pattern.source, caseInsensitive: pattern.caseInsensitive)
+        // Read with the screen's wider limits: a built-in pattern was read ahead (a reading here
+        // would cost the screen most of what it is made of), a user's pattern is read now.
+        let ahead = BuiltinPatternLiterals.screenReading(of: pattern.source, caseInsensitive: pattern.caseInsensitive)
         let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(pattern.source, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals)
         let tested = literals.map { $0.maxCharacters != nil || $0.needsDigit || !$0.suffixes.isEmpty } ?? false
         if let literals, !literals.literals.isEmpty || byte == nil, let keys = keys(of: literals) {
