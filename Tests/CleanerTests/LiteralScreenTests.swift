@@ -141,4 +141,29 @@ final class LiteralScreenTests: XCTestCase {
             XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, text)
         }
     }
+
+    /// Keys that make more than `maxStates` trie states give no automaton; as many as that do.
+    func testAutomatonStopsAtMaxStates() {
+        // Six letters from a number: keys sharing openings, as literals do.
+        let keys: [LiteralAutomaton.Key] = (0..<4000).map { number in
+            var value = number &* 7919
+            let bytes = (0..<6).map { _ -> UInt8 in
+                defer { value /= 26 }
+                return UInt8(ascii: "a") + UInt8(value % 26)
+            }
+            return .init(bytes: bytes, caseless: true)
+        }
+        // The trie's states: the root and each distinct opening, counted key by key.
+        var openings: Set<[UInt8]> = []
+        var fitting = 0
+        for key in keys {
+            openings.formUnion((1...key.bytes.count).map { Array(key.bytes.prefix($0)) })
+            guard openings.count + 1 <= LiteralAutomaton.maxStates else { break }
+            fitting += 1
+        }
+        XCTAssertLessThan(fitting, keys.count)
+        XCTAssertNotNil(LiteralAutomaton(Array(keys[..<fitting])))
+        XCTAssertNil(LiteralAutomaton(Array(keys[..<(fitting + 1)])))
+        XCTAssertNil(LiteralAutomaton(keys))
+    }
 }

@@ -39,49 +39,61 @@ struct LiteralAutomaton: Sendable {
             }
         }
         for byte in 0..<256 { classOf[byte] = classOf[Int(RequiredLiterals.lowered(UInt8(byte)))] }
-        // The trie of the lower-cased keys, as rows of `classCount` moves (-1: no child yet).
-        var next: [Int] = Array(repeating: -1, count: classCount)
+        // The trie of the lower-cased keys, as rows of `classCount` moves (-1: no child yet), in
+        // a buffer made at its largest (a state a key byte) and filled through pointers: grown row
+        // by row and walked with checks, the table of a few thousand states cost ten million
+        // instructions to build.
+        let rows = min(keys.reduce(1) { $0 + $1.bytes.count }, Self.maxStates + 1)
+        var next = [Int](repeating: -1, count: rows * classCount)
         var ends: [[Int32]] = [[]]
-        for (index, key) in keys.enumerated() {
-            var state = 0
-            for byte in key.bytes {
-                let move = state * classCount + Int(classOf[Int(byte)])
-                if next[move] < 0 {
-                    next[move] = ends.count
-                    next += repeatElement(-1, count: classCount)
-                    ends.append([])
+        let built: Bool = next.withUnsafeMutableBufferPointer { next in
+            for (index, key) in keys.enumerated() {
+                var state = 0
+                for byte in key.bytes {
+                    let move = state * classCount + Int(classOf[Int(byte)])
+                    if next[move] < 0 {
+                        guard ends.count < rows else { return false }
+                        next[move] = ends.count
+                        ends.append([])
+                    }
+                    state = next[move]
                 }
-                state = next[move]
+                ends[state].append(Int32(index))
             }
-            ends[state].append(Int32(index))
-            guard ends.count <= Self.maxStates else { return nil }
+            return ends.count <= Self.maxStates
         }
+        guard built else { return nil }
         // Breadth first: a missing move is the move of the state's longest proper suffix in the
         // trie (`fail`), whose row is complete by then.
         let count = ends.count
+        next.removeSubrange((count * classCount)...)
         var fail = [Int](repeating: 0, count: count)
         var queue: [Int] = []
         queue.reserveCapacity(count)
-        for unit in 0..<classCount {
-            if next[unit] < 0 {
-                next[unit] = 0
-            } else {
-                queue.append(next[unit])
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            ends[state] += ends[fail[state]]
-            let row = state * classCount
-            let failRow = fail[state] * classCount
+        next.withUnsafeMutableBufferPointer { next in
             for unit in 0..<classCount {
-                if next[row + unit] < 0 {
-                    next[row + unit] = next[failRow + unit]
+                if next[unit] < 0 {
+                    next[unit] = 0
                 } else {
-                    fail[next[row + unit]] = next[failRow + unit]
-                    queue.append(next[row + unit])
+                    queue.append(next[unit])
+                }
+            }
+            fail.withUnsafeMutableBufferPointer { fail in
+                var head = 0
+                while head < queue.count {
+                    let state = queue[head]
+                    head += 1
+                    if !ends[fail[state]].isEmpty { ends[state] += ends[fail[state]] }
+                    let row = state * classCount
+                    let failRow = fail[state] * classCount
+                    for unit in 0..<classCount {
+                        if next[row + unit] < 0 {
+                            next[row + unit] = next[failRow + unit]
+                        } else {
+                            fail[next[row + unit]] = next[failRow + unit]
+                            queue.append(next[row + unit])
+                        }
+                    }
                 }
             }
         }
@@ -91,7 +103,16 @@ struct LiteralAutomaton: Sendable {
             ending += ends[state]
             endingStart.append(Int32(ending.count))
         }
-        self.table = next.map { UInt32($0 * classCount) << 1 | (ends[$0].isEmpty ? 0 : 1) }
+        let endsHere = ends.map { !$0.isEmpty }
+        var table = [UInt32](repeating: 0, count: next.count)
+        table.withUnsafeMutableBufferPointer { table in
+            next.withUnsafeBufferPointer { next in
+                for entry in 0..<next.count {
+                    table[entry] = UInt32(next[entry] * classCount) << 1 | (endsHere[next[entry]] ? 1 : 0)
+                }
+            }
+        }
+        self.table = table
         self.classOf = classOf
         self.classCount = classCount
         self.endingStart = endingStart
