@@ -27,11 +27,12 @@ struct ContentExtractor {
         let titleWords = title.map(ConditionalCleaner.words) ?? []
         // Comment sections are set aside first; with none found, that is the whole answer (nothing
         // was set aside, so it is the page scored as it is).
-        var (result, comments) = article(body: body, in: document, titleWords: titleWords, skipComments: true)
+        var firstPass = FirstPass()
+        var (result, comments) = article(body: body, in: document, titleWords: titleWords, skipComments: true, firstPass: &firstPass)
         guard !comments.isEmpty else { return result }
         if keepComments, result.characters < ExtractionTables.minParagraphCharacters {
             // Nothing outside the comment sections: the page is a thread of them, not an article with comments.
-            let thread = article(body: body, in: document, titleWords: titleWords, skipComments: false).result
+            let thread = article(body: body, in: document, titleWords: titleWords, skipComments: false, firstPass: &firstPass).result
             if thread.characters > result.characters { return thread }
         }
         let articleCharacters = result.characters
@@ -45,23 +46,57 @@ struct ContentExtractor {
         }
         // By default comment sections take their chances with the class words like any block
         // (Readability's "comment" words count against them, so most go).
-        return article(body: body, in: document, titleWords: titleWords, skipComments: false).result
+        return article(body: body, in: document, titleWords: titleWords, skipComments: false, firstPass: &firstPass).result
     }
 
+    /// What the first pass over the page found, for the pass that scores comment sections too.
+    private struct FirstPass {
+        /// The first walk's answers, read back by every later one.
+        var answers: ContentScorer.Answers?
+        /// The first attempt with comments set aside: its choice, cleaned, and the sections.
+        var first: (chosen: Result, cleaned: Result, comments: [Node])?
+        /// Each of those sections is one the first attempt skips as unlikely when it does not set
+        /// comments aside: that attempt's walk is then the same but for those marks.
+        var commentsUnlikely = false
+    }
+
+    private static let unlikelyReason = RemovalReason.heuristic(name: "unlikely candidate", category: .navigation, detail: "class, id or role")
+
     /// The article by the attempts in turn, and the comment sections the chosen attempt set aside.
-    private static func article(body: Node, in document: HTMLDocument, titleWords: Set<String>, skipComments: Bool) -> (result: Result, comments: [Node]) {
+    private static func article(
+        body: Node, in document: HTMLDocument, titleWords: Set<String>, skipComments: Bool, firstPass: inout FirstPass
+    ) -> (result: Result, comments: [Node]) {
         var best: (result: Result, comments: [Node])?
         var uncleaned: (result: Result, comments: [Node])?
-        for var options in attempts {
+        for (index, var options) in attempts.enumerated() {
             options.skipComments = skipComments
-            var scorer = ContentScorer(options: options)
-            scorer.score(body, in: document)
-            var result = select(scorer: scorer, body: body)
-            for node in scorer.unlikely {
-                result.excluded[node] = .heuristic(name: "unlikely candidate", category: .navigation, detail: "class, id or role")
+            var result: Result
+            var comments: [Node]
+            if index == 0, !skipComments, firstPass.commentsUnlikely, let first = firstPass.first {
+                // The walk would be the first one's, each comment section skipped as unlikely.
+                var chosen = first.chosen
+                result = first.cleaned
+                for section in first.comments {
+                    chosen.excluded[section] = unlikelyReason
+                    result.excluded[section] = unlikelyReason
+                }
+                uncleaned = (chosen, [])
+                comments = []
+            } else {
+                var scorer = ContentScorer(options: options, earlier: firstPass.answers)
+                scorer.score(body, in: document)
+                if firstPass.answers == nil { firstPass.answers = scorer.answers }
+                result = select(scorer: scorer, body: body)
+                for node in scorer.unlikely { result.excluded[node] = unlikelyReason }
+                let chosen = result
+                comments = scorer.comments
+                uncleaned = (chosen, comments)
+                ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, titleWords: titleWords)
+                if index == 0, skipComments {
+                    firstPass.first = (chosen, result, comments)
+                    firstPass.commentsUnlikely = scorer.commentsUnlikely
+                }
             }
-            uncleaned = (result, scorer.comments)
-            ConditionalCleaner.clean(&result, stats: scorer.stats, weighClasses: options.weighClasses, titleWords: titleWords)
             if result.characters >= ExtractionTables.minArticleCharacters {
                 // A retry that reached the length only by choosing a region it then cleaned mostly
                 // away (sidebars and link lists the strict attempt had set aside) is no better
@@ -71,9 +106,9 @@ struct ContentExtractor {
                 {
                     return earlier
                 }
-                return (result, scorer.comments)
+                return (result, comments)
             }
-            if result.characters > best?.result.characters ?? -1 { best = (result, scorer.comments) }
+            if result.characters > best?.result.characters ?? -1 { best = (result, comments) }
         }
         // Every attempt cleaned its choice down to nothing, or to a few scraps of it: the page is
         // all widgets and lists by the numbers (a directory, a page of ads, products each in a

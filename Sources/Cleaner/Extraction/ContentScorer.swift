@@ -50,6 +50,9 @@ struct ContentScorer {
     private(set) var unlikely: [Node] = []
     /// Comment sections set aside, outermost only, in document order.
     private(set) var comments: [Node] = []
+    /// Every comment section set aside is one this walk would have skipped as unlikely had it
+    /// not set comments aside (so the walk that does not would be this one).
+    private(set) var commentsUnlikely = true
     private var frames: [Frame] = []
     /// Indices into `frames` of the open block elements: text belongs to the innermost one.
     private var blockFrames: [Int] = []
@@ -57,8 +60,23 @@ struct ContentScorer {
     private var headingDepth = 0
     private var tableOrCodeDepth = 0
 
-    init(options: Options) {
+    /// What a walk of the page asked of its nodes, each a pure test asked again by every attempt
+    /// and pass: texts' measures, hidden elements and controls, comment sections, unlikely candidates.
+    struct Answers {
+        var metrics = WalkAnswers<TextMetrics>()
+        var skipped = WalkAnswers<Bool>()
+        var sections = WalkAnswers<Bool>()
+        var unlikely = WalkAnswers<Bool>()
+    }
+
+    /// This walk's answers, recorded when it was given no earlier ones.
+    private(set) var answers = Answers()
+    private var earlier: Answers?
+
+    /// `earlier`: the answers of an earlier walk of the same body, read back where they apply.
+    init(options: Options, earlier: Answers? = nil) {
         self.options = options
+        self.earlier = earlier
     }
 
     mutating func score(_ body: Node, in document: HTMLDocument) {
@@ -74,7 +92,7 @@ struct ContentScorer {
 
     private mutating func enter(_ node: Node) -> WalkAction {
         if node.isText {
-            let metrics = node.textMetrics
+            let metrics = textMetrics(node)
             guard metrics.characters > 0, !frames.isEmpty else { return .skip }
             let top = frames.count - 1
             frames[top].stats.characters += metrics.characters
@@ -113,12 +131,13 @@ struct ContentScorer {
             return .skip
         }
         let entry = TagTable.entry(for: name)
-        if entry.skipped || HiddenElements.isHidden(node) || ControlElements.isControl(node) { return .skip }
-        if options.skipComments, !frames.isEmpty, name != Names.main, CommentSections.isSection(node) {
+        if entry.skipped || isHiddenOrControl(node) { return .skip }
+        if options.skipComments, !frames.isEmpty, name != Names.main, isCommentSection(node) {
             comments.append(node)
+            if options.stripUnlikely, commentsUnlikely { commentsUnlikely = tableOrCodeDepth == 0 && isUnlikelyCandidate(node, name: name) }
             return .skip
         }
-        if options.stripUnlikely, !frames.isEmpty, tableOrCodeDepth == 0, isUnlikely(node, name: name) {
+        if options.stripUnlikely, !frames.isEmpty, tableOrCodeDepth == 0, isUnlikelyCandidate(node, name: name) {
             unlikely.append(node)
             return .skip
         }
@@ -205,6 +224,34 @@ struct ContentScorer {
             level += 1
             index -= 1
         }
+    }
+
+    private mutating func textMetrics(_ node: Node) -> TextMetrics {
+        if let answer = earlier?.metrics.next(node) { return answer }
+        let answer = node.textMetrics
+        if earlier == nil { answers.metrics.record(node, answer) }
+        return answer
+    }
+
+    private mutating func isHiddenOrControl(_ node: Node) -> Bool {
+        if let answer = earlier?.skipped.next(node) { return answer }
+        let answer = HiddenElements.isHidden(node) || ControlElements.isControl(node)
+        if earlier == nil { answers.skipped.record(node, answer) }
+        return answer
+    }
+
+    private mutating func isCommentSection(_ node: Node) -> Bool {
+        if let answer = earlier?.sections.next(node) { return answer }
+        let answer = CommentSections.isSection(node)
+        if earlier == nil { answers.sections.record(node, answer) }
+        return answer
+    }
+
+    private mutating func isUnlikelyCandidate(_ node: Node, name: PackedName) -> Bool {
+        if let answer = earlier?.unlikely.next(node) { return answer }
+        let answer = isUnlikely(node, name: name)
+        if earlier == nil { answers.unlikely.record(node, answer) }
+        return answer
     }
 
     private func isUnlikely(_ node: Node, name: PackedName) -> Bool {

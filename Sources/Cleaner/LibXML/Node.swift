@@ -174,6 +174,9 @@ extension HTMLDocument {
 extension Node {
     /// True when the element has any attribute; lets hot paths skip attribute look-ups.
     var hasAttributes: Bool { isElement && pointer.pointee.properties != nil }
+
+    /// The node's place in memory: tells nodes apart without retaining the document.
+    var address: UnsafeRawPointer { UnsafeRawPointer(pointer) }
 }
 
 extension Node: Hashable {
