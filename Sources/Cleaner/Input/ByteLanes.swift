@@ -14,4 +14,22 @@ enum ByteLanes {
     static func atLeast(_ n: UInt8, _ low: UInt64) -> UInt64 {
         (low &+ UInt64(0x80 &- n) &* 0x0101_0101_0101_0101) & highBits
     }
+
+    /// The characters of UTF-8 `bytes`: the bytes that do not continue one (10xxxxxx), counted
+    /// eight at a time (a byte's high bit set and the next bit clear).
+    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var continuing = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            continuing += (word & ~(word << 1) & highBits).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if base[index] & 0xC0 == 0x80 { continuing += 1 }
+            index += 1
+        }
+        return bytes.count - continuing
+    }
 }

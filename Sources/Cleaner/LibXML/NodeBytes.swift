@@ -217,6 +217,12 @@ enum ByteSearch {
         return memcmp(a, b, first.count) == 0
     }
 
+    /// True when `byte` occurs in `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
+        guard let base = haystack.baseAddress else { return false }
+        return memchr(base, Int32(byte), haystack.count) != nil
+    }
+
     /// True when `needle` occurs in `haystack`; an empty needle occurs nowhere, as with Foundation's `contains`.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, needle.count > 0, haystack.count >= needle.count else {

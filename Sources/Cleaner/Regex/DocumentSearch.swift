@@ -187,10 +187,14 @@ struct DocumentLines {
         return marked
     }
 
+    /// The byte range of line `index` in `text`, without its "\n".
+    func bounds(of index: Int) -> Range<Int> {
+        starts[index]..<(index + 1 < count ? starts[index + 1] - 1 : text.count)
+    }
+
     /// `body` of the UTF-8 of line `index` (empty for a line removed before the join).
     func withLine<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let end = index + 1 < count ? starts[index + 1] - 1 : text.count
-        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[index]..<end])) }
+        text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[bounds(of: index)])) }
     }
 
     /// The line holding byte `offset` (a line's own end counts as its own).

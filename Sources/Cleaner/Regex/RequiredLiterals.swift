@@ -117,8 +117,8 @@ struct RequiredLiterals: Sendable {
         return foldsNonASCII && Self.holdsCaseFormOfASCII(base, count)
     }
 
-    /// The Kelvin sign (E2 84 AA) and the long s (C5 BF).
-    private static let caseFormsOfASCII: [[UInt8]] = [[0xE2, 0x84, 0xAA], [0xC5, 0xBF]]
+    /// The Kelvin sign (E2 84 AA) and the long s (C5 BF), which PCRE2 matches with "k" and "s" under `(?i)`.
+    static let caseFormsOfASCII: [[UInt8]] = [[0xE2, 0x84, 0xAA], [0xC5, 0xBF]]
 
     /// Whether the Kelvin sign or the long s is in `base[..<count]`.
     private static func holdsCaseFormOfASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
@@ -152,19 +152,7 @@ struct RequiredLiterals: Sendable {
         if memchr(base, 0x0A, bytes.count) != nil { return false }
         // A character takes at most four bytes.
         if bytes.count > 4 * limit { return true }
-        // Characters are the bytes that do not continue one (10xxxxxx), counted eight at a time.
-        var continuing = 0
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            continuing += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            index += 8
-        }
-        while index < bytes.count {
-            if base[index] & 0xC0 == 0x80 { continuing += 1 }
-            index += 1
-        }
-        return bytes.count - continuing > limit
+        return ByteLanes.characterCount(bytes) > limit
     }
 
     /// `isLongerLine` for a PCRE2 that ends lines at other breaks too.
@@ -301,8 +289,7 @@ struct RequiredLiterals: Sendable {
                 if maxCharacters != nil {
                     // Long lines (most of a page's text) are passed over before any literal is looked for.
                     for line in marked.indices {
-                        let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
-                        let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
+                        let bytes = UnsafeBufferPointer(rebasing: text[lines.bounds(of: line)])
                         marked[line] = bytes.count >= minLength && passesLineTests(bytes) && (bytes.baseAddress.map { holdsLiteral($0, bytes.count) } ?? literals.isEmpty)
                     }
                     return
@@ -326,8 +313,7 @@ struct RequiredLiterals: Sendable {
                 }
                 guard maxCharacters != nil || needsDigit || !suffixes.isEmpty else { return }
                 for line in marked.indices where marked[line] {
-                    let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
-                    let bytes = UnsafeBufferPointer(rebasing: text[lines.starts[line]..<end])
+                    let bytes = UnsafeBufferPointer(rebasing: text[lines.bounds(of: line)])
                     marked[line] = passesLineTests(bytes)
                 }
             }

@@ -47,13 +47,8 @@ struct LineMatcher {
 
     private func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if screened { return pattern.matches(bytes: bytes, checksLiterals: false) }
-        if let byte = pattern.requiredByte, !Self.holds(bytes, byte) { return false }
+        if let byte = pattern.requiredByte, !ByteSearch.contains(bytes, byte: byte) { return false }
         return pattern.matches(bytes: bytes)
-    }
-
-    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        return memchr(base, Int32(byte), bytes.count) != nil
     }
 
     /// Every kept line that matches, in document order: only the candidate lines are looked at,

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The candidate lines of all of a rule file's line patterns, from one walk of a document: each
 /// pattern's required byte or required literals (`RequiredByte`, `RequiredLiterals`) are keys of
 /// one `LiteralAutomaton`, and each line's character count and digit test are made once for
@@ -28,8 +26,6 @@ struct LiteralScreen: Sendable {
     /// tests, or without keys.
     private let tested: [Int]
 
-    /// The Kelvin sign and the long s, which PCRE2 matches with "k" and "s" under `(?i)`.
-    private static let caseFormsOfASCII: [[UInt8]] = [[0xE2, 0x84, 0xAA], [0xC5, 0xBF]]
     /// Literals a pattern may have: one walk looks for any number at the same cost, but each
     /// key that opens a line to PCRE2 costs a match.
     static let maxLiterals = 24
@@ -99,7 +95,7 @@ struct LiteralScreen: Sendable {
             keys.append(.init(bytes: run, caseless: true))
         }
         if literals.foldsNonASCII, !literals.literals.isEmpty {
-            keys += caseFormsOfASCII.map { .init(bytes: $0, caseless: false) }
+            keys += RequiredLiterals.caseFormsOfASCII.map { .init(bytes: $0, caseless: false) }
         }
         return keys
     }
@@ -149,17 +145,17 @@ struct LiteralScreen: Sendable {
                         guard let tests = entry.tests else {
                             for line in 0..<count where everyLine || marks[first + line] {
                                 let end = line + 1 < count ? starts[line + 1] - 1 : text.count
-                                marks[first + line] = byte.map { Self.holds(text, from: starts[line], to: end, $0) } ?? true
+                                marks[first + line] = byte.map { ByteSearch.contains(UnsafeBufferPointer(rebasing: text[starts[line]..<end]), byte: $0) } ?? true
                             }
                             continue
                         }
                         for line in 0..<count where everyLine || marks[first + line] {
                             let end = line + 1 < count ? starts[line + 1] - 1 : text.count
-                            if let byte, !Self.holds(text, from: starts[line], to: end, byte) {
+                            let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
+                            if let byte, !ByteSearch.contains(bytes, byte: byte) {
                                 marks[first + line] = false
                                 continue
                             }
-                            let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
                             marks[first + line] = tests.passesLineTests(bytes, characters: characters.isEmpty ? bytes.count : characters[line]) {
                                 if digits[line] == 0 { digits[line] = RequiredLiterals.holdsDigit(bytes) ? 2 : 1 }
                                 return digits[line] == 2
@@ -172,33 +168,10 @@ struct LiteralScreen: Sendable {
         return Candidates(marks: marks, lineCount: count)
     }
 
-    private static func holds(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, _ byte: UInt8) -> Bool {
-        guard let base = text.baseAddress, end > start else { return false }
-        return memchr(base + start, Int32(byte), end - start) != nil
-    }
-
-    /// Each line's characters: its bytes less those that continue a character (10xxxxxx).
+    /// Each line's characters.
     private static func characterCounts(_ lines: DocumentLines) -> [Int] {
-        var counts = [Int](repeating: 0, count: lines.count)
         lines.text.withUnsafeBufferPointer { text in
-            guard let base = text.baseAddress else { return }
-            for line in counts.indices {
-                let start = lines.starts[line]
-                let end = line + 1 < lines.count ? lines.starts[line + 1] - 1 : text.count
-                var continuing = 0
-                var index = start
-                while index + 8 <= end {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    continuing += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                    index += 8
-                }
-                while index < end {
-                    if base[index] & 0xC0 == 0x80 { continuing += 1 }
-                    index += 1
-                }
-                counts[line] = end - start - continuing
-            }
+            (0..<lines.count).map { ByteLanes.characterCount(UnsafeBufferPointer(rebasing: text[lines.bounds(of: $0)])) }
         }
-        return counts
     }
 }
