@@ -227,34 +227,32 @@ struct ContentScorer {
     }
 
     private mutating func textMetrics(_ node: Node) -> TextMetrics {
-        if let answer = earlier?.metrics.next(node) { return answer }
-        let answer = node.textMetrics
-        if earlier == nil { answers.metrics.record(node, answer) }
-        return answer
+        answer(\.metrics, node) { node.textMetrics }
     }
 
     private mutating func isHiddenOrControl(_ node: Node) -> Bool {
-        if let answer = earlier?.skipped.next(node) { return answer }
-        let answer = HiddenElements.isHidden(node) || ControlElements.isControl(node)
-        if earlier == nil { answers.skipped.record(node, answer) }
-        return answer
+        answer(\.skipped, node) { HiddenElements.isHidden(node) || ControlElements.isControl(node) }
     }
 
     private mutating func isCommentSection(_ node: Node) -> Bool {
-        if let answer = earlier?.sections.next(node) { return answer }
-        let answer = CommentSections.isSection(node)
-        if earlier == nil { answers.sections.record(node, answer) }
-        return answer
+        answer(\.sections, node) { CommentSections.isSection(node) }
     }
 
     private mutating func isUnlikelyCandidate(_ node: Node, name: PackedName) -> Bool {
-        if let answer = earlier?.unlikely.next(node) { return answer }
-        let answer = isUnlikely(node, name: name)
-        if earlier == nil { answers.unlikely.record(node, answer) }
+        answer(\.unlikely, node) { Self.isUnlikely(node, name: name) }
+    }
+
+    /// `ask()` for `node`, read back from the earlier walk's `log` where it applies, and logged
+    /// when this walk is the first.
+    @inline(__always)
+    private mutating func answer<Answer>(_ log: WritableKeyPath<Answers, WalkAnswers<Answer>>, _ node: Node, _ ask: () -> Answer) -> Answer {
+        if let answer = earlier?[keyPath: log].next(node) { return answer }
+        let answer = ask()
+        if earlier == nil { answers[keyPath: log].record(node, answer) }
         return answer
     }
 
-    private func isUnlikely(_ node: Node, name: PackedName) -> Bool {
+    private static func isUnlikely(_ node: Node, name: PackedName) -> Bool {
         if name != Names.body, AsideSections.isLedByAsideHeading(node) { return true }
         guard name != Names.body, name != Names.a, name != Names.article, name != Names.main else { return false }
         guard node.hasAttributes else { return false }
