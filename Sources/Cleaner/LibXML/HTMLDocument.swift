@@ -94,7 +94,7 @@ final class HTMLDocument {
     deinit {
         // A document wholly in its arena is freed with the arena: `xmlFreeDoc` would walk every
         // node and string only to free nothing.
-        if !DocumentArena.holdsWholly(arena) { xmlFreeDoc(pointer) }
+        if !freesWithArena { xmlFreeDoc(pointer) }
         DocumentArena.documentFreed(arena)
     }
 
