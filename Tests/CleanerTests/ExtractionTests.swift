@@ -393,6 +393,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(removed.first?.reason.description.hasPrefix("link density"), true, "\(result.document.removedElements)")
     }
 
+    /// `--explain` lists the extraction's removals in page order, the same on every run, and a
+    /// removal inside a removed element not a second time.
+    func testExplainListsRemovalsOnceInPageOrder() throws {
+        let lists = (1...6).map { list in
+            "<ul class='links'>" + (1...4).map { "<li><a href='/l\(list)/\($0)'>Link \($0) of list \(list)</a></li>" }.joined() + "</ul>"
+        }
+        let html = page(article: prose.map { "<p>\($0)</p>" }.joined() + "<div class='more'>" + lists.joined() + "</div>")
+        let result = try clean(html, builtin: true, options: CleanOptions(explain: true))
+        let texts = result.document.removedElements.map(\.text).filter { $0.contains("of list") }
+        XCTAssertFalse(texts.isEmpty, "\(result.document.removedElements)")
+        var seen = Set<String>()
+        for text in texts { XCTAssertTrue(seen.insert(text).inserted, "listed twice: \(text)") }
+        let firsts = texts.compactMap { text in (1...6).first { text.contains("Link 1 of list \($0)") } }
+        XCTAssertEqual(firsts, firsts.sorted(), "\(texts)")
+    }
+
     func testStripClassMatchesWholeClassWordsOnly() throws {
         let rules = ["site.test": "body: //body\nstrip_class(caption): wp-caption\n"]
         let html = "<html><body><div class='wp-caption'>A caption</div><div class='has-wp-caption-inside'><p>Kept text.</p></div></body></html>"

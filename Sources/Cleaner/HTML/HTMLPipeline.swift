@@ -48,8 +48,7 @@ enum HTMLPipeline {
             roots = extraction.roots
             excluded = extraction.excluded
             keptComments = extraction.keptComments
-            let moved = Set(roots)
-            for (node, reason) in excluded where log.enabled && !moved.contains(node) { log.record(node, reason) }
+            if log.enabled { record(excluded, except: Set(roots), under: body, in: page, log: &log) }
         } else {
             roots = []
         }
@@ -67,6 +66,17 @@ enum HTMLPipeline {
         document.keptComments = keptComments
         document.removedElements = log.elements(at: log.markers.pageOrder(of: page, spans: spans, seen: serializer.markerPositions))
         return (document, site)
+    }
+
+    /// Logs the extraction's removals in page order (a `Dictionary`'s order changes from run to
+    /// run, and `--explain` lists the removals it cannot place in the order they were logged),
+    /// each once: a removal inside a removed element would show the same text again.
+    private static func record(_ excluded: [Node: RemovalReason], except moved: Set<Node>, under body: Node, in page: HTMLDocument, log: inout RemovalLog) {
+        page.walk(from: body, enter: { node in
+            guard let reason = excluded[node], !moved.contains(node) else { return .descend }
+            log.record(node, reason)
+            return .skip
+        })
     }
 
     /// `RawTextBlanker.blank` as far as `rules` allow: nothing when they select comments, every
