@@ -73,6 +73,23 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(article + list, builtin: true, options: CleanOptions(input: .text, comments: true)).text, article + list)
     }
 
+    /// A short post under a long list of replies is a thread: the replies are what the page says,
+    /// and they stay (as on an HTML discussion page). The same replies under an article go.
+    func testAThreadKeepsItsRepliesWhereAnArticleLosesItsComments() throws {
+        let names = ["Anna Berg", "Bob Lee", "Carla Diaz", "Dan Wu", "Eva Roth", "Finn Moss", "Gina Hart", "Hugo Lund"]
+        let replies = names.enumerated().map { index, name in
+            "\n\n\(name) says:\nReply \(index + 1): the bridge has been closed for repairs twice this year already, and every closure sent "
+                + "the school buses through the old town, which added half an hour to each trip and put more traffic past the market square."
+        }.joined()
+        let post = "Should the old bridge stay open?"
+        XCTAssertEqual(try clean(post + replies, builtin: true, options: CleanOptions(input: .text)).text, post + replies)
+        let article = (1...6).map { paragraph in
+            "Paragraph \(paragraph): the council voted on Tuesday to keep the old bridge open, after a long debate about its cost and safety, "
+                + "and the mayor said the repairs would be paid for from the reserve fund without raising the local rates this year or next."
+        }.joined(separator: "\n\n")
+        XCTAssertEqual(try clean(article + replies, builtin: true, options: CleanOptions(input: .text)).text, article)
+    }
+
     func testDropUnrepeatedCountsDifferentLines() throws {
         let rules = ["global": "drop_unrepeated(other): ^Posted at \\d\\d:\\d\\d$\n"]
         // One stamp is the article's: it goes.
@@ -930,6 +947,30 @@ final class MainTextTests: XCTestCase {
         let shortLines = ["Sign up to our newsletter.", "Follow us online today.", "Read our privacy notice.", "Contact our newsroom now."]
         let chrome = try clean((menu + [""] + shortLines + box + second + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
         XCTAssertFalse(chrome.text.contains("newsletter"))
+    }
+
+    func testLongerProseBeforeABoxInTheArticleIsWonBack() throws {
+        // The article's first sections, in long paragraphs, then a box of headlines, then its
+        // shorter closing paragraphs, which outweigh the first ones: the run is the closing part.
+        // Prose longer than the run's is no site's blurb, and is won back across the box.
+        let sections = (1...5).map { index in
+            "Section \(index): the first trials of the new treatment ran for two years in four hospitals, and the doctors who led them said the results "
+                + "were better than any they had seen in their careers, with fewer side effects, shorter stays on the wards and patients back at work "
+                + "within weeks rather than the months that the old treatment took."
+        }
+        let box = ["Most read in health news"] + (1...11).map { "Headline number \($0) about another story on the same site today" }
+        let closing = (1...16).map { "Part \($0): the health service said the treatment would be offered in every region from next spring, once nurses had been trained." }
+        let rules = ["global": "main_text(navigation): yes\n"]
+        let result = try clean((menu + [""] + sections + box + closing + [""] + footer).joined(separator: "\n"), rules: rules)
+        XCTAssertTrue(result.text.hasPrefix(sections[0]))
+        XCTAssertTrue(result.text.hasSuffix(closing[15]))
+        // Notices shorter than the run's paragraphs before the same box stay out, and so does the
+        // box but for its last line, taken for the closing part's headline.
+        let notices = (1...8).map { "Notice \($0): our offices are closed on public holidays." }
+        let noticed = try clean((menu + [""] + notices + box + closing + [""] + footer).joined(separator: "\n"), rules: rules)
+        XCTAssertFalse(noticed.text.contains("Notice"))
+        XCTAssertFalse(noticed.text.contains("Headline number 10"))
+        XCTAssertTrue(noticed.text.hasSuffix(closing[15]))
     }
 
     func testAChartsNumbersDoNotCutTheArticleInTwo() throws {

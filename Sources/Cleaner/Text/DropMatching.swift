@@ -42,6 +42,7 @@ enum DropMatching {
     static func fromRepeated(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
         let found = matcher.matchingKeptLines(in: document)
         guard let start = found.first?.block, repeats(found, in: document), hasProse(document, before: start) else { return }
+        guard !ThreadPages.isThread(document, listFrom: start) else { return }
         for index in start..<document.blocks.count {
             document.blocks[index].remove(reason)
         }

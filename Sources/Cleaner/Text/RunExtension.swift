@@ -10,9 +10,10 @@ enum RunExtension {
     static let minProseLines = 3
     /// ...which make at least this share of its lines...
     static let minProseShare = 0.6
-    /// ...and weigh on average within this ratio of what the run's lines of prose weigh, either
-    /// way: paragraphs of the same length are the same writing, while a site's notices and blurbs
-    /// are shorter or longer than its articles' paragraphs.
+    /// ...and weigh on average at least this share of what the run's lines of prose weigh: a
+    /// site's notices and blurbs above the article are shorter than its paragraphs. Longer prose
+    /// is no blurb: it is the article's first sections, the run only its part after a table or a
+    /// list whose rows cost as chrome.
     static let minStyleRatio = 0.6
 
     /// `run` with the prose after it that it reaches across a block of chrome, if any: for a run
@@ -21,12 +22,15 @@ enum RunExtension {
     static func extendForward(_ run: Range<Int>, weights: [Double]) -> Range<Int> {
         let mirrored = Array(weights.reversed())
         let flipped = (weights.count - run.upperBound)..<(weights.count - run.lowerBound)
-        let extended = extendBack(flipped, weights: mirrored)
+        // After the article, comments run to paragraphs as long as its own or longer: there the
+        // prose won must be of the run's length either way.
+        let extended = extendBack(flipped, weights: mirrored, acceptsLonger: false)
         return (weights.count - extended.upperBound)..<(weights.count - extended.lowerBound)
     }
 
-    /// `run` with the prose before it that it reaches across a block of chrome, if any.
-    static func extendBack(_ run: Range<Int>, weights: [Double]) -> Range<Int> {
+    /// `run` with the prose before it that it reaches across a block of chrome, if any;
+    /// `acceptsLonger` false asks that prose to be no longer than the run's either.
+    static func extendBack(_ run: Range<Int>, weights: [Double], acceptsLonger: Bool = true) -> Range<Int> {
         // Walking away from the run: the running sum of unstretched weights; the extension
         // ends where it is greatest, the chrome block where it was lowest before that.
         var sum = 0.0
@@ -56,7 +60,7 @@ enum RunExtension {
         guard !runProse.isEmpty else { return run }
         let mean = prose.reduce(0, +) / Double(prose.count)
         let runMean = runProse.reduce(0, +) / Double(runProse.count)
-        guard mean >= minStyleRatio * runMean, runMean >= minStyleRatio * mean else { return run }
+        guard mean >= minStyleRatio * runMean, acceptsLonger || runMean >= minStyleRatio * mean else { return run }
         return beyond.lowerBound..<run.upperBound
     }
 }
