@@ -149,6 +149,28 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(withData.contains("Result 12"), withData)
     }
 
+    /// An old page set in a table: the intro sits in the row above the article's cell, and the
+    /// next letter in the row below. Both join it; the menu row above and a short credit row
+    /// below, which hold no prose or little of it, do not.
+    func testTheArticlesOtherRowsOfALayoutTableJoinIt() throws {
+        let menu = (1...5).map { "<a href='/t\($0)'>Topic number \($0)</a><br>" }.joined()
+        let intro = "The spring issue carried an essay on the prose poem, and it drew several letters, two of which are printed below."
+        let second = (1...3).map { "Letter two, part \($0), answers the essay with its own examples, dates, and names, from twenty years of reading." }
+        let credit = "Both letters are printed with the permission of their writers, who keep the rights to them."
+        let cell = { (text: String) in "<tr><td>&nbsp;</td><td>\(text)</td></tr>" }
+        let html = "<html><body><table><tr><td class='nav'>\(menu)</td><td><h1>The Journal</h1></td></tr>"
+            + cell("<p>\(intro)</p>")
+            + cell("<p><em>from the first writer</em></p><blockquote>" + (prose + prose).map { "<p>\($0)</p>" }.joined() + "</blockquote>")
+            + cell("<blockquote>" + second.map { "<p>\($0)</p>" }.joined() + "</blockquote>")
+            + cell("<p>\(credit)</p>")
+            + "</table></body></html>"
+        let text = try clean(html, builtin: true).text
+        XCTAssertTrue(text.hasPrefix(intro), text)
+        XCTAssertTrue(text.contains((prose + prose).joined(separator: "\n\n") + "\n\n" + second.joined(separator: "\n\n")), text)
+        XCTAssertFalse(text.contains("Topic number"), text)
+        XCTAssertFalse(text.contains(credit), text)
+    }
+
     /// A heading whose section the extraction left out (a list of links under it) heads nothing
     /// and goes with it; a heading over kept text stays.
     func testAHeadingOverARemovedSectionGoes() throws {

@@ -117,6 +117,10 @@ enum ExtractionTables {
     /// share of its text and `siblingParagraphCharacters`, with links under this density.
     static let minSiblingProseShare = 0.5
     static let maxSiblingLinkDensity = 0.25
+    /// A prose cell in a later row of the article's layout table joins it when it holds at least
+    /// this share of the chosen cell's prose (the next letter or section of the page, as a sibling
+    /// joins at Readability's 0.2 of the score); a short note or credit row under it does not.
+    static let minLaterCellProseShare = 0.2
 
     /// A page whose readers' comments hold at least this many times the text of its post (both
     /// cleaned) is a discussion, and the comments are its content (`DiscussionPages`). Under an
