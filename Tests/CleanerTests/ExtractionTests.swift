@@ -171,6 +171,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(text.contains(credit), text)
     }
 
+    /// Teaser cards whose link is an empty `<a>` stretched over the card by the style sheet have
+    /// no link text, yet their headline and blurb are what the link stands for: they go as a list
+    /// of links would. A block of the article's prose with an empty icon link in it stays.
+    func testTeaserCardsWithAnEmptyOverlayLinkGo() throws {
+        let card = { (index: Int) in
+            "<div class='rail-item'><a href='/s\(index)'><img src='/s\(index).jpg'></a><div class='rail-item-content'><h3>KICKER \(index)</h3>"
+                + "<span>Headline of another story, number \(index), with a comma</span></div><a href='/s\(index)' class='rail-item-anchor'></a></div>"
+        }
+        let paragraphs = { (lines: ArraySlice<String>) in lines.map { "<p>\($0)</p>" }.joined() }
+        let rail = "<div class='rail'>" + (1...3).map(card).joined() + "</div>"
+        let text = try clean(page(article: paragraphs(prose.prefix(3)) + rail + paragraphs(prose.suffix(3))), builtin: true).text
+        XCTAssertEqual(text, prose.joined(separator: "\n\n"))
+        let note = "<div class='note'>" + prose.prefix(3).joined(separator: " ") + " <a href='/share' class='icon-share'></a></div>"
+        let withNote = try clean(page(article: paragraphs(prose.prefix(3)) + note + paragraphs(prose.suffix(3))), builtin: true).text
+        XCTAssertTrue(withNote.contains(prose.prefix(3).joined(separator: " ")), withNote)
+    }
+
     /// A heading whose section the extraction left out (a list of links under it) heads nothing
     /// and goes with it; a heading over kept text stays.
     func testAHeadingOverARemovedSectionGoes() throws {

@@ -109,6 +109,11 @@ enum ExtractionTables {
     /// (teaser lists, related stories, which are also text beside the article, are far above).
     static let maxWidenedHeadlineShare = 0.25
 
+    /// A block up to this long holding an empty link of its own (`<a href></a>`, stretched over it
+    /// by the style sheet) is a teaser card: its text counts as link text. A headline and a line
+    /// of summary fit; an article's block is longer, and one with an icon link keeps its prose.
+    static let maxOverlayCardCharacters = 300
+
     /// Sibling blocks join the top candidate above this share of its score (Readability: 0.2).
     static let siblingScoreShare = 0.2
     /// A sibling paragraph this long with few links joins the article.
