@@ -149,6 +149,45 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(withData.contains("Result 12"), withData)
     }
 
+    /// An old page set in a table: the intro sits in the row above the article's cell, and the
+    /// next letter in the row below. Both join it; the menu row above and a short credit row
+    /// below, which hold no prose or little of it, do not.
+    func testTheArticlesOtherRowsOfALayoutTableJoinIt() throws {
+        let menu = (1...5).map { "<a href='/t\($0)'>Topic number \($0)</a><br>" }.joined()
+        let intro = "The spring issue carried an essay on the prose poem, and it drew several letters, two of which are printed below."
+        let second = (1...3).map { "Letter two, part \($0), answers the essay with its own examples, dates, and names, from twenty years of reading." }
+        let credit = "Both letters are printed with the permission of their writers, who keep the rights to them."
+        let cell = { (text: String) in "<tr><td>&nbsp;</td><td>\(text)</td></tr>" }
+        let html = "<html><body><table><tr><td class='nav'>\(menu)</td><td><h1>The Journal</h1></td></tr>"
+            + cell("<p>\(intro)</p>")
+            + cell("<p><em>from the first writer</em></p><blockquote>" + (prose + prose).map { "<p>\($0)</p>" }.joined() + "</blockquote>")
+            + cell("<blockquote>" + second.map { "<p>\($0)</p>" }.joined() + "</blockquote>")
+            + cell("<p>\(credit)</p>")
+            + "</table></body></html>"
+        let text = try clean(html, builtin: true).text
+        XCTAssertTrue(text.hasPrefix(intro), text)
+        XCTAssertTrue(text.contains((prose + prose).joined(separator: "\n\n") + "\n\n" + second.joined(separator: "\n\n")), text)
+        XCTAssertFalse(text.contains("Topic number"), text)
+        XCTAssertFalse(text.contains(credit), text)
+    }
+
+    /// Teaser cards whose link is an empty `<a>` stretched over the card by the style sheet have
+    /// no link text, yet their headline and blurb are what the link stands for: they go as a list
+    /// of links would. A block of the article's prose with an empty icon link in it stays.
+    func testTeaserCardsWithAnEmptyOverlayLinkGo() throws {
+        let card = { (index: Int) in
+            "<div class='rail-item'><a href='/s\(index)'><img src='/s\(index).jpg'></a><div class='rail-item-content'><h3>KICKER \(index)</h3>"
+                + "<span>Headline of another story, number \(index), with a comma</span></div><a href='/s\(index)' class='rail-item-anchor'></a></div>"
+        }
+        let paragraphs = { (lines: ArraySlice<String>) in lines.map { "<p>\($0)</p>" }.joined() }
+        let rail = "<div class='rail'>" + (1...3).map(card).joined() + "</div>"
+        let text = try clean(page(article: paragraphs(prose.prefix(3)) + rail + paragraphs(prose.suffix(3))), builtin: true).text
+        XCTAssertEqual(text, prose.joined(separator: "\n\n"))
+        let note = "<div class='note'>" + prose.prefix(3).joined(separator: " ") + " <a href='/share' class='icon-share'></a></div>"
+        let withNote = try clean(page(article: paragraphs(prose.prefix(3)) + note + paragraphs(prose.suffix(3))), builtin: true).text
+        XCTAssertTrue(withNote.contains(prose.prefix(3).joined(separator: " ")), withNote)
+    }
+
     /// A heading whose section the extraction left out (a list of links under it) heads nothing
     /// and goes with it; a heading over kept text stays.
     func testAHeadingOverARemovedSectionGoes() throws {

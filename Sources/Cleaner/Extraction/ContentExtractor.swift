@@ -229,6 +229,8 @@ struct ContentExtractor {
         let scored = roots.filter { !proseSiblings.contains($0) }
         let wider = widened(scored, top: top, body: body, stats: stats)
         if wider != scored { roots = wider }
+        let cells = LayoutTableCells.joining(top: top, roots: roots, stats: stats)
+        roots = cells.before + roots + cells.after
         let characters = roots.reduce(0) { $0 + (stats[$1]?.characters ?? 0) }
         return Result(roots: roots, excluded: [:], characters: characters)
     }
@@ -246,7 +248,7 @@ struct ContentExtractor {
     /// to score near the article) and whose class or id does not mark it as boilerplate.
     /// Headlines are not: a heading, or a header block that is mostly its headings, belongs to
     /// the metadata.
-    private static func isProse(_ node: Node, _ stats: NodeStats) -> Bool {
+    static func isProse(_ node: Node, _ stats: NodeStats) -> Bool {
         guard !node.hasName("p"), !node.hasName("header"), stats.proseCharacters >= ExtractionTables.siblingParagraphCharacters,
             stats.linkDensity < ExtractionTables.maxSiblingLinkDensity,
             Double(stats.proseCharacters) >= Double(stats.characters) * ExtractionTables.minSiblingProseShare,

@@ -18,6 +18,8 @@ struct ContentScorer {
         let traits: ExtractionTables.TagTraits
         let isBlock: Bool
         var isLink = false
+        /// An empty link (no text, no element) sits straight inside: an overlay over a card.
+        var holdsEmptyLink = false
         /// Readability's score from paragraphs below, while the element is open; nil until a paragraph scores it.
         var pendingScore: Double?
         var stats = NodeStats()
@@ -187,11 +189,21 @@ struct ContentScorer {
         if name != Names.p, frame.isBlock, frame.ownCharacters >= ExtractionTables.minParagraphCharacters {
             finished.paragraphs += 1 + frame.ownBreaks / 2
         }
+        if frame.holdsEmptyLink, name != Names.p, finished.linkCharacters == 0, finished.characters > 0,
+            finished.characters <= ExtractionTables.maxOverlayCardCharacters
+        {
+            // A teaser card whose only link is an empty overlay stretched over it: its headline and
+            // blurb are what the link stands for, as if they were its text. (Beside a link with
+            // text, an empty one is a stray tag, not an overlay.)
+            finished.linkCharacters = finished.characters
+            finished.proseCharacters = 0
+        }
         if let pending = frame.pendingScore { finished.score = (finished.score ?? 0) + pending }
         stats[node] = finished
 
         guard !frames.isEmpty else { return }
         let parent = frames.count - 1
+        if frame.isLink, finished.characters == 0, finished.images == 0, node.elementChildCount == 0 { frames[parent].holdsEmptyLink = true }
         frames[parent].stats.add(finished)
         switch name {
         case Names.p: frames[parent].stats.paragraphs += 1

@@ -109,6 +109,11 @@ enum ExtractionTables {
     /// (teaser lists, related stories, which are also text beside the article, are far above).
     static let maxWidenedHeadlineShare = 0.25
 
+    /// A block up to this long holding an empty link of its own (`<a href></a>`, stretched over it
+    /// by the style sheet) is a teaser card: its text counts as link text. A headline and a line
+    /// of summary fit; an article's block is longer, and one with an icon link keeps its prose.
+    static let maxOverlayCardCharacters = 300
+
     /// Sibling blocks join the top candidate above this share of its score (Readability: 0.2).
     static let siblingScoreShare = 0.2
     /// A sibling paragraph this long with few links joins the article.
@@ -117,6 +122,10 @@ enum ExtractionTables {
     /// share of its text and `siblingParagraphCharacters`, with links under this density.
     static let minSiblingProseShare = 0.5
     static let maxSiblingLinkDensity = 0.25
+    /// A prose cell in a later row of the article's layout table joins it when it holds at least
+    /// this share of the chosen cell's prose (the next letter or section of the page, as a sibling
+    /// joins at Readability's 0.2 of the score); a short note or credit row under it does not.
+    static let minLaterCellProseShare = 0.2
 
     /// A page whose readers' comments hold at least this many times the text of its post (both
     /// cleaned) is a discussion, and the comments are its content (`DiscussionPages`). Under an
