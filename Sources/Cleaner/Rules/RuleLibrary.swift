@@ -157,15 +157,48 @@ public struct RuleLibrary: Sendable {
         let signatures = signatureIndex.patterns(of: self.signatures)
         guard !signatures.isEmpty else { return nil }
         let trimmed = lines.map { Self.trimmed($0) }
-        let joined = DocumentLines(lines: trimmed)
+        if let joined = DocumentLines(lines: trimmed) { return siteName(signatures, joined) }
+        return siteName(signatures, count: trimmed.count, candidates: { _ in nil }, matches: { !trimmed[$1].isEmpty && $0.matches(String(trimmed[$1])) })
+    }
+
+    /// `siteName(forLines:)` of lines joined already (the text reader's, each line normalized): the
+    /// signatures search that text as it is, unless trimming would change a line.
+    func siteName(forJoined lines: DocumentLines) -> String? {
+        guard !signatures.isEmpty else { return nil }
+        let signatures = signatureIndex.patterns(of: self.signatures)
+        guard !signatures.isEmpty else { return nil }
+        let trimmedAlready = (0..<lines.count).allSatisfy { index in
+            lines.withLine(index) { bytes in
+                guard let first = bytes.first, let last = bytes.last, !(Self.isASCIIInk(first) && Self.isASCIIInk(last)) else { return true }
+                let line = Substring(String(decoding: bytes, as: UTF8.self))
+                return Self.trimmed(line).utf8.count == line.utf8.count
+            }
+        }
+        guard trimmedAlready else {
+            return siteName(forLines: (0..<lines.count).map { index in lines.withLine(index) { Substring(String(decoding: $0, as: UTF8.self)) } })
+        }
+        return siteName(signatures, lines)
+    }
+
+    /// The first signature match in trimmed lines joined as `joined`.
+    private func siteName(_ signatures: [(pattern: Pattern, site: String)], _ joined: DocumentLines) -> String? {
+        siteName(
+            signatures, count: joined.count, candidates: { $0.candidateLines(in: joined) },
+            matches: { pattern, index in joined.withLine(index) { !$0.isEmpty && pattern.matches(bytes: $0) } })
+    }
+
+    /// The first of `count` trimmed lines that a signature matches (`matches(pattern, line)`, false
+    /// for an empty line), and of the signatures that match it, the first.
+    private func siteName(
+        _ signatures: [(pattern: Pattern, site: String)], count: Int, candidates: (Pattern) -> [Bool]?, matches: (Pattern, Int) -> Bool
+    ) -> String? {
         var best: (line: Int, signature: Int)?
         for (number, signature) in signatures.enumerated() {
-            let candidates = joined.flatMap { signature.pattern.candidateLines(in: $0) }
-            let end = best?.line ?? trimmed.count - 1
+            let candidates = candidates(signature.pattern)
+            let end = best?.line ?? count - 1
             guard end >= 0 else { break }
             for index in 0...end where candidates?[index] ?? true {
-                let text = trimmed[index]
-                guard !text.isEmpty, signature.pattern.matches(String(text)) else { continue }
+                guard matches(signature.pattern, index) else { continue }
                 if best.map({ index < $0.line }) ?? true { best = (index, number) }
                 break
             }
