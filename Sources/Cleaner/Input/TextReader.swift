@@ -31,7 +31,8 @@ enum TextReader {
             let line: String
             if range.isNormalized {
                 let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
-                line = slice.isEmpty ? "" : String(decoding: slice, as: UTF8.self)
+                // ASCII is checked a word at a time, where UTF-8 validation reads byte by byte.
+                line = slice.isEmpty ? "" : range.isASCII ? String(decoding: slice, as: Unicode.ASCII.self) : String(decoding: slice, as: UTF8.self)
                 if !slice.isEmpty { Self.append(slice, to: &text, starts: &starts) }
             } else {
                 line = TextNormalizer.normalizeLine(bytes: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]))

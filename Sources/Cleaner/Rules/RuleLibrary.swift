@@ -167,17 +167,24 @@ public struct RuleLibrary: Sendable {
         guard !signatures.isEmpty else { return nil }
         let signatures = signatureIndex.patterns(of: self.signatures)
         guard !signatures.isEmpty else { return nil }
-        let trimmedAlready = (0..<lines.count).allSatisfy { index in
-            lines.withLine(index) { bytes in
-                guard let first = bytes.first, let last = bytes.last, !(Self.isASCIIInk(first) && Self.isASCIIInk(last)) else { return true }
-                let line = Substring(String(decoding: bytes, as: UTF8.self))
-                return Self.trimmed(line).utf8.count == line.utf8.count
-            }
-        }
-        guard trimmedAlready else {
+        guard Self.areTrimmed(lines) else {
             return siteName(forLines: (0..<lines.count).map { index in lines.withLine(index) { Substring(String(decoding: $0, as: UTF8.self)) } })
         }
         return siteName(signatures, lines)
+    }
+
+    /// True when trimming leaves every line of `lines` as it is.
+    private static func areTrimmed(_ lines: DocumentLines) -> Bool {
+        lines.text.withUnsafeBufferPointer { text in
+            for index in 0..<lines.count {
+                let end = index + 1 < lines.count ? lines.starts[index + 1] - 1 : text.count
+                let start = lines.starts[index]
+                guard start < end, !(isASCIIInk(text[start]) && isASCIIInk(text[end - 1])) else { continue }
+                let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
+                if trimmed(line).utf8.count != line.utf8.count { return false }
+            }
+            return true
+        }
     }
 
     /// The first signature match in trimmed lines joined as `joined`.

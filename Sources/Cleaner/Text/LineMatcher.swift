@@ -129,4 +129,9 @@ struct LineMatcher {
         }
         return found
     }
+
+    /// True when some kept line of block `block` matches.
+    func hasKeptLine(_ document: Document, block: Int) -> Bool {
+        document.blocks[block].lines.indices.contains { document.blocks[block].lines[$0].isKept && matches(document, block: block, line: $0) }
+    }
 }

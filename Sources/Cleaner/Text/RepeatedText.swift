@@ -223,9 +223,14 @@ enum UTF8Shortcuts {
         let mayEndInEllipsis: Bool
 
         init(_ text: String) {
-            first = text.utf8.first
-            last = text.utf8.last
-            mayEndInEllipsis = UTF8Shortcuts.mayEndInEllipsis(text)
+            // A line's bytes are contiguous (a native string): read in place, once.
+            if let ends = text.utf8.withContiguousStorageIfAvailable({ (first: $0.first, last: $0.last, ellipsis: UTF8Shortcuts.mayEndInEllipsis($0)) }) {
+                (first, last, mayEndInEllipsis) = ends
+            } else {
+                first = text.utf8.first
+                last = text.utf8.last
+                mayEndInEllipsis = UTF8Shortcuts.mayEndInEllipsis(text)
+            }
         }
 
         /// `differAtEnds` of the two lines.
@@ -242,23 +247,25 @@ enum UTF8Shortcuts {
         }
     }
 
+    /// `mayEndInEllipsis` of a line's UTF-8.
+    static func mayEndInEllipsis(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tail = UnsafeBufferPointer(rebasing: bytes.suffix(RepeatedText.maxToggleCharacters * 4 + 2))
+        // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
+        guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
+        var previous: UInt8 = 0
+        for byte in tail {
+            if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// False when the text cannot end with "..." or "…", alone or before a short toggle word
     /// ("... more"): its last bytes hold neither ".." nor the end of "…".
     static func mayEndInEllipsis(_ text: String) -> Bool {
         // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
         let window = RepeatedText.maxToggleCharacters * 4 + 2
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let tail = UnsafeBufferPointer(rebasing: bytes.suffix(window))
-            // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
-            guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
-            var previous: UInt8 = 0
-            for byte in tail {
-                if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
-                previous = byte
-            }
-            return false
-        }
-        if let found { return found }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ mayEndInEllipsis($0) }) { return found }
         var previous: UInt8 = 0
         for byte in text.utf8.suffix(window) {
             if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
