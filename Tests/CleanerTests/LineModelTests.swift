@@ -6,7 +6,7 @@ import XCTest
 /// rules' join of its blocks, a later join cut from an earlier one is the join made afresh, and
 /// the matchers' candidate walks find the blocks that a walk of every line finds.
 final class LineModelTests: XCTestCase {
-    private let pieces = ["a", "Word", "Related", "more", "...", "…", "2 hours ago", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0}",
+    private let pieces = ["a", "Word", "a b", " c d e ", "xy z", "Related", "more", "...", "…", "2 hours ago", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0}",
                           "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", "é", "e\u{301}", "日本", "😀", ".", "İ"]
 
     private func randomText(_ generator: inout SystemRandomNumberGenerator) -> String {
@@ -33,6 +33,27 @@ final class LineModelTests: XCTestCase {
             guard let block = removed.blocks.indices.randomElement(using: &generator) else { continue }
             removed.blocks[block].lines[0].removedBy = .heuristic(name: "test", category: .other, detail: "")
             XCTAssertEqual(reading.lines?.isJoin(of: removed), false, text.debugDescription)
+        }
+    }
+
+    /// A range the scan calls normalized is one the normalizer leaves as it is, and it is ASCII
+    /// exactly when no byte is past ASCII; lines split where the text's line ends are.
+    func testLineScanFlagsAreTheDefinitions() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let bytes = Array(randomText(&generator).utf8)
+            let ranges = bytes.withUnsafeBufferPointer { LineScan.lines(of: $0) }
+            var lineStart = 0
+            for range in ranges {
+                XCTAssertEqual(range.start, lineStart)
+                let line = Array(bytes[range.start..<range.end])
+                XCTAssertFalse(line.contains(0x0A) || line.contains(0x0D))
+                if range.isNormalized {
+                    XCTAssertEqual(Array(line.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }.utf8), line, "\(line)")
+                    XCTAssertEqual(range.isASCII, line.allSatisfy { $0 < 0x80 }, "\(line)")
+                }
+                lineStart = range.end + (range.end < bytes.count && bytes[range.end] == 0x0D && range.end + 1 < bytes.count && bytes[range.end + 1] == 0x0A ? 2 : 1)
+            }
         }
     }
 
