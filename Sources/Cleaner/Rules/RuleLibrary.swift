@@ -179,7 +179,7 @@ public struct RuleLibrary: Sendable {
             for index in 0..<lines.count {
                 let end = index + 1 < lines.count ? lines.starts[index + 1] - 1 : text.count
                 let start = lines.starts[index]
-                guard start < end, !(isASCIIInk(text[start]) && isASCIIInk(text[end - 1])) else { continue }
+                guard start < end, mayTrim(UnsafeBufferPointer(rebasing: text[start..<end])) else { continue }
                 let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
                 if trimmed(line).utf8.count != line.utf8.count { return false }
             }
@@ -220,6 +220,28 @@ public struct RuleLibrary: Sendable {
         let utf8 = line.utf8
         if let first = utf8.first, let last = utf8.last, isASCIIInk(first), isASCIIInk(last) { return line }
         return line.trimmingWhitespace()
+    }
+
+    /// False when `trimmed` leaves `line` (UTF-8, not empty) as it is, said from a few bytes at its
+    /// ends: a Character is whitespace when its first scalar is, so the first scalar decides at
+    /// the start; at the end, the last Character starts at or after the last ASCII byte (an ASCII
+    /// character other than whitespace joins no cluster before it but as a Prepend's follower, and
+    /// a Prepend is no whitespace), so that byte and the non-ASCII bytes after it decide. Only
+    /// leads C2, E1, E2 and E3 start a non-ASCII whitespace scalar (U+0085 to U+3000).
+    private static func mayTrim(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first, let last = line.last else { return false }
+        if isASCIIInk(first), isASCIIInk(last) { return false }
+        if first < 0x80 ? !isASCIIInk(first) : mayStartWhitespace(first) { return true }
+        var index = line.count - 1
+        while index >= 0, line[index] >= 0x80 {
+            if mayStartWhitespace(line[index]) { return true }
+            index -= 1
+        }
+        return index >= 0 && !isASCIIInk(line[index])
+    }
+
+    private static func mayStartWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)
     }
 
     private static func isASCIIInk(_ byte: UInt8) -> Bool {

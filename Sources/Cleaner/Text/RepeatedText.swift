@@ -167,6 +167,11 @@ enum RepeatedText {
         let normalized = TextNormalizer.normalizeLine(block.keptText)
         let length = normalized.utf8.count
         guard length * 3 >= title.utf8.count, length <= title.utf8.count * 3 else { return false }
+        // Both ASCII: lower-casing maps each byte to its ASCII lower case, and ASCII strings are
+        // equal only byte for byte. Said without making the lower-cased copy.
+        if ASCIIText.isASCII(normalized), ASCIIText.isASCII(title) {
+            return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { asciiLowercased($0) == $1 }
+        }
         return normalized.lowercased() == title
     }
 
