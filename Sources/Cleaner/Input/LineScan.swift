@@ -28,7 +28,6 @@ enum LineScan {
         while index + 8 <= bytes.count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             var others = otherBytes(word)
-            others &= ~loneSpaces(word, others: others)
             while others != 0 {
                 scan.look(at: index + others.trailingZeroBitCount >> 3, in: bytes)
                 others &= others &- 1
@@ -41,18 +40,6 @@ enum LineScan {
         }
         scan.endLine(at: bytes.count, next: bytes.count)
         return scan.lines
-    }
-
-    /// The high bit of each space of `word` between two printable bytes of the word (`others`
-    /// from `otherBytes`): such a space starts no line, ends none and follows no space, so it
-    /// changes nothing the scan records (a scrape's spaces are mostly these, one between words).
-    @inline(__always)
-    static func loneSpaces(_ word: UInt64, others: UInt64) -> UInt64 {
-        let low = ByteLanes.low7(word)
-        let spaces = ByteLanes.atLeast(0x20, low) & ~ByteLanes.atLeast(0x21, low) & ~word & ByteLanes.highBits
-        let printable = ~others & ByteLanes.highBits
-        // Little-endian: the byte before a byte is the next lower one.
-        return spaces & (printable << 8) & (printable >> 8)
     }
 
     /// The high bit of each byte of `word` that is not printable ASCII other than the space

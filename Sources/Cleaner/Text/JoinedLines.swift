@@ -16,10 +16,11 @@ extension DocumentLines {
     func isJoin(of document: Document) -> Bool {
         guard firstLine.count == document.blocks.count else { return false }
         var line = 0
-        for (index, block) in document.blocks.enumerated() {
+        for index in document.blocks.indices {
             guard firstLine[index] == line else { return false }
-            for member in block.lines where !member.isKept { return false }
-            line += block.lines.count
+            // By index, not `for line in lines`: no copy of each line to read one flag.
+            for member in document.blocks[index].lines.indices where !document.blocks[index].lines[member].isKept { return false }
+            line += document.blocks[index].lines.count
         }
         return line == count
     }
@@ -28,55 +29,71 @@ extension DocumentLines {
     /// and lines, some removed since): a kept line's bytes are copied from the earlier text, not
     /// read again from its `String`.
     init?(_ document: Document, after earlier: DocumentLines) {
-        guard earlier.firstLine.count == document.blocks.count else {
+        // Which lines are kept, and the size of their join; nil when the blocks are not the earlier ones.
+        guard let (kept, size) = Self.keptLines(document, after: earlier) else {
             self.init(document)
             return
         }
-        var text: [UInt8] = []
-        var starts: [Int] = []
-        var size = 0
-        var index = 0
-        var sameBlocks = true
-        for (number, block) in document.blocks.enumerated() {
-            sameBlocks = sameBlocks && earlier.firstLine[number] == index
-            for line in block.lines {
-                if line.isKept { size += earlier.bounds(of: index).count }
-                size += 1
-                index += 1
-            }
-        }
-        guard sameBlocks, index == earlier.count else {
-            self.init(document)
-            return
-        }
-        text.reserveCapacity(size)
-        starts.reserveCapacity(index)
+        var starts = [Int](repeating: 0, count: kept.count)
         var failed = false
-        earlier.text.withUnsafeBufferPointer { earlierText in
-            var index = 0
-            for block in document.blocks {
-                for line in block.lines {
-                    defer { index += 1 }
-                    if !starts.isEmpty { text.append(0x0A) }
-                    starts.append(text.count)
-                    guard line.isKept else { continue }
-                    let bounds = earlier.bounds(of: index)
-                    if bounds.isEmpty {
-                        // Empty in the earlier join (an empty line, or one removed then): its own text.
-                        var own = line.text
-                        let hasNewline = own.withUTF8 { bytes -> Bool in
-                            text.append(contentsOf: bytes)
-                            guard let base = bytes.baseAddress else { return false }
-                            return memchr(base, 0x0A, bytes.count) != nil
+        let text = [UInt8](unsafeUninitializedCapacity: size) { output, written in
+            earlier.text.withUnsafeBufferPointer { earlierText in
+                var index = 0
+                for block in document.blocks.indices {
+                    for line in document.blocks[block].lines.indices {
+                        defer { index += 1 }
+                        if index > 0 {
+                            output[written] = 0x0A
+                            written += 1
                         }
-                        if hasNewline { failed = true }
-                    } else {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: earlierText[bounds]))
+                        starts[index] = written
+                        guard kept[index] else { continue }
+                        let bounds = earlier.bounds(of: index)
+                        if bounds.isEmpty {
+                            // Empty in the earlier join (an empty line, or one removed then): its own text.
+                            var own = document.blocks[block].lines[line].text
+                            own.withUTF8 { bytes in
+                                guard let base = bytes.baseAddress, written + bytes.count <= output.count else {
+                                    failed = failed || !bytes.isEmpty
+                                    return
+                                }
+                                failed = failed || memchr(base, 0x0A, bytes.count) != nil
+                                UnsafeMutableBufferPointer(rebasing: output[written...]).baseAddress?.update(from: base, count: bytes.count)
+                                written += bytes.count
+                            }
+                        } else if let source = earlierText.baseAddress {
+                            UnsafeMutableBufferPointer(rebasing: output[written...]).baseAddress?.update(from: source + bounds.lowerBound, count: bounds.count)
+                            written += bounds.count
+                        }
                     }
                 }
             }
         }
         if failed { return nil }
         self.init(joined: text, starts: starts, firstLine: earlier.firstLine)
+    }
+
+    /// Each line's kept flag, in document order, and the bytes of the join of `document`'s lines
+    /// (a "\n" between lines, a kept line's text): nil unless `document` has the blocks and lines
+    /// `earlier` joined.
+    private static func keptLines(_ document: Document, after earlier: DocumentLines) -> (kept: [Bool], size: Int)? {
+        guard earlier.firstLine.count == document.blocks.count else { return nil }
+        var kept: [Bool] = []
+        kept.reserveCapacity(earlier.count)
+        var size = 0
+        for block in document.blocks.indices {
+            guard earlier.firstLine[block] == kept.count else { return nil }
+            for line in document.blocks[block].lines.indices {
+                guard kept.count < earlier.count else { return nil }
+                let isKept = document.blocks[block].lines[line].isKept
+                if isKept {
+                    let bounds = earlier.bounds(of: kept.count)
+                    size += bounds.isEmpty ? document.blocks[block].lines[line].text.utf8.count : bounds.count
+                }
+                if !kept.isEmpty { size += 1 }
+                kept.append(isKept)
+            }
+        }
+        return kept.count == earlier.count ? (kept, size) : nil
     }
 }
