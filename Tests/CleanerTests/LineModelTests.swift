@@ -7,7 +7,7 @@ import XCTest
 /// the matchers' candidate walks find the blocks that a walk of every line finds.
 final class LineModelTests: XCTestCase {
     private let pieces = ["a", "Word", "a b", " c d e ", "xy z", "Related", "more", "...", "…", "2 hours ago", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0}",
-                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", "é", "e\u{301}", "日本", "😀", ".", "İ"]
+                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", " \u{301}", "\u{600}", "é", "e\u{301}", "日本", "😀", ".", "İ"]
 
     private func randomText(_ generator: inout SystemRandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
@@ -85,8 +85,10 @@ final class LineModelTests: XCTestCase {
         try library.add(name: "a.test", text: "signature_line: ^Word$\nsignature_line: (?=R)Related\n", path: "a.test.txt")
         try library.add(name: "b.test", text: "signature_line: ^(?:2 hours|日本)\n", path: "b.test.txt")
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<1000 {
-            var text = randomText(&generator)
+        // Lines whose last Character is whitespace with a combining mark, or opens with a Prepend.
+        let fixed = ["Word \u{301}", "Word \u{301}\n\nRelated", "\u{600} Word", "x\nWord \u{301}\u{301}", "Related …", "“Word”"]
+        for index in 0..<(1000 + fixed.count) {
+            var text = index < fixed.count ? fixed[index] : randomText(&generator)
             let reading = text.withUTF8 { TextReader.read(validUTF8: $0) }
             guard let lines = reading.lines else { continue }
             let expected = library.siteName(forLines: reading.blocks.flatMap { $0.lines.map { Substring($0.text) } })

@@ -222,26 +222,36 @@ public struct RuleLibrary: Sendable {
         return line.trimmingWhitespace()
     }
 
-    /// False when `trimmed` leaves `line` (UTF-8, not empty) as it is, said from a few bytes at its
+    /// False when `trimmed` leaves `line` (valid UTF-8) as it is, said from a few scalars at its
     /// ends: a Character is whitespace when its first scalar is, so the first scalar decides at
     /// the start; at the end, the last Character starts at or after the last ASCII byte (an ASCII
     /// character other than whitespace joins no cluster before it but as a Prepend's follower, and
-    /// a Prepend is no whitespace), so that byte and the non-ASCII bytes after it decide. Only
-    /// leads C2, E1, E2 and E3 start a non-ASCII whitespace scalar (U+0085 to U+3000).
+    /// a Prepend is no whitespace), so that byte and the scalars after it decide.
     private static func mayTrim(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first, let last = line.last else { return false }
         if isASCIIInk(first), isASCIIInk(last) { return false }
-        if first < 0x80 ? !isASCIIInk(first) : mayStartWhitespace(first) { return true }
+        if first < 0x80 ? !isASCIIInk(first) : isWhitespace(at: 0, in: line) { return true }
         var index = line.count - 1
         while index >= 0, line[index] >= 0x80 {
-            if mayStartWhitespace(line[index]) { return true }
+            // A lead byte (not 10xxxxxx) starts a scalar.
+            if line[index] >= 0xC0, isWhitespace(at: index, in: line) { return true }
             index -= 1
         }
         return index >= 0 && !isASCIIInk(line[index])
     }
 
-    private static func mayStartWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)
+    /// Whether the non-ASCII scalar that starts at `index` is White_Space (U+0085, U+00A0,
+    /// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), from its bytes.
+    private static func isWhitespace(at index: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = line[index]
+        if lead == 0xC2 { return index + 1 < line.count && (line[index + 1] == 0x85 || line[index + 1] == 0xA0) }
+        guard lead >= 0xE1, lead <= 0xE3, index + 2 < line.count else { return false }
+        switch (lead, line[index + 1], line[index + 2]) {
+        case (0xE1, 0x9A, 0x80), (0xE3, 0x80, 0x80): return true
+        case (0xE2, 0x80, let third): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF
+        case (0xE2, 0x81, 0x9F): return true
+        default: return false
+        }
     }
 
     private static func isASCIIInk(_ byte: UInt8) -> Bool {
