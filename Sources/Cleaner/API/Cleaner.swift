@@ -29,26 +29,42 @@ public final class Cleaner: Sendable {
         }
         var document: Document
         var site: String?
+        var readLines: DocumentLines?
         if kind == .html {
             // libxml2's allocations for the page come from a per-thread arena, emptied when it is done.
             (document, site) = DocumentArena.scope { HTMLPipeline.run(decoded.utf8, library: library, options: options) }
         } else {
-            let text = String(decoding: decoded.utf8, as: UTF8.self)
-            document = Document(blocks: TextReader.blocks(from: text))
+            let reading = Self.read(decoded)
+            readLines = reading.lines
+            document = Document(blocks: reading.blocks)
             if let url = options.url, let host = URLHost.host(of: url) {
                 site = library.siteName(forHost: host)
                 document.metadata.url = url
             }
             if site == nil {
-                site = library.siteName(forLines: document.blocks.flatMap { $0.lines.map { Substring($0.text) } })
+                if let lines = reading.lines {
+                    site = library.siteName(forJoined: lines)
+                } else {
+                    site = library.siteName(forLines: document.blocks.flatMap { $0.lines.map { Substring($0.text) } })
+                }
             }
             document.metadata.site = site
         }
         var kept = options.keptCategories
         if document.keptComments { kept.insert(.comments) }
         let rules = library.rules(forSite: site).removingCategories(kept)
-        LineFilterChain.apply(rules.lineRules, to: &document)
+        LineFilterChain.apply(rules.lineRules, to: &document, read: readLines)
         return CleanResult(document: document, inputKind: kind, site: site, encoding: decoded.encoding, failure: nil)
+    }
+
+    /// A scrape's lines, read from its UTF-8 as it lies when the decoder checked it (as
+    /// `String(decoding:)` reads it otherwise: each bad sequence a U+FFFD).
+    private static func read(_ decoded: InputDecoder.Decoded) -> TextReader.Reading {
+        if decoded.isValidUTF8 {
+            return decoded.utf8.withUnsafeBufferPointer { TextReader.read(validUTF8: $0) }
+        }
+        var text = String(decoding: decoded.utf8, as: UTF8.self)
+        return text.withUTF8 { TextReader.read(validUTF8: $0) }
     }
 
     public func clean(_ text: String, options: CleanOptions = CleanOptions()) -> CleanResult {

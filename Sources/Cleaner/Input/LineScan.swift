@@ -9,6 +9,8 @@ enum LineScan {
         let start: Int
         let end: Int
         let isNormalized: Bool
+        /// No byte past ASCII (a normalized ASCII line becomes a `String` without UTF-8 validation).
+        let isASCII: Bool
     }
 
     /// The lines of `bytes`, in order. Lines end at "\n", "\r\n" or "\r"; the last line runs to
@@ -54,16 +56,18 @@ enum LineScan {
         var lines: [LineRange] = []
         var lineStart = 0
         var normalized = true
+        var ascii = true
         var lastSpace = -2
         /// Bytes before this are done: a decoded scalar's continuation bytes, the "\n" of "\r\n".
         var skipUntil = 0
 
         @inline(__always)
         mutating func endLine(at end: Int, next: Int) {
-            lines.append(LineRange(start: lineStart, end: end, isNormalized: normalized && lastSpace != end - 1))
+            lines.append(LineRange(start: lineStart, end: end, isNormalized: normalized && lastSpace != end - 1, isASCII: ascii))
             lineStart = next
             skipUntil = next
             normalized = true
+            ascii = true
             lastSpace = -2
         }
 
@@ -81,6 +85,7 @@ enum LineScan {
             case 0x0D:
                 endLine(at: position, next: position + 1 < bytes.count && bytes[position + 1] == 0x0A ? position + 2 : position + 1)
             case 0xC2...0xF4:
+                ascii = false
                 if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF {
                     if let (scalar, _) = UTF8Scalar.decode(bytes, at: position) {
                         if UnicodeWhitespace.isSpaceOrControl(scalar) { normalized = false }
@@ -92,6 +97,7 @@ enum LineScan {
             default:
                 // Controls, DEL, and bytes no valid scalar starts with.
                 normalized = false
+                ascii = ascii && byte < 0x80
             }
         }
     }

@@ -157,15 +157,55 @@ public struct RuleLibrary: Sendable {
         let signatures = signatureIndex.patterns(of: self.signatures)
         guard !signatures.isEmpty else { return nil }
         let trimmed = lines.map { Self.trimmed($0) }
-        let joined = DocumentLines(lines: trimmed)
+        if let joined = DocumentLines(lines: trimmed) { return siteName(signatures, joined) }
+        return siteName(signatures, count: trimmed.count, candidates: { _ in nil }, matches: { !trimmed[$1].isEmpty && $0.matches(String(trimmed[$1])) })
+    }
+
+    /// `siteName(forLines:)` of lines joined already (the text reader's, each line normalized): the
+    /// signatures search that text as it is, unless trimming would change a line.
+    func siteName(forJoined lines: DocumentLines) -> String? {
+        guard !signatures.isEmpty else { return nil }
+        let signatures = signatureIndex.patterns(of: self.signatures)
+        guard !signatures.isEmpty else { return nil }
+        guard Self.areTrimmed(lines) else {
+            return siteName(forLines: (0..<lines.count).map { index in lines.withLine(index) { Substring(String(decoding: $0, as: UTF8.self)) } })
+        }
+        return siteName(signatures, lines)
+    }
+
+    /// True when trimming leaves every line of `lines` as it is.
+    private static func areTrimmed(_ lines: DocumentLines) -> Bool {
+        lines.text.withUnsafeBufferPointer { text in
+            for index in 0..<lines.count {
+                let end = index + 1 < lines.count ? lines.starts[index + 1] - 1 : text.count
+                let start = lines.starts[index]
+                guard start < end, mayTrim(UnsafeBufferPointer(rebasing: text[start..<end])) else { continue }
+                let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
+                if trimmed(line).utf8.count != line.utf8.count { return false }
+            }
+            return true
+        }
+    }
+
+    /// The first signature match in trimmed lines joined as `joined`.
+    private func siteName(_ signatures: [(pattern: Pattern, site: String)], _ joined: DocumentLines) -> String? {
+        siteName(
+            signatures, count: joined.count, candidates: { $0.candidateLines(in: joined) },
+            matches: { pattern, index in joined.withLine(index) { !$0.isEmpty && pattern.matches(bytes: $0) } })
+    }
+
+    /// The first of `count` trimmed lines that a signature matches (`matches(pattern, line)`, false
+    /// for an empty line), and of the signatures that match it, the first.
+    private func siteName(
+        _ signatures: [(pattern: Pattern, site: String)], count: Int, candidates: (Pattern) -> [Bool]?, matches: (Pattern, Int) -> Bool
+    ) -> String? {
         var best: (line: Int, signature: Int)?
         for (number, signature) in signatures.enumerated() {
-            let candidates = joined.flatMap { signature.pattern.candidateLines(in: $0) }
-            let end = best?.line ?? trimmed.count - 1
+            let candidates = candidates(signature.pattern)
+            let end = best?.line ?? count - 1
             guard end >= 0 else { break }
             for index in 0...end where candidates?[index] ?? true {
-                let text = trimmed[index]
-                guard !text.isEmpty, signature.pattern.matches(String(text)) else { continue }
+                guard matches(signature.pattern, index) else { continue }
                 if best.map({ index < $0.line }) ?? true { best = (index, number) }
                 break
             }
@@ -180,6 +220,38 @@ public struct RuleLibrary: Sendable {
         let utf8 = line.utf8
         if let first = utf8.first, let last = utf8.last, isASCIIInk(first), isASCIIInk(last) { return line }
         return line.trimmingWhitespace()
+    }
+
+    /// False when `trimmed` leaves `line` (valid UTF-8) as it is, said from a few scalars at its
+    /// ends: a Character is whitespace when its first scalar is, so the first scalar decides at
+    /// the start; at the end, the last Character starts at or after the last ASCII byte (an ASCII
+    /// character other than whitespace joins no cluster before it but as a Prepend's follower, and
+    /// a Prepend is no whitespace), so that byte and the scalars after it decide.
+    private static func mayTrim(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first, let last = line.last else { return false }
+        if isASCIIInk(first), isASCIIInk(last) { return false }
+        if first < 0x80 ? !isASCIIInk(first) : isWhitespace(at: 0, in: line) { return true }
+        var index = line.count - 1
+        while index >= 0, line[index] >= 0x80 {
+            // A lead byte (not 10xxxxxx) starts a scalar.
+            if line[index] >= 0xC0, isWhitespace(at: index, in: line) { return true }
+            index -= 1
+        }
+        return index >= 0 && !isASCIIInk(line[index])
+    }
+
+    /// Whether the non-ASCII scalar that starts at `index` is White_Space (U+0085, U+00A0,
+    /// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), from its bytes.
+    private static func isWhitespace(at index: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = line[index]
+        if lead == 0xC2 { return index + 1 < line.count && (line[index + 1] == 0x85 || line[index + 1] == 0xA0) }
+        guard lead >= 0xE1, lead <= 0xE3, index + 2 < line.count else { return false }
+        switch (lead, line[index + 1], line[index + 2]) {
+        case (0xE1, 0x9A, 0x80), (0xE3, 0x80, 0x80): return true
+        case (0xE2, 0x80, let third): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF
+        case (0xE2, 0x81, 0x9F): return true
+        default: return false
+        }
     }
 
     private static func isASCIIInk(_ byte: UInt8) -> Bool {

@@ -18,7 +18,8 @@ enum DropMatching {
 
     /// Every block with a kept line that matches.
     static func blocks(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
-        for index in document.blocks.indices where matcher.hasKeptLine(document, block: index) {
+        // A block's own lines decide, and removing a block leaves the others' lines as they are.
+        for index in matcher.matchingKeptBlocks(in: document) {
             document.blocks[index].remove(reason)
         }
     }
@@ -59,7 +60,7 @@ enum DropMatching {
 
     /// The first block with a kept line that matches, and every block after it.
     static func from(_ matcher: LineMatcher, _ reason: RemovalReason, in document: inout Document) {
-        guard let start = document.blocks.indices.first(where: { matcher.hasKeptLine(document, block: $0) }) else { return }
+        guard let start = matcher.firstMatchingKeptBlock(in: document) else { return }
         for index in start..<document.blocks.count {
             document.blocks[index].remove(reason)
         }

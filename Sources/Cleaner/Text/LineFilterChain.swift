@@ -1,11 +1,13 @@
 /// Runs a rule set's line rules over a document's blocks, in rule order (site file first, then
 /// global). Rules mark lines as removed; a line removed once is not seen by later rules.
 enum LineFilterChain {
-    static func apply(_ rules: [RuleSet.LineRule], to document: inout Document) {
+    /// `read`: the document's lines as its reader joined them (`TextReader.Reading`), if any.
+    static func apply(_ rules: [RuleSet.LineRule], to document: inout Document, read: DocumentLines? = nil) {
         // Rules mark lines and never change their text: one joined text serves every pattern, made
         // when the first pattern that searches it comes, and again without the removed lines after
         // main_text, which removes most of a whole page.
         var lines: DocumentLines?
+        var read = read
         var staleLines = true
         // Each rule file's screen, run once over the document for all of its rules (nil while
         // the file's rules search on their own): lines only ever go, so candidates stay candidates.
@@ -14,7 +16,7 @@ enum LineFilterChain {
             var matcher: LineMatcher?
             if let pattern = rule.pattern, let slot = rule.literalSlot {
                 if staleLines, screened.allSatisfy({ $0.pass !== slot.pass }) {
-                    lines = DocumentLines(document)
+                    lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false
                 }
                 if let lines, let candidates = Self.candidates(slot, lines, &screened) {
@@ -23,7 +25,7 @@ enum LineFilterChain {
             }
             if matcher == nil, let pattern = rule.pattern {
                 if staleLines, pattern.searchesDocument {
-                    lines = DocumentLines(document)
+                    lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false
                 }
                 matcher = LineMatcher(pattern, lines: lines)
@@ -71,6 +73,15 @@ enum LineFilterChain {
                 OrphanHeadings.drop(reason, in: &document)
             }
         }
+    }
+
+    /// `DocumentLines(document)`: the reader's join while no line is removed, else cut from the
+    /// earlier join (lines only ever go), else joined from the lines' texts.
+    private static func join(_ document: Document, earlier: DocumentLines?, read: inout DocumentLines?) -> DocumentLines? {
+        defer { read = nil }
+        if let earlier { return DocumentLines(document, after: earlier) }
+        if let read, read.isJoin(of: document) { return read }
+        return DocumentLines(document)
     }
 
     /// The candidates of the rules of `slot`'s file, from its screen run once on `lines`; nil

@@ -51,17 +51,31 @@ struct LineMatcher {
         return pattern.matches(bytes: bytes)
     }
 
-    /// Every kept line that matches, in document order: only the candidate lines are looked at,
-    /// when there are candidates (most patterns have a handful in a document of hundreds of lines).
-    func matchingKeptLines(in document: Document) -> [(block: Int, line: Int)] {
-        var found: [(block: Int, line: Int)] = []
+    /// What `visitMatchingKeptLines` does after a matching line.
+    enum Visit {
+        /// Goes on to the next line.
+        case next
+        /// Goes on to the next block: the rest of this one is not matched.
+        case nextBlock
+        /// Stops.
+        case stop
+    }
+
+    /// Calls `body` with each kept line that matches, in document order: only the candidate lines
+    /// are looked at, when there are candidates (most patterns have a handful in a document of
+    /// hundreds of lines), without visiting every block and line.
+    func visitMatchingKeptLines(in document: Document, _ body: (_ block: Int, _ line: Int) -> Visit) {
         guard let candidates, let lines else {
-            for block in document.blocks.indices {
+            blocks: for block in document.blocks.indices {
                 for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept && matches(document, block: block, line: line) {
-                    found.append((block, line))
+                    switch body(block, line) {
+                    case .next: continue
+                    case .nextBlock: continue blocks
+                    case .stop: return
+                    }
                 }
             }
-            return found
+            return
         }
         var block = 0
         // The candidates found by memchr for a true (a Bool is the byte 1): a rule has a handful
@@ -75,11 +89,43 @@ struct LineMatcher {
                 // `firstLine` is sorted: the block holding line `index` is at or after the last one.
                 while block + 1 < firstLine.count, firstLine[block + 1] <= index { block += 1 }
                 let line = index - firstLine[block]
-                if document.blocks[block].lines[line].isKept, lines.withLine(index, { matches(bytes: $0) }) {
-                    found.append((block, line))
-                }
                 index += 1
+                guard document.blocks[block].lines[line].isKept, lines.withLine(index - 1, { matches(bytes: $0) }) else { continue }
+                switch body(block, line) {
+                case .next: continue
+                case .nextBlock: index = block + 1 < firstLine.count ? firstLine[block + 1] : count
+                case .stop: return
+                }
             }
+        }
+    }
+
+    /// Every kept line that matches, in document order.
+    func matchingKeptLines(in document: Document) -> [(block: Int, line: Int)] {
+        var found: [(block: Int, line: Int)] = []
+        visitMatchingKeptLines(in: document) { block, line in
+            found.append((block, line))
+            return .next
+        }
+        return found
+    }
+
+    /// The blocks with a kept line that matches, in order.
+    func matchingKeptBlocks(in document: Document) -> [Int] {
+        var found: [Int] = []
+        visitMatchingKeptLines(in: document) { block, _ in
+            found.append(block)
+            return .nextBlock
+        }
+        return found
+    }
+
+    /// The first block with a kept line that matches.
+    func firstMatchingKeptBlock(in document: Document) -> Int? {
+        var found: Int?
+        visitMatchingKeptLines(in: document) { block, _ in
+            found = block
+            return .stop
         }
         return found
     }

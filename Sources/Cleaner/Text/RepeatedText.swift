@@ -10,23 +10,25 @@ enum RepeatedText {
     /// `drop_repeated`: two adjacent lines (in one block or across a block boundary) that are
     /// the same text, or where one is the other cut short with "..." / "…": both go.
     static func dropAdjacentCopies(_ reason: RemovalReason, in document: inout Document) {
-        // Each line is asked once whether it may end in an ellipsis, for both pairs it is in.
-        var previous: (block: Int, line: Int, text: String, mayEndInEllipsis: Bool)?
+        // Each line's ends are read once, for both pairs it is in; its text is compared only when
+        // they leave the pair open (most neighbours differ at an end and end in no ellipsis).
+        var previous: (block: Int, line: Int, ends: UTF8Shortcuts.Ends)?
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
-                let text = document.blocks[blockIndex].lines[lineIndex].text
-                let mayEndInEllipsis = UTF8Shortcuts.mayEndInEllipsis(text)
-                defer { previous = (blockIndex, lineIndex, text, mayEndInEllipsis) }
+                let ends = UTF8Shortcuts.Ends(document.blocks[blockIndex].lines[lineIndex].text)
+                defer { previous = (blockIndex, lineIndex, ends) }
                 // Removed lines count as neighbours too: a caption another rule already took
                 // still shows that its truncated copy next to it is a caption.
-                if let before = previous,
-                    areCopies(before.text, text, mayEndInEllipsis: (before.mayEndInEllipsis, mayEndInEllipsis))
-                {
-                    if document.blocks[before.block].lines[before.line].isKept {
-                        document.blocks[before.block].lines[before.line].removedBy = reason
-                    }
-                    if document.blocks[blockIndex].lines[lineIndex].isKept { document.blocks[blockIndex].lines[lineIndex].removedBy = reason }
+                guard let before = previous, !(before.ends.differ(from: ends) && !before.ends.mayEndInEllipsis && !ends.mayEndInEllipsis) else { continue }
+                guard
+                    areCopies(
+                        document.blocks[before.block].lines[before.line].text, document.blocks[blockIndex].lines[lineIndex].text,
+                        mayEndInEllipsis: (before.ends.mayEndInEllipsis, ends.mayEndInEllipsis))
+                else { continue }
+                if document.blocks[before.block].lines[before.line].isKept {
+                    document.blocks[before.block].lines[before.line].removedBy = reason
                 }
+                if document.blocks[blockIndex].lines[lineIndex].isKept { document.blocks[blockIndex].lines[lineIndex].removedBy = reason }
             }
         }
     }
@@ -165,6 +167,11 @@ enum RepeatedText {
         let normalized = TextNormalizer.normalizeLine(block.keptText)
         let length = normalized.utf8.count
         guard length * 3 >= title.utf8.count, length <= title.utf8.count * 3 else { return false }
+        // Both ASCII: lower-casing maps each byte to its ASCII lower case, and ASCII strings are
+        // equal only byte for byte. Said without making the lower-cased copy.
+        if ASCIIText.isASCII(normalized), ASCIIText.isASCII(title) {
+            return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { asciiLowercased($0) == $1 }
+        }
         return normalized.lowercased() == title
     }
 
@@ -210,10 +217,52 @@ enum UTF8Shortcuts {
     /// start, or both end, with ASCII bytes that differ. An ASCII character has no decomposition
     /// and is a starter, so it stays first (or, at the end, last) in any equivalent form.
     static func differAtEnds(_ first: String, _ second: String) -> Bool {
-        guard let a = first.utf8.first, let b = second.utf8.first else { return first.isEmpty != second.isEmpty }
-        if a < 0x80, b < 0x80, a != b { return true }
-        guard let c = first.utf8.last, let d = second.utf8.last else { return false }
-        return c < 0x80 && d < 0x80 && c != d
+        Ends.differ((first.utf8.first, first.utf8.last), (second.utf8.first, second.utf8.last))
+    }
+
+    /// What `differAtEnds` and `mayEndInEllipsis` read of a line: its first and last bytes, and
+    /// whether it may end in an ellipsis.
+    struct Ends {
+        let first: UInt8?
+        let last: UInt8?
+        let mayEndInEllipsis: Bool
+
+        init(_ text: String) {
+            // A line's bytes are contiguous (a native string): read in place, once.
+            if let ends = text.utf8.withContiguousStorageIfAvailable({ (first: $0.first, last: $0.last, ellipsis: UTF8Shortcuts.mayEndInEllipsis($0)) }) {
+                (first, last, mayEndInEllipsis) = ends
+            } else {
+                first = text.utf8.first
+                last = text.utf8.last
+                mayEndInEllipsis = UTF8Shortcuts.mayEndInEllipsis(text)
+            }
+        }
+
+        /// `differAtEnds` of the two lines.
+        func differ(from other: Ends) -> Bool {
+            Self.differ((first, last), (other.first, other.last))
+        }
+
+        /// `differAtEnds` of two lines' first and last bytes (nil for an empty line).
+        static func differ(_ one: (first: UInt8?, last: UInt8?), _ other: (first: UInt8?, last: UInt8?)) -> Bool {
+            guard let a = one.first, let b = other.first else { return (one.first == nil) != (other.first == nil) }
+            if a < 0x80, b < 0x80, a != b { return true }
+            guard let c = one.last, let d = other.last else { return false }
+            return c < 0x80 && d < 0x80 && c != d
+        }
+    }
+
+    /// `mayEndInEllipsis` of a line's UTF-8.
+    static func mayEndInEllipsis(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tail = UnsafeBufferPointer(rebasing: bytes.suffix(RepeatedText.maxToggleCharacters * 4 + 2))
+        // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
+        guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
+        var previous: UInt8 = 0
+        for byte in tail {
+            if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// False when the text cannot end with "..." or "…", alone or before a short toggle word
@@ -221,18 +270,7 @@ enum UTF8Shortcuts {
     static func mayEndInEllipsis(_ text: String) -> Bool {
         // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
         let window = RepeatedText.maxToggleCharacters * 4 + 2
-        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let tail = UnsafeBufferPointer(rebasing: bytes.suffix(window))
-            // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
-            guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
-            var previous: UInt8 = 0
-            for byte in tail {
-                if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
-                previous = byte
-            }
-            return false
-        }
-        if let found { return found }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ mayEndInEllipsis($0) }) { return found }
         var previous: UInt8 = 0
         for byte in text.utf8.suffix(window) {
             if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }

@@ -1,0 +1,139 @@
+import XCTest
+
+@testable import Cleaner
+
+/// The line model's shortcuts give what the plain ways give: the reader's joined lines are the
+/// rules' join of its blocks, a later join cut from an earlier one is the join made afresh, and
+/// the matchers' candidate walks find the blocks that a walk of every line finds.
+final class LineModelTests: XCTestCase {
+    private let pieces = ["a", "Word", "a b", " c d e ", "xy z", "Related", "more", "...", "…", "2 hours ago", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0}",
+                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", " \u{301}", "\u{600}", "é", "e\u{301}", "日本", "😀", ".", "İ"]
+
+    private func randomText(_ generator: inout SystemRandomNumberGenerator) -> String {
+        (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+    }
+
+    private func assertSame(_ lines: DocumentLines?, _ expected: DocumentLines?, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(lines?.text, expected?.text, message, file: file, line: line)
+        XCTAssertEqual(lines?.starts, expected?.starts, message, file: file, line: line)
+        XCTAssertEqual(lines?.firstLine, expected?.firstLine, message, file: file, line: line)
+    }
+
+    func testReaderJoinsTheLinesAsTheRulesJoinThem() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var text = randomText(&generator)
+            let reading = text.withUTF8 { TextReader.read(validUTF8: $0) }
+            let document = Document(blocks: reading.blocks)
+            XCTAssertEqual(reading.blocks.map { $0.lines.map(\.text) }, TextReader.blocks(from: text).map { $0.lines.map(\.text) })
+            assertSame(reading.lines, DocumentLines(document), text.debugDescription)
+            XCTAssertEqual(reading.lines?.isJoin(of: document), true, text.debugDescription)
+            // Once a line is removed, the reader's join is not the document's any more.
+            var removed = document
+            guard let block = removed.blocks.indices.randomElement(using: &generator) else { continue }
+            removed.blocks[block].lines[0].removedBy = .heuristic(name: "test", category: .other, detail: "")
+            XCTAssertEqual(reading.lines?.isJoin(of: removed), false, text.debugDescription)
+        }
+    }
+
+    /// A range the scan calls normalized is one the normalizer leaves as it is, and it is ASCII
+    /// exactly when no byte is past ASCII; lines split where the text's line ends are.
+    func testLineScanFlagsAreTheDefinitions() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let bytes = Array(randomText(&generator).utf8)
+            let ranges = bytes.withUnsafeBufferPointer { LineScan.lines(of: $0) }
+            var lineStart = 0
+            for range in ranges {
+                XCTAssertEqual(range.start, lineStart)
+                let line = Array(bytes[range.start..<range.end])
+                XCTAssertFalse(line.contains(0x0A) || line.contains(0x0D))
+                if range.isNormalized {
+                    XCTAssertEqual(Array(line.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }.utf8), line, "\(line)")
+                    XCTAssertEqual(range.isASCII, line.allSatisfy { $0 < 0x80 }, "\(line)")
+                }
+                lineStart = range.end + (range.end < bytes.count && bytes[range.end] == 0x0D && range.end + 1 < bytes.count && bytes[range.end + 1] == 0x0A ? 2 : 1)
+            }
+        }
+    }
+
+    func testLaterJoinIsTheJoinMadeAfresh() {
+        var generator = SystemRandomNumberGenerator()
+        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
+        for _ in 0..<2000 {
+            var document = Document(blocks: TextReader.blocks(from: randomText(&generator)))
+            // Some lines go before the first join, more after it.
+            for round in 0..<2 {
+                if round == 1, let earlier = DocumentLines(document) {
+                    for block in document.blocks.indices {
+                        for line in document.blocks[block].lines.indices where Int.random(in: 0..<3, using: &generator) == 0 {
+                            document.blocks[block].lines[line].removedBy = reason
+                        }
+                    }
+                    assertSame(DocumentLines(document, after: earlier), DocumentLines(document), "\(document.blocks.map { $0.lines.map(\.text) })")
+                } else {
+                    for block in document.blocks.indices where Int.random(in: 0..<4, using: &generator) == 0 {
+                        document.blocks[block].lines[0].removedBy = reason
+                    }
+                }
+            }
+        }
+    }
+
+    func testJoinedSignatureLinesFindTheSiteAsLines() throws {
+        var library = RuleLibrary()
+        try library.add(name: "a.test", text: "signature_line: ^Word$\nsignature_line: (?=R)Related\n", path: "a.test.txt")
+        try library.add(name: "b.test", text: "signature_line: ^(?:2 hours|日本)\n", path: "b.test.txt")
+        var generator = SystemRandomNumberGenerator()
+        // Lines whose last Character is whitespace with a combining mark, or opens with a Prepend.
+        let fixed = ["Word \u{301}", "Word \u{301}\n\nRelated", "\u{600} Word", "x\nWord \u{301}\u{301}", "Related …", "“Word”"]
+        for index in 0..<(1000 + fixed.count) {
+            var text = index < fixed.count ? fixed[index] : randomText(&generator)
+            let reading = text.withUTF8 { TextReader.read(validUTF8: $0) }
+            guard let lines = reading.lines else { continue }
+            let expected = library.siteName(forLines: reading.blocks.flatMap { $0.lines.map { Substring($0.text) } })
+            XCTAssertEqual(library.siteName(forJoined: lines), expected, text.debugDescription)
+        }
+    }
+
+    func testCandidateWalksFindTheBlocksWithAMatchingKeptLine() throws {
+        let patterns = try ["Related", "^Word", "\\d+ hours ago", "(?i)more$", "…|\\.\\.\\.", "^(?:\\S+\\s+){0,2}\\S+$"].map { try Pattern($0) }
+        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            var document = Document(blocks: TextReader.blocks(from: randomText(&generator)))
+            let lines = DocumentLines(document)
+            for block in document.blocks.indices {
+                for line in document.blocks[block].lines.indices where Int.random(in: 0..<5, using: &generator) == 0 {
+                    document.blocks[block].lines[line].removedBy = reason
+                }
+            }
+            for pattern in patterns {
+                for matcher in [LineMatcher(pattern, lines: lines), LineMatcher(pattern, lines: nil)] {
+                    let expected = document.blocks.indices.filter { matcher.hasKeptLine(document, block: $0) }
+                    XCTAssertEqual(matcher.matchingKeptBlocks(in: document), expected)
+                    XCTAssertEqual(matcher.firstMatchingKeptBlock(in: document), expected.first)
+                    let everyLine = document.blocks.indices.flatMap { block in
+                        document.blocks[block].lines.indices.filter { document.blocks[block].lines[$0].isKept && matcher.matches(document, block: block, line: $0) }
+                            .map { [block, $0] }
+                    }
+                    XCTAssertEqual(matcher.matchingKeptLines(in: document).map { [$0.block, $0.line] }, everyLine)
+                }
+            }
+        }
+    }
+
+    func testAdjacentCopiesByTheirEndsAreThoseByTheirTexts() {
+        let lines = ["A caption of four words", "A caption of four words", "A caption of four words and more", "A caption of four wo...",
+                     "A caption of four wo... more", "é caption é", "é caption é", "", "x", "X", "日本 日本 日本 日本", "日本 日本 日本 日本"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let texts = (0..<Int.random(in: 0...8, using: &generator)).map { _ in lines.randomElement(using: &generator) ?? "" }
+            let ends = texts.map(UTF8Shortcuts.Ends.init)
+            for index in texts.indices.dropFirst() {
+                XCTAssertEqual(ends[index - 1].differ(from: ends[index]), UTF8Shortcuts.differAtEnds(texts[index - 1], texts[index]))
+                XCTAssertEqual(ends[index].mayEndInEllipsis, UTF8Shortcuts.mayEndInEllipsis(texts[index]))
+            }
+        }
+    }
+}
