@@ -39,8 +39,8 @@ enum MainText {
         /// units are lines, and an empty array costs no allocation).
         let moreLines: [Int]
         let weight: Double
-
-        var isLine: Bool { moreLines.isEmpty }
+        /// The line's text, for a unit that is one line (nil for a block of wrapped prose).
+        let text: String?
     }
 
     static func apply(_ reason: RemovalReason, in document: inout Document) {
@@ -51,10 +51,10 @@ enum MainText {
         guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) || SiteTitle.opensPage(document) else { return }
         let units = units(of: document)
         var own = units.map(\.weight)
-        NumberedRows.neutralise(&own, numbers: units.map { unit in singleLine(unit, in: document).flatMap(NumberedRows.leadingNumber) })
+        let titles = units.map(\.text)
+        NumberedRows.neutralise(&own, numbers: titles.map { $0.flatMap(leadingNumber) })
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return }
-        let titles = units.map { singleLine($0, in: document) }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
             run = RunExtension.extendForward(anchored, weights: own)
         }
@@ -70,9 +70,7 @@ enum MainText {
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
         while probe >= 0, probe >= start - headlineReach {
-            let unit = units[probe]
-            if unit.isLine {
-                let text = document.blocks[unit.block].lines[unit.line].text
+            if let text = units[probe].text {
                 if Headline.isHeadlineLike(text), text.split(whereSeparator: { $0.isWhitespace }).count >= 3 {
                     start = probe
                     break
@@ -86,31 +84,44 @@ enum MainText {
         }
     }
 
-    /// The unit's text when it is one line.
-    private static func singleLine(_ unit: Unit, in document: Document) -> String? {
-        unit.isLine ? document.blocks[unit.block].lines[unit.line].text : nil
+    /// `NumberedRows.leadingNumber`, asked only of a line that opens with an ASCII digit (no other
+    /// line has one): most lines fail on their first byte.
+    private static func leadingNumber(_ line: String) -> Int? {
+        guard let first = line.utf8.first, first &- 0x30 < 10 else { return nil }
+        return NumberedRows.leadingNumber(line)
     }
 
     private static func units(of document: Document) -> [Unit] {
         var units: [Unit] = []
+        units.reserveCapacity(document.blocks.reduce(0) { $0 + $1.lines.count })
         var introduced = false
         for blockIndex in document.blocks.indices {
-            let lines = document.blocks[blockIndex].lines.indices.filter { document.blocks[blockIndex].lines[$0].isKept }
-            guard !lines.isEmpty else { continue }
-            let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
+            let blockLines = document.blocks[blockIndex].lines
+            // Most blocks are a line or two: only a block of three kept lines or more may be
+            // wrapped prose, and only that one needs its lines gathered.
+            var kept = 0
+            for line in blockLines where line.isKept { kept += 1 }
+            guard kept > 0 else { continue }
             // Whether the block's last line introduces a list, asked once.
             var lastIntroduces = false
-            if isWrappedProse(texts) {
+            var wrapped: (lines: [Int], texts: [String])?
+            if kept >= 3 {
+                let lines = blockLines.indices.filter { blockLines[$0].isKept }
+                let texts = lines.map { blockLines[$0].text }
+                if isWrappedProse(texts) { wrapped = (lines, texts) }
+            }
+            if let (lines, texts) = wrapped {
                 let joined = texts.joined(separator: " ")
-                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined)))
+                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined), text: nil))
                 lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
-                for (line, text) in zip(lines, texts) {
+                for line in blockLines.indices where blockLines[line].isKept {
+                    let text = blockLines[line].text
                     let weight = weight(text)
                     if weight >= Double(sentenceCharacters) { introduced = false }
-                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight))
+                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight, text: text))
                     lastIntroduces = introducesList(text)
                     if lastIntroduces { introduced = true }
                 }
@@ -192,7 +203,8 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
-        asciiWeight(line) ?? scalarWeight(line) ?? generalWeight(line)
+        let walked = line.utf8.withContiguousStorageIfAvailable { bytes in asciiWeight(bytes) ?? scalarWeight(line, bytes: bytes) }
+        return (walked ?? nil) ?? generalWeight(line)
     }
 
     /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.
@@ -376,12 +388,19 @@ enum MainText {
 
     /// `isDataRow` on the bytes of an ASCII line: whitespace is 9-13 and space, numbers are digits.
     static func isASCIIDataRow(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8(isASCIIDataRow)
+    }
+
+    /// `isASCIIDataRow` of an ASCII line's bytes.
+    static func isASCIIDataRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cells = 0
         var numbers = 0
         var inCell = false
         var hasDigit = false
         var onlyNumeric = true
-        for byte in line.utf8 {
+        let numberMarks = asciiNumberMarks
+        for byte in bytes {
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "|") {
                 if inCell {
                     cells += 1
@@ -397,7 +416,7 @@ enum MainText {
             }
             let isDigit = byte >= 0x30 && byte <= 0x39
             hasDigit = hasDigit || isDigit
-            onlyNumeric = onlyNumeric && (isDigit || asciiNumberMarks.contains(byte))
+            onlyNumeric = onlyNumeric && (isDigit || numberMarks.contains(byte))
         }
         if inCell {
             cells += 1

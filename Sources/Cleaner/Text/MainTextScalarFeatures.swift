@@ -169,16 +169,21 @@ extension MainText {
     /// `weight` of a line that ends a sentence in prose, or whose every scalar stands alone (from
     /// `ScalarFeatures`); nil for any other.
     static func scalarWeight(_ line: String) -> Double? {
+        line.utf8.withContiguousStorageIfAvailable { scalarWeight(line, bytes: $0) } ?? nil
+    }
+
+    /// `scalarWeight` of `line`, whose bytes are `bytes`.
+    static func scalarWeight(_ line: String, bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         // Most of a page's scalars are in lines of prose that end a sentence, decided before the
         // feature walk as `asciiWeight` does: by the length and the name-list bound, which prose
         // fails early once the length's walk has bounded its words.
         let ends = Headline.endsSentence(line)
         if ends {
-            let (size, spaceBound) = lengthAndSpaceBound(line)
+            let (size, spaceBound) = lengthAndSpaceBound(bytes)
             if size >= proseCharacters, !mayBeNameList(line, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
             if size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
         }
-        guard let walked = line.utf8.withContiguousStorageIfAvailable(ScalarFeatures.of), let features = walked else { return nil }
+        guard let features = ScalarFeatures.of(bytes) else { return nil }
         let size = features.weightedLength
         // The names' case is looked up only for the few long lines the bound lets through.
         if size >= proseCharacters, features.mayBeNameList, isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)) {
@@ -194,32 +199,35 @@ extension MainText {
     /// for U+2000-U+205F, E3 for U+3000), never a continuation byte.
     static func lengthAndSpaceBound(_ line: String) -> (length: Int, spaceBound: Int) {
         var line = line
-        return line.withUTF8 { bytes in
-            // Counted without branches, so that the loop runs on many bytes at once: a scalar per
-            // byte that is no continuation byte (0x80-0xBF), and the lead bytes above.
-            var length = 0
-            var spaceBound = 0
-            var highest: UInt8 = 0
-            for byte in bytes {
-                length &+= byte & 0xC0 != 0x80 ? 1 : 0
-                let space = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3
-                spaceBound &+= space ? 1 : 0
-                highest = max(highest, byte)
-            }
-            // The double-counted scalars are three bytes long, led by 0xE3 to 0xEF.
-            guard highest >= 0xE3 else { return (length, spaceBound) }
-            var index = 0
-            while index + 2 < bytes.count {
-                let byte = bytes[index]
-                if byte &- 0xE3 < 0x0D {
-                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    if isDoubleWidth(scalar) { length += 1 }
-                    index += 3
-                } else {
-                    index += 1
-                }
-            }
-            return (length, spaceBound)
+        return line.withUTF8(lengthAndSpaceBound)
+    }
+
+    /// `lengthAndSpaceBound` of a line's bytes.
+    static func lengthAndSpaceBound(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, spaceBound: Int) {
+        // Counted without branches, so that the loop runs on many bytes at once: a scalar per
+        // byte that is no continuation byte (0x80-0xBF), and the lead bytes above.
+        var length = 0
+        var spaceBound = 0
+        var highest: UInt8 = 0
+        for byte in bytes {
+            length &+= byte & 0xC0 != 0x80 ? 1 : 0
+            let space = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3
+            spaceBound &+= space ? 1 : 0
+            highest = max(highest, byte)
         }
+        // The double-counted scalars are three bytes long, led by 0xE3 to 0xEF.
+        guard highest >= 0xE3 else { return (length, spaceBound) }
+        var index = 0
+        while index + 2 < bytes.count {
+            let byte = bytes[index]
+            if byte &- 0xE3 < 0x0D {
+                let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                if isDoubleWidth(scalar) { length += 1 }
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return (length, spaceBound)
     }
 }
