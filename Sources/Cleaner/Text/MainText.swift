@@ -71,7 +71,7 @@ enum MainText {
         var probe = start - 1
         while probe >= 0, probe >= start - headlineReach {
             if let text = units[probe].text {
-                if Headline.isHeadlineLike(text), text.split(whereSeparator: { $0.isWhitespace }).count >= 3 {
+                if Headline.isHeadlineLike(text), wordCount(text, ascii: ASCIIText.isASCII(text), limit: 3) >= 3 {
                     start = probe
                     break
                 }
@@ -276,15 +276,20 @@ enum MainText {
     /// `spaceBound`, when known, is at least the line's whitespace scalars: the bound then fails
     /// earlier, or at once for a line with too few of them to hold `nameListWords` words.
     static func mayBeNameList(_ line: String, spaceBound: Int = .max) -> Bool {
+        var line = line
+        return line.withUTF8 { mayBeNameList(bytes: $0, spaceBound: spaceBound) }
+    }
+
+    /// `mayBeNameList` of a line's bytes.
+    static func mayBeNameList(bytes: UnsafeBufferPointer<UInt8>, spaceBound: Int = .max) -> Bool {
         guard spaceBound >= nameListWords - 1 else { return false }
         var spaces = 0
         var lowercaseStarts = 0
         var uncasedStarts = 0
-        var line = line
         // Prose fails the bound long before its end: the cased words can be at most the spaces
         // seen plus one for each byte left (or `spaceBound`), and one, so once the lowercase
         // starts pass what that many words allow, the answer is no.
-        let walked = line.withUTF8 { bytes -> Bool in
+        let walked = { () -> Bool in
             var afterSpace = true
             var index = 0
             while index < bytes.count {
@@ -320,7 +325,7 @@ enum MainText {
                 index += length
             }
             return true
-        }
+        }()
         guard walked else { return false }
         let casedWords = spaces + 1 - uncasedStarts
         return casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1

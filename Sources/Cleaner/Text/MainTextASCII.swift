@@ -27,6 +27,8 @@ extension MainText {
         /// Nil when `bytes` hold a byte that is not ASCII, or a "\r".
         @inline(__always)
         static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIICounts? {
+            // Eight bytes at a time first: a line that is not ASCII is not walked byte by byte.
+            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
             let tables = ASCIICountTables.shared
             return tables.steps.withUnsafeBufferPointer { steps in
                 tables.classes.withUnsafeBufferPointer { classes in

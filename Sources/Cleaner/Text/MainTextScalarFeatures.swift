@@ -51,6 +51,12 @@ extension MainText {
             // `isNumberCell` state.
             var onlyNumberCell = true
             var numbers = 0
+            // The sets read once: a static's accessor in the loop costs a `swift_once` check a byte.
+            let asciiWhitespace = asciiWhitespace
+            let asciiPunctuation = asciiPunctuation
+            let asciiNumberMarks = asciiNumberMarks
+            let asciiNumberCellBytes = asciiNumberCellBytes
+            let asciiNumbers = asciiNumbers
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -180,7 +186,7 @@ extension MainText {
         let ends = Headline.endsSentence(line)
         if ends {
             let (size, spaceBound) = lengthAndSpaceBound(bytes)
-            if size >= proseCharacters, !mayBeNameList(line, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
+            if size >= proseCharacters, !mayBeNameList(bytes: bytes, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
             if size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
         }
         guard let features = ScalarFeatures.of(bytes) else { return nil }
@@ -204,19 +210,28 @@ extension MainText {
 
     /// `lengthAndSpaceBound` of a line's bytes.
     static func lengthAndSpaceBound(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, spaceBound: Int) {
-        // Counted without branches, so that the loop runs on many bytes at once: a scalar per
-        // byte that is no continuation byte (0x80-0xBF), and the lead bytes above.
+        // A look-up and an add a byte: each byte's counts packed in one word (`lengthSteps`), a
+        // scalar per byte that is no continuation byte (0x80-0xBF), the lead bytes above, and
+        // the lead bytes of the double-counted scalars, three bytes long, led by 0xE3 to 0xEF.
         var length = 0
         var spaceBound = 0
-        var highest: UInt8 = 0
-        for byte in bytes {
-            length &+= byte & 0xC0 != 0x80 ? 1 : 0
-            let space = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3
-            spaceBound &+= space ? 1 : 0
-            highest = max(highest, byte)
+        var wideLeads = 0
+        lengthSteps.withUnsafeBufferPointer { steps in
+            var index = 0
+            while index < bytes.count {
+                // Fewer bytes a round than a counter's 21 bits hold.
+                let end = min(bytes.count, index + 0xF_FFFF)
+                var packed: UInt64 = 0
+                while index < end {
+                    packed &+= steps[Int(bytes[index])]
+                    index += 1
+                }
+                length += Int(truncatingIfNeeded: packed & 0x1F_FFFF)
+                spaceBound += Int(truncatingIfNeeded: (packed >> 21) & 0x1F_FFFF)
+                wideLeads += Int(truncatingIfNeeded: packed >> 42)
+            }
         }
-        // The double-counted scalars are three bytes long, led by 0xE3 to 0xEF.
-        guard highest >= 0xE3 else { return (length, spaceBound) }
+        guard wideLeads > 0 else { return (length, spaceBound) }
         var index = 0
         while index + 2 < bytes.count {
             let byte = bytes[index]
@@ -229,5 +244,15 @@ extension MainText {
             }
         }
         return (length, spaceBound)
+    }
+
+    /// `lengthAndSpaceBound`'s counts of each byte, packed in fields of 21 bits: a scalar's first
+    /// byte, a first byte of whitespace, a first byte of a double-counted scalar.
+    private static let lengthSteps: [UInt64] = (0..<0x100).map { value in
+        let byte = UInt8(value)
+        let starts: UInt64 = byte & 0xC0 != 0x80 ? 1 : 0
+        let space: UInt64 = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3 ? 1 : 0
+        let wide: UInt64 = byte &- 0xE3 < 0x0D ? 1 : 0
+        return starts | space << 21 | wide << 42
     }
 }
