@@ -41,6 +41,8 @@ enum MainText {
         let weight: Double
         /// The line's text, for a unit that is one line (nil for a block of wrapped prose).
         let text: String?
+        /// The number the line opens with as a numbered row's (`NumberedRows.leadingNumber`).
+        let number: Int?
     }
 
     static func apply(_ reason: RemovalReason, in document: inout Document) {
@@ -52,7 +54,7 @@ enum MainText {
         let units = units(of: document)
         var own = units.map(\.weight)
         let titles = units.map(\.text)
-        NumberedRows.neutralise(&own, numbers: titles.map { $0.flatMap(leadingNumber) })
+        NumberedRows.neutralise(&own, numbers: units.map(\.number))
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
@@ -84,11 +86,14 @@ enum MainText {
         }
     }
 
-    /// `NumberedRows.leadingNumber`, asked only of a line that opens with an ASCII digit (no other
-    /// line has one): most lines fail on their first byte.
-    private static func leadingNumber(_ line: String) -> Int? {
-        guard let first = line.utf8.first, first &- 0x30 < 10 else { return nil }
-        return NumberedRows.leadingNumber(line)
+    /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
+    /// list's introducer ends in a colon's) and whether it opens with an ASCII digit (a numbered
+    /// row does).
+    private static func read(_ line: String) -> (weight: Double, last: UInt8?, opensWithDigit: Bool) {
+        let read = line.utf8.withContiguousStorageIfAvailable { bytes in
+            (weight(line, bytes: bytes), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false)
+        }
+        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false)
     }
 
     private static func units(of document: Document) -> [Unit] {
@@ -112,17 +117,20 @@ enum MainText {
             }
             if let (lines, texts) = wrapped {
                 let joined = texts.joined(separator: " ")
-                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined), text: nil))
+                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined), text: nil, number: nil))
                 lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
                 for line in blockLines.indices where blockLines[line].isKept {
                     let text = blockLines[line].text
-                    let weight = weight(text)
+                    let (weight, last, opensWithDigit) = read(text)
                     if weight >= Double(sentenceCharacters) { introduced = false }
-                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight, text: text))
-                    lastIntroduces = introducesList(text)
+                    // No line but one that opens with a digit has a row's number.
+                    let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
+                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight, text: text, number: number))
+                    // No line but one whose last byte is a colon's introduces a list.
+                    lastIntroduces = last.map(listIntroducerLastBytes.contains) == true && introducesList(text)
                     if lastIntroduces { introduced = true }
                 }
             }
@@ -203,8 +211,13 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
-        let walked = line.utf8.withContiguousStorageIfAvailable { bytes in asciiWeight(bytes) ?? scalarWeight(line, bytes: bytes) }
-        return (walked ?? nil) ?? generalWeight(line)
+        line.utf8.withContiguousStorageIfAvailable { weight(line, bytes: $0) } ?? generalWeight(line)
+    }
+
+    /// `weight` of `line`, whose bytes are `bytes`.
+    @inline(__always)
+    static func weight(_ line: String, bytes: UnsafeBufferPointer<UInt8>) -> Double {
+        asciiWeight(bytes) ?? scalarWeight(line, bytes: bytes) ?? generalWeight(line)
     }
 
     /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.

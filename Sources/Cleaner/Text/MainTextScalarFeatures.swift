@@ -57,6 +57,10 @@ extension MainText {
             let asciiNumberMarks = asciiNumberMarks
             let asciiNumberCellBytes = asciiNumberCellBytes
             let asciiNumbers = asciiNumbers
+            let punctuationRange = nonASCIIPunctuationRange
+            let nonASCIIPunctuation = nonASCIIPunctuation
+            let nonASCIINumberMarks = nonASCIINumberMarks
+            let nonASCIINumberCellMarks = nonASCIINumberCellMarks
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -72,7 +76,11 @@ extension MainText {
                     index += size
                 }
                 length += ascii || !isDoubleWidth(scalar) ? 1 : 2
-                if ascii ? asciiPunctuation.contains(byte) : isNonASCIIPunctuation(scalar) { punctuation += 1 }
+                // Past ASCII, a range test first: the marks beyond ASCII are CJK, and most scalars
+                // (Latin, Cyrillic) lie below them.
+                if ascii ? asciiPunctuation.contains(byte) : punctuationRange.contains(scalar) && nonASCIIPunctuation.contains(scalar) {
+                    punctuation += 1
+                }
                 let whitespace = ascii ? asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
                 if whitespace {
                     spaces += 1
@@ -145,14 +153,6 @@ extension MainText {
         @inline(__always)
         static func isCurrencySymbol(_ scalar: UInt32) -> Bool {
             Unicode.Scalar(scalar)?.properties.generalCategory == .currencySymbol
-        }
-
-        /// Whether a scalar past ASCII is one of `punctuation`: a range test first, since the
-        /// marks beyond ASCII are CJK and most scalars (Latin, Cyrillic) lie below them.
-        @inline(__always)
-        private static func isNonASCIIPunctuation(_ scalar: UInt32) -> Bool {
-            scalar >= nonASCIIPunctuationRange.lowerBound && scalar <= nonASCIIPunctuationRange.upperBound
-                && nonASCIIPunctuation.contains(scalar)
         }
 
         private static let asciiWhitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
