@@ -130,7 +130,7 @@ enum MainText {
                     let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
                     units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight, text: text, number: number))
                     // No line but one whose last byte is a colon's introduces a list.
-                    lastIntroduces = last.map(listIntroducerLastBytes.contains) == true && introducesList(text)
+                    lastIntroduces = last.map(listIntroducerLastBytes.contains) == true && introducesList(text, weight: { weight })
                     if lastIntroduces { introduced = true }
                 }
             }
@@ -168,6 +168,11 @@ enum MainText {
     /// introduces the block after it: a list of the article's own, whose short items cost nothing,
     /// so that the article's run goes on through it. A menu's heading is no sentence.
     static func introducesList(_ line: String) -> Bool {
+        introducesList(line, weight: { weight(line) })
+    }
+
+    /// `introducesList` of a line whose weight is known or read on demand.
+    static func introducesList(_ line: String, weight lineWeight: () -> Double) -> Bool {
         // The last Character ends in the line's last scalar, and only the colon itself is its
         // canonical equivalent: a line whose bytes end in neither colon ends in neither.
         // Read on the contiguous bytes: nearly every line fails on its last byte.
@@ -183,12 +188,12 @@ enum MainText {
                 bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: ":")), bytes.count - 1) != nil } ?? false
             }
             guard !colonInside else { return false }
-            return weight(line) > 0
+            return lineWeight() > 0
         }
         guard let last = line.last, listIntroducers.contains(last) else { return false }
         // A colon inside as well makes a form's field ("Posted: 2 Feb 2005 Post subject:").
         guard line.dropLast().allSatisfy({ !listIntroducers.contains($0) }) else { return false }
-        return weight(line) > 0
+        return lineWeight() > 0
     }
 
     /// Colons, ASCII and full-width.
