@@ -52,15 +52,7 @@ extension MainText {
             var onlyNumberCell = true
             var numbers = 0
             // The sets read once: a static's accessor in the loop costs a `swift_once` check a byte.
-            let asciiWhitespace = asciiWhitespace
-            let asciiPunctuation = asciiPunctuation
-            let asciiNumberMarks = asciiNumberMarks
-            let asciiNumberCellBytes = asciiNumberCellBytes
-            let asciiNumbers = asciiNumbers
-            let punctuationRange = nonASCIIPunctuationRange
-            let nonASCIIPunctuation = nonASCIIPunctuation
-            let nonASCIINumberMarks = nonASCIINumberMarks
-            let nonASCIINumberCellMarks = nonASCIINumberCellMarks
+            let sets = Sets.shared
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -78,10 +70,10 @@ extension MainText {
                 length += ascii || !isDoubleWidth(scalar) ? 1 : 2
                 // Past ASCII, a range test first: the marks beyond ASCII are CJK, and most scalars
                 // (Latin, Cyrillic) lie below them.
-                if ascii ? asciiPunctuation.contains(byte) : punctuationRange.contains(scalar) && nonASCIIPunctuation.contains(scalar) {
+                if ascii ? sets.asciiPunctuation.contains(byte) : sets.nonASCIIPunctuationRange.contains(scalar) && sets.nonASCIIPunctuation.contains(scalar) {
                     punctuation += 1
                 }
-                let whitespace = ascii ? asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
+                let whitespace = ascii ? sets.asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
                 if whitespace {
                     spaces += 1
                     afterSpace = ascii
@@ -118,17 +110,17 @@ extension MainText {
                     if cellOnlyNumeric {
                         let isNumber = ScalarCharacters.isNumber(scalar)
                         cellHasNumber = cellHasNumber || isNumber
-                        cellOnlyNumeric = isNumber || (ascii ? asciiNumberMarks.contains(byte) : nonASCIINumberMarks.contains(scalar))
+                        cellOnlyNumeric = isNumber || (ascii ? sets.asciiNumberMarks.contains(byte) : sets.nonASCIINumberMarks.contains(scalar))
                     }
                 }
                 if onlyNumberCell {
                     if ascii {
-                        onlyNumberCell = asciiNumberCellBytes.contains(byte)
-                        if asciiNumbers.contains(byte) { numbers += 1 }
+                        onlyNumberCell = sets.asciiNumberCellBytes.contains(byte)
+                        if sets.asciiNumbers.contains(byte) { numbers += 1 }
                     } else if ScalarCharacters.isNumber(scalar) {
                         numbers += 1
                     } else {
-                        onlyNumberCell = whitespace || nonASCIINumberCellMarks.contains(scalar) || isCurrencySymbol(scalar)
+                        onlyNumberCell = whitespace || sets.nonASCIINumberCellMarks.contains(scalar) || isCurrencySymbol(scalar)
                     }
                 }
             }
@@ -155,17 +147,26 @@ extension MainText {
             Unicode.Scalar(scalar)?.properties.generalCategory == .currencySymbol
         }
 
-        private static let asciiWhitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
-        private static let asciiPunctuation = ASCIISet(MainText.punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
-        /// The marks of `punctuation`, `numberMarks` and `numberCellMarks` beyond ASCII: a few
-        /// each, searched in order without hashing.
-        private static let nonASCIIPunctuation = nonASCII(MainText.punctuation)
-        private static let nonASCIIPunctuationRange = (nonASCIIPunctuation.min() ?? 1)...(nonASCIIPunctuation.max() ?? 0)
-        private static let asciiNumberMarks = ASCIISet(MainText.numberMarks.utf8)
-        private static let nonASCIINumberMarks = nonASCII(Set(MainText.numberMarks))
-        private static let nonASCIINumberCellMarks = nonASCII(MainText.numberCellMarks)
-        private static let asciiNumberCellBytes = MainText.asciiNumberCellBytes
-        private static let asciiNumbers = MainText.asciiNumbers
+        /// The sets the walk asks, made once.
+        private struct Sets: Sendable {
+            static let shared = Sets()
+
+            let asciiWhitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+            let asciiPunctuation = ASCIISet(MainText.punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+            /// The marks of `punctuation`, `numberMarks` and `numberCellMarks` beyond ASCII: a few
+            /// each, searched in order without hashing.
+            let nonASCIIPunctuation = ScalarFeatures.nonASCII(MainText.punctuation)
+            let nonASCIIPunctuationRange: ClosedRange<UInt32>
+            let asciiNumberMarks = ASCIISet(MainText.numberMarks.utf8)
+            let nonASCIINumberMarks = ScalarFeatures.nonASCII(Set(MainText.numberMarks))
+            let nonASCIINumberCellMarks = ScalarFeatures.nonASCII(MainText.numberCellMarks)
+            let asciiNumberCellBytes = MainText.asciiNumberCellBytes
+            let asciiNumbers = MainText.asciiNumbers
+
+            private init() {
+                nonASCIIPunctuationRange = (nonASCIIPunctuation.min() ?? 1)...(nonASCIIPunctuation.max() ?? 1)
+            }
+        }
 
         private static func nonASCII(_ set: Set<Character>) -> [UInt32] {
             ScalarCharacters.scalars(of: set).filter { $0 >= 0x80 }.sorted()
