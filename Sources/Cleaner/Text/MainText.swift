@@ -39,8 +39,10 @@ enum MainText {
         /// units are lines, and an empty array costs no allocation).
         let moreLines: [Int]
         let weight: Double
-
-        var isLine: Bool { moreLines.isEmpty }
+        /// The line's text, for a unit that is one line (nil for a block of wrapped prose).
+        let text: String?
+        /// The number the line opens with as a numbered row's (`NumberedRows.leadingNumber`).
+        let number: Int?
     }
 
     static func apply(_ reason: RemovalReason, in document: inout Document) {
@@ -51,10 +53,10 @@ enum MainText {
         guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) || SiteTitle.opensPage(document) else { return }
         let units = units(of: document)
         var own = units.map(\.weight)
-        NumberedRows.neutralise(&own, numbers: units.map { unit in singleLine(unit, in: document).flatMap(NumberedRows.leadingNumber) })
+        let titles = units.map(\.text)
+        NumberedRows.neutralise(&own, numbers: units.map(\.number))
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return }
-        let titles = units.map { singleLine($0, in: document) }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
             run = RunExtension.extendForward(anchored, weights: own)
         }
@@ -70,10 +72,8 @@ enum MainText {
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
         while probe >= 0, probe >= start - headlineReach {
-            let unit = units[probe]
-            if unit.isLine {
-                let text = document.blocks[unit.block].lines[unit.line].text
-                if Headline.isHeadlineLike(text), text.split(whereSeparator: { $0.isWhitespace }).count >= 3 {
+            if let text = units[probe].text {
+                if Headline.isHeadlineLike(text), wordCount(text, ascii: ASCIIText.isASCII(text), limit: 3) >= 3 {
                     start = probe
                     break
                 }
@@ -86,32 +86,51 @@ enum MainText {
         }
     }
 
-    /// The unit's text when it is one line.
-    private static func singleLine(_ unit: Unit, in document: Document) -> String? {
-        unit.isLine ? document.blocks[unit.block].lines[unit.line].text : nil
+    /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
+    /// list's introducer ends in a colon's) and whether it opens with an ASCII digit (a numbered
+    /// row does).
+    private static func read(_ line: String) -> (weight: Double, last: UInt8?, opensWithDigit: Bool) {
+        let read = line.utf8.withContiguousStorageIfAvailable { bytes in
+            (weight(line, bytes: bytes), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false)
+        }
+        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false)
     }
 
     private static func units(of document: Document) -> [Unit] {
         var units: [Unit] = []
+        units.reserveCapacity(document.blocks.reduce(0) { $0 + $1.lines.count })
         var introduced = false
         for blockIndex in document.blocks.indices {
-            let lines = document.blocks[blockIndex].lines.indices.filter { document.blocks[blockIndex].lines[$0].isKept }
-            guard !lines.isEmpty else { continue }
-            let texts = lines.map { document.blocks[blockIndex].lines[$0].text }
+            let blockLines = document.blocks[blockIndex].lines
+            // Most blocks are a line or two: only a block of three kept lines or more may be
+            // wrapped prose, and only that one needs its lines gathered.
+            var kept = 0
+            for line in blockLines where line.isKept { kept += 1 }
+            guard kept > 0 else { continue }
             // Whether the block's last line introduces a list, asked once.
             var lastIntroduces = false
-            if isWrappedProse(texts) {
+            var wrapped: (lines: [Int], texts: [String])?
+            if kept >= 3 {
+                let lines = blockLines.indices.filter { blockLines[$0].isKept }
+                let texts = lines.map { blockLines[$0].text }
+                if isWrappedProse(texts) { wrapped = (lines, texts) }
+            }
+            if let (lines, texts) = wrapped {
                 let joined = texts.joined(separator: " ")
-                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined)))
+                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined), text: nil, number: nil))
                 lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
-                for (line, text) in zip(lines, texts) {
-                    let weight = weight(text)
+                for line in blockLines.indices where blockLines[line].isKept {
+                    let text = blockLines[line].text
+                    let (weight, last, opensWithDigit) = read(text)
                     if weight >= Double(sentenceCharacters) { introduced = false }
-                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight))
-                    lastIntroduces = introducesList(text)
+                    // No line but one that opens with a digit has a row's number.
+                    let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
+                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight, text: text, number: number))
+                    // No line but one whose last byte is a colon's introduces a list.
+                    lastIntroduces = last.map(listIntroducerLastBytes.contains) == true && introducesList(text, weight: { weight })
                     if lastIntroduces { introduced = true }
                 }
             }
@@ -149,6 +168,11 @@ enum MainText {
     /// introduces the block after it: a list of the article's own, whose short items cost nothing,
     /// so that the article's run goes on through it. A menu's heading is no sentence.
     static func introducesList(_ line: String) -> Bool {
+        introducesList(line, weight: { weight(line) })
+    }
+
+    /// `introducesList` of a line whose weight is known or read on demand.
+    static func introducesList(_ line: String, weight lineWeight: () -> Double) -> Bool {
         // The last Character ends in the line's last scalar, and only the colon itself is its
         // canonical equivalent: a line whose bytes end in neither colon ends in neither.
         // Read on the contiguous bytes: nearly every line fails on its last byte.
@@ -164,12 +188,12 @@ enum MainText {
                 bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: ":")), bytes.count - 1) != nil } ?? false
             }
             guard !colonInside else { return false }
-            return weight(line) > 0
+            return lineWeight() > 0
         }
         guard let last = line.last, listIntroducers.contains(last) else { return false }
         // A colon inside as well makes a form's field ("Posted: 2 Feb 2005 Post subject:").
         guard line.dropLast().allSatisfy({ !listIntroducers.contains($0) }) else { return false }
-        return weight(line) > 0
+        return lineWeight() > 0
     }
 
     /// Colons, ASCII and full-width.
@@ -192,7 +216,13 @@ enum MainText {
     }
 
     static func weight(_ line: String) -> Double {
-        asciiWeight(line) ?? scalarWeight(line) ?? generalWeight(line)
+        line.utf8.withContiguousStorageIfAvailable { weight(line, bytes: $0) } ?? generalWeight(line)
+    }
+
+    /// `weight` of `line`, whose bytes are `bytes`.
+    @inline(__always)
+    static func weight(_ line: String, bytes: UnsafeBufferPointer<UInt8>) -> Double {
+        asciiWeight(bytes) ?? scalarWeight(line, bytes: bytes) ?? generalWeight(line)
     }
 
     /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.
@@ -264,15 +294,20 @@ enum MainText {
     /// `spaceBound`, when known, is at least the line's whitespace scalars: the bound then fails
     /// earlier, or at once for a line with too few of them to hold `nameListWords` words.
     static func mayBeNameList(_ line: String, spaceBound: Int = .max) -> Bool {
+        var line = line
+        return line.withUTF8 { mayBeNameList(bytes: $0, spaceBound: spaceBound) }
+    }
+
+    /// `mayBeNameList` of a line's bytes.
+    static func mayBeNameList(bytes: UnsafeBufferPointer<UInt8>, spaceBound: Int = .max) -> Bool {
         guard spaceBound >= nameListWords - 1 else { return false }
         var spaces = 0
         var lowercaseStarts = 0
         var uncasedStarts = 0
-        var line = line
         // Prose fails the bound long before its end: the cased words can be at most the spaces
         // seen plus one for each byte left (or `spaceBound`), and one, so once the lowercase
         // starts pass what that many words allow, the answer is no.
-        let walked = line.withUTF8 { bytes -> Bool in
+        let walked = { () -> Bool in
             var afterSpace = true
             var index = 0
             while index < bytes.count {
@@ -308,7 +343,7 @@ enum MainText {
                 index += length
             }
             return true
-        }
+        }()
         guard walked else { return false }
         let casedWords = spaces + 1 - uncasedStarts
         return casedWords >= nameListWords && Double(lowercaseStarts) <= Double(casedWords) * (1 - nameListCapitalShare) + 1
@@ -376,12 +411,19 @@ enum MainText {
 
     /// `isDataRow` on the bytes of an ASCII line: whitespace is 9-13 and space, numbers are digits.
     static func isASCIIDataRow(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8(isASCIIDataRow)
+    }
+
+    /// `isASCIIDataRow` of an ASCII line's bytes.
+    static func isASCIIDataRow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cells = 0
         var numbers = 0
         var inCell = false
         var hasDigit = false
         var onlyNumeric = true
-        for byte in line.utf8 {
+        let numberMarks = asciiNumberMarks
+        for byte in bytes {
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "|") {
                 if inCell {
                     cells += 1
@@ -397,7 +439,7 @@ enum MainText {
             }
             let isDigit = byte >= 0x30 && byte <= 0x39
             hasDigit = hasDigit || isDigit
-            onlyNumeric = onlyNumeric && (isDigit || asciiNumberMarks.contains(byte))
+            onlyNumeric = onlyNumeric && (isDigit || numberMarks.contains(byte))
         }
         if inCell {
             cells += 1

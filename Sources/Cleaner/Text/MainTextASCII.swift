@@ -1,163 +1,184 @@
 /// `MainText.weight` of an all-ASCII line from one walk over its bytes. Each byte of such a line
 /// is a `Character` (the only ASCII pair that is one is "\r\n", and lines with "\r" are left to the
-/// general path), so every count `weight` asks for (punctuation, name-list words, table cells,
+/// other paths), so every count `weight` asks for (punctuation, name-list words, table cells,
 /// number cell, words) is read off the bytes at once, instead of one walk of the line per question.
 extension MainText {
-    /// What `weight` asks of an ASCII line, counted in one pass.
-    struct ASCIIFeatures {
+    /// What `weight` asks of an ASCII line, counted in one pass. A byte adds its counts from a
+    /// table chosen by the class of the byte before it (whitespace, "|", or anything else: where a
+    /// word or a cell starts), eight counters of one byte each packed in one word: a look-up and
+    /// an add a byte. The few lines whose answer needs more (a name list's shouted words, a data
+    /// row's number cells) are walked again for it.
+    struct ASCIICounts {
         var punctuation = 0
-        var nameList = NameListCounts()
-        /// `isASCIIDataRow`: cells between whitespace and "|", and those that are numbers.
-        var cells = 0
-        var numberCells = 0
-        /// `isNumberCell`: every byte may stand in a number cell, and how many are digits.
-        var onlyNumberCellBytes = true
-        var digits = 0
-        /// Whitespace-separated words (all of them: the byte walk does not stop at a limit).
+        /// Whitespace-separated words, and those whose first byte is a letter, and a capital.
         var words = 0
+        var cased = 0
+        var capitalised = 0
+        /// Commas and semicolons.
+        var separators = 0
+        /// Cells between whitespace and "|".
+        var cells = 0
+        /// `asciiNumbers` bytes, and bytes that `isNumberCell` does not let through.
+        var digits = 0
+        var otherThanNumberCell = 0
 
-        var isNameList: Bool { MainText.isNameList(nameList) }
-        var isDataRow: Bool { cells >= 3 && numberCells * 3 >= cells }
-        var isNumberCell: Bool { onlyNumberCellBytes && digits > 0 }
+        var isNumberCell: Bool { otherThanNumberCell == 0 && digits > 0 }
 
         /// Nil when `bytes` hold a byte that is not ASCII, or a "\r".
-        static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIFeatures? {
-            kinds.withUnsafeBufferPointer { kinds in
-                var features = ASCIIFeatures()
-                var punctuation = 0
-                var digits = 0
-                var separators = 0
-                var words = 0
-                var cased = 0
-                var capitalised = 0
-                var shouted = 0
-                var cells = 0
-                var numberCells = 0
-                var every = Kind.all
-                // `NameListCounts` and `WordCounter` state: a word starts after whitespace.
-                var atWordStart = true
-                var wordHasLower = false
-                var wordIsCased = false
-                // `isASCIIDataRow` state: a cell starts after whitespace or "|".
-                var inCell = false
-                var cellIsNumber = false
-                var cellOnlyNumeric = true
-                for byte in bytes {
-                    let kind = kinds[Int(byte)]
-                    guard kind & Kind.other == 0 else { return nil }
-                    every &= kind
-                    punctuation &+= Int(kind & Kind.punctuation != 0 ? 1 : 0)
-                    digits &+= Int(kind & Kind.digit != 0 ? 1 : 0)
-                    separators &+= Int(kind & Kind.separator != 0 ? 1 : 0)
-                    if kind & Kind.whitespace != 0 {
-                        if wordIsCased && !wordHasLower { shouted += 1 }
-                        atWordStart = true
-                        wordIsCased = false
-                    } else if atWordStart {
-                        atWordStart = false
-                        words += 1
-                        let lower = kind & Kind.lowercase != 0
-                        let upper = kind & Kind.uppercase != 0
-                        wordHasLower = lower
-                        wordIsCased = upper || lower
-                        if upper || lower { cased += 1 }
-                        if upper { capitalised += 1 }
-                    } else if kind & Kind.lowercase != 0 {
-                        wordHasLower = true
-                    }
-                    if kind & Kind.cellBreak != 0 {
-                        if inCell {
-                            cells += 1
-                            if cellIsNumber && cellOnlyNumeric { numberCells += 1 }
+        @inline(__always)
+        static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIICounts? {
+            // Eight bytes at a time first: a line that is not ASCII is not walked byte by byte.
+            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+            let tables = ASCIICountTables.shared
+            return tables.steps.withUnsafeBufferPointer { steps in
+                tables.classes.withUnsafeBufferPointer { classes in
+                    var counts = ASCIICounts()
+                    var previous = ASCIICountTables.whitespaceClass
+                    var other: UInt16 = 0
+                    var index = 0
+                    while index < bytes.count {
+                        // At most 255 bytes a round, so that no packed counter overflows.
+                        let end = min(bytes.count, index + 255)
+                        var packed: UInt64 = 0
+                        while index < end {
+                            let byte = Int(bytes[index])
+                            packed &+= steps[Int(previous) | byte]
+                            let kind = classes[byte]
+                            other |= kind
+                            previous = kind & ASCIICountTables.classMask
+                            index += 1
                         }
-                        inCell = false
-                    } else if !inCell {
-                        inCell = true
-                        cellIsNumber = kind & Kind.digit != 0
-                        cellOnlyNumeric = kind & Kind.numeric != 0
-                    } else {
-                        cellIsNumber = cellIsNumber || kind & Kind.digit != 0
-                        cellOnlyNumeric = cellOnlyNumeric && kind & Kind.numeric != 0
+                        counts.add(packed)
                     }
+                    return other & ASCIICountTables.notASCII == 0 ? counts : nil
                 }
-                if wordIsCased && !wordHasLower { shouted += 1 }
-                if inCell {
-                    cells += 1
-                    if cellIsNumber && cellOnlyNumeric { numberCells += 1 }
-                }
-                features.punctuation = punctuation
-                features.nameList = NameListCounts(cased: cased, capitalised: capitalised, shouted: shouted, separators: separators)
-                features.cells = cells
-                features.numberCells = numberCells
-                features.onlyNumberCellBytes = bytes.isEmpty || every & Kind.numberCell != 0
-                features.digits = digits
-                features.words = words
-                return features
             }
         }
 
-        /// Bits of what each byte is, for the questions above.
-        private enum Kind {
-            static let whitespace: UInt16 = 1
-            static let punctuation: UInt16 = 2
-            static let separator: UInt16 = 4
-            static let lowercase: UInt16 = 8
-            static let uppercase: UInt16 = 16
-            static let digit: UInt16 = 32
-            /// A digit or one of `numberMarks`: what a number cell of a data row holds.
-            static let numeric: UInt16 = 64
-            /// What `isNumberCell` lets through.
-            static let numberCell: UInt16 = 128
-            /// Whitespace or "|": what separates a data row's cells.
-            static let cellBreak: UInt16 = 256
-            /// A byte that is not ASCII, or "\r": the line is left to the general path.
-            static let other: UInt16 = 512
-            static let all: UInt16 = 0xFFFF
-        }
-
-        /// Each byte's kinds, from the same definitions the general path asks.
-        private static let kinds: [UInt16] = (0..<0x100).map { value in
-            let byte = UInt8(value)
-            guard byte < 0x80, byte != 0x0D else { return Kind.other }
-            let character = Character(Unicode.Scalar(byte))
-            var kind: UInt16 = 0
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { kind |= Kind.whitespace | Kind.cellBreak }
-            if byte == UInt8(ascii: "|") { kind |= Kind.cellBreak }
-            if MainText.punctuation.contains(character) { kind |= Kind.punctuation }
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") { kind |= Kind.separator }
-            if byte >= 0x61 && byte <= 0x7A { kind |= Kind.lowercase }
-            if byte >= 0x41 && byte <= 0x5A { kind |= Kind.uppercase }
-            if byte >= 0x30 && byte <= 0x39 { kind |= Kind.digit | Kind.numeric }
-            if MainText.numberMarks.utf8.contains(byte) { kind |= Kind.numeric }
-            if character.isNumber || character.isWhitespace || numberCellMarks.contains(character) || character.isCurrencySymbol {
-                kind |= Kind.numberCell
-            }
-            return kind
+        private mutating func add(_ packed: UInt64) {
+            punctuation += Int(truncatingIfNeeded: packed & 0xFF)
+            words += Int(truncatingIfNeeded: (packed >> 8) & 0xFF)
+            cased += Int(truncatingIfNeeded: (packed >> 16) & 0xFF)
+            capitalised += Int(truncatingIfNeeded: (packed >> 24) & 0xFF)
+            separators += Int(truncatingIfNeeded: (packed >> 32) & 0xFF)
+            cells += Int(truncatingIfNeeded: (packed >> 40) & 0xFF)
+            digits += Int(truncatingIfNeeded: (packed >> 48) & 0xFF)
+            otherThanNumberCell += Int(truncatingIfNeeded: packed >> 56)
         }
     }
 
     /// `weight` of an ASCII line without "\r"; nil for any other line.
     static func asciiWeight(_ line: String) -> Double? {
-        var line = line
-        guard ASCIIText.isASCII(line), !ASCIIText.contains(line, 0x0D) else { return nil }
-        let size = line.utf8.count
-        let ends = Headline.endsSentence(line)
-        // Most of a page's bytes are in long lines of prose, decided before the one-pass counts:
-        // the name-list bound fails them at once, and then a sentence end or punctuation decides.
-        if size >= proseCharacters, !mayBeNameList(line) {
-            if ends { return min(Double(size), maxLineWeight) }
-            let punctuation = asciiPunctuationBytes
-            let marks = line.withUTF8 { bytes in bytes.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) } }
-            if marks >= 2 { return min(Double(size), maxLineWeight) }
-        } else if size < proseCharacters, size >= sentenceCharacters, ends {
-            return Double(size) / 2
-        }
-        guard let features = line.withUTF8({ ASCIIFeatures.of($0) }) else { return nil }
-        if size >= proseCharacters, features.isNameList { return -(chromeCost + Double(size) / 2) }
-        return weight(size: size, ends: ends, punctuation: features.punctuation, isDataRow: features.isDataRow,
-                      isNumberCell: features.isNumberCell, words: features.words)
+        line.utf8.withContiguousStorageIfAvailable(asciiWeight) ?? nil
     }
 
-    /// The ASCII characters of `punctuation`.
-    private static let asciiPunctuationBytes = ASCIISet(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    /// `weight` of the bytes of an ASCII line without "\r"; nil for any other bytes.
+    @inline(__always)
+    static func asciiWeight(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let counts = ASCIICounts.of(bytes) else { return nil }
+        let size = bytes.count
+        let ends = asciiEndsSentence(bytes)
+        // A name list has at least `nameListWords` cased words, nearly all capitalised, and few
+        // separators: only a line that has all that needs its shouted words counted.
+        if size >= proseCharacters, counts.cased >= nameListWords,
+            Double(counts.capitalised) >= nameListCapitalShare * Double(counts.cased),
+            counts.separators * nameListWordsPerSeparator <= counts.cased,
+            isNameList(asciiNameListCounts(bytes))
+        {
+            return -(chromeCost + Double(size) / 2)
+        }
+        // A data row has three cells and a number among them; its number cells are counted only
+        // where the row decides (a line neither prose nor a sentence).
+        let decided = size >= proseCharacters && (ends || counts.punctuation >= 2) || size >= sentenceCharacters && ends
+        let isDataRow = !decided && counts.cells >= 3 && counts.digits > 0 && isASCIIDataRow(bytes)
+        return weight(size: size, ends: ends, punctuation: counts.punctuation, isDataRow: isDataRow,
+                      isNumberCell: counts.isNumberCell, words: counts.words)
+    }
+
+    /// `Headline.endsSentence` of an all-ASCII line: each byte is a character of its own ("\r\n"
+    /// aside, and neither is a closer or a sentence end).
+    @inline(__always)
+    static func asciiEndsSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tables = ASCIICountTables.shared
+        var end = bytes.count
+        while end > 0 {
+            let last = bytes[end - 1]
+            if tables.closers.contains(last) {
+                end -= 1
+                continue
+            }
+            return tables.sentenceEnds.contains(last)
+        }
+        return false
+    }
+
+    /// `NameListCounts` of an all-ASCII line, byte by byte: ASCII case is its letters'.
+    static func asciiNameListCounts(_ bytes: UnsafeBufferPointer<UInt8>) -> NameListCounts {
+        var counts = NameListCounts()
+        for byte in bytes {
+            counts.add(
+                separator: byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";"), whitespace: byte == 0x20 || byte &- 0x09 < 5,
+                lowercase: { byte &- 0x61 < 26 }, uppercase: { byte &- 0x41 < 26 })
+        }
+        counts.finish()
+        return counts
+    }
+}
+
+/// The tables of `MainText.ASCIICounts`, made once from the definitions the general path asks.
+final class ASCIICountTables: Sendable {
+    static let shared = ASCIICountTables()
+
+    /// The class of the byte before, as an offset into `steps`: whitespace (and the line's start),
+    /// "|", anything else.
+    static let whitespaceClass: UInt16 = 0
+    static let barClass: UInt16 = 0x100
+    static let otherClass: UInt16 = 0x200
+    static let classMask: UInt16 = 0x300
+    /// Set in `classes` for a byte that is not ASCII, or "\r".
+    static let notASCII: UInt16 = 0x8000
+
+    /// For each class of the byte before and each byte, the counts it adds, packed as
+    /// `ASCIICounts.add` unpacks them.
+    let steps: [UInt64]
+    /// Each byte's class, and `notASCII`.
+    let classes: [UInt16]
+    /// `Headline.closers` and `Headline.sentenceEnds` that are ASCII.
+    let closers: ASCIISet
+    let sentenceEnds: ASCIISet
+
+    private init() {
+        func isWhitespace(_ byte: Int) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let bar = Int(UInt8(ascii: "|"))
+        var classes = [UInt16](repeating: 0, count: 0x100)
+        var steps = [UInt64](repeating: 0, count: 0x300)
+        for byte in 0..<0x100 {
+            guard byte < 0x80, byte != 0x0D else {
+                classes[byte] = Self.notASCII | Self.otherClass
+                continue
+            }
+            classes[byte] = isWhitespace(byte) ? Self.whitespaceClass : byte == bar ? Self.barClass : Self.otherClass
+            let character = Character(Unicode.Scalar(UInt8(byte)))
+            let lower = byte >= 0x61 && byte <= 0x7A
+            let upper = byte >= 0x41 && byte <= 0x5A
+            for previous in [Self.whitespaceClass, Self.barClass, Self.otherClass] {
+                let wordStart = !isWhitespace(byte) && previous == Self.whitespaceClass
+                let cellStart = !isWhitespace(byte) && byte != bar && previous != Self.otherClass
+                var fields = [UInt64](repeating: 0, count: 8)
+                if MainText.punctuation.contains(character) { fields[0] = 1 }
+                if wordStart { fields[1] = 1 }
+                if wordStart, lower || upper { fields[2] = 1 }
+                if wordStart, upper { fields[3] = 1 }
+                if byte == Int(UInt8(ascii: ",")) || byte == Int(UInt8(ascii: ";")) { fields[4] = 1 }
+                if cellStart { fields[5] = 1 }
+                if MainText.asciiNumbers.contains(UInt8(byte)) { fields[6] = 1 }
+                if !MainText.asciiNumberCellBytes.contains(UInt8(byte)) { fields[7] = 1 }
+                steps[Int(previous) | byte] = fields.enumerated().reduce(0) { $0 | $1.element << UInt64($1.offset * 8) }
+            }
+        }
+        self.steps = steps
+        self.classes = classes
+        closers = ASCIISet(Headline.closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
+        sentenceEnds = ASCIISet(Headline.sentenceEnds.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    }
 }

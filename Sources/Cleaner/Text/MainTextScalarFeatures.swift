@@ -51,6 +51,8 @@ extension MainText {
             // `isNumberCell` state.
             var onlyNumberCell = true
             var numbers = 0
+            // The sets read once: a static's accessor in the loop costs a `swift_once` check a byte.
+            let sets = Sets.shared
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -66,8 +68,12 @@ extension MainText {
                     index += size
                 }
                 length += ascii || !isDoubleWidth(scalar) ? 1 : 2
-                if ascii ? asciiPunctuation.contains(byte) : isNonASCIIPunctuation(scalar) { punctuation += 1 }
-                let whitespace = ascii ? asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
+                // Past ASCII, a range test first: the marks beyond ASCII are CJK, and most scalars
+                // (Latin, Cyrillic) lie below them.
+                if ascii ? sets.asciiPunctuation.contains(byte) : sets.nonASCIIPunctuationRange.contains(scalar) && sets.nonASCIIPunctuation.contains(scalar) {
+                    punctuation += 1
+                }
+                let whitespace = ascii ? sets.asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
                 if whitespace {
                     spaces += 1
                     afterSpace = ascii
@@ -104,17 +110,17 @@ extension MainText {
                     if cellOnlyNumeric {
                         let isNumber = ScalarCharacters.isNumber(scalar)
                         cellHasNumber = cellHasNumber || isNumber
-                        cellOnlyNumeric = isNumber || (ascii ? asciiNumberMarks.contains(byte) : nonASCIINumberMarks.contains(scalar))
+                        cellOnlyNumeric = isNumber || (ascii ? sets.asciiNumberMarks.contains(byte) : sets.nonASCIINumberMarks.contains(scalar))
                     }
                 }
                 if onlyNumberCell {
                     if ascii {
-                        onlyNumberCell = asciiNumberCellBytes.contains(byte)
-                        if asciiNumbers.contains(byte) { numbers += 1 }
+                        onlyNumberCell = sets.asciiNumberCellBytes.contains(byte)
+                        if sets.asciiNumbers.contains(byte) { numbers += 1 }
                     } else if ScalarCharacters.isNumber(scalar) {
                         numbers += 1
                     } else {
-                        onlyNumberCell = whitespace || nonASCIINumberCellMarks.contains(scalar) || isCurrencySymbol(scalar)
+                        onlyNumberCell = whitespace || sets.nonASCIINumberCellMarks.contains(scalar) || isCurrencySymbol(scalar)
                     }
                 }
             }
@@ -141,25 +147,26 @@ extension MainText {
             Unicode.Scalar(scalar)?.properties.generalCategory == .currencySymbol
         }
 
-        /// Whether a scalar past ASCII is one of `punctuation`: a range test first, since the
-        /// marks beyond ASCII are CJK and most scalars (Latin, Cyrillic) lie below them.
-        @inline(__always)
-        private static func isNonASCIIPunctuation(_ scalar: UInt32) -> Bool {
-            scalar >= nonASCIIPunctuationRange.lowerBound && scalar <= nonASCIIPunctuationRange.upperBound
-                && nonASCIIPunctuation.contains(scalar)
-        }
+        /// The sets the walk asks, made once.
+        private struct Sets: Sendable {
+            static let shared = Sets()
 
-        private static let asciiWhitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
-        private static let asciiPunctuation = ASCIISet(MainText.punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
-        /// The marks of `punctuation`, `numberMarks` and `numberCellMarks` beyond ASCII: a few
-        /// each, searched in order without hashing.
-        private static let nonASCIIPunctuation = nonASCII(MainText.punctuation)
-        private static let nonASCIIPunctuationRange = (nonASCIIPunctuation.min() ?? 1)...(nonASCIIPunctuation.max() ?? 0)
-        private static let asciiNumberMarks = ASCIISet(MainText.numberMarks.utf8)
-        private static let nonASCIINumberMarks = nonASCII(Set(MainText.numberMarks))
-        private static let nonASCIINumberCellMarks = nonASCII(MainText.numberCellMarks)
-        private static let asciiNumberCellBytes = MainText.asciiNumberCellBytes
-        private static let asciiNumbers = MainText.asciiNumbers
+            let asciiWhitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+            let asciiPunctuation = ASCIISet(MainText.punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+            /// The marks of `punctuation`, `numberMarks` and `numberCellMarks` beyond ASCII: a few
+            /// each, searched in order without hashing.
+            let nonASCIIPunctuation = ScalarFeatures.nonASCII(MainText.punctuation)
+            let nonASCIIPunctuationRange: ClosedRange<UInt32>
+            let asciiNumberMarks = ASCIISet(MainText.numberMarks.utf8)
+            let nonASCIINumberMarks = ScalarFeatures.nonASCII(Set(MainText.numberMarks))
+            let nonASCIINumberCellMarks = ScalarFeatures.nonASCII(MainText.numberCellMarks)
+            let asciiNumberCellBytes = MainText.asciiNumberCellBytes
+            let asciiNumbers = MainText.asciiNumbers
+
+            private init() {
+                nonASCIIPunctuationRange = (nonASCIIPunctuation.min() ?? 1)...(nonASCIIPunctuation.max() ?? 1)
+            }
+        }
 
         private static func nonASCII(_ set: Set<Character>) -> [UInt32] {
             ScalarCharacters.scalars(of: set).filter { $0 >= 0x80 }.sorted()
@@ -169,16 +176,21 @@ extension MainText {
     /// `weight` of a line that ends a sentence in prose, or whose every scalar stands alone (from
     /// `ScalarFeatures`); nil for any other.
     static func scalarWeight(_ line: String) -> Double? {
+        line.utf8.withContiguousStorageIfAvailable { scalarWeight(line, bytes: $0) } ?? nil
+    }
+
+    /// `scalarWeight` of `line`, whose bytes are `bytes`.
+    static func scalarWeight(_ line: String, bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         // Most of a page's scalars are in lines of prose that end a sentence, decided before the
         // feature walk as `asciiWeight` does: by the length and the name-list bound, which prose
         // fails early once the length's walk has bounded its words.
         let ends = Headline.endsSentence(line)
         if ends {
-            let (size, spaceBound) = lengthAndSpaceBound(line)
-            if size >= proseCharacters, !mayBeNameList(line, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
+            let (size, spaceBound) = lengthAndSpaceBound(bytes)
+            if size >= proseCharacters, !mayBeNameList(bytes: bytes, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
             if size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
         }
-        guard let walked = line.utf8.withContiguousStorageIfAvailable(ScalarFeatures.of), let features = walked else { return nil }
+        guard let features = ScalarFeatures.of(bytes) else { return nil }
         let size = features.weightedLength
         // The names' case is looked up only for the few long lines the bound lets through.
         if size >= proseCharacters, features.mayBeNameList, isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)) {
@@ -194,32 +206,54 @@ extension MainText {
     /// for U+2000-U+205F, E3 for U+3000), never a continuation byte.
     static func lengthAndSpaceBound(_ line: String) -> (length: Int, spaceBound: Int) {
         var line = line
-        return line.withUTF8 { bytes in
-            // Counted without branches, so that the loop runs on many bytes at once: a scalar per
-            // byte that is no continuation byte (0x80-0xBF), and the lead bytes above.
-            var length = 0
-            var spaceBound = 0
-            var highest: UInt8 = 0
-            for byte in bytes {
-                length &+= byte & 0xC0 != 0x80 ? 1 : 0
-                let space = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3
-                spaceBound &+= space ? 1 : 0
-                highest = max(highest, byte)
-            }
-            // The double-counted scalars are three bytes long, led by 0xE3 to 0xEF.
-            guard highest >= 0xE3 else { return (length, spaceBound) }
+        return line.withUTF8(lengthAndSpaceBound)
+    }
+
+    /// `lengthAndSpaceBound` of a line's bytes.
+    static func lengthAndSpaceBound(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, spaceBound: Int) {
+        // A look-up and an add a byte: each byte's counts packed in one word (`lengthSteps`), a
+        // scalar per byte that is no continuation byte (0x80-0xBF), the lead bytes above, and
+        // the lead bytes of the double-counted scalars, three bytes long, led by 0xE3 to 0xEF.
+        var length = 0
+        var spaceBound = 0
+        var wideLeads = 0
+        lengthSteps.withUnsafeBufferPointer { steps in
             var index = 0
-            while index + 2 < bytes.count {
-                let byte = bytes[index]
-                if byte &- 0xE3 < 0x0D {
-                    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    if isDoubleWidth(scalar) { length += 1 }
-                    index += 3
-                } else {
+            while index < bytes.count {
+                // Fewer bytes a round than a counter's 21 bits hold.
+                let end = min(bytes.count, index + 0xF_FFFF)
+                var packed: UInt64 = 0
+                while index < end {
+                    packed &+= steps[Int(bytes[index])]
                     index += 1
                 }
+                length += Int(truncatingIfNeeded: packed & 0x1F_FFFF)
+                spaceBound += Int(truncatingIfNeeded: (packed >> 21) & 0x1F_FFFF)
+                wideLeads += Int(truncatingIfNeeded: packed >> 42)
             }
-            return (length, spaceBound)
         }
+        guard wideLeads > 0 else { return (length, spaceBound) }
+        var index = 0
+        while index + 2 < bytes.count {
+            let byte = bytes[index]
+            if byte &- 0xE3 < 0x0D {
+                let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                if isDoubleWidth(scalar) { length += 1 }
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return (length, spaceBound)
+    }
+
+    /// `lengthAndSpaceBound`'s counts of each byte, packed in fields of 21 bits: a scalar's first
+    /// byte, a first byte of whitespace, a first byte of a double-counted scalar.
+    private static let lengthSteps: [UInt64] = (0..<0x100).map { value in
+        let byte = UInt8(value)
+        let starts: UInt64 = byte & 0xC0 != 0x80 ? 1 : 0
+        let space: UInt64 = byte == 0x20 || byte &- 0x09 < 5 || byte == 0xC2 || byte &- 0xE1 < 3 ? 1 : 0
+        let wide: UInt64 = byte &- 0xE3 < 0x0D ? 1 : 0
+        return starts | space << 21 | wide << 42
     }
 }

@@ -82,6 +82,8 @@ enum PageTitle {
         if bytes.indices.contains(index), bytes[index] >= 0x80 { return nil }
         let range = fromEnd ? (index + 1)..<(start + 1) : start..<index
         guard let word else { return false }
+        // Words of different lengths differ: most lines fail here, without a walk of their word.
+        guard word.utf8.count == range.count else { return false }
         // Title words are lower-cased; an ASCII capital lower-cases by its 0x20 bit.
         return word.utf8.elementsEqual(bytes[range].lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
     }
