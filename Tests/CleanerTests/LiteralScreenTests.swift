@@ -102,7 +102,9 @@ final class LiteralScreenTests: XCTestCase {
         ]
         let patterns = try sources.map { try Pattern($0) }
         let screen = LiteralScreen(patterns)
-        let lines = randomLines(count: 3000) + ["kiosk", "KIOSK", "Stra\u{1E9E}e:", "ÉCRIT :", "МОДЕР", "news today", "aaaa", "x", "Photo:", "SIGN", "\u{212A}"]
+        let lines = randomLines(count: 3000) + [
+            "kiosk", "KIOSK", "Stra\u{1E9E}e:", "ÉCRIT :", "МОДЕР", "МоДеР", "м\u{1C82}\u{1C81}ер", "ΣΑΣ", "σας", "Σας", "news today", "aaaa", "x", "Photo:", "SIGN", "\u{212A}",
+        ]
         let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
         let candidates = screen.candidateLines(in: document)
         for (slot, pattern) in patterns.enumerated() {
@@ -112,8 +114,14 @@ final class LiteralScreenTests: XCTestCase {
                 XCTAssertTrue(found[index], "\(pattern.source) on \(line.debugDescription)")
             }
         }
-        // `(?i:модер)` has no ASCII to look for, `.` gives nothing to read: each searches alone.
-        XCTAssertFalse(screen.screens(3))
+        // `(?i:модер)` has no ASCII: it is looked for in each spelling of a run of its letters
+        // (the Cyrillic rounded and tall forms too). `.` gives nothing to read: it searches alone.
+        XCTAssertTrue(screen.screens(3))
+        XCTAssertTrue(screen.screens(7))
+        // Lines without those letters are passed over.
+        let plain = try XCTUnwrap(lines.firstIndex(of: "news today"))
+        XCTAssertFalse(candidates.marks[3 * lines.count + plain])
+        XCTAssertFalse(candidates.marks[7 * lines.count + plain])
         XCTAssertFalse(screen.screens(13))
         XCTAssertTrue(screen.screens(1))
     }

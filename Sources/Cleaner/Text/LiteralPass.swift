@@ -11,8 +11,12 @@ final class LiteralPass: @unchecked Sendable {
         let index: Int
     }
 
-    /// Bytes of documents the rules have been run over before the screen is made.
-    static let thresholdBytes = 32 * 1024
+    /// Bytes of documents the rules have been run over before the screen is made: where a
+    /// pattern searching the whole text would be JIT-compiled (`LazyJIT.documentCallBytes`, the
+    /// second document), which for the built-in rules' 46 such patterns costs about what
+    /// making the screen costs (some 12 and 27 million instructions) and is waste once the
+    /// screen replaces their searches. Below it, a run over one small page does without.
+    static let thresholdBytes = LazyJIT.documentCallBytes
 
     private let patterns: [Pattern?]
     private let seenBytes = Atomic<Int>(0)
