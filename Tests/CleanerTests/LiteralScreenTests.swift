@@ -93,6 +93,21 @@ final class LiteralScreenTests: XCTestCase {
         XCTAssertGreaterThan(matched, 300)
     }
 
+    /// Once the screen is made, no built-in line rule searches the whole text on its own: each
+    /// one that would (its multilingual alternations of headings, form labels and share words
+    /// included) is screened.
+    func testEveryBuiltinRuleThatSearchesTheTextIsScreened() throws {
+        let rules = try builtinRules()
+        let screen = LiteralScreen(rules.map(\.pattern))
+        var searching = 0
+        for (slot, rule) in rules.enumerated() {
+            guard let pattern = rule.pattern, pattern.searchesDocument else { continue }
+            searching += 1
+            XCTAssertTrue(screen.screens(slot), pattern.source)
+        }
+        XCTAssertGreaterThan(searching, 20)
+    }
+
     /// Line patterns of a user's file: the screened ones find what they find alone, those the
     /// screen cannot read keep every line.
     func testScreenOnUserPatterns() throws {
