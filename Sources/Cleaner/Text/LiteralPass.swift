@@ -11,11 +11,10 @@ final class LiteralPass: @unchecked Sendable {
         let index: Int
     }
 
-    /// Bytes of documents the rules have been run over before the screen is made: where a
-    /// pattern searching the whole text would be JIT-compiled (`LazyJIT.documentCallBytes`, the
-    /// second document), which for the built-in rules' 46 such patterns costs about what
-    /// making the screen costs (some 12 and 27 million instructions) and is waste once the
-    /// screen replaces their searches. Below it, a run over one small page does without.
+    /// Bytes of documents the rules have been run over before the screen is made: where the
+    /// patterns searching the whole text would be JIT-compiled (`LazyJIT.documentCallBytes`, the
+    /// second document; 12 million instructions for the built-in rules' 46), code the screen
+    /// (27 million to make) leaves unused. Below it, a run over one small page does without.
     static let thresholdBytes = LazyJIT.documentCallBytes
 
     private let patterns: [Pattern?]

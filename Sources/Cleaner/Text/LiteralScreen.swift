@@ -35,9 +35,9 @@ struct LiteralScreen: Sendable {
     /// Keys a literal compared through case classes may stand as: each a form of a run of its
     /// characters (`foldedKeys`).
     static let maxFormsPerLiteral = 8
-    /// A key's bytes at most: longer literals are looked for by their opening, which picks out
-    /// about as few lines, where each further byte of each key is a state of the automaton to
-    /// build (the multilingual alternations' keys whole made it five times larger).
+    /// A key's bytes at most: longer literals are looked for by their opening, which still
+    /// picks out few lines, where each further byte of each key is a state of the automaton to
+    /// build (the multilingual alternations' keys whole made it cost four times as much).
     static let maxKeyBytes = 8
 
     /// `patterns` by slot; nil where a rule has no pattern.
