@@ -93,6 +93,21 @@ final class LiteralScreenTests: XCTestCase {
         XCTAssertGreaterThan(matched, 300)
     }
 
+    /// Once the screen is made, no built-in line rule searches the whole text on its own: each
+    /// one that would (its multilingual alternations of headings, form labels and share words
+    /// included) is screened.
+    func testEveryBuiltinRuleThatSearchesTheTextIsScreened() throws {
+        let rules = try builtinRules()
+        let screen = LiteralScreen(rules.map(\.pattern))
+        var searching = 0
+        for (slot, rule) in rules.enumerated() {
+            guard let pattern = rule.pattern, pattern.searchesDocument else { continue }
+            searching += 1
+            XCTAssertTrue(screen.screens(slot), pattern.source)
+        }
+        XCTAssertGreaterThan(searching, 20)
+    }
+
     /// Line patterns of a user's file: the screened ones find what they find alone, those the
     /// screen cannot read keep every line.
     func testScreenOnUserPatterns() throws {
@@ -102,7 +117,9 @@ final class LiteralScreenTests: XCTestCase {
         ]
         let patterns = try sources.map { try Pattern($0) }
         let screen = LiteralScreen(patterns)
-        let lines = randomLines(count: 3000) + ["kiosk", "KIOSK", "Stra\u{1E9E}e:", "ÉCRIT :", "МОДЕР", "news today", "aaaa", "x", "Photo:", "SIGN", "\u{212A}"]
+        let lines = randomLines(count: 3000) + [
+            "kiosk", "KIOSK", "Stra\u{1E9E}e:", "ÉCRIT :", "МОДЕР", "МоДеР", "м\u{1C82}\u{1C81}ер", "ΣΑΣ", "σας", "Σας", "news today", "aaaa", "x", "Photo:", "SIGN", "\u{212A}",
+        ]
         let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
         let candidates = screen.candidateLines(in: document)
         for (slot, pattern) in patterns.enumerated() {
@@ -112,8 +129,14 @@ final class LiteralScreenTests: XCTestCase {
                 XCTAssertTrue(found[index], "\(pattern.source) on \(line.debugDescription)")
             }
         }
-        // `(?i:модер)` has no ASCII to look for, `.` gives nothing to read: each searches alone.
-        XCTAssertFalse(screen.screens(3))
+        // `(?i:модер)` has no ASCII: it is looked for in each spelling of a run of its letters
+        // (the Cyrillic rounded and tall forms too). `.` gives nothing to read: it searches alone.
+        XCTAssertTrue(screen.screens(3))
+        XCTAssertTrue(screen.screens(7))
+        // Lines without those letters are passed over.
+        let plain = try XCTUnwrap(lines.firstIndex(of: "news today"))
+        XCTAssertFalse(candidates.marks[3 * lines.count + plain])
+        XCTAssertFalse(candidates.marks[7 * lines.count + plain])
         XCTAssertFalse(screen.screens(13))
         XCTAssertTrue(screen.screens(1))
     }

@@ -27,6 +27,13 @@ enum CaseEquivalents {
         return walkedForms(of: scalar)
     }
 
+    /// `forms(of:)` as scalar values, without making a set when the class was walked ahead.
+    static func formValues(of scalar: Unicode.Scalar) -> [UInt32] {
+        let index = formsAhead.lowerBound(of: scalar.value) { $0.scalar }
+        if index < formsAhead.count, formsAhead[index].scalar == scalar.value { return formsAhead[index].forms }
+        return walkedForms(of: scalar).map(\.value).sorted()
+    }
+
     /// A scalar's class walked ahead (`formsAhead` is sorted by scalar).
     struct Walked: Sendable {
         let scalar: UInt32

@@ -39,12 +39,15 @@ struct PatternReader {
     private var index = 0
     private var caseless: Bool
     /// Exact sets grow by products: beyond these sizes they are given up (still safe).
-    private static let maxExact = 32
+    static let maxExact = 32
     private static let maxExactLength = 64
+    /// `maxExact`, or more for a reading that may keep more strings (the literal screen's).
+    private let maxExact: Int
 
-    init(_ bytes: [UInt8], caseless: Bool) {
+    init(_ bytes: [UInt8], caseless: Bool, maxExact: Int = PatternReader.maxExact) {
         self.bytes = bytes
         self.caseless = caseless
+        self.maxExact = maxExact
     }
 
     mutating func readPattern() -> LiteralInfo? {
@@ -76,8 +79,8 @@ struct PatternReader {
         var exact: [RequiredLiterals.Literal]? = []
         var required: [RequiredLiterals.Literal]? = []
         for branch in branches {
-            if let branchExact = branch.exact, let known = exact { exact = Self.union(known, branchExact) } else { exact = nil }
-            if let requirement = branch.requirement, let known = required { required = Self.union(known, requirement) } else { required = nil }
+            if let branchExact = branch.exact, let known = exact { exact = union(known, branchExact) } else { exact = nil }
+            if let requirement = branch.requirement, let known = required { required = union(known, requirement) } else { required = nil }
         }
         var info = LiteralInfo(exact: exact, required: required, zeroWidth: branches.allSatisfy(\.zeroWidth), digit: branches.allSatisfy(\.digit))
         let bounds = branches.compactMap(\.maxCharacters)
@@ -121,7 +124,7 @@ struct PatternReader {
             }
             allZeroWidth = false
             if let exact = item.exact {
-                if run != nil, Self.extend(&run, with: exact) {
+                if run != nil, extend(&run, with: exact) {
                     // Extended in place.
                 } else {
                     endRun()
@@ -145,7 +148,7 @@ struct PatternReader {
         (literals.map(\.bytes.count).min() ?? 0) * 100 - literals.count
     }
 
-    private static func union(_ a: [RequiredLiterals.Literal], _ b: [RequiredLiterals.Literal]) -> [RequiredLiterals.Literal]? {
+    private func union(_ a: [RequiredLiterals.Literal], _ b: [RequiredLiterals.Literal]) -> [RequiredLiterals.Literal]? {
         var result = a
         for literal in b where !result.contains(literal) { result.append(literal) }
         return result.count <= maxExact ? result : nil
@@ -153,7 +156,7 @@ struct PatternReader {
 
     /// `run` times `exact`, in place when `exact` is one string (the common case: one more
     /// character); false, with `run` unchanged, when the product would grow too large.
-    private static func extend(_ run: inout [RequiredLiterals.Literal]?, with exact: [RequiredLiterals.Literal]) -> Bool {
+    private func extend(_ run: inout [RequiredLiterals.Literal]?, with exact: [RequiredLiterals.Literal]) -> Bool {
         guard var known = run else { return false }
         guard exact.count == 1 else {
             guard let product = product(known, exact) else { return false }
@@ -161,7 +164,7 @@ struct PatternReader {
             return true
         }
         let right = exact[0]
-        guard known.allSatisfy({ $0.bytes.count + right.bytes.count <= maxExactLength }) else { return false }
+        guard known.allSatisfy({ $0.bytes.count + right.bytes.count <= Self.maxExactLength }) else { return false }
         run = nil
         for index in known.indices {
             known[index].bytes.append(contentsOf: right.bytes)
@@ -171,7 +174,7 @@ struct PatternReader {
         return true
     }
 
-    private static func product(_ a: [RequiredLiterals.Literal], _ b: [RequiredLiterals.Literal]) -> [RequiredLiterals.Literal]? {
+    private func product(_ a: [RequiredLiterals.Literal], _ b: [RequiredLiterals.Literal]) -> [RequiredLiterals.Literal]? {
         guard a.count * b.count <= maxExact else { return nil }
         var result: [RequiredLiterals.Literal] = []
         for left in a {
@@ -179,7 +182,7 @@ struct PatternReader {
                 var joined = RequiredLiterals.Literal(bytes: left.bytes + right.bytes, caseless: left.caseless)
                 // A case-sensitive part joined to a case-insensitive one is compared in either case too (only wider).
                 if left.caseless != right.caseless { joined = joined.folded }
-                guard joined.bytes.count <= maxExactLength else { return nil }
+                guard joined.bytes.count <= Self.maxExactLength else { return nil }
                 if !result.contains(joined) { result.append(joined) }
             }
         }
@@ -216,7 +219,7 @@ struct PatternReader {
         }
         if minimum == 0 {
             // Optional: its strings or nothing.
-            if maximum == 1, let exact = item.exact { return LiteralInfo(exact: Self.union(exact, LiteralInfo.empty.exact ?? []), required: nil) }
+            if maximum == 1, let exact = item.exact { return LiteralInfo(exact: union(exact, LiteralInfo.empty.exact ?? []), required: nil) }
             return .unknown
         }
         if minimum == 1, maximum == 1 { return item }

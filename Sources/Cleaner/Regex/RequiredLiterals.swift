@@ -94,7 +94,7 @@ struct RequiredLiterals: Sendable {
         var canonicalOf: [UInt32: UInt32] = [:]
         for literal in literals where literal.foldsScalars {
             for scalar in String(decoding: literal.bytes, as: UTF8.self).unicodeScalars where !scalar.isASCII {
-                for form in CaseEquivalents.forms(of: scalar) { canonicalOf[form.value] = scalar.value }
+                for form in CaseEquivalents.formValues(of: scalar) { canonicalOf[form] = scalar.value }
             }
         }
         self.canonicalOf = canonicalOf
@@ -412,7 +412,7 @@ struct RequiredLiterals: Sendable {
     /// however many it looks for (`LiteralAutomaton`), where a literal of `minScreenLength` bytes
     /// is useful too (it costs no search of its own, only the lines it lets through).
     static func of(_ source: String, caseInsensitive: Bool, limit: Int? = nil) -> RequiredLiterals? {
-        var reader = PatternReader(Array(source.utf8), caseless: caseInsensitive)
+        var reader = PatternReader(Array(source.utf8), caseless: caseInsensitive, maxExact: max(PatternReader.maxExact, limit ?? 0))
         guard let info = reader.readPattern() else { return nil }
         // As bytes: `String.contains` of a string costs some 50,000 instructions a call here.
         var bytes = source

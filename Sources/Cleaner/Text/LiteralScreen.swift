@@ -4,7 +4,8 @@
 /// all patterns. A pattern gives the lines that hold one of its keys (every line when it has
 /// none) and pass its line tests (length bound, end, digit): a superset of the lines it matches,
 /// on which it is then matched alone. A pattern with neither (nothing can be read from it, or a
-/// case-insensitive literal has no ASCII to look for) is not screened: its rule searches as before.
+/// case-insensitive literal has no run of characters of few spellings, see `foldedKeys`) is not
+/// screened: its rule searches as before.
 struct LiteralScreen: Sendable {
     /// What a screened pattern asks of a line besides its keys.
     private struct Screened: Sendable {
@@ -26,9 +27,18 @@ struct LiteralScreen: Sendable {
     /// tests, or without keys.
     private let tested: [Int]
 
-    /// Literals a pattern may have: one walk looks for any number at the same cost, but each
-    /// key that opens a line to PCRE2 costs a match.
-    static let maxLiterals = 24
+    /// Literals a pattern may have: one walk looks for any number at the same cost (the
+    /// multilingual alternations of headings and form labels hold about a hundred), and each
+    /// key that opens a line to PCRE2 costs a match there, where without keys the pattern
+    /// searches the whole text.
+    static let maxLiterals = 128
+    /// Keys a literal compared through case classes may stand as: each a form of a run of its
+    /// characters (`foldedKeys`).
+    static let maxFormsPerLiteral = 8
+    /// A key's bytes at most: longer literals are looked for by their opening, which still
+    /// picks out few lines, where each further byte of each key is a state of the automaton to
+    /// build (the multilingual alternations' keys whole made it cost four times as much).
+    static let maxKeyBytes = 8
 
     /// `patterns` by slot; nil where a rule has no pattern.
     init(_ patterns: [Pattern?]) {
@@ -85,14 +95,12 @@ struct LiteralScreen: Sendable {
         var keys: [LiteralAutomaton.Key] = []
         for literal in literals.literals {
             guard literal.foldsScalars else {
-                keys.append(.init(bytes: literal.bytes, caseless: literal.caseless))
+                // Its opening: a line holding the literal holds that.
+                keys.append(.init(bytes: Array(literal.bytes.prefix(maxKeyBytes)), caseless: literal.caseless))
                 continue
             }
-            // A non-ASCII character may be written in another form: the longest run of ASCII
-            // characters is looked for (each of them is matched in ASCII's two cases, or as the
-            // Kelvin sign or the long s, looked for below).
-            guard let run = longestASCIIRun(literal.bytes) else { return nil }
-            keys.append(.init(bytes: run, caseless: true))
+            guard let folded = foldedKeys(literal.bytes) else { return nil }
+            keys += folded
         }
         if literals.foldsNonASCII, !literals.literals.isEmpty {
             keys += RequiredLiterals.caseFormsOfASCII.map { .init(bytes: $0, caseless: false) }
@@ -100,14 +108,55 @@ struct LiteralScreen: Sendable {
         return keys
     }
 
-    private static func longestASCIIRun(_ bytes: [UInt8]) -> [UInt8]? {
-        var best: ArraySlice<UInt8> = []
-        var start = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] >= 0x80 {
-            if index - start > best.count { best = bytes[start..<index] }
-            start = index + 1
+    /// Keys of which a line holding the case-insensitive `bytes` (canonical members, see
+    /// `CaseEquivalents`) holds one: a non-ASCII character may be written in any form of its
+    /// class, so a run of characters is looked for in each of its spellings, the run of at most
+    /// `maxKeyBytes` with the most bytes and at most `maxFormsPerLiteral` spellings (ASCII
+    /// letters are found in either case by the automaton, or as the Kelvin sign or the long s,
+    /// looked for beside). Nil when no run has a byte (a class of too many forms).
+    private static func foldedKeys(_ bytes: [UInt8]) -> [LiteralAutomaton.Key]? {
+        // Each character's spellings (an ASCII one as itself, a non-ASCII one as its forms) and
+        // the bytes of its longest one. Plain arrays of numbers: a key path a character cost
+        // the screen tens of millions of instructions.
+        var characters: [[[UInt8]]] = []
+        var widths: [Int] = []
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            guard !scalar.isASCII else {
+                characters.append([[UInt8(scalar.value)]])
+                widths.append(1)
+                continue
+            }
+            var spellings: [[UInt8]] = []
+            var width = 0
+            for value in CaseEquivalents.formValues(of: scalar) {
+                guard let form = Unicode.Scalar(value) else { continue }
+                var encoded: [UInt8] = []
+                UTF8.encode(form) { encoded.append($0) }
+                width = max(width, encoded.count)
+                spellings.append(encoded)
+            }
+            characters.append(spellings)
+            widths.append(width)
         }
-        return best.isEmpty ? nil : Array(best)
+        var best: (range: Range<Int>, bytes: Int, spellings: Int)?
+        for start in characters.indices {
+            var spellings = 1
+            var length = 0
+            for end in start..<characters.count {
+                spellings *= characters[end].count
+                length += widths[end]
+                guard spellings <= maxFormsPerLiteral, length <= maxKeyBytes else { break }
+                if best.map({ length > $0.bytes || length == $0.bytes && spellings < $0.spellings }) ?? true {
+                    best = (start..<(end + 1), length, spellings)
+                }
+            }
+        }
+        guard let best, best.bytes > 0 else { return nil }
+        var spelled: [[UInt8]] = [[]]
+        for character in characters[best.range] {
+            spelled = spelled.flatMap { prefix in character.map { prefix + $0 } }
+        }
+        return spelled.map { .init(bytes: $0, caseless: true) }
     }
 
     /// Whether the pattern in `slot` is screened.
