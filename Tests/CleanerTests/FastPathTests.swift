@@ -261,6 +261,34 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// A title's weight skips decoding words without a lead byte of a double-width scalar: as
+    /// counting the double-width scalars of every word gives it.
+    func testPageTitleWeightMatchesItsDefinition() {
+        let pieces = ["word", "é", "日本", "ア", "한국", "\u{2FFF}", "\u{3040}", "\u{E000}", "\u{1F600}", "ß", "9"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let words = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                Substring((1...Int.random(in: 1...3, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
+            }
+            let expected = words.reduce(0) { total, word in
+                total + max(1, word.unicodeScalars.filter { MainText.isDoubleWidth($0.value) }.count)
+            }
+            XCTAssertEqual(PageTitle.weight(words), expected, words.debugDescription)
+        }
+    }
+
+    /// `ASCIIText.lowercased` lower-cases as `String.lowercased` where the text is ASCII.
+    func testASCIILowercasedMatchesTheStandardLibrary() {
+        let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in ascii.randomElement(using: &generator) ?? "a" })
+            XCTAssertEqual(ASCIIText.lowercased(text), text.lowercased(), text.debugDescription)
+        }
+        XCTAssertNil(ASCIIText.lowercased("Caf\u{E9}"))
+        XCTAssertNil(ASCIIText.lowercased("\u{212A}elvin"))
+    }
+
     func testRepeatedTitleShortcutsDecideAsTheDefinition() {
         let titles = ["Breaking News", "breaking  news", "BREAKING NEWS", "İstanbul votes", "istanbul votes", "\u{212A}elvin scale",
                       "kelvin scale", " Ünïcode title", "ünïcode title", "A", "a much longer sentence that goes on, and on.", "\u{A0}Breaking News",

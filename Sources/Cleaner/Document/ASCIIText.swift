@@ -9,6 +9,22 @@ enum ASCIIText {
         return text.withUTF8 { UTF8Validator.isASCII(UnsafeRawBufferPointer($0)) }
     }
 
+    /// `text.lowercased()` for an all-ASCII text, byte by byte (Unicode lower-cases no ASCII
+    /// character but A to Z, and those to a to z); nil for any other text.
+    static func lowercased(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+    }
+
     /// True when `text` holds the byte `byte`.
     static func contains(_ text: String, _ byte: UInt8) -> Bool {
         var text = text

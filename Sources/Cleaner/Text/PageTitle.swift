@@ -92,7 +92,7 @@ enum PageTitle {
 
     /// Lower-cased runs of letters, digits and marks.
     static func words(of line: String) -> [Substring] {
-        let lowered = line.lowercased()
+        let lowered = ASCIIText.lowercased(line) ?? line.lowercased()
         if let words = asciiWords(of: lowered) { return words }
         return lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
     }
@@ -128,6 +128,9 @@ enum PageTitle {
     /// Words, with each double-width character (CJK) counted as one.
     static func weight(_ words: [Substring]) -> Int {
         words.reduce(0) { total, word in
+            // Double-width scalars start at U+3040, whose UTF-8 lead byte is 0xE3: a word without
+            // such a byte has none, and need not be decoded.
+            guard word.utf8.contains(where: { $0 >= 0xE3 }) else { return total + 1 }
             let wide = word.unicodeScalars.reduce(0) { $0 + (MainText.isDoubleWidth($1.value) ? 1 : 0) }
             return total + max(1, wide)
         }
