@@ -10,6 +10,13 @@ struct LiteralAutomaton: Sendable {
     struct Key: Sendable, Hashable {
         var bytes: [UInt8]
         var caseless: Bool
+
+        /// The bytes at once: hashed one at a time, the screen's few thousand keys cost a
+        /// million instructions.
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(caseless)
+        }
     }
 
     let keys: [Key]
@@ -25,6 +32,8 @@ struct LiteralAutomaton: Sendable {
 
     /// More states than this and the walk's table would not stay in the cache: nil then.
     static let maxStates = 1 << 14
+    /// A trie row's entry before it has a child there.
+    private static let noMove = UInt32.max
 
     init?(_ keys: [Key]) {
         guard !keys.isEmpty, keys.allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }) else { return nil }
@@ -39,78 +48,77 @@ struct LiteralAutomaton: Sendable {
             }
         }
         for byte in 0..<256 { classOf[byte] = classOf[Int(RequiredLiterals.lowered(UInt8(byte)))] }
-        // The trie of the lower-cased keys, as rows of `classCount` moves (-1: no child yet), in
-        // a buffer made at its largest (a state a key byte) and filled through pointers: grown row
-        // by row and walked with checks, the table of a few thousand states cost ten million
-        // instructions to build.
+        // The trie of the lower-cased keys, as rows of `classCount` moves (`Self.noMove`: no
+        // child yet), a row added with each state: a buffer made at its largest (a state a key
+        // byte) and filled with -1 cost millions of instructions in its clearing alone.
         let rows = min(keys.reduce(1) { $0 + $1.bytes.count }, Self.maxStates + 1)
-        var next = [Int](repeating: -1, count: rows * classCount)
+        var table: [UInt32] = []
+        table.reserveCapacity(rows * classCount)
+        table.append(contentsOf: repeatElement(Self.noMove, count: classCount))
         var ends: [[Int32]] = [[]]
-        let built: Bool = next.withUnsafeMutableBufferPointer { next in
-            for (index, key) in keys.enumerated() {
-                var state = 0
-                for byte in key.bytes {
-                    let move = state * classCount + Int(classOf[Int(byte)])
-                    if next[move] < 0 {
-                        guard ends.count < rows else { return false }
-                        next[move] = ends.count
-                        ends.append([])
-                    }
-                    state = next[move]
+        for (index, key) in keys.enumerated() {
+            var state = 0
+            for byte in key.bytes {
+                let move = state * classCount + Int(classOf[Int(byte)])
+                if table[move] == Self.noMove {
+                    guard ends.count < Self.maxStates else { return nil }
+                    table[move] = UInt32(ends.count)
+                    ends.append([])
+                    table.append(contentsOf: repeatElement(Self.noMove, count: classCount))
                 }
-                ends[state].append(Int32(index))
+                state = Int(table[move])
             }
-            return ends.count <= Self.maxStates
+            ends[state].append(Int32(index))
         }
-        guard built else { return nil }
-        // Breadth first: a missing move is the move of the state's longest proper suffix in the
-        // trie (`fail`), whose row is complete by then.
+        // Breadth first, each row rewritten in place into its final form (see `table`) as its
+        // state leaves the queue: a missing move is the move of the state's longest proper
+        // suffix in the trie (`fail`), whose row is final by then, being shallower. A child's
+        // failure state was queued before it, so its keys are all known when the child is queued.
         let count = ends.count
-        next.removeSubrange((count * classCount)...)
-        var fail = [Int](repeating: 0, count: count)
+        var endsHere = [Bool](repeating: false, count: count)
         var queue: [Int] = []
         queue.reserveCapacity(count)
-        next.withUnsafeMutableBufferPointer { next in
+        table.withUnsafeMutableBufferPointer { table in
+            // The root: a missing move stays there, a child fails to it.
             for unit in 0..<classCount {
-                if next[unit] < 0 {
-                    next[unit] = 0
+                let child = table[unit]
+                if child == Self.noMove {
+                    table[unit] = 0
                 } else {
-                    queue.append(next[unit])
+                    endsHere[Int(child)] = !ends[Int(child)].isEmpty
+                    table[unit] = UInt32(Int(child) * classCount) << 1 | (endsHere[Int(child)] ? 1 : 0)
+                    queue.append(Int(child))
                 }
             }
-            fail.withUnsafeMutableBufferPointer { fail in
-                var head = 0
-                while head < queue.count {
-                    let state = queue[head]
-                    head += 1
-                    if !ends[fail[state]].isEmpty { ends[state] += ends[fail[state]] }
-                    let row = state * classCount
-                    let failRow = fail[state] * classCount
-                    for unit in 0..<classCount {
-                        if next[row + unit] < 0 {
-                            next[row + unit] = next[failRow + unit]
-                        } else {
-                            fail[next[row + unit]] = next[failRow + unit]
-                            queue.append(next[row + unit])
-                        }
+            var fail = [Int](repeating: 0, count: count)
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                let row = state * classCount
+                let failRow = fail[state] * classCount
+                for unit in 0..<classCount {
+                    let child = table[row + unit]
+                    let failMove = table[failRow + unit]
+                    guard child != Self.noMove else {
+                        table[row + unit] = failMove
+                        continue
                     }
+                    let failure = Int(failMove >> 1) / classCount
+                    fail[Int(child)] = failure
+                    if !ends[failure].isEmpty { ends[Int(child)] += ends[failure] }
+                    endsHere[Int(child)] = !ends[Int(child)].isEmpty
+                    table[row + unit] = UInt32(Int(child) * classCount) << 1 | (endsHere[Int(child)] ? 1 : 0)
+                    queue.append(Int(child))
                 }
             }
         }
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
+        endingStart.reserveCapacity(count + 1)
         for state in 0..<count {
             ending += ends[state]
             endingStart.append(Int32(ending.count))
-        }
-        let endsHere = ends.map { !$0.isEmpty }
-        var table = [UInt32](repeating: 0, count: next.count)
-        table.withUnsafeMutableBufferPointer { table in
-            next.withUnsafeBufferPointer { next in
-                for entry in 0..<next.count {
-                    table[entry] = UInt32(next[entry] * classCount) << 1 | (endsHere[next[entry]] ? 1 : 0)
-                }
-            }
         }
         self.table = table
         self.classOf = classOf
