@@ -32,8 +32,6 @@ struct LiteralAutomaton: Sendable {
 
     /// More states than this and the walk's table would not stay in the cache: nil then.
     static let maxStates = 1 << 14
-    /// A trie row's entry before it has a child there.
-    private static let noMove = UInt32.max
 
     init?(_ keys: [Key]) {
         guard !keys.isEmpty, keys.allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }) else { return nil }
@@ -48,70 +46,66 @@ struct LiteralAutomaton: Sendable {
             }
         }
         for byte in 0..<256 { classOf[byte] = classOf[Int(RequiredLiterals.lowered(UInt8(byte)))] }
-        // The trie of the lower-cased keys, as rows of `classCount` moves (`Self.noMove`: no
-        // child yet), a row added with each state: a buffer made at its largest (a state a key
-        // byte) and filled with -1 cost millions of instructions in its clearing alone.
-        let rows = min(keys.reduce(1) { $0 + $1.bytes.count }, Self.maxStates + 1)
-        var table: [UInt32] = []
-        table.reserveCapacity(rows * classCount)
-        table.append(contentsOf: repeatElement(Self.noMove, count: classCount))
+        // The trie of the lower-cased keys as lists of edges (a state's first edge, an edge's
+        // next, move and child), the table made once the states are counted: rows of moves
+        // made at the trie's largest and filled with -1, or added with each state, cost millions
+        // of instructions in their clearing alone.
+        var firstEdge: [Int32] = [-1]
+        var nextEdge: [Int32] = []
+        var edgeUnit: [Int32] = []
+        var edgeChild: [Int32] = []
         var ends: [[Int32]] = [[]]
         for (index, key) in keys.enumerated() {
             var state = 0
             for byte in key.bytes {
-                let move = state * classCount + Int(classOf[Int(byte)])
-                if table[move] == Self.noMove {
+                let unit = Int32(classOf[Int(byte)])
+                var edge = Int(firstEdge[state])
+                while edge >= 0, edgeUnit[edge] != unit { edge = Int(nextEdge[edge]) }
+                if edge < 0 {
                     guard ends.count < Self.maxStates else { return nil }
-                    table[move] = UInt32(ends.count)
+                    edge = edgeUnit.count
+                    nextEdge.append(firstEdge[state])
+                    edgeUnit.append(unit)
+                    edgeChild.append(Int32(ends.count))
+                    firstEdge[state] = Int32(edge)
+                    firstEdge.append(-1)
                     ends.append([])
-                    table.append(contentsOf: repeatElement(Self.noMove, count: classCount))
                 }
-                state = Int(table[move])
+                state = Int(edgeChild[edge])
             }
             ends[state].append(Int32(index))
         }
-        // Breadth first, each row rewritten in place into its final form (see `table`) as its
-        // state leaves the queue: a missing move is the move of the state's longest proper
-        // suffix in the trie (`fail`), whose row is final by then, being shallower. A child's
-        // failure state was queued before it, so its keys are all known when the child is queued.
+        // Breadth first: a state's row is its failure state's (the state of its longest proper
+        // suffix in the trie, shallower, so its row is complete by then) with its own edges
+        // over it. A child's failure state was queued before it, so its keys are all known
+        // when the child is queued.
         let count = ends.count
-        var endsHere = [Bool](repeating: false, count: count)
-        var queue: [Int] = []
+        var fail = [Int](repeating: 0, count: count)
+        var queue: [Int] = [0]
         queue.reserveCapacity(count)
-        table.withUnsafeMutableBufferPointer { table in
-            // The root: a missing move stays there, a child fails to it.
-            for unit in 0..<classCount {
-                let child = table[unit]
-                if child == Self.noMove {
-                    table[unit] = 0
-                } else {
-                    endsHere[Int(child)] = !ends[Int(child)].isEmpty
-                    table[unit] = UInt32(Int(child) * classCount) << 1 | (endsHere[Int(child)] ? 1 : 0)
-                    queue.append(Int(child))
-                }
-            }
-            var fail = [Int](repeating: 0, count: count)
+        let table = [UInt32](unsafeUninitializedCapacity: count * classCount) { table, initialized in
+            guard let base = table.baseAddress else { return }
+            base.initialize(repeating: 0, count: classCount)
             var head = 0
             while head < queue.count {
                 let state = queue[head]
                 head += 1
-                let row = state * classCount
-                let failRow = fail[state] * classCount
-                for unit in 0..<classCount {
-                    let child = table[row + unit]
-                    let failMove = table[failRow + unit]
-                    guard child != Self.noMove else {
-                        table[row + unit] = failMove
-                        continue
-                    }
-                    let failure = Int(failMove >> 1) / classCount
-                    fail[Int(child)] = failure
-                    if !ends[failure].isEmpty { ends[Int(child)] += ends[failure] }
-                    endsHere[Int(child)] = !ends[Int(child)].isEmpty
-                    table[row + unit] = UInt32(Int(child) * classCount) << 1 | (endsHere[Int(child)] ? 1 : 0)
-                    queue.append(Int(child))
+                let row = base + state * classCount
+                if state != 0 { row.initialize(from: base + fail[state] * classCount, count: classCount) }
+                var edge = Int(firstEdge[state])
+                while edge >= 0 {
+                    let unit = Int(edgeUnit[edge])
+                    let child = Int(edgeChild[edge])
+                    // The failure state's move there (the root's row starts as moves to the root).
+                    let failure = Int(row[unit] >> 1) / classCount
+                    fail[child] = failure
+                    if !ends[failure].isEmpty { ends[child] += ends[failure] }
+                    row[unit] = UInt32(child * classCount) << 1 | (ends[child].isEmpty ? 0 : 1)
+                    queue.append(child)
+                    edge = Int(nextEdge[edge])
                 }
             }
+            initialized = count * classCount
         }
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
