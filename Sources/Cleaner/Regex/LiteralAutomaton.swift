@@ -10,6 +10,13 @@ struct LiteralAutomaton: Sendable {
     struct Key: Sendable, Hashable {
         var bytes: [UInt8]
         var caseless: Bool
+
+        /// The bytes at once: hashed one at a time, the screen's few thousand keys cost a
+        /// million instructions.
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hasher.combine(caseless)
+        }
     }
 
     let keys: [Key]
@@ -39,78 +46,73 @@ struct LiteralAutomaton: Sendable {
             }
         }
         for byte in 0..<256 { classOf[byte] = classOf[Int(RequiredLiterals.lowered(UInt8(byte)))] }
-        // The trie of the lower-cased keys, as rows of `classCount` moves (-1: no child yet), in
-        // a buffer made at its largest (a state a key byte) and filled through pointers: grown row
-        // by row and walked with checks, the table of a few thousand states cost ten million
-        // instructions to build.
-        let rows = min(keys.reduce(1) { $0 + $1.bytes.count }, Self.maxStates + 1)
-        var next = [Int](repeating: -1, count: rows * classCount)
+        // The trie of the lower-cased keys as lists of edges (a state's first edge, an edge's
+        // next, move and child), the table made once the states are counted: rows of moves
+        // made at the trie's largest and filled with -1, or added with each state, cost millions
+        // of instructions in their clearing alone.
+        var firstEdge: [Int32] = [-1]
+        var nextEdge: [Int32] = []
+        var edgeUnit: [Int32] = []
+        var edgeChild: [Int32] = []
         var ends: [[Int32]] = [[]]
-        let built: Bool = next.withUnsafeMutableBufferPointer { next in
-            for (index, key) in keys.enumerated() {
-                var state = 0
-                for byte in key.bytes {
-                    let move = state * classCount + Int(classOf[Int(byte)])
-                    if next[move] < 0 {
-                        guard ends.count < rows else { return false }
-                        next[move] = ends.count
-                        ends.append([])
-                    }
-                    state = next[move]
+        for (index, key) in keys.enumerated() {
+            var state = 0
+            for byte in key.bytes {
+                let unit = Int32(classOf[Int(byte)])
+                var edge = Int(firstEdge[state])
+                while edge >= 0, edgeUnit[edge] != unit { edge = Int(nextEdge[edge]) }
+                if edge < 0 {
+                    guard ends.count < Self.maxStates else { return nil }
+                    edge = edgeUnit.count
+                    nextEdge.append(firstEdge[state])
+                    edgeUnit.append(unit)
+                    edgeChild.append(Int32(ends.count))
+                    firstEdge[state] = Int32(edge)
+                    firstEdge.append(-1)
+                    ends.append([])
                 }
-                ends[state].append(Int32(index))
+                state = Int(edgeChild[edge])
             }
-            return ends.count <= Self.maxStates
+            ends[state].append(Int32(index))
         }
-        guard built else { return nil }
-        // Breadth first: a missing move is the move of the state's longest proper suffix in the
-        // trie (`fail`), whose row is complete by then.
+        // Breadth first: a state's row is its failure state's (the state of its longest proper
+        // suffix in the trie, shallower, so its row is complete by then) with its own edges
+        // over it. A child's failure state was queued before it, so its keys are all known
+        // when the child is queued.
         let count = ends.count
-        next.removeSubrange((count * classCount)...)
         var fail = [Int](repeating: 0, count: count)
-        var queue: [Int] = []
+        var queue: [Int] = [0]
         queue.reserveCapacity(count)
-        next.withUnsafeMutableBufferPointer { next in
-            for unit in 0..<classCount {
-                if next[unit] < 0 {
-                    next[unit] = 0
-                } else {
-                    queue.append(next[unit])
+        let table = [UInt32](unsafeUninitializedCapacity: count * classCount) { table, initialized in
+            guard let base = table.baseAddress else { return }
+            base.initialize(repeating: 0, count: classCount)
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                let row = base + state * classCount
+                if state != 0 { row.initialize(from: base + fail[state] * classCount, count: classCount) }
+                var edge = Int(firstEdge[state])
+                while edge >= 0 {
+                    let unit = Int(edgeUnit[edge])
+                    let child = Int(edgeChild[edge])
+                    // The failure state's move there (the root's row starts as moves to the root).
+                    let failure = Int(row[unit] >> 1) / classCount
+                    fail[child] = failure
+                    if !ends[failure].isEmpty { ends[child] += ends[failure] }
+                    row[unit] = UInt32(child * classCount) << 1 | (ends[child].isEmpty ? 0 : 1)
+                    queue.append(child)
+                    edge = Int(nextEdge[edge])
                 }
             }
-            fail.withUnsafeMutableBufferPointer { fail in
-                var head = 0
-                while head < queue.count {
-                    let state = queue[head]
-                    head += 1
-                    if !ends[fail[state]].isEmpty { ends[state] += ends[fail[state]] }
-                    let row = state * classCount
-                    let failRow = fail[state] * classCount
-                    for unit in 0..<classCount {
-                        if next[row + unit] < 0 {
-                            next[row + unit] = next[failRow + unit]
-                        } else {
-                            fail[next[row + unit]] = next[failRow + unit]
-                            queue.append(next[row + unit])
-                        }
-                    }
-                }
-            }
+            initialized = count * classCount
         }
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
+        endingStart.reserveCapacity(count + 1)
         for state in 0..<count {
             ending += ends[state]
             endingStart.append(Int32(ending.count))
-        }
-        let endsHere = ends.map { !$0.isEmpty }
-        var table = [UInt32](repeating: 0, count: next.count)
-        table.withUnsafeMutableBufferPointer { table in
-            next.withUnsafeBufferPointer { next in
-                for entry in 0..<next.count {
-                    table[entry] = UInt32(next[entry] * classCount) << 1 | (endsHere[next[entry]] ? 1 : 0)
-                }
-            }
         }
         self.table = table
         self.classOf = classOf

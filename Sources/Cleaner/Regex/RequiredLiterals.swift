@@ -72,15 +72,20 @@ struct RequiredLiterals: Sendable {
 
     init?(_ literals: [Literal], needsDigit: Bool = false, suffixes: [Literal] = [], maxCharacters: Int? = nil) {
         guard !literals.isEmpty || needsDigit || !suffixes.isEmpty || maxCharacters != nil,
-              (literals + suffixes).allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }),
+              literals.allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }),
+              suffixes.allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }),
               // A case-insensitive end is compared byte by byte.
-              !suffixes.contains(where: \.foldsScalars)
+              !suffixes.contains(where: { $0.foldsScalars })
         else { return nil }
         self.literals = literals
         self.needsDigit = needsDigit
         self.suffixes = suffixes
         self.maxCharacters = maxCharacters
-        minLength = literals.map(\.bytes.count).min() ?? 0
+        // Closures, not key paths: a key path's application cost about 2,000 instructions a
+        // literal, millions for the literal screen's readings.
+        var minLength = literals.first?.bytes.count ?? 0
+        for literal in literals { minLength = min(minLength, literal.bytes.count) }
+        self.minLength = minLength
         var groups: [LiteralGroup] = []
         for literal in literals {
             if literal.caseless, let first = literal.bytes.first, first < 0x80, let index = groups.firstIndex(where: { $0.caseless && $0.first == first }) {

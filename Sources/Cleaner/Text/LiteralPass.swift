@@ -14,7 +14,7 @@ final class LiteralPass: @unchecked Sendable {
     /// Bytes of documents the rules have been run over before the screen is made: where the
     /// patterns searching the whole text would be JIT-compiled (`LazyJIT.documentCallBytes`, the
     /// second document; 12 million instructions for the built-in rules' 46), code the screen
-    /// (27 million to make) leaves unused. Below it, a run over one small page does without.
+    /// (8.3 million to make) leaves unused. Below it, a run over one small page does without.
     static let thresholdBytes = LazyJIT.documentCallBytes
 
     private let patterns: [Pattern?]

@@ -115,35 +115,38 @@ struct LiteralScreen: Sendable {
     /// letters are found in either case by the automaton, or as the Kelvin sign or the long s,
     /// looked for beside). Nil when no run has a byte (a class of too many forms).
     private static func foldedKeys(_ bytes: [UInt8]) -> [LiteralAutomaton.Key]? {
-        // Each character's spellings (an ASCII one as itself, a non-ASCII one as its forms) and
-        // the bytes of its longest one. Plain arrays of numbers: a key path a character cost
-        // the screen tens of millions of instructions.
-        var characters: [[[UInt8]]] = []
+        // Each character's count of spellings (an ASCII one as itself, a non-ASCII one as its
+        // forms) and the bytes of its longest one, as plain numbers: the spellings themselves
+        // are spelled only for the run chosen (an array of arrays a character cost the screen
+        // millions of instructions in allocations).
+        var scalars: [Unicode.Scalar] = []
+        var counts: [Int] = []
         var widths: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        counts.reserveCapacity(bytes.count)
+        widths.reserveCapacity(bytes.count)
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            scalars.append(scalar)
             guard !scalar.isASCII else {
-                characters.append([[UInt8(scalar.value)]])
+                counts.append(1)
                 widths.append(1)
                 continue
             }
-            var spellings: [[UInt8]] = []
+            var spellings = 0
             var width = 0
-            for value in CaseEquivalents.formValues(of: scalar) {
-                guard let form = Unicode.Scalar(value) else { continue }
-                var encoded: [UInt8] = []
-                UTF8.encode(form) { encoded.append($0) }
-                width = max(width, encoded.count)
-                spellings.append(encoded)
+            for value in CaseEquivalents.formValues(of: scalar) where Unicode.Scalar(value) != nil {
+                spellings += 1
+                width = max(width, value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4)
             }
-            characters.append(spellings)
+            counts.append(spellings)
             widths.append(width)
         }
         var best: (range: Range<Int>, bytes: Int, spellings: Int)?
-        for start in characters.indices {
+        for start in scalars.indices {
             var spellings = 1
             var length = 0
-            for end in start..<characters.count {
-                spellings *= characters[end].count
+            for end in start..<scalars.count {
+                spellings *= counts[end]
                 length += widths[end]
                 guard spellings <= maxFormsPerLiteral, length <= maxKeyBytes else { break }
                 if best.map({ length > $0.bytes || length == $0.bytes && spellings < $0.spellings }) ?? true {
@@ -153,8 +156,22 @@ struct LiteralScreen: Sendable {
         }
         guard let best, best.bytes > 0 else { return nil }
         var spelled: [[UInt8]] = [[]]
-        for character in characters[best.range] {
-            spelled = spelled.flatMap { prefix in character.map { prefix + $0 } }
+        for scalar in scalars[best.range] {
+            guard !scalar.isASCII else {
+                for index in spelled.indices { spelled[index].append(UInt8(scalar.value)) }
+                continue
+            }
+            let forms = CaseEquivalents.formValues(of: scalar).compactMap(Unicode.Scalar.init)
+            var longer: [[UInt8]] = []
+            longer.reserveCapacity(spelled.count * forms.count)
+            for prefix in spelled {
+                for form in forms {
+                    var key = prefix
+                    UTF8.encode(form) { key.append($0) }
+                    longer.append(key)
+                }
+            }
+            spelled = longer
         }
         return spelled.map { .init(bytes: $0, caseless: true) }
     }
