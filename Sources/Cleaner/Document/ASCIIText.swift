@@ -16,13 +16,16 @@ enum ASCIIText {
         return text.withUTF8 { bytes -> String? in
             guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for index in 0..<bytes.count {
-                    let byte = bytes[index]
-                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
+                for index in 0..<bytes.count { buffer[index] = lowercased(bytes[index]) }
                 return bytes.count
             }
         }
+    }
+
+    /// An ASCII byte's lower case: A to Z to a to z, any other byte as it is.
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     /// True when `text` holds the byte `byte`.
@@ -39,9 +42,7 @@ enum ASCIIText {
     static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
         for index in 0..<bytes.count {
-            let byte = bytes[index]
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-            if lower != word.utf8Start[index] { return false }
+            if lowercased(bytes[index]) != word.utf8Start[index] { return false }
         }
         return true
     }

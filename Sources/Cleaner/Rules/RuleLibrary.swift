@@ -177,10 +177,9 @@ public struct RuleLibrary: Sendable {
     private static func areTrimmed(_ lines: DocumentLines) -> Bool {
         lines.text.withUnsafeBufferPointer { text in
             for index in 0..<lines.count {
-                let end = index + 1 < lines.count ? lines.starts[index + 1] - 1 : text.count
-                let start = lines.starts[index]
-                guard start < end, mayTrim(UnsafeBufferPointer(rebasing: text[start..<end])) else { continue }
-                let line = Substring(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
+                let bytes = UnsafeBufferPointer(rebasing: text[lines.bounds(of: index)])
+                guard !bytes.isEmpty, mayTrim(bytes) else { continue }
+                let line = Substring(String(decoding: bytes, as: UTF8.self))
                 if trimmed(line).utf8.count != line.utf8.count { return false }
             }
             return true

@@ -160,7 +160,7 @@ enum RepeatedText {
         // last in any canonically equivalent form, and lower-casing maps it to its ASCII lower
         // case; normalizing keeps a printable one where it is.
         if let kept = block.lines.lastIndex(where: { $0.isKept }), let last = block.lines[kept].text.utf8.last, last > 0x20, last < 0x7F,
-            let titleLast = title.utf8.last, titleLast < 0x80, asciiLowercased(last) != titleLast
+            let titleLast = title.utf8.last, titleLast < 0x80, ASCIIText.lowercased(last) != titleLast
         {
             return false
         }
@@ -170,7 +170,7 @@ enum RepeatedText {
         // Both ASCII: lower-casing maps each byte to its ASCII lower case, and ASCII strings are
         // equal only byte for byte. Said without making the lower-cased copy.
         if ASCIIText.isASCII(normalized), ASCIIText.isASCII(title) {
-            return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { asciiLowercased($0) == $1 }
+            return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { ASCIIText.lowercased($0) == $1 }
         }
         return normalized.lowercased() == title
     }
@@ -201,13 +201,9 @@ enum RepeatedText {
             }
             guard let expected = titleBytes.next() else { return false }
             if expected >= 0x80 { return true }
-            if asciiLowercased(byte) != expected { return false }
+            if ASCIIText.lowercased(byte) != expected { return false }
         }
         return true
-    }
-
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 }
 
@@ -254,6 +250,7 @@ enum UTF8Shortcuts {
 
     /// `mayEndInEllipsis` of a line's UTF-8.
     static func mayEndInEllipsis(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
         let tail = UnsafeBufferPointer(rebasing: bytes.suffix(RepeatedText.maxToggleCharacters * 4 + 2))
         // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
         guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
@@ -268,14 +265,7 @@ enum UTF8Shortcuts {
     /// False when the text cannot end with "..." or "…", alone or before a short toggle word
     /// ("... more"): its last bytes hold neither ".." nor the end of "…".
     static func mayEndInEllipsis(_ text: String) -> Bool {
-        // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
-        let window = RepeatedText.maxToggleCharacters * 4 + 2
-        if let found = text.utf8.withContiguousStorageIfAvailable({ mayEndInEllipsis($0) }) { return found }
-        var previous: UInt8 = 0
-        for byte in text.utf8.suffix(window) {
-            if byte == 0xA6 || (byte == 0x2E && previous == 0x2E) { return true }
-            previous = byte
-        }
-        return false
+        var text = text
+        return text.withUTF8 { mayEndInEllipsis($0) }
     }
 }
