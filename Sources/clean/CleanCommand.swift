@@ -11,18 +11,18 @@ struct CleanCommand: ParsableCommand {
             With no FILE, reads standard input and writes standard output, so it fits in a pipeline:
               cat page.html | clean --url https://example.com/story > story.txt
 
-            Rules: Rules/global.txt applies to every document, Rules/<host>.txt to one site
-            (ftr-site-config format plus line directives; see the README). --rules DIR adds
+            Rules: Rules/global.txt applies to every document, Rules/<host>.txt to one site \
+            (ftr-site-config format plus line directives; see the README). --rules DIR adds \
             rule files that take precedence over the built-in ones.
 
-            Encodings: a byte order mark, --charset, then the page's <meta charset> or http-equiv;
-            without any (or with one the bytes do not fit) the encoding is detected. Output is
+            Encodings: a byte order mark, --charset, then the page's <meta charset> or http-equiv; \
+            without any (or with one the bytes do not fit) the encoding is detected. Output is \
             always UTF-8, with no control characters but newline and tab.
 
             Limits: an input larger than \(InputLimits.maxBytes >> 20) MiB is not cleaned (reported, exit 1).
 
-            Exit status: 0 all inputs cleaned; 1 some input could not be read or cleaned (each is
-            reported on standard error with its name, the others are still cleaned) or a golden
+            Exit status: 0 all inputs cleaned; 1 some input could not be read or cleaned (each is \
+            reported on standard error with its name, the others are still cleaned) or a golden \
             case failed; 2 usage error, or rule-file error (reported as PATH:LINE: message).
 
             Other commands (each has --help): \(Main.commands.keys.sorted().joined(separator: ", ")).

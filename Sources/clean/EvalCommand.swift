@@ -10,12 +10,12 @@ struct EvalCommand: ParsableCommand {
         commandName: "clean eval",
         abstract: "Score the cleaner (or other outputs) against gold text: bag-of-words P, R, F1 and snippet F.",
         discussion: """
-            A data set is a folder with html/<id>.html (or text/<id>.txt), gold/<id>.txt,
+            A data set is a folder with html/<id>.html (or text/<id>.txt), gold/<id>.txt, \
             meta.jsonl ({"id", "url", "type"} a line) and optionally snippets.jsonl.
               clean eval ../shared/bench/scrapinghub ../shared/bench/text/*
-              clean eval --gold SET/gold --pred outputs/ --meta SET/meta.jsonl --snippets SET/snippets.jsonl
+              clean eval --gold SET/gold --pred OUT/ --meta SET/meta.jsonl --snippets S.jsonl
 
-            Exit status: 0 scored; 1 a page could not be read or a set fell below its level
+            Exit status: 0 scored; 1 a page could not be read or a set fell below its level \
             (--levels); 2 a usage error, or a rule file or data file is broken.
             """
     )

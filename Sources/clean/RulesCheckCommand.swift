@@ -8,15 +8,16 @@ struct RulesCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check rule files: syntax, XPaths, patterns, unknown directives, duplicates, rules that cannot match.",
         discussion: """
-            Reads every *.txt rule file of each DIR (default: the built-in rules) and prints one line per
-            finding, PATH:LINE: message, then a summary: files, directives, errors, warnings, unknown
+            Reads every *.txt rule file of each DIR (default: the built-in rules) and prints one line per \
+            finding, PATH:LINE: message, then a summary: files, directives, errors, warnings, unknown \
             directives by name, and the ftr-site-config directives clean reads without acting on.
 
-            Errors: lines that are not directives, XPaths libxml2 cannot compile, patterns PCRE2 cannot
+            Errors: lines that are not directives, XPaths libxml2 cannot compile, patterns PCRE2 cannot \
             compile, unknown categories, unpaired find_string/replace_string.
-            Warnings: unknown directives, duplicate rules, and rules that cannot match the site's test
-            pages: body and strip XPaths naming an element none of them has, strip_id_or_class and
-            strip_image_src values no class, id or image source contains. A site's test pages are its
+
+            Warnings: unknown directives, duplicate rules, and rules that cannot match the site's test \
+            pages: body and strip XPaths naming an element none of them has, strip_id_or_class and \
+            strip_image_src values no class, id or image source contains. A site's test pages are its \
             test_url pages cached as GOLDEN/pages/<name>.html and the golden cases whose URL is on the site.
 
             Exit status: 0 no errors (warnings allowed); 2 errors.

@@ -9,11 +9,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure throughput: libxml2's bare parse (htmlReadMemory + free) against the full pipeline, on the same files in the same run.",
         discussion: """
-            Loads the documents (files, or .html/.htm/.txt files under directories, gzipped or not) into
-            memory, then times, for each round: the bare parse on 1 thread, the pipeline on 1 thread, the
-            same on --jobs threads. Each figure is the best of the rounds (other programs only ever slow
-            a round down). CPU ms/doc is the process's CPU time per document, which other programs on the
-            machine do not inflate. First, `clean --output-dir` runs over the same files as a child process:
+            Loads the documents (files, or .html/.htm/.txt files under directories, gzipped or not) into \
+            memory, then times, for each round: the bare parse on 1 thread, the pipeline on 1 thread, the \
+            same on --jobs threads. Each figure is the best of the rounds (other programs only ever slow \
+            a round down). CPU ms/doc is the process's CPU time per document, which other programs on the \
+            machine do not inflate. First, `clean --output-dir` runs over the same files as a child process: \
             its wall time with file reads and writes, and its peak RSS.
             """
     )
