@@ -165,6 +165,37 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// The walk reads four bytes a round and the rest one at a time: on texts of every length
+    /// up to three rounds and more, with keys ending at each place of a round, it finds each key
+    /// where a plain search does, in the order of their ends.
+    func testAutomatonFindsWhatASearchFindsAtEveryLength() throws {
+        let keys: [LiteralAutomaton.Key] = [
+            .init(bytes: Array("ab".utf8), caseless: true), .init(bytes: Array("b".utf8), caseless: false), .init(bytes: Array("abc".utf8), caseless: true),
+            .init(bytes: Array("ca".utf8), caseless: false), .init(bytes: Array("é".utf8), caseless: false), .init(bytes: Array("bb".utf8), caseless: true),
+        ]
+        let automaton = try XCTUnwrap(LiteralAutomaton(keys))
+        let alphabet: [[UInt8]] = ["a", "b", "c", "A", "B", "C", "é", " ", "x"].map { Array($0.utf8) }
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...40 {
+            for _ in 0..<25 {
+                var bytes: [UInt8] = []
+                while bytes.count < length { bytes += alphabet.randomElement(using: &generator) ?? [] }
+                var found: [[Int]] = []
+                bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
+                XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(bytes)")
+                var expected: [[Int]] = []
+                for end in 0...bytes.count {
+                    for (index, key) in keys.enumerated() where key.bytes.count <= end {
+                        let slice = bytes[(end - key.bytes.count)..<end]
+                        let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
+                        if equal { expected.append([index, end]) }
+                    }
+                }
+                XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, "\(bytes)")
+            }
+        }
+    }
+
     /// Keys that make more than `maxStates` trie states give no automaton; as many as that do.
     func testAutomatonStopsAtMaxStates() {
         // Six letters from a number: keys sharing openings, as literals do.

@@ -127,15 +127,41 @@ struct LiteralAutomaton: Sendable {
         guard let base = text.baseAddress else { return }
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
-                var entry: UInt32 = 0
-                for offset in 0..<text.count {
-                    entry = table[Int(entry >> 1) + Int(classOf[Int(base[offset])])]
-                    guard entry & 1 != 0 else { continue }
+                // The keys ending at `offset` (entry `entry`'s state), to `found`.
+                @inline(__always)
+                func report(_ entry: UInt32, at offset: Int) {
+                    guard entry & 1 != 0 else { return }
                     let state = Int(entry >> 1) / classCount
                     for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
                         let key = Int(ending[index])
                         if keys[key].caseless || holds(keys[key].bytes, base, endingAt: offset + 1) { found(key, offset + 1) }
                     }
+                }
+                @inline(__always)
+                func step(_ entry: UInt32, _ offset: Int) -> UInt32 {
+                    table[Int(entry >> 1) + Int(classOf[Int(base[offset])])]
+                }
+                var entry: UInt32 = 0
+                var offset = 0
+                // Four bytes a round, their ends asked once: most rounds end no key, and the
+                // loop's own count and branch were a third of the walk.
+                while offset + 4 <= text.count {
+                    let first = step(entry, offset)
+                    let second = step(first, offset + 1)
+                    let third = step(second, offset + 2)
+                    entry = step(third, offset + 3)
+                    if (first | second | third | entry) & 1 != 0 {
+                        report(first, at: offset)
+                        report(second, at: offset + 1)
+                        report(third, at: offset + 2)
+                        report(entry, at: offset + 3)
+                    }
+                    offset += 4
+                }
+                while offset < text.count {
+                    entry = step(entry, offset)
+                    report(entry, at: offset)
+                    offset += 1
                 }
             }
         }

@@ -326,11 +326,12 @@ struct RequiredLiterals: Sendable {
         return result
     }
 
-    /// `passesLineTests` for a line of `characters` characters (and no line break), whose
-    /// `holdsDigit` is asked of `digit` only when needed: one walk of a document gives them for
-    /// every pattern (`LiteralScreen`).
-    func passesLineTests(_ bytes: UnsafeBufferPointer<UInt8>, characters: Int, digit: () -> Bool) -> Bool {
-        if let maxCharacters, characters > maxCharacters, Self.newlineIsLF || Self.isLongerLine(bytes, than: maxCharacters) { return false }
+    /// `passesLineTests` for a line without a line break, whose character count and
+    /// `holdsDigit` are asked of `characters` and `digit` only when needed: one walk of a
+    /// document gives them for every pattern (`LiteralScreen`). A line of no more bytes than
+    /// the bound has no more characters either, so most lines are never counted.
+    func passesLineTests(_ bytes: UnsafeBufferPointer<UInt8>, characters: () -> Int, digit: () -> Bool) -> Bool {
+        if let maxCharacters, bytes.count > maxCharacters, characters() > maxCharacters, Self.newlineIsLF || Self.isLongerLine(bytes, than: maxCharacters) { return false }
         if !suffixes.isEmpty, let last = bytes.last, last >= 0x20, last < 0x7F, !suffixes.contains(where: { Self.ends(bytes, with: $0) }) { return false }
         if needsDigit, !digit() { return false }
         return true

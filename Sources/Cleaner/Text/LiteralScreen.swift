@@ -1,3 +1,5 @@
+import Glibc
+
 /// The candidate lines of all of a rule file's line patterns, from one walk of a document: each
 /// pattern's required byte or required literals (`RequiredByte`, `RequiredLiterals`) are keys of
 /// one `LiteralAutomaton`, and each line's character count and digit test are made once for
@@ -190,8 +192,10 @@ struct LiteralScreen: Sendable {
     func candidateLines(in lines: DocumentLines) -> Candidates {
         let count = lines.count
         var marks = [Bool](repeating: false, count: screened.count * count)
-        let characters = countsCharacters ? Self.characterCounts(lines) : []
-        // Each line's digit test, made when a pattern first asks (0 not yet, 1 no digit, 2 digit).
+        // Each line's character count and digit test, made when a pattern first asks: most
+        // lines are candidates of no pattern that asks (characters -1 not yet; digits 0 not
+        // yet, 1 no digit, 2 digit).
+        var characters = [Int](repeating: -1, count: countsCharacters ? count : 0)
         var digits = [UInt8](repeating: 0, count: count)
         lines.text.withUnsafeBufferPointer { text in
             marks.withUnsafeMutableBufferPointer { marks in
@@ -205,24 +209,24 @@ struct LiteralScreen: Sendable {
                     for slot in tested {
                         // Taken once a pattern: each copy of the tests retains their arrays.
                         guard let entry = screened[slot] else { continue }
-                        let everyLine = entry.everyLine
                         let first = slot * count
                         let byte = entry.byte
-                        guard let tests = entry.tests else {
-                            for line in 0..<count where everyLine || marks[first + line] {
-                                let end = line + 1 < count ? starts[line + 1] - 1 : text.count
-                                marks[first + line] = byte.map { ByteSearch.contains(UnsafeBufferPointer(rebasing: text[starts[line]..<end]), byte: $0) } ?? true
-                            }
-                            continue
-                        }
-                        for line in 0..<count where everyLine || marks[first + line] {
+                        let tests = entry.tests
+                        Self.forEachCandidate(marks, from: first, count: count, everyLine: entry.everyLine) { line in
                             let end = line + 1 < count ? starts[line + 1] - 1 : text.count
                             let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
                             if let byte, !ByteSearch.contains(bytes, byte: byte) {
                                 marks[first + line] = false
-                                continue
+                                return
                             }
-                            marks[first + line] = tests.passesLineTests(bytes, characters: characters.isEmpty ? bytes.count : characters[line]) {
+                            guard let tests else {
+                                marks[first + line] = true
+                                return
+                            }
+                            marks[first + line] = tests.passesLineTests(bytes) {
+                                if characters[line] < 0 { characters[line] = ByteLanes.characterCount(bytes) }
+                                return characters[line]
+                            } digit: {
                                 if digits[line] == 0 { digits[line] = RequiredLiterals.holdsDigit(bytes) ? 2 : 1 }
                                 return digits[line] == 2
                             }
@@ -234,10 +238,22 @@ struct LiteralScreen: Sendable {
         return Candidates(marks: marks, lineCount: count)
     }
 
-    /// Each line's characters.
-    private static func characterCounts(_ lines: DocumentLines) -> [Int] {
-        lines.text.withUnsafeBufferPointer { text in
-            (0..<lines.count).map { ByteLanes.characterCount(UnsafeBufferPointer(rebasing: text[lines.bounds(of: $0)])) }
+    /// Calls `body` with each line marked in `marks[first ..< first + count]`, or with every
+    /// line when `everyLine`. A pattern's keys mark a handful of a document's hundreds of lines:
+    /// memchr finds them (a Bool is the byte 1) where a loop would read every mark of every
+    /// tested pattern.
+    @inline(__always)
+    private static func forEachCandidate(_ marks: UnsafeMutableBufferPointer<Bool>, from first: Int, count: Int, everyLine: Bool, _ body: (Int) -> Void) {
+        guard !everyLine else {
+            for line in 0..<count { body(line) }
+            return
+        }
+        guard let base = marks.baseAddress.map({ UnsafeRawPointer($0 + first) }) else { return }
+        var line = 0
+        while line < count, let found = memchr(base + line, 1, count - line) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            body(index)
+            line = index + 1
         }
     }
 }
