@@ -574,6 +574,33 @@ final class LineFilterTests: XCTestCase {
                                  keeping: "Creative Commons licences let authors share their work on their own terms.")
     }
 
+    /// A consent banner's lines go from inside the article's text, where no trailing-chrome test
+    /// reaches them; a sentence of the same shape about something else stays.
+    func testBuiltinCookieNoticesGoButSentencesAboutCookiesStay() throws {
+        let notices = [
+            "This website uses cookies to improve your experience. We'll assume you're ok with this.",
+            "We use cookies and other tracking technologies to improve your browsing experience.",
+            "Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren.",
+            "By choosing I Accept, you consent to our use of cookies and other tracking technologies.",
+            "Cookie Policy",
+            "Registration on or use of this site constitutes acceptance of our User Agreement",
+            // The comment form's box that keeps the reader's details, in two languages.
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.",
+        ]
+        let sentences = [
+            "This website uses a map to show where the bridge will stand.",
+            "We use cookie cutters shaped like the old bridge for the fair.",
+            "Wir verwenden Beton, um die alte Brücke zu stützen.",
+            "The council did not consent to the use of the bridge by lorries.",
+            "The cookie stall by the bridge sold out by noon.",
+            "Registration of the bridge as a monument constitutes a first, the mayor said.",
+            "Save the council's page in your browser, the mayor said, to follow the vote.",
+            "Meinen Plan für die Brücke stellte der Rat im Mai vor.",
+        ]
+        try assertBuiltinRules(drop: notices, keep: sentences)
+    }
+
     func testBuiltinLastUpdatedAndFeedbackLinesGo() throws {
         try assertFooterLineGoes("Last updated: Dec 28, 2004", keeping: "Last updated in 2004, the plan was shelved after the vote.")
         try assertFooterLineGoes("Letzte Änderung: 3.5.2006", keeping: "Die letzte Änderung des Plans kam im Mai.")

@@ -88,6 +88,11 @@ main_text(navigation): yes
 # After main_text, so that only the lines it leaves are asked.
 drop_line(comments): ^(?=.{0,250}$)(?i)(?:your|deine|ihre|votre|tu|su|il tuo|o seu|seu|je|twój)\b.{0,40}?\b(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[oa]|non sarà pubblicato|não será publicado|wordt niet gepubliceerd|nie zostanie opublikowany)
 drop_line(comments): ^(?=.{0,250}$).*\bAkismet\b.*\b(?i:spam)\b
+# The comment form's box that keeps the reader's details, as blog templates word it in each
+# language: "Save my name, email, and website in this browser for the next time I comment.",
+# "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser ... speichern.": a short
+# line that opens by saving and names both the browser and commenting.
+drop_line(comments): ^(?=.{0,250}$)(?i)(?=.*\b(?:browser|navigateur|navegador)\b)(?=.*\b(?:comment|commentaire|comente|commento|comentar|kommentierung|kommentiere|reactie)\b)(?:save|remember|meinen|enregistrer|guarda|guardar|salva|salvar|mijn)\b
 
 # A dropdown's options, flattened by the scraper onto one long line of capitalised names
 # ("-- Select a Forum -- NaNo Tips & Strategies -- Plot Doctoring -- ..."): kept by main_text
@@ -314,6 +319,22 @@ drop_line(legal): ^(?i)(?=.{0,400}$).*\b(?:(?:opinions|views)(?: and statements)
 drop_line(legal): ^(?i)(?=.{0,300}$).*\b(?:reproduction|republication|redistribution|copying)\b.{0,120}\bwithout (?:the )?(?:prior |express |explicit )*(?:written )?(?:permission|consent)\b.{0,40}\b(?:prohibited|forbidden|not permitted)
 drop_line(legal): ^(?i)(?=.{0,400}$).*\blinks?\b.{0,80}\b(?:do(?:es)? not|should not be construed as|shall not)\b.{0,30}\b(?:constitute|imply|be construed as) .{0,20}\bendorsement
 drop_line(legal): ^(?i)(?=.{0,250}$)(?:(?:the )?use of this (?:web ?site|site|service) constitutes (?:your )?acceptance|please read our (?:privacy policy|terms|user agreement|legal notice))\b
+# The same notice after a note or with registration named too: "Registration on or use of this
+# site constitutes acceptance of our User Agreement", "Note: ... The use of this website
+# constitutes acceptance of our user agreement."
+drop_line(legal): ^(?i)(?=.{0,300}$).*\b(?:use of (?:and/or registration on )?(?:any portion of )?this (?:web ?site|site|service)|registration on (?:and/)?or use of this (?:web ?site|site|service)) constitutes (?:your )?acceptance\b
+# A site's cookie notice, which consent banners print on every page: "This website uses cookies
+# to improve your experience.", "We use cookies and other tracking technologies ...", "Wir
+# verwenden Cookies, um ...", "Utilizziamo i cookie per ...": a line that opens by saying the site
+# uses them (English asks for the plural: "We use cookie cutters" is a recipe's).
+drop_line(legal): ^(?i)(?=.{0,400}$)\W{0,3}(?:(?:this|our) (?:web ?site|site|page)(?: is using| uses| use)|we(?: and our (?:partners|vendors))?(?: also)? (?:use|are using)) (?:\S+ ){0,2}cookies\b
+drop_line(legal): ^(?i)(?=.{0,400}$)\W{0,3}(?:wir(?: und unsere partner)? (?:verwenden|nutzen|setzen)|(?:diese|unsere) (?:web)?(?:seite|site) (?:verwendet|nutzt)|(?:ce site|notre site) utilise|nous utilisons|(?:este|nuestro) sitio(?: web)? (?:utiliza|usa)|esta (?:página|web) (?:utiliza|usa)|utilizamos|usamos|(?:questo|il nostro) sito (?:utilizza|usa)|utilizziamo|usiamo|deze (?:web)?site (?:gebruikt|maakt gebruik van)|wij gebruiken) (?:\S+ ){0,2}cookies?\b
+# The banner's consent line and its settings notice: "By choosing I Accept, you consent to our use
+# of cookies", "The cookie settings on this website are set to ...".
+drop_line(legal): ^(?i)(?=.{0,400}$).*\b(?:(?:agree|agreeing|consent|consenting|accept|accepting) to (?:our|the) use of cookies|cookie settings on this (?:web ?site|site)|cookie-einstellungen auf dieser (?:website|webseite|seite))\b
+# The banner's and the footer's links alone: "Cookie Policy", "Privacy & Cookies Policy",
+# "Cookie-Einstellungen".
+drop_line(legal): ^(?i)(?:privacy\s*(?:&|and)\s*)?cookies?[ -]?(?:policy|settings|preferences|notice|statement|einstellungen|richtlinie|informationen)$
 # A licence notice for the page: "This work is licensed under a Creative Commons License.",
 # "Content available under a Creative Commons license." (an article about the licences says more).
 drop_line(legal): ^(?i)(?=.{0,200}$)(?:this|dieses?|ce|cette|este|esta|questo|questa|portions of)\b.{0,60}\b(?:licensed under|lizenziert unter|sous (?:la |une )?licence|bajo una licencia|sob uma licença|rilasciat\w+ (?:sotto|con)|available under) (?:a |the |einer |la )?creative commons\b
