@@ -68,6 +68,14 @@ public final class Cleaner: Sendable {
         return text.withUTF8 { TextReader.read(validUTF8: $0) }
     }
 
+    /// Whether cleaning `bytes` with `options` looks for a site's signature lines: a plain-text
+    /// scrape (as sniffed) without an address. A caller that knows this before the rules are
+    /// loaded can have them scanned while the rest of the start-up goes on (`scanSignaturesAhead`).
+    public static func looksForSignatures(_ bytes: [UInt8], options: CleanOptions) -> Bool {
+        let kind = options.input == .auto ? InputKind.detect(bytes) : options.input
+        return kind == .text && options.url.flatMap(URLHost.host(of:)) == nil
+    }
+
     public func clean(_ text: String, options: CleanOptions = CleanOptions()) -> CleanResult {
         clean(Array(text.utf8), options: options)
     }

@@ -135,9 +135,9 @@ public struct RuleLibrary: Sendable {
         return nil
     }
 
-    /// Starts reading which on-demand files name `signature_line` on another thread, for a
+    /// Starts reading which on-demand files name `signature_line` on other threads, for a
     /// plain-text scrape without an address that is about to need them.
-    func scanSignaturesAhead() {
+    public func scanSignaturesAhead() {
         guard signatureIndex.isEmpty else { return }
         for layer in directories { layer.files.scanSignaturesAhead() }
     }
