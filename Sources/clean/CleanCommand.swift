@@ -67,7 +67,18 @@ struct CleanCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let library = try rules.load()
+        var options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
+        options.markdown = format == .markdown
+        options.metadata = format == .json || batch.jsonl || batch.warc
+        let inputs: [String?] = files.isEmpty ? [nil] : files
+        // With a lenient collection, the first input is read before the rules: a plain-text scrape
+        // without an address has the collection's signature lines looked for while the rest loads.
+        var first: [UInt8]??
+        if !rules.lenientDirectories.isEmpty, check == nil, !batch.isBatch, url == nil, input != .html {
+            first = .some(readInput(inputs[0]))
+        }
+        let scanAhead = first.flatMap { $0 }.map { Cleaner.looksForSignatures($0, options: options) } ?? false
+        let library = try rules.load(scanSignaturesAhead: scanAhead)
         if let check {
             throw ExitCode(GoldenRunner.run(directory: check, library: library))
         }
@@ -75,9 +86,6 @@ struct CleanCommand: ParsableCommand {
         // The process ends with this run, and its rules with it: not freed entry by entry on the
         // way out (1.5 million instructions with ftr-site-config's 2,000 files).
         _ = Unmanaged.passRetained(cleaner)
-        var options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
-        options.markdown = format == .markdown
-        options.metadata = format == .json || batch.jsonl || batch.warc
         let output = format.output ?? .text
         if batch.isBatch {
             throw ExitCode(batch.run(files, cleaner: cleaner, options: options, format: output))
@@ -86,9 +94,9 @@ struct CleanCommand: ParsableCommand {
         var failed = false
         var wroteText = false
         var report: [(name: String, result: CleanResult)] = []
-        let inputs: [String?] = files.isEmpty ? [nil] : files
-        for path in inputs {
-            guard let bytes = readInput(path) else {
+        for (index, path) in inputs.enumerated() {
+            let read = index == 0 ? first ?? readInput(path) : readInput(path)
+            guard let bytes = read else {
                 failed = true
                 continue
             }

@@ -12,7 +12,9 @@ struct RuleOptions: ParsableArguments {
 
     /// Reads every strict rule file before any input is read, so a broken rule stops the run before
     /// any output; lenient directories are indexed, their files read when first needed.
-    func load() throws -> RuleLibrary {
+    /// `scanSignaturesAhead`: a plain-text scrape without an address comes first, whose site the
+    /// lenient files' signature lines name: they are looked for from here on, on other threads.
+    func load(scanSignaturesAhead: Bool = false) throws -> RuleLibrary {
         do {
             var library = try RuleLibrary.builtin()
             library.compilePatternsAhead()
@@ -23,6 +25,7 @@ struct RuleOptions: ParsableArguments {
                     Diagnostics.warning($0.description)
                 }
             }
+            if scanSignaturesAhead { library.scanSignaturesAhead() }
             return library
         } catch let error as RuleError {
             Diagnostics.error(error.description)

@@ -160,6 +160,66 @@ final class OnDemandRulesTests: XCTestCase {
                        "same size and modification time, another file")
     }
 
+    /// Between runs, a file added, renamed, removed, or edited in place to the same size with its
+    /// modification time set back is seen by the next run: from the cache, a large collection
+    /// (probed on several threads) gives the sites a run without it gives.
+    func testAddedRenamedRemovedAndEditedFilesAreSeenOnTheNextRun() throws {
+        var files: [String: String] = [:]
+        for index in 0..<300 { files["site\(index).test.txt"] = "body: //article\n# line \(index)\n" }
+        let edited = "signature_line: ^THE PAPER$\n"
+        files["site7.test.txt"] = "# " + String(repeating: "x", count: edited.utf8.count - 3) + "\n"
+        let rules = try settledDirectory(files)
+        let cache = try directory([:]) + "/clean"
+        let paper = "THE PAPER\n\nA real sentence of the article.\n"
+        func site(_ scrape: String) throws -> String? {
+            let cached = try siteOfScrape(scrape, rules: rules, cache: cache).site
+            XCTAssertEqual(cached, try siteOfScrape(scrape, rules: rules, cache: nil).site, "with the cache as without")
+            return cached
+        }
+        XCTAssertNil(try site(paper))
+        XCTAssertEqual(try cacheFiles(cache).count, 1)
+
+        try "signature_line: ^THE PAPER$\n".write(toFile: rules + "/paper.test.txt", atomically: false, encoding: .utf8)
+        try settle(rules + "/paper.test.txt")
+        XCTAssertEqual(try site(paper), "paper.test", "added")
+        XCTAssertEqual(rename(rules + "/paper.test.txt", rules + "/journal.test.txt"), 0)
+        XCTAssertEqual(try site(paper), "journal.test", "renamed")
+        XCTAssertEqual(unlink(rules + "/journal.test.txt"), 0)
+        XCTAssertNil(try site(paper), "removed")
+
+        // The same size and modification time: only the status change time tells.
+        let file = rules + "/site7.test.txt"
+        let old = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date)
+        XCTAssertEqual(edited.utf8.count, try String(contentsOfFile: file, encoding: .utf8).utf8.count)
+        try edited.write(toFile: file, atomically: false, encoding: .utf8)
+        try settle(file, at: old)
+        XCTAssertEqual(try site(paper), "site7.test", "edited in place")
+    }
+
+    /// Of two on-demand directories, the later one's file of a name is in force (its signature
+    /// lines, not the earlier one's); a compiled file added later replaces both; of two names of
+    /// one key in a directory, the later as Strings.
+    func testLaterFilesOfTheSameNameAreInForce() throws {
+        let first = try directory([
+            "x.test.txt": "signature_line: ^X ONE$\n", "y.test.txt": "signature_line: ^Y ONE$\n",
+            "Case.test.txt": "signature_line: ^UPPER$\n", "case.test.txt": "signature_line: ^LOWER$\n",
+        ])
+        let second = try directory(["x.test.txt": "signature_line: ^X TWO$\n"])
+        var library = RuleLibrary()
+        try library.addDirectoryOnDemand(first) { _ in }
+        try library.addDirectoryOnDemand(second) { _ in }
+        try library.add(name: "y.test", text: "signature_line: ^Y COMPILED$\n", path: "y.test.txt")
+        XCTAssertEqual(library.siteCount, 3)
+        XCTAssertNil(library.siteName(forLines: ["X ONE"]))
+        XCTAssertEqual(library.siteName(forLines: ["X TWO"]), "x.test")
+        XCTAssertNil(library.siteName(forLines: ["Y ONE"]))
+        XCTAssertEqual(library.siteName(forLines: ["Y COMPILED"]), "y.test")
+        XCTAssertNil(library.siteName(forLines: ["UPPER"]))
+        XCTAssertEqual(library.siteName(forLines: ["LOWER"]), "case.test")
+        XCTAssertEqual(library.siteName(forHost: "www.x.test"), "x.test")
+        XCTAssertEqual(library.rules(forSite: "x.test").signatures.first?.source, "^X TWO$")
+    }
+
     /// A cache that is corrupt, cut short, of another directory, or cannot be written changes
     /// nothing but the time taken; a corrupt one is written anew.
     func testACorruptOrUnwritableCacheIsHarmless() throws {

@@ -34,13 +34,14 @@ public final class Cleaner: Sendable {
             // libxml2's allocations for the page come from a per-thread arena, emptied when it is done.
             (document, site) = DocumentArena.scope { HTMLPipeline.run(decoded.utf8, library: library, options: options) }
         } else {
+            let url = options.url.flatMap { url in URLHost.host(of: url).map { (url, $0) } }
+            site = url.flatMap { library.siteName(forHost: $0.1) }
+            // The site's signature lines are read from their files while the scrape is read.
+            if site == nil { library.scanSignaturesAhead() }
             let reading = Self.read(decoded)
             readLines = reading.lines
             document = Document(blocks: reading.blocks)
-            if let url = options.url, let host = URLHost.host(of: url) {
-                site = library.siteName(forHost: host)
-                document.metadata.url = url
-            }
+            if let url { document.metadata.url = url.0 }
             if site == nil {
                 if let lines = reading.lines {
                     site = library.siteName(forJoined: lines)
@@ -65,6 +66,14 @@ public final class Cleaner: Sendable {
         }
         var text = String(decoding: decoded.utf8, as: UTF8.self)
         return text.withUTF8 { TextReader.read(validUTF8: $0) }
+    }
+
+    /// Whether cleaning `bytes` with `options` looks for a site's signature lines: a plain-text
+    /// scrape (as sniffed) without an address. A caller that knows this before the rules are
+    /// loaded can have them scanned while the rest of the start-up goes on (`scanSignaturesAhead`).
+    public static func looksForSignatures(_ bytes: [UInt8], options: CleanOptions) -> Bool {
+        let kind = options.input == .auto ? InputKind.detect(bytes) : options.input
+        return kind == .text && options.url.flatMap(URLHost.host(of:)) == nil
     }
 
     public func clean(_ text: String, options: CleanOptions = CleanOptions()) -> CleanResult {

@@ -11,15 +11,13 @@ public struct RuleLibrary: Sendable {
 
     private(set) var global = RuleSet()
     private(set) var sites: [String: RuleSet] = [:]
-    /// Site files of on-demand directories, read and compiled when a page of their site comes.
-    private var onDemand: [String: OnDemandSiteFile] = [:]
+    /// On-demand directories, in the order added: a later one's file replaces an earlier one's of the same name.
+    private var directories: [OnDemandLayer] = []
     /// Lines that identify a site's plain-text scrapes, with the site they name, in file order;
-    /// an on-demand file stands for its own signature lines, read when they are needed.
+    /// an on-demand directory stands for its files' signature lines, read when they are needed.
     private var signatures: [SignatureSource] = []
     /// The patterns of `signatures`, read once from their files; made anew whenever `signatures` change.
-    private var signatureIndex = SignatureIndex(cacheDirectory: nil)
-    /// Where on-demand directories keep which of their files name `signature_line` (nil: nowhere).
-    private var signatureCacheDirectory: String?
+    private var signatureIndex = SignatureIndex()
     /// Broken rules skipped in lenient mode.
     public private(set) var warnings: [RuleError] = []
 
@@ -49,7 +47,8 @@ public struct RuleLibrary: Sendable {
     /// thread, once); its broken rules go to `warning` then. `global.txt` is read at once. When a
     /// plain-text scrape without an address needs the `signature_line`s, every file's bytes are
     /// searched for the directive's name and only the files that hold it are parsed.
-    /// Start-up costs a directory listing, whatever the size of the collection.
+    /// Start-up costs a directory listing and a hash table of its names: no file is read or
+    /// made into an object before it is needed.
     ///
     /// `signatureCache`: a directory (such as `userCacheDirectory`) where each file's stamp and
     /// whether it names `signature_line` are kept between runs, so that a file is not read again
@@ -60,31 +59,19 @@ public struct RuleLibrary: Sendable {
         guard let listing = DirectoryListing.ruleFiles(in: directory) else {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        onDemand.reserveCapacity(onDemand.count + listing.count)
-        signatures.reserveCapacity(signatures.count + listing.count)
-        for index in listing.sortedIndices() {
-            let (key, fileName) = listing.keyAndName(index)
-            let file = OnDemandSiteFile(directory: prefix, key: key, fileName: fileName, warning: warning)
-            if key == Self.globalName {
-                add(name: key, rules: file.rules)
-                continue
-            }
-            // An on-demand file of the same name read before is replaced (its signatures looked for only when there is one).
-            if onDemand.updateValue(file, forKey: key) != nil {
-                signatures.removeAll { $0.site == key }
-            }
-            signatures.append(.onDemand(file, site: key))
-        }
-        // So is a compiled file of the same name: looked for among the few compiled ones, not
-        // once for each of thousands of names (a site is compiled or on demand, never both).
-        let replaced = sites.keys.filter { onDemand[$0] != nil }
+        let files = OnDemandDirectory(path: directory, listing: listing, cacheDirectory: signatureCache, warning: warning)
+        for index in listing.globalIndices { add(name: Self.globalName, rules: files.file(index).rules) }
+        // A compiled file of the same name is replaced: looked for among the few compiled ones,
+        // not once for each of thousands of names (a site is compiled or on demand, never both).
+        // An earlier directory's file of the same name is passed over where this one's is found first.
+        let replaced = sites.keys.filter { files.contains($0) }
         for key in replaced {
             sites[key] = nil
-            signatures.removeAll { if case .compiled = $0 { $0.site == key } else { false } }
+            signatures.removeAll { $0.site == key }
         }
-        if let signatureCache { signatureCacheDirectory = signatureCache }
-        signatureIndex = SignatureIndex(cacheDirectory: signatureCacheDirectory)
+        directories.append(OnDemandLayer(files: files))
+        signatures.append(.directory(directories.count - 1))
+        signatureIndex = SignatureIndex()
     }
 
     /// Adds one file's rules under `name` (`global`, `example.com`, `.example.com`), replacing a file of that name.
@@ -110,8 +97,8 @@ public struct RuleLibrary: Sendable {
         }
         signatures.removeAll { $0.site == key }
         signatures += rules.signatures.map { .compiled($0, site: key) }
-        signatureIndex = SignatureIndex(cacheDirectory: signatureCacheDirectory)
-        onDemand[key] = nil
+        signatureIndex = SignatureIndex()
+        for index in directories.indices where directories[index].files.contains(key) { directories[index].masked.insert(key) }
         sites[key] = rules
     }
 
@@ -120,11 +107,39 @@ public struct RuleLibrary: Sendable {
     public static var userCacheDirectory: String? { SignatureScanCache.defaultDirectory() }
 
     /// Number of site files.
-    public var siteCount: Int { sites.count + onDemand.count }
+    public var siteCount: Int { sites.count + onDemandFiles.count }
 
     /// Every site file's `test_url` (with its `test_contains`), in file and line order.
     public var siteTests: [RuleSet.SiteTest] {
-        (sites.values.flatMap(\.tests) + onDemand.values.flatMap(\.rules.tests)).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        (sites.values.flatMap(\.tests) + onDemandFiles.flatMap(\.rules.tests)).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// The on-demand site files in force: of each name, the last directory's, unless a compiled file replaced it.
+    private var onDemandFiles: [OnDemandSiteFile] {
+        directories.indices.flatMap { layer in
+            directories[layer].files.listing.indicesInForce.filter { inForce(directories[layer].files.listing.key($0), layer: layer) }
+                .map { directories[layer].files.file($0) }
+        }
+    }
+
+    /// Whether directory `layer`'s file of key `key` (which it holds) is the one in force.
+    private func inForce(_ key: String, layer: Int) -> Bool {
+        !directories[layer].masked.contains(key) && !directories[(layer + 1)...].contains { $0.files.contains(key) }
+    }
+
+    /// The on-demand file in force for `key`: the last directory's that holds it and did not see it replaced.
+    private func onDemandFile(_ key: String) -> OnDemandSiteFile? {
+        for layer in directories.reversed() where layer.files.contains(key) {
+            return layer.masked.contains(key) ? nil : layer.files.file(forKey: key)
+        }
+        return nil
+    }
+
+    /// Starts reading which on-demand files name `signature_line` on other threads, for a
+    /// plain-text scrape without an address that is about to need them.
+    public func scanSignaturesAhead() {
+        guard signatureIndex.isEmpty else { return }
+        for layer in directories { layer.files.scanSignaturesAhead() }
     }
 
     /// The site file for `host`: the most specific of `host`, then each parent domain, where
@@ -146,7 +161,7 @@ public struct RuleLibrary: Sendable {
     }
 
     private func hasSite(_ name: String) -> Bool {
-        sites[name] != nil || onDemand[name] != nil
+        sites[name] != nil || onDemandFile(name) != nil
     }
 
     /// The site whose signature line appears in a plain-text scrape: the first line (trimmed) that
@@ -154,7 +169,7 @@ public struct RuleLibrary: Sendable {
     /// search all lines at once and test only the lines where that search found a match.
     func siteName(forLines lines: [Substring]) -> String? {
         guard !signatures.isEmpty else { return nil }
-        let signatures = signatureIndex.patterns(of: self.signatures)
+        let signatures = signatureIndex.patterns(of: self.signatures, in: directories, inForce: inForce)
         guard !signatures.isEmpty else { return nil }
         let trimmed = lines.map { Self.trimmed($0) }
         if let joined = DocumentLines(lines: trimmed) { return siteName(signatures, joined) }
@@ -165,7 +180,7 @@ public struct RuleLibrary: Sendable {
     /// signatures search that text as it is, unless trimming would change a line.
     func siteName(forJoined lines: DocumentLines) -> String? {
         guard !signatures.isEmpty else { return nil }
-        let signatures = signatureIndex.patterns(of: self.signatures)
+        let signatures = signatureIndex.patterns(of: self.signatures, in: directories, inForce: inForce)
         guard !signatures.isEmpty else { return nil }
         guard Self.areTrimmed(lines) else {
             return siteName(forLines: (0..<lines.count).map { index in lines.withLine(index) { Substring(String(decoding: $0, as: UTF8.self)) } })
@@ -261,266 +276,60 @@ public struct RuleLibrary: Sendable {
     func rules(forSite site: String?) -> RuleSet {
         guard let site else { return global }
         if let siteRules = sites[site] { return siteRules.merged(with: global) }
-        if let file = onDemand[site] { return file.rules.merged(with: global) }
+        if let file = onDemandFile(site) { return file.rules.merged(with: global) }
         return global
     }
 }
 
-/// Where a site's signature lines come from: a file already compiled, or an on-demand file
-/// (whose lines are read with the file).
+/// An on-demand directory as a library holds it: the names of its files that a compiled file added later replaced.
+private struct OnDemandLayer: Sendable {
+    let files: OnDemandDirectory
+    var masked: Set<String> = []
+}
+
+/// Where a site's signature lines come from: a file already compiled, or an on-demand directory
+/// (by its index in the library's directories), whose files' lines are read when needed.
 private enum SignatureSource: Sendable {
     case compiled(Pattern, site: String)
-    case onDemand(OnDemandSiteFile, site: String)
+    case directory(Int)
 
-    var site: String {
-        switch self {
-        case .compiled(_, let site), .onDemand(_, let site): site
-        }
-    }
-
-    /// The directory of an on-demand file.
-    var directory: String? {
-        guard case .onDemand(let file, _) = self else { return nil }
-        return file.directory
-    }
-
-    /// The name of an on-demand file whose signature lines are still to be looked for.
-    var unscannedName: String? {
-        guard case .onDemand(let file, _) = self else { return nil }
-        return file.unscannedName
-    }
-
-    /// `name` and `probe`: the on-demand file's name and what probing it found, when known.
-    func patterns(scanner: SignatureScanner, name: String? = nil, probe: FileProbe? = nil) -> [(pattern: Pattern, site: String)] {
-        switch self {
-        case .compiled(let pattern, let site): [(pattern, site)]
-        case .onDemand(let file, let site): file.signatures(scanner: scanner, name: name, probe: probe).map { ($0, site) }
-        }
+    /// The site of a compiled file's line (nil for a directory).
+    var site: String? {
+        guard case .compiled(_, let site) = self else { return nil }
+        return site
     }
 }
 
 /// The signature lines of a library's sources in order, read from their files on the first
 /// plain-text scrape without an address (by one thread; the others wait for it) and kept.
 private final class SignatureIndex: Sendable {
-    private let cacheDirectory: String?
     private let patterns = Mutex<[(pattern: Pattern, site: String)]?>(nil)
 
-    init(cacheDirectory: String?) {
-        self.cacheDirectory = cacheDirectory
-    }
+    /// No scrape asked for the patterns yet.
+    var isEmpty: Bool { patterns.withLock { $0 == nil } }
 
-    func patterns(of sources: [SignatureSource]) -> [(pattern: Pattern, site: String)] {
+    /// `inForce(key, layer)`: whether directory `layer`'s file of that key is the one in force.
+    func patterns(
+        of sources: [SignatureSource], in directories: [OnDemandLayer], inForce: (String, Int) -> Bool
+    ) -> [(pattern: Pattern, site: String)] {
         patterns.withLock { patterns in
             if let patterns { return patterns }
-            let scanner = SignatureScanner(cacheDirectory: cacheDirectory)
             var read: [(pattern: Pattern, site: String)] = []
-            var start = 0
-            while start < sources.count {
-                // The files of one directory, one after the other, are probed together, then scanned in order.
-                let directory = sources[start].directory
-                var end = start + 1
-                while end < sources.count, sources[end].directory == directory { end += 1 }
-                let files = sources[start..<end]
-                guard let directory else {
-                    for source in files { read += source.patterns(scanner: scanner) }
-                    start = end
-                    continue
-                }
-                let names = files.map(\.unscannedName)
-                let probes = scanner.probe(names.compactMap { $0 }, in: directory)
-                var next = 0
-                for (source, name) in zip(files, names) {
-                    // A file compiled meanwhile (for a page of its site) is not scanned: its probe goes unused.
-                    var probe: FileProbe?
-                    if name != nil {
-                        probe = probes[next]
-                        next += 1
+            for source in sources {
+                switch source {
+                case .compiled(let pattern, let site):
+                    read.append((pattern, site))
+                case .directory(let layer):
+                    let files = directories[layer].files
+                    for index in files.signatureFiles() {
+                        let key = files.listing.key(index)
+                        guard inForce(key, layer) else { continue }
+                        read += files.file(index).rules.signatures.map { ($0, key) }
                     }
-                    read += source.patterns(scanner: scanner, name: name, probe: probe)
                 }
-                start = end
             }
-            scanner.save()
             patterns = read
             return read
         }
-    }
-}
-
-/// A site file of an on-demand directory: read, parsed leniently and compiled on first use.
-final class OnDemandSiteFile: Sendable {
-    /// The directory's path with a final "/", shared by all its files.
-    let directory: String
-    /// The file's name without ".txt", lowercased; `fileName` is the name as listed when it differs.
-    private let key: String
-    private let fileName: String?
-    private let warning: @Sendable (RuleError) -> Void
-    private let state = Mutex(State())
-
-    private struct State {
-        var rules: RuleSet?
-        /// The file's bytes were read for its signature lines and hold no `signature_line`.
-        var holdsNoSignature = false
-    }
-
-    init(directory: String, key: String, fileName: String?, warning: @escaping @Sendable (RuleError) -> Void) {
-        self.directory = directory
-        self.key = key
-        self.fileName = fileName
-        self.warning = warning
-    }
-
-    /// The file's name in its directory, as listed.
-    private var name: String { fileName ?? key + ".txt" }
-
-    /// The path its messages name, made when the file is read: most files are never read.
-    var path: String { directory + name }
-
-    /// The file's rules, compiled on the first call; a file that cannot be read is a warning and no rules.
-    var rules: RuleSet {
-        state.withLock { state in
-            if let rules = state.rules { return rules }
-            let rules = compile(try? FileIO.read(path: path))
-            state.rules = rules
-            return rules
-        }
-    }
-
-    /// The file's name in its directory while its signature lines are still to be looked for.
-    var unscannedName: String? {
-        let unscanned = state.withLock { $0.rules == nil && !$0.holdsNoSignature }
-        return unscanned ? name : nil
-    }
-
-    /// The file's `signature_line` patterns. A file whose bytes do not name the directive is not
-    /// parsed for them (nor are its broken rules warned of: that waits for a page of its site).
-    /// `name`: `unscannedName`, when made already; `probe`: what probing the file found.
-    func signatures(scanner: SignatureScanner, name: String? = nil, probe: FileProbe? = nil) -> [Pattern] {
-        state.withLock { state in
-            if let rules = state.rules { return rules.signatures }
-            if state.holdsNoSignature { return [] }
-            let name = name ?? self.name
-            let rules = scanner.scan(name, in: directory, probe: probe) { compile($0.map(Array.init)) }
-            guard let rules else {
-                state.holdsNoSignature = true
-                return []
-            }
-            state.rules = rules
-            return rules.signatures
-        }
-    }
-
-    /// The rules of the file's bytes (nil: it could not be read), its broken rules sent to `warning`.
-    private func compile(_ bytes: [UInt8]?) -> RuleSet {
-        let path = self.path
-        guard let bytes else {
-            warning(RuleError(file: path, line: 0, message: "cannot read rule file"))
-            return RuleSet()
-        }
-        var rules = RuleSet()
-        var parser = RuleParser(file: path, mode: .lenient)
-        do {
-            rules = try parser.parse(String(decoding: bytes, as: UTF8.self))
-        } catch let error as RuleError {
-            warning(error)
-        } catch {
-            warning(RuleError(file: path, line: 0, message: "\(error)"))
-        }
-        parser.warnings.forEach(warning)
-        return rules
-    }
-}
-
-/// A directory's rule file names (as `RuleFile.isRuleFileName` says), read with readdir(3) into one
-/// buffer and checked as bytes: a collection such as ftr-site-config lists 2,000 names at every
-/// start-up, where a String, a sort by Unicode rules and a path for each cost 10,000 instructions a name.
-struct DirectoryListing {
-    private var bytes: [UInt8] = []
-    /// Where each name starts in `bytes`, and one more entry: the end of the last.
-    private var starts: [Int] = [0]
-    /// Some name holds a byte that is not ASCII: then names sort as Strings do.
-    private var hasNonASCII = false
-
-    var count: Int { starts.count - 1 }
-
-    static func ruleFiles(in directory: String) -> DirectoryListing? {
-        guard let stream = opendir(directory) else { return nil }
-        defer { closedir(stream) }
-        var listing = DirectoryListing()
-        listing.bytes.reserveCapacity(64 * 1024)
-        while let entry = readdir(stream) {
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.assumingMemoryBound(to: UInt8.self)
-                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
-                guard RuleFile.isRuleFileName(name) else { return }
-                listing.bytes.append(contentsOf: name)
-                listing.starts.append(listing.bytes.count)
-                if !listing.hasNonASCII { listing.hasNonASCII = name.contains { $0 >= 0x80 } }
-            }
-        }
-        return listing
-    }
-
-    private func name(_ index: Int) -> ArraySlice<UInt8> {
-        bytes[starts[index]..<starts[index + 1]]
-    }
-
-    /// Indices in the order of the names as Strings (files are read in that order, and a later
-    /// name replaces an earlier one of the same key). For ASCII names, byte order is that order:
-    /// names are compared by their first 16 bytes as two big-endian integers (zero-padded, and
-    /// names hold no zero byte, so a prefix sorts first), the rest only when those are equal.
-    func sortedIndices() -> [Int] {
-        if hasNonASCII {
-            return (0..<count).sorted { String(decoding: name($0), as: UTF8.self) < String(decoding: name($1), as: UTF8.self) }
-        }
-        var keys = (0..<count).map { index in
-            let name = self.name(index)
-            return SortKey(high: Self.bigEndian(name.prefix(8)), low: Self.bigEndian(name.dropFirst(8).prefix(8)), index: index)
-        }
-        keys.sort { left, right in
-            if left.high != right.high { return left.high < right.high }
-            if left.low != right.low { return left.low < right.low }
-            return name(left.index).lexicographicallyPrecedes(name(right.index))
-        }
-        return keys.map(\.index)
-    }
-
-    private struct SortKey {
-        let high: UInt64
-        let low: UInt64
-        let index: Int
-    }
-
-    /// Up to 8 bytes as a big-endian integer, zero-padded on the right.
-    private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 56
-        for byte in bytes {
-            value |= UInt64(byte) << shift
-            shift &-= 8
-        }
-        return value
-    }
-
-    /// The names as listed, in the order of `sortedIndices`.
-    func sortedNames() -> [String] {
-        sortedIndices().map { String(decoding: name($0), as: UTF8.self) }
-    }
-
-    /// The name's key (without ".txt", ASCII letters lowercased) and, when it differs from the
-    /// key + ".txt", the name itself.
-    func keyAndName(_ index: Int) -> (key: String, fileName: String?) {
-        let name = self.name(index)
-        let base = name.dropLast(4)
-        guard !hasNonASCII else {
-            let fileName = String(decoding: name, as: UTF8.self)
-            let key = String(fileName.dropLast(4)).lowercased()
-            return (key, Array((key + ".txt").utf8) == Array(fileName.utf8) ? nil : fileName)
-        }
-        guard base.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-            return (String(decoding: base, as: UTF8.self), nil)
-        }
-        let lowered = base.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-        return (String(decoding: lowered, as: UTF8.self), String(decoding: name, as: UTF8.self))
     }
 }

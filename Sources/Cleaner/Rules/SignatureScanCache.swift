@@ -17,14 +17,15 @@ import Synchronization
 /// unwritable one leaves the files to be read, and is written anew when it can be.
 ///
 /// Format: a line naming the format, a line with the directory's real path, then one record a
-/// file: 7 little-endian 64-bit integers (inode, size, modification and status change time in
-/// seconds and nanoseconds, 1 when the file names the directive else 0), the name's length
-/// (16 bits) and the name. Read without a parse: 2,000 records in well under a million instructions.
-final class SignatureScanCache {
+/// file, in the order the directory lists them: 7 little-endian 64-bit integers (inode, size,
+/// modification and status change time in seconds and nanoseconds, 1 when the file names the
+/// directive else 0), the name's length (16 bits) and the name. Read without a parse: 2,000
+/// records in well under a million instructions.
+struct SignatureScanCache: Sendable {
     static let header = "clean rule files and their signature_line 2"
 
     /// A file's stamp when it was read, and whether its bytes name the directive.
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         let stamp: FileStamp
         let holdsSignature: Bool
     }
@@ -33,115 +34,82 @@ final class SignatureScanCache {
     private static let fieldsSize = 7 * 8 + 2
 
     private let path: String
-    private let directory: String
     private let now: Int64
-    /// The cache file's bytes, and where the next record starts: records are read one by one, in
-    /// the order files are looked at, which is the order they were written in while the directory stays the same.
-    private var bytes: [UInt8] = []
-    private var next = 0
-    /// Records by name, read whole on the first look-up that is not the next record.
-    private var byName: [String: Entry]?
-    /// Every look-up so far was the next record, and found the file as recorded: what this run
-    /// found is then `bytes[..<prefixEnd]`, and `found` is made only when something differs.
-    private var unchanged = true
-    private var prefixEnd = 0
-    /// What this run found, in the order files were looked at: the cache's next contents.
-    private var found: [UInt8] = []
+    private let head: [UInt8]
+    /// The cache file's bytes (empty: none, or of another directory).
+    private let bytes: [UInt8]
+    /// The entry recorded for each name of the listing, by index (nil: none, or the cache is corrupt).
+    let recorded: [Entry?]
+    /// The records are the listing's names in order, one for each and no more: then a run that
+    /// finds every file as recorded writes nothing.
+    private let inListingOrder: Bool
 
-    /// The cache of rules directory `directory` under `cacheDirectory` (nil when the directory has no real path).
-    init?(directory: String, cacheDirectory: String) {
+    /// The cache of rules directory `directory` under `cacheDirectory`, read for the names of
+    /// `listing` (nil when the directory has no real path). Records are compared with the names
+    /// in turn, as they were written while the directory stays the same; by name (a String
+    /// each) only when they differ.
+    init?(directory: String, cacheDirectory: String, listing: DirectoryListing) {
         guard let resolved = realpath(directory, nil) else { return nil }
-        self.directory = String(cString: resolved)
+        let directory = String(cString: resolved)
         free(resolved)
-        path = FilePaths.join(cacheDirectory, "signature-free-\(Self.hash(self.directory)).bin")
+        path = FilePaths.join(cacheDirectory, "signature-free-\(Self.hash(directory)).bin")
         now = Int64(time(nil))
-        let head = Array((Self.header + "\n" + self.directory + "\n").utf8)
-        if let bytes = try? FileIO.read(path: path), bytes.starts(with: head) {
-            self.bytes = bytes
-            next = head.count
-            prefixEnd = head.count
-        } else {
-            found = head
-            unchanged = false
-        }
-    }
-
-    /// The entry recorded for `name`, nil when there is none (or the cache is corrupt).
-    func recorded(_ name: String) -> Entry? {
-        if byName == nil {
-            var index = next
-            if let (entry, nameRange) = Self.record(in: bytes, at: &index), Self.equal(bytes[nameRange], name) {
-                next = index
-                return entry
-            }
-            diverge()
-            byName = Self.records(in: bytes, from: next)
-        }
-        // No cache file (a first run): nothing to hash the name for.
-        guard let byName, !byName.isEmpty else { return nil }
-        return byName[name]
-    }
-
-    /// What `recorded` would give for each of `names` in turn, without moving on: for probing
-    /// the files ahead of the look-ups, which stay in their order.
-    func peek(_ names: [String]) -> [Entry?] {
+        let head = Array((Self.header + "\n" + directory + "\n").utf8)
+        self.head = head
+        var bytes: [UInt8] = []
+        if let read = try? FileIO.read(path: path), read.starts(with: head) { bytes = read }
+        self.bytes = bytes
         var entries: [Entry?] = []
-        entries.reserveCapacity(names.count)
-        var index = next
-        var byName = self.byName
-        for name in names {
-            if byName == nil {
-                var after = index
-                if let (entry, nameRange) = Self.record(in: bytes, at: &after), Self.equal(bytes[nameRange], name) {
-                    index = after
-                    entries.append(entry)
-                    continue
+        entries.reserveCapacity(listing.count)
+        var index = head.count
+        if !bytes.isEmpty {
+            listing.withNames { names in
+                bytes.withUnsafeBufferPointer { records in
+                    for name in 0..<listing.count {
+                        var after = index
+                        guard let (entry, nameRange) = Self.record(in: bytes, at: &after),
+                              listing.name(name).count == nameRange.count,
+                              let left = records.baseAddress, let right = names.baseAddress,
+                              memcmp(left + nameRange.lowerBound, right + listing.nameStart(name), nameRange.count) == 0
+                        else { break }
+                        entries.append(entry)
+                        index = after
+                    }
                 }
-                byName = Self.records(in: bytes, from: index) ?? [:]
             }
-            entries.append(byName?[name])
         }
-        return entries
+        inListingOrder = !bytes.isEmpty && entries.count == listing.count && index == bytes.count
+        if inListingOrder {
+            recorded = entries
+        } else if !bytes.isEmpty, let byName = Self.records(in: bytes, from: head.count) {
+            recorded = (0..<listing.count).map { byName[listing.nameString($0)] }
+        } else {
+            recorded = Array(repeating: nil, count: listing.count)
+        }
     }
 
-    /// What this run found of `name`; `asRecorded`: the same as `recorded(name)` gave.
-    func record(_ name: String, _ entry: Entry, asRecorded: Bool) {
-        let nameBytes = name.utf8
-        guard entry.stamp.modified < now - Self.settlingSeconds, nameBytes.count <= Int(UInt16.max) else {
-            diverge()
-            return
+    /// Writes what this run found of each name of `listing` (nil: nothing to record), unless it
+    /// is what was read; a file modified in the last seconds is not recorded. Failures are ignored.
+    func save(_ found: [Entry?], of listing: DirectoryListing) {
+        if inListingOrder, found == recorded { return }
+        var out = head
+        out.reserveCapacity(head.count + listing.count * (Self.fieldsSize + 24))
+        for (index, entry) in found.enumerated() {
+            let name = listing.name(index)
+            guard let entry, entry.stamp.modified < now - Self.settlingSeconds, name.count <= Int(UInt16.max) else { continue }
+            // The fields in one append and the name in another: an append a field cost 1,500 instructions a record.
+            let stamp = entry.stamp
+            let fields = (
+                Int64(bitPattern: stamp.inode).littleEndian, stamp.size.littleEndian, stamp.modified.littleEndian,
+                stamp.modifiedNanoseconds.littleEndian, stamp.changed.littleEndian, stamp.changedNanoseconds.littleEndian,
+                Int64(entry.holdsSignature ? 1 : 0).littleEndian, UInt16(name.count).littleEndian)
+            withUnsafeBytes(of: fields) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<Self.fieldsSize])) }
+            out.append(contentsOf: name)
         }
-        if unchanged, asRecorded {
-            prefixEnd = next
-            return
-        }
-        diverge()
-        // The fields in one append and the name in another: a cold scan records 2,000 files, and
-        // an append a field cost 1,500 instructions a record.
-        let stamp = entry.stamp
-        let fields = (
-            Int64(bitPattern: stamp.inode).littleEndian, stamp.size.littleEndian, stamp.modified.littleEndian,
-            stamp.modifiedNanoseconds.littleEndian, stamp.changed.littleEndian, stamp.changedNanoseconds.littleEndian,
-            Int64(entry.holdsSignature ? 1 : 0).littleEndian, UInt16(nameBytes.count).littleEndian)
-        withUnsafeBytes(of: fields) { found.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<Self.fieldsSize])) }
-        var name = name
-        name.withUTF8 { found.append(contentsOf: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// From here on what this run finds is written out: the records that were the same so far first.
-    private func diverge() {
-        guard unchanged else { return }
-        unchanged = false
-        found = Array(bytes[..<prefixEnd])
-    }
-
-    /// Writes what this run found, unless it is what was read; failures are ignored.
-    func save() {
-        if unchanged, prefixEnd == bytes.count { return }
-        diverge()
+        if out == bytes { return }
         let temporary = path + ".\(getpid()).tmp"
         do {
-            try FileIO.write(found, toFile: temporary)
+            try FileIO.write(out, toFile: temporary)
             if rename(temporary, path) != 0 { unlink(temporary) }
         } catch {
             unlink(temporary)
@@ -179,17 +147,6 @@ final class SignatureScanCache {
         }
     }
 
-    private static func equal(_ bytes: ArraySlice<UInt8>, _ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { utf8 in
-            bytes.withUnsafeBufferPointer { record in
-                guard record.count == utf8.count else { return false }
-                guard let left = record.baseAddress, let right = utf8.baseAddress else { return true }
-                return memcmp(left, right, record.count) == 0
-            }
-        }
-    }
-
     /// FNV-1a of the path's bytes, in hex: a file name for the directory (the path inside says which it is).
     private static func hash(_ path: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -210,129 +167,108 @@ final class SignatureScanCache {
     }
 }
 
-/// Finds which on-demand rule files may hold `signature_line`s: from a directory's cache when a
-/// file's stamp is the one recorded, else by reading the file. A directive's name is ASCII and
-/// read in any letter case (`RuleParser.split` lowercases it), so a file whose bytes do not hold
-/// the name in some letter case has no such directive, and is not parsed: ftr-site-config's
+/// Finds which files of an on-demand directory may hold `signature_line`s: from the directory's
+/// cache when a file's stamp is the one recorded, else by reading the file. A directive's name is
+/// ASCII and read in any letter case (`RuleParser.split` lowercases it), so a file whose bytes do
+/// not hold the name in some letter case has no such directive, and is not parsed: ftr-site-config's
 /// 2,000 files hold none, and parsing them all cost 300 million instructions.
-final class SignatureScanner {
+///
+/// On a large collection these are thousands of system calls (one `fstatat` a file recorded, or
+/// `openat`, `fstat`, `read` and `close`), about 2 microseconds each: they are spread over the
+/// cores. Threads started with the scan (`helpers`) and any thread that then needs its answer
+/// (`run`) take runs of `run` files until none is left, so that a thread held up (by the
+/// patterns compiled ahead, or another process) leaves the rest to the others.
+final class SignatureScan: Sendable {
     private static let directive = Array("signature_line".utf8)
-    /// Threads that probe a collection's files, and the fewest files worth starting them for:
-    /// the machines this runs on have two cores or more, and the calls are in the kernel, where
-    /// a third thread on two cores gains nothing.
-    static let probeThreads = 2
-    static let probeMinimumFiles = 256
+    /// The most threads a scan runs on, and the fewest files worth a second thread for.
+    static let threadLimit = 8
+    static let minimumFilesForThreads = 256
     /// Files a thread probes at a time: about 0.1 ms of work.
-    static let probeRun = 64
-    private let reader = DirectoryFileReader()
-    private let cacheDirectory: String?
-    private var caches: [String: SignatureScanCache?] = [:]
-    /// The directory of the file before, whose files come one after the other.
-    private var last: (directory: String, cache: SignatureScanCache?)?
+    static let run = 64
 
-    init(cacheDirectory: String?) {
-        self.cacheDirectory = cacheDirectory
+    /// What probing a file found: the entry to record (nil: none, the file had no stamp or
+    /// could not be read) and whether the file may hold the directive (also when unreadable,
+    /// so that reading it again says so).
+    struct Probe: Sendable {
+        var entry: SignatureScanCache.Entry?
+        var mayHoldSignature: Bool
     }
 
-    /// `compile` of the file's bytes (nil: unreadable) when the file may hold a `signature_line`;
-    /// nil when it holds none. `probe`: what `probe` found of the file, which stands for the same
-    /// system calls made now.
-    func scan<Result>(
-        _ name: String, in directory: String, probe: FileProbe? = nil, compile: (UnsafeBufferPointer<UInt8>?) -> Result
-    ) -> Result? {
-        let cache = cache(of: directory)
-        let recorded = cache?.recorded(name)
-        switch probe {
-        case .stamp(let stamp)?:
-            if let cache, let recorded, !recorded.holdsSignature, stamp == recorded.stamp {
-                cache.record(name, recorded, asRecorded: true)
-                return nil
-            }
-        case .read(let stamp, holdsSignature: false)?:
-            if let cache, let stamp {
-                let entry = SignatureScanCache.Entry(stamp: stamp, holdsSignature: false)
-                cache.record(name, entry, asRecorded: entry == recorded)
-            }
-            return nil
-        default:
-            break
+    private let listing: DirectoryListing
+    private let directory: String
+    private let cache: SignatureScanCache?
+    private let recorded: [SignatureScanCache.Entry?]
+    private let nextRun = Atomic<Int>(0)
+    private let probes: Mutex<[Probe]>
+    /// The threads taking runs: the answer is whole when none is left.
+    private let working = DispatchGroup()
+    private let answer = Mutex<[Int]?>(nil)
+
+    /// A scan of `listing`'s files, which are `directory`'s, with the cache kept under `cacheDirectory`.
+    init(_ listing: DirectoryListing, in directory: String, cacheDirectory: String?) {
+        self.listing = listing
+        self.directory = directory
+        cache = cacheDirectory.flatMap { SignatureScanCache(directory: directory, cacheDirectory: $0, listing: listing) }
+        recorded = cache?.recorded ?? Array(repeating: nil, count: listing.count)
+        probes = Mutex(Array(repeating: Probe(entry: nil, mayHoldSignature: true), count: listing.count))
+    }
+
+    /// Threads worth starting besides the one that will need the answer: none on one core or for a small directory.
+    var helpers: Int {
+        guard listing.count >= Self.minimumFilesForThreads else { return 0 }
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return max(0, min(Self.threadLimit, cores, (listing.count + Self.run - 1) / Self.run) - 1)
+    }
+
+    /// Takes runs of files until none is left, then waits for the other threads' runs.
+    func work() {
+        working.enter()
+        let reader = DirectoryFileReader(directory: directory)
+        var runs: [(start: Int, probes: [Probe])] = []
+        let count = listing.count
+        while true {
+            let start = nextRun.add(Self.run, ordering: .relaxed).oldValue
+            guard start < count else { break }
+            let end = min(count, start + Self.run)
+            runs.append((start, (start..<end).map { probe($0, reader: reader) }))
         }
-        if let cache, let recorded, !recorded.holdsSignature, reader.stamp(ofFile: name, in: directory) == recorded.stamp {
-            cache.record(name, recorded, asRecorded: true)
-            return nil
+        probes.withLock { probes in
+            for run in runs { probes.replaceSubrange(run.start..<(run.start + run.probes.count), with: run.probes) }
         }
-        return reader.withContents(ofFile: name, in: directory) { bytes, stamp in
-            guard let bytes else { return compile(nil) }
-            let holdsSignature = ByteSearch.containsIgnoringASCIICase(bytes, Self.directive)
-            if let cache, let stamp {
-                let entry = SignatureScanCache.Entry(stamp: stamp, holdsSignature: holdsSignature)
-                cache.record(name, entry, asRecorded: entry == recorded)
-            }
-            return holdsSignature ? compile(bytes) : nil
+        working.leave()
+        working.wait()
+    }
+
+    /// The indices of the files that may hold a `signature_line`, in listing order; the cache
+    /// written on the first call. Takes part in the scan until it is done.
+    func filesNamingSignature() -> [Int] {
+        work()
+        return answer.withLock { answer in
+            if let answer { return answer }
+            let probes = self.probes.withLock { $0 }
+            cache?.save(probes.map(\.entry), of: listing)
+            let found = probes.indices.filter { probes[$0].mayHoldSignature }
+            answer = found
+            return found
         }
     }
 
-    /// Probes the files `names` of `directory`, which `scan` is about to be asked for in that order,
-    /// on two threads: a file recorded without the directive has its stamp taken, any other is
-    /// read and searched. On a large collection these are thousands of system calls (one
-    /// `fstatat`, or `openat`, `fstat`, `read` and `close` a file), most of the time the cache or
-    /// the reading takes; `scan` then uses each file's probe as if it had made the calls. Nil
-    /// for a file that could not be read (`scan` reads it again, to say so), and for all of
-    /// them when the collection is small or the machine has one core.
-    func probe(_ names: [String], in directory: String) -> [FileProbe?] {
-        let threads = min(Self.probeThreads, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        guard names.count >= Self.probeMinimumFiles, threads > 1 else { return Array(repeating: nil, count: names.count) }
-        let recorded = cache(of: directory)?.peek(names) ?? Array(repeating: nil, count: names.count)
-        let found = Mutex<[FileProbe?]>(Array(repeating: nil, count: names.count))
-        // Each thread takes the next run of files until none is left: a thread that starts late
-        // or is held up (by the patterns compiled ahead, or another process) leaves the rest to
-        // the other instead of the other waiting for its half.
-        let nextRun = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            let reader = DirectoryFileReader()
-            var runs: [(start: Int, probes: [FileProbe?])] = []
-            while true {
-                let start = nextRun.add(Self.probeRun, ordering: .relaxed).oldValue
-                guard start < names.count else { break }
-                var probes: [FileProbe?] = []
-                probes.reserveCapacity(Self.probeRun)
-                for index in start..<min(names.count, start + Self.probeRun) {
-                    let name = names[index]
-                    if let entry = recorded[index], !entry.holdsSignature, let stamp = reader.stamp(ofFile: name, in: directory), stamp == entry.stamp {
-                        probes.append(.stamp(stamp))
-                        continue
-                    }
-                    probes.append(reader.withContents(ofFile: name, in: directory) { bytes, stamp in
-                        bytes.map { .read(stamp, holdsSignature: ByteSearch.containsIgnoringASCIICase($0, Self.directive)) }
-                    })
-                }
-                runs.append((start, probes))
+    /// A file recorded has its stamp taken, and when that is the one recorded, the record
+    /// stands; any other is read and searched.
+    private func probe(_ index: Int, reader: DirectoryFileReader) -> Probe {
+        let recorded = self.recorded[index]
+        return listing.withNames { names in
+            guard let base = names.baseAddress else { return Probe(entry: nil, mayHoldSignature: true) }
+            let name = UnsafeRawPointer(base + listing.nameStart(index)).assumingMemoryBound(to: CChar.self)
+            if let recorded, let stamp = reader.stamp(ofFile: name), stamp == recorded.stamp {
+                return Probe(entry: recorded, mayHoldSignature: recorded.holdsSignature)
             }
-            found.withLock { found in
-                for run in runs { found.replaceSubrange(run.start..<(run.start + run.probes.count), with: run.probes) }
+            return reader.withContents(ofFile: name) { bytes, stamp in
+                guard let bytes else { return Probe(entry: nil, mayHoldSignature: true) }
+                let holdsSignature = ByteSearch.containsIgnoringASCIICase(bytes, Self.directive)
+                let entry = stamp.map { SignatureScanCache.Entry(stamp: $0, holdsSignature: holdsSignature) }
+                return Probe(entry: entry, mayHoldSignature: holdsSignature)
             }
         }
-        return found.withLock { $0 }
     }
-
-    /// Writes each directory's cache.
-    func save() {
-        for case let cache? in caches.values { cache.save() }
-    }
-
-    private func cache(of directory: String) -> SignatureScanCache? {
-        guard let cacheDirectory else { return nil }
-        if let last, last.directory == directory { return last.cache }
-        let cache = caches[directory] ?? SignatureScanCache(directory: directory, cacheDirectory: cacheDirectory)
-        caches[directory] = cache
-        last = (directory, cache)
-        return cache
-    }
-}
-
-/// What probing a rule file found: its stamp (taken because the cache records it without the
-/// directive), or its stamp when read (nil: no stamp) and whether its bytes name the directive.
-enum FileProbe: Sendable {
-    case stamp(FileStamp)
-    case read(FileStamp?, holdsSignature: Bool)
 }

@@ -4,14 +4,13 @@ import Glibc
 import Musl
 #endif
 
-/// Reads many small files of a few directories, each into one reused buffer: a directory is opened
+/// Reads many small files of a directory, each into one reused buffer: the directory is opened
 /// once and its files relative to it (`openat`: no walk of the directory's path per file), and a file
 /// is one `read` when it fits the buffer (a short read is its end). For the 2,000 files of a rules
 /// collection that are read together, four system calls a file instead of five, and no allocation.
 final class DirectoryFileReader {
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    private var directory: String?
-    private var descriptor: Int32 = -1
+    private let descriptor: Int32
     /// Files are opened without updating their access time (`O_NOATIME`): with `relatime`, the
     /// first read of a day would write back 2,000 inodes. Only a file's owner (or root) may ask
     /// that; the first refusal turns it off.
@@ -23,38 +22,32 @@ final class DirectoryFileReader {
     private static let noAccessTime: Int32 = 0
     #endif
 
+    /// A reader of `directory`'s files (none can be read when it cannot be opened).
+    init(directory: String) {
+        descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// `body` with the bytes of `directory`'s file `name` and its stamp, or nil when it cannot be
+    /// `body` with the bytes of the directory's file `name` and its stamp, or nil when it cannot be
     /// read. The bytes are valid only during the call.
-    func withContents<Result>(
-        ofFile name: String, in directory: String, _ body: (UnsafeBufferPointer<UInt8>?, FileStamp?) -> Result
-    ) -> Result {
-        guard let (count, stamp) = read(name, in: directory) else { return body(nil, nil) }
+    func withContents<Result>(ofFile name: UnsafePointer<CChar>, _ body: (UnsafeBufferPointer<UInt8>?, FileStamp?) -> Result) -> Result {
+        guard let (count, stamp) = read(name) else { return body(nil, nil) }
         return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count]), stamp) }
     }
 
-    /// The stamp of `directory`'s file `name` (`fstatat`, symbolic links followed), nil when it has none.
-    func stamp(ofFile name: String, in directory: String) -> FileStamp? {
-        guard open(directory) else { return nil }
+    /// The stamp of the directory's file `name` (`fstatat`, symbolic links followed), nil when it has none.
+    func stamp(ofFile name: UnsafePointer<CChar>) -> FileStamp? {
+        guard descriptor >= 0 else { return nil }
         var status = stat()
         guard fstatat(descriptor, name, &status, 0) == 0 else { return nil }
         return FileStamp(status)
     }
 
-    private func open(_ directory: String) -> Bool {
-        if directory != self.directory {
-            if descriptor >= 0 { close(descriptor) }
-            descriptor = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            self.directory = directory
-        }
-        return descriptor >= 0
-    }
-
-    private func read(_ name: String, in directory: String) -> (Int, FileStamp)? {
-        guard open(directory) else { return nil }
+    private func read(_ name: UnsafePointer<CChar>) -> (Int, FileStamp)? {
+        guard descriptor >= 0 else { return nil }
         var file = openat(descriptor, name, openFlags)
         if file < 0, errno == EPERM, openFlags & Self.noAccessTime != 0 {
             openFlags &= ~Self.noAccessTime
