@@ -185,6 +185,20 @@ final class LineFilterTests: XCTestCase {
         XCTAssertEqual(try clean(list, rules: rules).text, list)
     }
 
+    /// A post's sign-off after its last sentence is the writer's: it stays, the links after it go;
+    /// a short title or a name alone there is no sign-off.
+    func testTrailingTitlesKeepAPostsSignOff() throws {
+        let rules = ["global": "drop_trailing_titles(teaser): yes\n"]
+        let post = "Nobody has said who wrote the text, and the writer denies it; we can only guess at the reasons."
+        let links = "\n\nLink: Orchestra plays with everyday noises\nPrevious post\nNext post"
+        for signOff in ["Gruß Heiko", "Best regards, Jane", "Sincerely,\nMelissa", "Ciao,\nLove and hugs,\nCheryl"] {
+            XCTAssertEqual(try clean(post + "\n\n" + signOff + links, rules: rules).text, post + "\n\n" + signOff)
+        }
+        for title in ["Best live albums", "Heiko Maier", "Regards from the seaside town, a travel diary"] {
+            XCTAssertEqual(try clean(post + "\n\n" + title + links, rules: rules).text, post)
+        }
+    }
+
     /// In an HTML page, a list or table at the end is marked up as one: it stays.
     func testTrailingTitlesKeepAnHTMLList() throws {
         let rules = ["global": "drop_trailing_titles(teaser): yes\n"]
@@ -561,6 +575,14 @@ final class LineFilterTests: XCTestCase {
                                  keeping: "The manual, ©1935, is very informative and useful.")
     }
 
+    /// A copyright notice with the site's legal sentences after it goes, however long the line;
+    /// a long sentence of the article that names copyright, a year and the terms of use stays.
+    func testBuiltinLongCopyrightNoticesGoButSentencesAboutCopyrightStay() throws {
+        let filler = " The company designs, develops and hosts websites and online shops for clients in many countries and trades."
+        try assertFooterLineGoes("©2005 Example Works and its licensors. All rights reserved. Use of this web site constitutes acceptance of the Terms of Use and Privacy Policy." + filler + filler,
+                                 keeping: "Copyright holders sued in 2005 over the terms of use of the bridge's photographs, saying that the council's privacy policy and its licence ignored them." + filler)
+    }
+
     func testBuiltinSiteDisclaimersGoButSentencesAboutOpinionsStay() throws {
         try assertFooterLineGoes("The opinions and statements expressed on this website are those of its members.",
                                  keeping: "The opinions of the residents were mixed, and those of the engineers were not.")
@@ -615,6 +637,10 @@ final class LineFilterTests: XCTestCase {
         try assertFooterLineGoes("Home | About Us | Contact Us | Privacy Policy | Site Map",
                                  keeping: "Contact us, the sign said, and the council did: about a third replied.")
         try assertFooterLineGoes("FOIA | Privacy Notice | Copyright Information", keeping: "Privacy was a concern, the mayor said.")
+        // An abbreviation's full stop in a label; a full stop that ends a sentence is no label's.
+        try assertFooterLineGoes("FOIA | Privacy Notice | Copyright Information | Other U.S. Government Information",
+                                 keeping: "The U.S. agency answered the request within a week, the mayor said.")
+        try assertBuiltinRules(drop: [], keep: ["Privacy matters. The council said so | the mayor agreed | Contact"])
         try assertFooterLineGoes("[ Back To The Top ]", keeping: "They went back to the top of the hill to watch.")
         try assertFooterLineGoes("Nach oben", keeping: "Der Weg führt nach oben zur alten Brücke.")
         try assertFooterLineGoes("Return to the Example Project home page.", keeping: "They returned to the old page of the ledger.")

@@ -200,9 +200,11 @@ drop_line(other): ^(?i)(?=.{0,200}$)this (?:web ?site|site|page) (?:is )?(?:best
 # Password?", "Passwort vergessen?", "Mot de passe", "Iniciar sesión".
 drop_line(navigation): ^(?i:user ?name|password|remember me|log ?in|log ?out|sign in|sign out|register|forgot (?:your )?password\??|lost (?:your )?password\??|new user\?.{0,30}|log ?in problems\?|user'?s? log ?in|e-?mail password|benutzername|passwort|passwort vergessen\??|anmelden|abmelden|registrieren|angemeldet bleiben|mot de passe|mot de passe oublié\s?\??|se connecter|s'inscrire|identifiant|contraseña|¿?olvidaste tu contraseña\??|iniciar sesión|registrarse|senha|esqueceu (?:a|sua) senha\??|entrar|cadastre-se)\W*$
 # A footer's row of links: "Home | About Us | Contact Us | Privacy Policy", "FOIA | Privacy Notice
-# | Copyright Information": three or more short labels joined by |, one of them a footer's own
-# page. (The | that every such line holds lets the rule skip the others unmatched.)
-drop_line(navigation): ^(?i)(?=.{0,300}$)(?=.*\b(?:privacy|contact(?: us)?|about(?: us)?|terms|site ?map|disclaimer|advertis\w*|impressum|datenschutz|kontakt|mentions légales|accessibility|faqs?|help)\b)(?:[ \t]*\[?[ \t]*[^|•·.!?\[\]]{1,40}?[ \t]*\]?[ \t]*\|){2,}[ \t]*[^|•·.!?]{0,40}$
+# | Copyright Information | Other U.S. Government Information": three or more short labels joined
+# by |, one of them a footer's own page. A label holds no sentence end: a full stop only after a
+# lone letter, an abbreviation's ("U.S.", "e.g."). (The | that every such line holds lets the
+# rule skip the others unmatched.)
+drop_line(navigation): ^(?i)(?=.{0,300}$)(?=.*\b(?:privacy|contact(?: us)?|about(?: us)?|terms|site ?map|disclaimer|advertis\w*|impressum|datenschutz|kontakt|mentions légales|accessibility|faqs?|help)\b)(?:[ \t]*\[?[ \t]*(?:[^|•·.!?\[\]]|(?<=\b\p{L})\.){1,40}?[ \t]*\]?[ \t]*\|){2,}[ \t]*(?:[^|•·.!?]|(?<=\b\p{L})\.){0,40}$
 # A short call to follow a link: "CLICK HERE TO GET THE APP", "Click here for more information.",
 # "Hier klicken und mehr erfahren". A sentence of the article says what it links to.
 drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|klicken sie hier|cliquez ici|clique aqui|haga clic aquí|haz clic aquí|clicca qui|klik hier)\b)
@@ -310,6 +312,11 @@ drop_line(legal): ^(?i:all rights reserved\.?)$
 drop_line(legal): ^(?i:(?:\(c\)|©)\s*copyright\b)
 # A line that ends in a copyright notice: "Example Online © Example Media Limited 2006".
 drop_line(legal): ©\s?(?:Copyright\s)?\p{Lu}[\w .&,-]{1,60}?,?\s?(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?\.?\s*$
+# A copyright notice the site's further legal sentences follow, however long the line: "©2005
+# Example and its licensors. All rights reserved. Use of this web site constitutes acceptance of
+# the Terms of Use and Privacy Policy. ...". The mark and a year open it, as no sentence of an
+# article does; "Copyright law ..." and a sentence that mentions a copyright stay.
+drop_line(legal): ^(?i:(?:copyrights?\s*)?(?:©|\(c\))\s*(?:copyright\s*)?(?:19|20)\d{2}|copyrights?\s+(?:19|20)\d{2})\b.{0,200}?\b(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|terms (?:of (?:use|service)|and conditions)|privacy (?:policy|notice|statement))\b
 drop_line(legal): (?i)^this material may not be published, broadcast, rewritten,? or redistributed\.?$
 # A site's copyright line in its footer, any wording around the mark: "Powered by Example © 2001,
 # 2005 Example Group", "All contents copyright © 2002-2006 Jane Doe". A short line with © and a

@@ -6,8 +6,10 @@
 /// announces them (the article's own list); for a shared shape (tour dates "June 9 – City @
 /// Venue", numbered items "11) Title", a table's rows: lines written to one pattern are the
 /// article's list, while headlines of other articles follow no common pattern); and, in an HTML
-/// page, for list or table markup around them.
-/// Language-neutral: punctuation, word counts and the line weights of `MainText`, no word lists.
+/// page, for list or table markup around them. A sign-off right after the last sentence
+/// ("Sincerely," over a name) stays, and the lines after it are looked at alone.
+/// Language-neutral: punctuation, word counts and the line weights of `MainText`; only a sign-off
+/// on one line is read by its greeting word (`SignOff.greetings`).
 enum TrailingTitles {
     /// A tail of at least this many lines is looked at for a shared shape (fewer are no list).
     static let minListLines = 3
@@ -38,6 +40,10 @@ enum TrailingTitles {
         guard let lastProse, !tail.isEmpty else { return }
         // "The tour dates:" announces the lines after it.
         if let last = lastProse.last, MainText.listIntroducers.contains(last) { return }
+        // The post's sign-off right after its last sentence is the writer's: it stays.
+        let signOff = SignOff.count(tail.reversed().map { document.blocks[$0.block].lines[$0.line].text })
+        tail.removeLast(signOff)
+        guard !tail.isEmpty else { return }
         let texts = tail.map { document.blocks[$0.block].lines[$0.line].text }
         if isList(texts) { return }
         for (block, line) in tail {
