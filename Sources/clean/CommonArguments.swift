@@ -17,10 +17,11 @@ enum CommonArguments {
         case outputDir = "output-dir", jobs
         case url, input, keep, charset, format, check
         case jsonl, warc, comments, explain
+        case noBuiltinRules = "no-builtin-rules"
 
         var isFlag: Bool {
             switch self {
-            case .jsonl, .warc, .comments, .explain: true
+            case .jsonl, .warc, .comments, .explain, .noBuiltinRules: true
             default: false
             }
         }
@@ -77,6 +78,7 @@ enum CommonArguments {
         var rules = RuleOptions()
         rules.directories = values[.rules] ?? []
         rules.lenientDirectories = values[.rulesLenient] ?? []
+        rules.noBuiltinRules = flags.contains(.noBuiltinRules)
 
         var batch = BatchOptions()
         batch.outputDirectory = values[.outputDir]?.last

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Cleaner
 
-/// Where rules come from: the built-in set, then each `--rules DIR` (strict), then each
+/// Where rules come from: the built-in set (unless `--no-builtin-rules`), then each `--rules DIR` (strict), then each
 /// `--rules-lenient DIR` (broken rules skipped with a warning).
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A directory of rule files that take precedence over the built-in ones (repeatable). A broken rule stops the run.", valueName: "dir"))
@@ -10,13 +10,16 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules-lenient"), help: ArgumentHelp("Like --rules, for large third-party collections such as ftr-site-config: a site's file is read when a page of that site comes, and each broken rule in it is a warning and is skipped.", valueName: "dir"))
     var lenientDirectories: [String] = []
 
+    @Flag(name: .customLong("no-builtin-rules"), help: "Leave out the built-in rule files: only the --rules and --rules-lenient directories apply. Without it, a directory's global.txt joins the built-in global rules, so an edited copy of them would run beside the originals.")
+    var noBuiltinRules = false
+
     /// Reads every strict rule file before any input is read, so a broken rule stops the run before
     /// any output; lenient directories are indexed, their files read when first needed.
     /// `scanSignaturesAhead`: a plain-text scrape without an address comes first, whose site the
     /// lenient files' signature lines name: they are looked for from here on, on other threads.
     func load(scanSignaturesAhead: Bool = false) throws -> RuleLibrary {
         do {
-            var library = try RuleLibrary.builtin()
+            var library = noBuiltinRules ? RuleLibrary() : try RuleLibrary.builtin()
             library.compilePatternsAhead()
             for directory in directories { try library.addDirectory(directory) }
             for warning in library.warnings { Diagnostics.warning(warning.description) }

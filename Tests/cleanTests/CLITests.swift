@@ -212,9 +212,30 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(kept.hasPrefix("Paragraph 1 of the story"), kept)
     }
 
+    /// A directory's global.txt joins the built-in global rules; with --no-builtin-rules it is all
+    /// there is, so a copy of the built-in files cleans as the built-in rules do, and no rules at
+    /// all leave a seed scrape's boilerplate in.
+    func testNoBuiltinRulesLeavesOnlyTheDirectoriesRules() throws {
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: Self.repository + "/golden")
+            .filter { $0.hasPrefix("seed-") }.sorted()
+        XCTAssertFalse(seeds.isEmpty)
+        let rules = Self.repository + "/Rules"
+        for seed in seeds {
+            let input = "golden/\(seed)/input.txt"
+            let builtin = try run([input])
+            XCTAssertEqual(builtin.status, 0, builtin.stderr)
+            let copy = try run(["--no-builtin-rules", "--rules", rules, input])
+            XCTAssertEqual(copy.status, 0, copy.stderr)
+            XCTAssertEqual(copy.stdout, builtin.stdout, seed)
+            let none = try run(["--no-builtin-rules", input])
+            XCTAssertEqual(none.status, 0, none.stderr)
+            XCTAssertGreaterThan(none.stdout.count, builtin.stdout.count, seed)
+        }
+    }
+
     func testHelpDocumentsTheOptions() throws {
         let help = try run(["--help"]).stdout
-        for option in ["--url", "--rules", "--rules-lenient", "--keep", "--comments", "--input", "--explain", "--format", "--check", "Exit status"] {
+        for option in ["--url", "--rules", "--rules-lenient", "--no-builtin-rules", "--keep", "--comments", "--input", "--explain", "--format", "--check", "Exit status"] {
             XCTAssertTrue(help.contains(option), "help lacks \(option)")
         }
     }

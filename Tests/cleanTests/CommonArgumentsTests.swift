@@ -20,6 +20,7 @@ final class CommonArgumentsTests: XCTestCase {
             ["help"],
             ["a.html", "b.txt", "c.html"],
             ["--rules-lenient", "../shared/rules/ftr-site-config", "page.txt"],
+            ["--no-builtin-rules", "--rules", "my-rules", "page.html"],
             ["--rules", "one", "--rules", "two", "--rules-lenient", "three", "--rules-lenient=four", "x.html"],
             ["--url", "https://example.com/story", "--input", "html", "page"],
             ["--url=https://example.com/a=b", "--input=text"],

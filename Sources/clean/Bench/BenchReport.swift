@@ -95,7 +95,8 @@ extension Row.Kind {
 extension RuleOptions {
     /// The same rule options, as arguments for a child `clean`.
     var arguments: [String] {
-        directories.flatMap { ["--rules", $0] } + lenientDirectories.flatMap { ["--rules-lenient", $0] }
+        (noBuiltinRules ? ["--no-builtin-rules"] : []) + directories.flatMap { ["--rules", $0] }
+            + lenientDirectories.flatMap { ["--rules-lenient", $0] }
     }
 }
 
