@@ -1,5 +1,3 @@
-import Glibc
-
 /// One line rule's pattern over one document: each line is matched alone, as the rule says, but
 /// only the lines that hold the pattern's required byte (`RequiredByte`), or else the lines a
 /// single search of the whole document marked as possible matches (see `DocumentPattern`); every
@@ -84,8 +82,8 @@ struct LineMatcher {
             guard let start = marks.baseAddress.map({ $0 + candidateStart }) else { return }
             let count = lines.count
             var index = 0
-            while index < count, let mark = memchr(start + index, 1, count - index) {
-                index = start.distance(to: UnsafeRawPointer(mark))
+            while let mark = LiteralScreen.nextMark(in: UnsafeRawPointer(start), from: index, count: count) {
+                index = mark
                 block = Self.block(holding: index, firstLine: firstLine, from: block)
                 let line = index - firstLine[block]
                 index += 1

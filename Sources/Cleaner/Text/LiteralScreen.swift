@@ -250,10 +250,17 @@ struct LiteralScreen: Sendable {
         }
         guard let base = marks.baseAddress.map({ UnsafeRawPointer($0 + first) }) else { return }
         var line = 0
-        while line < count, let found = memchr(base + line, 1, count - line) {
-            let index = base.distance(to: UnsafeRawPointer(found))
+        while let index = nextMark(in: base, from: line, count: count) {
             body(index)
             line = index + 1
         }
+    }
+
+    /// The first of the `count` marks at `base` that is true, at `index` or after: memchr finds
+    /// it (a Bool is the byte 1). Shared by the screen and `LineMatcher`'s walk of candidates.
+    @inline(__always)
+    static func nextMark(in base: UnsafeRawPointer, from index: Int, count: Int) -> Int? {
+        guard index < count, let found = memchr(base + index, 1, count - index) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 }
