@@ -35,19 +35,8 @@ public enum CachedPage {
             }
         }
         if name.utf8.count > maximumNameLength {
-            name = String(name.prefix(maximumNameLength)) + "-" + fnv1a(url)
+            name = String(name.prefix(maximumNameLength)) + "-" + FNV1a.hex(url)
         }
         return name + ".html"
-    }
-
-    /// FNV-1a, 64 bits, as 16 hex digits: stable across runs and machines (Swift's Hasher is seeded per run).
-    private static func fnv1a(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -71,7 +71,7 @@ struct DirectoryListing {
     /// The key of name `index`: the name without ".txt", lowercased.
     func key(_ index: Int) -> String {
         if hasNonASCII { return String(decoding: keys[keyStarts[index]..<keyStarts[index + 1]], as: UTF8.self) }
-        return String(decoding: name(index).dropLast(4).map(Self.lowered), as: UTF8.self)
+        return String(decoding: name(index).dropLast(4).map(ASCIIText.lowercased), as: UTF8.self)
     }
 
     /// The index of the name with key `key` (lowercased) that is in force (nil: none, or `global`).
@@ -81,7 +81,7 @@ struct DirectoryListing {
         return key.withUTF8 { key in
             withKeys { keys in
                 let mask = table.count - 1
-                var slot = Int(truncatingIfNeeded: Self.hash(key, lowering: false)) & mask
+                var slot = Int(truncatingIfNeeded: FNV1a.hash(key)) & mask
                 while true {
                     let index = Int(table[slot])
                     if index < 0 { return nil }
@@ -105,12 +105,8 @@ struct DirectoryListing {
     /// Whether `stored` (a key as the listing holds it), its ASCII letters lowered, is `key`.
     private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard stored.count == key.count else { return false }
-        for offset in 0..<key.count where lowered(stored[offset]) != key[offset] { return false }
+        for offset in 0..<key.count where ASCIIText.lowercased(stored[offset]) != key[offset] { return false }
         return true
-    }
-
-    private static func lowered(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// The indices whose names are in force (one a key, `global` aside).
@@ -141,7 +137,7 @@ struct DirectoryListing {
                     globals.append(index)
                     continue
                 }
-                var slot = Int(truncatingIfNeeded: Self.hash(key, lowering: true)) & mask
+                var slot = Int(truncatingIfNeeded: FNV1a.hash(key.lazy.map(ASCIIText.lowercased))) & mask
                 while true {
                     let other = Int(table[slot])
                     if other < 0 {
@@ -149,7 +145,7 @@ struct DirectoryListing {
                         break
                     }
                     let otherKey = UnsafeBufferPointer(rebasing: keys[keyRange(other)])
-                    if otherKey.count == key.count, zip(otherKey, key).allSatisfy({ Self.lowered($0) == Self.lowered($1) }) {
+                    if otherKey.count == key.count, zip(otherKey, key).allSatisfy({ ASCIIText.lowercased($0) == ASCIIText.lowercased($1) }) {
                         // Of two names of one key, the later as Strings replaces the earlier.
                         if precedes(other, index) { table[slot] = Int32(index) }
                         break
@@ -160,13 +156,6 @@ struct DirectoryListing {
         }
         self.table = table
         globalIndices = sorted(globals)
-    }
-
-    /// FNV-1a of a key's bytes (`lowering`: its ASCII letters lowered first).
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowering: Bool) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(lowering ? lowered(byte) : byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 
     /// Whether name `left` sorts before name `right` as Strings. For ASCII names, byte order is

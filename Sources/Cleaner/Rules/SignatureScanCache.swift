@@ -52,7 +52,7 @@ struct SignatureScanCache: Sendable {
         guard let resolved = realpath(directory, nil) else { return nil }
         let directory = String(cString: resolved)
         free(resolved)
-        path = FilePaths.join(cacheDirectory, "signature-free-\(Self.hash(directory)).bin")
+        path = FilePaths.join(cacheDirectory, "signature-free-\(FNV1a.hex(directory)).bin")
         now = Int64(time(nil))
         let head = Array((Self.header + "\n" + directory + "\n").utf8)
         self.head = head
@@ -145,14 +145,6 @@ struct SignatureScanCache: Sendable {
             index = nameStart + length
             return (Entry(stamp: stamp, holdsSignature: flag == 1), nameStart..<(nameStart + length))
         }
-    }
-
-    /// FNV-1a of the path's bytes, in hex: a file name for the directory (the path inside says which it is).
-    private static func hash(_ path: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Where the caches go: `$XDG_CACHE_HOME/clean`, else `$HOME/.cache/clean`; nil when neither is set.
