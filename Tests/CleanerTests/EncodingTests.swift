@@ -77,6 +77,37 @@ final class EncodingTests: XCTestCase {
         }
     }
 
+    /// The UTF-16 sniffer's zero counts, taken eight bytes at a time, give the verdict of a count
+    /// byte by byte, at every length and with zeros at any rate on either side.
+    func testUTF16SnifferCountsAsByteByByte() {
+        func reference(_ bytes: [UInt8]) -> String? {
+            let limit = min(bytes.count, 4096) & ~1
+            guard limit >= 8 else { return nil }
+            var evenZeros = 0
+            var oddZeros = 0
+            for index in stride(from: 0, to: limit, by: 2) {
+                if bytes[index] == 0 { evenZeros += 1 }
+                if bytes[index + 1] == 0 { oddZeros += 1 }
+            }
+            let pairs = limit / 2
+            if oddZeros * 10 >= pairs * 7, evenZeros * 20 <= pairs { return "UTF-16LE" }
+            if evenZeros * 10 >= pairs * 7, oddZeros * 20 <= pairs { return "UTF-16BE" }
+            return nil
+        }
+        var generator = SystemRandomNumberGenerator()
+        let rates = [0.0, 0.04, 0.06, 0.68, 0.72, 1.0]
+        for length in Array(0..<200) + [4095, 4096, 4097, 5000] {
+            for _ in 0..<10 {
+                let even = rates.randomElement(using: &generator) ?? 0
+                let odd = rates.randomElement(using: &generator) ?? 0
+                let bytes = (0..<length).map { index -> UInt8 in
+                    Double.random(in: 0..<1, using: &generator) < (index % 2 == 0 ? even : odd) ? 0 : UInt8.random(in: 1...255, using: &generator)
+                }
+                XCTAssertEqual(bytes.withUnsafeBytes { UTF16Sniffer.encoding(of: $0) }, reference(bytes), "\(length) \(even) \(odd)")
+            }
+        }
+    }
+
     func testUTF8CutShortAtTheEndKeepsTheRest() {
         let bytes = Array("Überschrift\n\nText mit Umlauten: äöü ".utf8) + [0xE2, 0x80]
         XCTAssertEqual(cleaner.clean(bytes).text, "Überschrift\n\nText mit Umlauten: äöü \u{FFFD}")

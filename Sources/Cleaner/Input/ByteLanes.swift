@@ -15,6 +15,14 @@ enum ByteLanes {
         (low &+ UInt64(0x80 &- n) &* 0x0101_0101_0101_0101) & highBits
     }
 
+    /// The high bit of each byte of `word` that is `byte`: the lanes of `word ^ byte` that are zero.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        // A lane is nonzero when its low seven bits, plus 0x7F, reach its high bit, or it has that bit itself.
+        return ~((low7(difference) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & highBits
+    }
+
     /// The characters of UTF-8 `bytes`: the bytes that do not continue one (10xxxxxx), counted
     /// eight at a time (a byte's high bit set and the next bit clear).
     static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

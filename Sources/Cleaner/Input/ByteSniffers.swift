@@ -48,9 +48,14 @@ enum UTF8Validator {
                 index += 32
             }
             if index == count { break }
-            if index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
+            if index + 8 <= count {
+                let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 {
+                    index += 8
+                    continue
+                }
+                // Straight to the first byte past ASCII, not through the ASCII before it one by one.
+                index += high.trailingZeroBitCount >> 3
             }
             let lead = bytes[index]
             if lead < 0x80 {
@@ -100,9 +105,25 @@ enum UTF16Sniffer {
         guard limit >= 8 else { return nil }
         var evenZeros = 0
         var oddZeros = 0
-        for index in stride(from: 0, to: limit, by: 2) {
+        var index = 0
+        // Eight bytes at a time (every page is sniffed): each zero byte adds one to a 16-bit lane,
+        // the even offsets' lanes in one sum and the odd ones' in the other (at most 512 a lane).
+        var evenLanes: UInt64 = 0
+        var oddLanes: UInt64 = 0
+        while index + 8 <= limit {
+            let zeros = ByteLanes.equal(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)), 0)
+            evenLanes &+= (zeros >> 7) & 0x0001_0001_0001_0001
+            oddLanes &+= (zeros >> 15) & 0x0001_0001_0001_0001
+            index += 8
+        }
+        for shift in stride(from: 0, to: 64, by: 16) {
+            evenZeros += Int((evenLanes >> UInt64(shift)) & 0xFFFF)
+            oddZeros += Int((oddLanes >> UInt64(shift)) & 0xFFFF)
+        }
+        while index < limit {
             if bytes[index] == 0 { evenZeros += 1 }
             if bytes[index + 1] == 0 { oddZeros += 1 }
+            index += 2
         }
         let pairs = limit / 2
         // Most code units zero on one side and almost none on the other.

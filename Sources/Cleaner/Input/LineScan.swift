@@ -1,7 +1,8 @@
 /// A text's lines found on its bytes eight at a time, with whether `TextNormalizer.normalizeLine`
-/// would leave each as it is. Most bytes of a scrape are printable ASCII other than the space,
-/// which neither end a line nor change under normalizing: only the other bytes (spaces, line
-/// ends, controls, non-ASCII) are looked at one by one.
+/// would leave each as it is. Most bytes of a scrape are printable ASCII, single spaces between
+/// words and the continuation bytes of longer characters, which neither end a line nor change
+/// under normalizing: only the other bytes (line ends, controls, a space after a space, the lead
+/// bytes of non-ASCII characters) are looked at one by one.
 enum LineScan {
     /// One line's bytes, without its line end, and whether it is normalized already: no control
     /// character, and no whitespace but single ASCII spaces between words.
@@ -20,14 +21,19 @@ enum LineScan {
     static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [LineRange] {
         var scan = Scan()
         guard let base = bytes.baseAddress else {
-            scan.endLine(at: 0, next: 0)
+            scan.endLine(at: 0, next: 0, in: bytes)
             return scan.lines
         }
         let raw = UnsafeRawPointer(base)
         var index = 0
+        // The high bit of the last byte of the word before, when it was a space.
+        var spaceBefore: UInt64 = 0
         while index + 8 <= bytes.count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            var others = otherBytes(word)
+            let spaces = ByteLanes.equal(word, 0x20)
+            // A space after a space, in this word or across from the last one.
+            var others = otherBytes(word) | (spaces & (spaces << 8 | spaceBefore))
+            spaceBefore = spaces >> 56
             while others != 0 {
                 scan.look(at: index + others.trailingZeroBitCount >> 3, in: bytes)
                 others &= others &- 1
@@ -35,20 +41,23 @@ enum LineScan {
             index += 8
         }
         while index < bytes.count {
-            if bytes[index] &- 0x21 >= 0x5E { scan.look(at: index, in: bytes) }
+            let byte = bytes[index]
+            let isOther = byte &- 0x20 >= 0x5F && byte & 0xC0 != 0x80
+            if isOther || (byte == 0x20 && index > 0 && bytes[index - 1] == 0x20) { scan.look(at: index, in: bytes) }
             index += 1
         }
-        scan.endLine(at: bytes.count, next: bytes.count)
+        scan.endLine(at: bytes.count, next: bytes.count, in: bytes)
         return scan.lines
     }
 
-    /// The high bit of each byte of `word` that is not printable ASCII other than the space
-    /// (0x21 to 0x7E), computed per byte without carries between them.
+    /// The high bit of each byte of `word` that is neither printable ASCII (the space included,
+    /// 0x20 to 0x7E) nor a continuation byte (10xxxxxx), computed per byte without carries.
     @inline(__always)
     static func otherBytes(_ word: UInt64) -> UInt64 {
         let low = ByteLanes.low7(word)
-        let printable = ByteLanes.atLeast(0x21, low) & ~ByteLanes.atLeast(0x7F, low) & ~word
-        return ~printable & ByteLanes.highBits
+        let printable = ByteLanes.atLeast(0x20, low) & ~ByteLanes.atLeast(0x7F, low) & ~word
+        let continuation = word & ~(word << 1) & ByteLanes.highBits
+        return ~printable & ~continuation & ByteLanes.highBits
     }
 
     /// The state of the scan: the current line, and the bytes already accounted for.
@@ -57,33 +66,34 @@ enum LineScan {
         var lineStart = 0
         var normalized = true
         var ascii = true
-        var lastSpace = -2
-        /// Bytes before this are done: a decoded scalar's continuation bytes, the "\n" of "\r\n".
+        /// Bytes before this are done: the "\n" of "\r\n".
         var skipUntil = 0
 
+        /// Ends the line at `end`; a space at either end of it is one normalizing drops.
         @inline(__always)
-        mutating func endLine(at end: Int, next: Int) {
-            lines.append(LineRange(start: lineStart, end: end, isNormalized: normalized && lastSpace != end - 1, isASCII: ascii))
+        mutating func endLine(at end: Int, next: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            let spaceAtEnds = end > lineStart && (bytes[lineStart] == 0x20 || bytes[end - 1] == 0x20)
+            lines.append(LineRange(start: lineStart, end: end, isNormalized: normalized && !spaceAtEnds, isASCII: ascii))
             lineStart = next
             skipUntil = next
             normalized = true
             ascii = true
-            lastSpace = -2
         }
 
-        /// A byte other than printable ASCII: a space, a line end, a control or a scalar's lead byte.
+        /// A byte other than printable ASCII and single spaces: a second space, a line end, a
+        /// control or a scalar's lead byte.
         @inline(__always)
         mutating func look(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) {
             guard position >= skipUntil else { return }
             let byte = bytes[position]
             switch byte {
             case 0x20:
-                if position == lineStart || position == lastSpace + 1 { normalized = false }
-                lastSpace = position
+                // Only a space right after another comes here.
+                normalized = false
             case 0x0A:
-                endLine(at: position, next: position + 1)
+                endLine(at: position, next: position + 1, in: bytes)
             case 0x0D:
-                endLine(at: position, next: position + 1 < bytes.count && bytes[position + 1] == 0x0A ? position + 2 : position + 1)
+                endLine(at: position, next: position + 1 < bytes.count && bytes[position + 1] == 0x0A ? position + 2 : position + 1, in: bytes)
             case 0xC2...0xF4:
                 ascii = false
                 if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || byte == 0xEF {
@@ -93,7 +103,6 @@ enum LineScan {
                         normalized = false
                     }
                 }
-                skipUntil = position + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4)
             default:
                 // Controls, DEL, and bytes no valid scalar starts with.
                 normalized = false

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A plain-text scrape to blocks: blank lines separate paragraphs, the lines inside a paragraph stay lines.
 /// Lines end at "\n", "\r\n" or "\r", found on the UTF-8 bytes ("\r\n" is one character, and no
 /// other character holds a line break, so bytes split exactly where characters would).
@@ -19,54 +21,86 @@ enum TextReader {
     /// it is is copied out of them as it lies, without a second validation or rebuilding.
     static func read(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Reading {
         let ranges = LineScan.lines(of: bytes)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var starts: [Int] = []
-        starts.reserveCapacity(ranges.count)
-        var firstLine: [Int] = []
+        var join = Join(lineCount: ranges.count)
         var blocks: [Block] = []
-        var lines: [Line] = []
-        var joinable = true
-        for (position, range) in ranges.enumerated() {
-            let line: String
-            if range.isNormalized {
-                let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
-                // Decoded as UTF-8 either way: its validation checks ASCII a word at a time first,
-                // where decoding as `Unicode.ASCII` takes the generic path (a dynamic cast a line,
-                // about twice the instructions).
-                line = slice.isEmpty ? "" : String(decoding: slice, as: UTF8.self)
-                if !slice.isEmpty { Self.append(slice, to: &text, starts: &starts) }
-            } else {
-                line = TextNormalizer.normalizeLine(bytes: UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]))
-                if !line.isEmpty {
-                    var copy = line
-                    copy.withUTF8 { Self.append($0, to: &text, starts: &starts) }
-                    joinable = joinable && !line.utf8.contains(0x0A)
+        // The join is never longer than the text: a line of valid UTF-8 does not grow when it is
+        // normalized, and each "\n" between two lines stands where at least one line end was.
+        let text = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            var position = 0
+            while position < ranges.count {
+                // A block is a run of non-empty ranges (one that normalizes to nothing ends it
+                // sooner): room for its lines at once.
+                let run = ranges[position...].prefix { $0.end > $0.start }.count
+                guard run > 0 else {
+                    position += 1
+                    continue
                 }
-            }
-            if !line.isEmpty {
-                if lines.isEmpty {
-                    // The block's lines are the run of non-empty ranges from here (one that
-                    // normalizes to nothing ends it sooner): room for them at once.
-                    lines.reserveCapacity(ranges[position...].prefix { $0.end > $0.start }.count)
-                    firstLine.append(starts.count - 1)
+                var endedEarly = false
+                var lines: [Line] = []
+                lines.reserveCapacity(run)
+                while lines.count < run {
+                    let range = ranges[position + lines.count]
+                    let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
+                    let text: String
+                    if range.isNormalized {
+                        // Decoded as UTF-8 either way: its validation checks ASCII a word at a
+                        // time first, where decoding as `Unicode.ASCII` takes the generic path
+                        // (a dynamic cast a line, about twice the instructions).
+                        text = String(decoding: slice, as: UTF8.self)
+                        if lines.isEmpty { join.startBlock() }
+                        join.append(slice, to: output, written: &written)
+                    } else {
+                        text = TextNormalizer.normalizeLine(bytes: slice)
+                        guard !text.isEmpty else {
+                            endedEarly = true
+                            break
+                        }
+                        if lines.isEmpty { join.startBlock() }
+                        var copy = text
+                        copy.withUTF8 { join.append($0, to: output, written: &written, mayHoldNewline: true) }
+                    }
+                    lines.append(Line(text: text, removedBy: nil))
                 }
-                lines.append(Line(text: line, removedBy: nil))
-            } else if !lines.isEmpty {
-                blocks.append(Block(kind: .paragraph, lines: lines))
-                lines = []
+                if !lines.isEmpty { blocks.append(Block(kind: .paragraph, lines: lines)) }
+                position += lines.count + (endedEarly ? 1 : 0)
             }
         }
-        if !lines.isEmpty { blocks.append(Block(kind: .paragraph, lines: lines)) }
-        let joined = joinable ? DocumentLines(joined: text, starts: starts, firstLine: firstLine) : nil
+        let joined = join.isJoinable ? DocumentLines(joined: text, starts: join.starts, firstLine: join.firstLine) : nil
         return Reading(blocks: blocks, lines: joined)
     }
 
-    /// Appends one line to the joined text, after a "\n" unless it is the first.
-    @inline(__always)
-    private static func append(_ line: UnsafeBufferPointer<UInt8>, to text: inout [UInt8], starts: inout [Int]) {
-        if !starts.isEmpty { text.append(0x0A) }
-        starts.append(text.count)
-        text.append(contentsOf: line)
+    /// The lines joined with a "\n" between any two, as they are read: where each line and each
+    /// block starts, and whether the join still stands for the lines.
+    private struct Join {
+        var starts: [Int] = []
+        var firstLine: [Int] = []
+        var isJoinable = true
+
+        init(lineCount: Int) {
+            starts.reserveCapacity(lineCount)
+        }
+
+        mutating func startBlock() {
+            firstLine.append(starts.count)
+        }
+
+        /// Copies one line's bytes into `output`, a "\n" before it unless it is the first. A line
+        /// the normalizer made may hold a "\n" (a raw line cannot): then the join does not stand.
+        mutating func append(_ line: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, written: inout Int, mayHoldNewline: Bool = false) {
+            let separator = starts.isEmpty ? 0 : 1
+            guard isJoinable, let source = line.baseAddress, let base = output.baseAddress, written + separator + line.count <= output.count,
+                !mayHoldNewline || memchr(source, 0x0A, line.count) == nil
+            else {
+                isJoinable = false
+                return
+            }
+            if separator == 1 {
+                base[written] = 0x0A
+                written += 1
+            }
+            starts.append(written)
+            (base + written).update(from: source, count: line.count)
+            written += line.count
+        }
     }
 }

@@ -31,18 +31,31 @@ enum HeadedTitles {
         guard !headings.isEmpty else { return }
         // Kept lines in document order, so that a box may run across blocks.
         var kept: [(block: Int, line: Int)] = []
-        var positions: [Int: Int] = [:]
+        // Each line's position among the kept lines (-1 for a removed one), in document order,
+        // and where each block's lines start there: arrays, not a table hashed for every line.
+        var positions: [Int] = []
+        var blockStarts: [Int] = []
+        blockStarts.reserveCapacity(document.blocks.count)
         for block in document.blocks.indices {
-            for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept {
-                positions[block << 32 | line] = kept.count
+            blockStarts.append(positions.count)
+            for line in document.blocks[block].lines.indices {
+                guard document.blocks[block].lines[line].isKept else {
+                    positions.append(-1)
+                    continue
+                }
+                positions.append(kept.count)
                 kept.append((block, line))
             }
+        }
+        func keptPosition(of line: (block: Int, line: Int)) -> Int? {
+            let position = positions[blockStarts[line.block] + line.line]
+            return position >= 0 ? position : nil
         }
         // Another box's heading ends a box: boxes stacked one under the other ("More in News" /
         // five titles / "Recent articles" / five titles) are each a few titles, not one long list.
         var headingPositions = Set<Int>()
         for heading in headings {
-            if let position = positions[heading.block << 32 | heading.line] { headingPositions.insert(position) }
+            if let position = keptPosition(of: heading) { headingPositions.insert(position) }
         }
         let isTitle = { (position: Int) in
             guard !headingPositions.contains(position) else { return false }
@@ -64,7 +77,7 @@ enum HeadedTitles {
         var removed: [(block: Int, line: Int)] = []
         var next = 0
         for heading in headings {
-            guard let position = positions[heading.block << 32 | heading.line], position >= next else { continue }
+            guard let position = keptPosition(of: heading), position >= next else { continue }
             guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary, isKicker: isKicker, isDate: isDate) else { continue }
             removed.append(contentsOf: kept[position..<end])
             next = end

@@ -54,15 +54,20 @@ enum RepeatedText {
     /// "A long caption, ... more" (the toggle that shows the rest, in any language).
     static func isTruncatedCopy(_ short: String, of long: String) -> Bool {
         guard UTF8Shortcuts.mayEndInEllipsis(short) else { return false }
-        guard let stem = truncatedStem(short) else { return false }
-        return stem.count >= minTruncatedLength && long.count > stem.count && long.hasPrefix(stem)
+        // A character is a byte at least, so a stem of too few bytes is too short.
+        guard let stem = truncatedStem(short), stem.utf8.count >= minTruncatedLength else { return false }
+        // Different first ASCII bytes are different first characters (an ASCII character is a
+        // starter, first in any equivalent form). Then the prefix, before the counts: a long
+        // line's count walks all of it.
+        if let first = stem.utf8.first, let longFirst = long.utf8.first, first < 0x80, longFirst < 0x80, first != longFirst { return false }
+        return long.hasPrefix(stem) && stem.count >= minTruncatedLength && long.count > stem.count
     }
 
     /// A toggle word after the ellipsis has at most this many characters ("more", "mehr", "plus").
     static let maxToggleCharacters = 10
 
     /// The text before a closing ellipsis ("..." or "…", then nothing or one toggle word), trimmed.
-    private static func truncatedStem(_ text: String) -> Substring? {
+    static func truncatedStem(_ text: String) -> Substring? {
         var stem = Substring(text)
         // One word of letters after the ellipsis: looked for in the last few characters only.
         if let last = stem.last, last.isLetter {
@@ -111,11 +116,12 @@ enum RepeatedText {
         var places: [String: [(block: Int, line: Int)]] = [:]
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
-                let line = document.blocks[blockIndex].lines[lineIndex]
-                guard line.isKept, !Headline.endsSentence(line.text),
-                    MainText.wordCount(line.text, ascii: ASCIIText.isASCII(line.text), limit: minRepeatedLineWords) >= minRepeatedLineWords
+                // The flag and the text read in place: a copy of the line would retain both.
+                guard document.blocks[blockIndex].lines[lineIndex].isKept else { continue }
+                let text = document.blocks[blockIndex].lines[lineIndex].text
+                guard !Headline.endsSentence(text), MainText.wordCount(text, ascii: ASCIIText.isASCII(text), limit: minRepeatedLineWords) >= minRepeatedLineWords
                 else { continue }
-                places[line.text, default: []].append((blockIndex, lineIndex))
+                places[text, default: []].append((blockIndex, lineIndex))
             }
         }
         for copies in places.values where copies.count >= minRepeatedLineCopies {
@@ -156,12 +162,7 @@ enum RepeatedText {
         if let kept = block.lines.firstIndex(where: { $0.isKept }), !openingASCIIAgrees(block.lines[kept].text, with: title) {
             return false
         }
-        // Both ending in ASCII, they end in different characters: a last ASCII character stays
-        // last in any canonically equivalent form, and lower-casing maps it to its ASCII lower
-        // case; normalizing keeps a printable one where it is.
-        if let kept = block.lines.lastIndex(where: { $0.isKept }), let last = block.lines[kept].text.utf8.last, last > 0x20, last < 0x7F,
-            let titleLast = title.utf8.last, titleLast < 0x80, ASCIIText.lowercased(last) != titleLast
-        {
+        if let kept = block.lines.lastIndex(where: { $0.isKept }), !closingASCIIAgrees(block.lines[kept].text, with: title) {
             return false
         }
         let normalized = TextNormalizer.normalizeLine(block.keptText)
@@ -173,6 +174,23 @@ enum RepeatedText {
             return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { ASCIIText.lowercased($0) == $1 }
         }
         return normalized.lowercased() == title
+    }
+
+    /// False when the line's closing run of printable ASCII (before the whitespace and controls
+    /// that normalizing drops at its end), lower-cased, is not where `title` ends: ASCII characters
+    /// stay last, in that order, in any canonically equivalent form, and lower-casing maps each to
+    /// its ASCII lower case. A space, a byte past ASCII on either side (a character that may
+    /// lower-case or compose to ASCII) or the title's start leaves it to the comparison.
+    static func closingASCIIAgrees(_ line: String, with title: String) -> Bool {
+        var titleBytes = title.utf8.reversed().makeIterator()
+        var started = false
+        for byte in line.utf8.reversed() {
+            if !started, byte <= 0x20 || byte == 0x7F { continue }
+            started = true
+            guard byte > 0x20, byte < 0x7F, let expected = titleBytes.next(), expected < 0x80 else { return true }
+            if ASCIIText.lowercased(byte) != expected { return false }
+        }
+        return true
     }
 
     /// False when the line's opening run of printable ASCII and single spaces between them (after
@@ -223,6 +241,7 @@ enum UTF8Shortcuts {
         let last: UInt8?
         let mayEndInEllipsis: Bool
 
+        @inline(__always)
         init(_ text: String) {
             // A line's bytes are contiguous (a native string): read in place, once.
             if let ends = text.utf8.withContiguousStorageIfAvailable({ (first: $0.first, last: $0.last, ellipsis: UTF8Shortcuts.mayEndInEllipsis($0)) }) {
@@ -248,9 +267,48 @@ enum UTF8Shortcuts {
         }
     }
 
-    /// `mayEndInEllipsis` of a line's UTF-8.
+    /// `mayEndInEllipsis` of a line's UTF-8: false where the ASCII at the line's end settles that
+    /// `truncatedStem` finds no ellipsis (most lines end in a sentence's "word." or in a word after
+    /// a space), else what `windowHoldsEllipsis` says.
     static func mayEndInEllipsis(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The toggle word's characters (4 bytes each at most), a space, and the ellipsis' last byte.
+        var index = bytes.count
+        guard index > 0 else { return false }
+        // A toggle word of ASCII letters, then the whitespace before it, both trimmed off.
+        while index > 0, isASCIILetter(bytes[index - 1]) { index -= 1 }
+        if index < bytes.count {
+            guard index > 0 else { return false }
+            guard isOwnCharacter(bytes, at: index - 1) else { return windowHoldsEllipsis(bytes) }
+            // The word (each ASCII letter after an ASCII non-letter a Character of its own) is too long.
+            if bytes.count - index > RepeatedText.maxToggleCharacters { return false }
+            while index > 0, isASCIIWhitespace(bytes[index - 1]) { index -= 1 }
+            guard index > 0 else { return false }
+        }
+        // What is left must end in "..." or "…". Past ASCII, or ASCII a prepended mark may join: as the window says.
+        let last = index - 1
+        guard isOwnCharacter(bytes, at: last) else { return windowHoldsEllipsis(bytes) }
+        // An ASCII Character of its own (the byte before it ASCII too) ends "..." only as a "." after a ".".
+        guard bytes[last] == 0x2E, last > 0, bytes[last - 1] == 0x2E else { return false }
+        return windowHoldsEllipsis(bytes)
+    }
+
+    /// True when the byte at `index` and the one before it (if any) are ASCII: then nothing before
+    /// joins it into a longer Character but the CR of a CR LF (whitespace, neither a letter nor a
+    /// "."), as a prepended mark past ASCII could; the bytes after it that callers read are ASCII,
+    /// so nothing after joins it either.
+    @inline(__always)
+    private static func isOwnCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] < 0x80 && (index == 0 || bytes[index - 1] < 0x80)
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    @inline(__always)
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+
+    /// The line's last bytes (a toggle word's characters, 4 bytes each at most, a space, and the
+    /// ellipsis' last byte) hold ".." or the last byte of "…".
+    static func windowHoldsEllipsis(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let tail = UnsafeBufferPointer(rebasing: bytes.suffix(RepeatedText.maxToggleCharacters * 4 + 2))
         // Neither a "." nor the last byte of "…" in the window: the answer, found by memchr.
         guard let base = tail.baseAddress, memchr(base, 0x2E, tail.count) != nil || memchr(base, 0xA6, tail.count) != nil else { return false }
@@ -263,7 +321,7 @@ enum UTF8Shortcuts {
     }
 
     /// False when the text cannot end with "..." or "…", alone or before a short toggle word
-    /// ("... more"): its last bytes hold neither ".." nor the end of "…".
+    /// ("... more"): true only where `windowHoldsEllipsis` is.
     static func mayEndInEllipsis(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { mayEndInEllipsis($0) }
