@@ -119,7 +119,10 @@ enum RepeatedText {
                 // The flag and the text read in place: a copy of the line would retain both.
                 guard document.blocks[blockIndex].lines[lineIndex].isKept else { continue }
                 let text = document.blocks[blockIndex].lines[lineIndex].text
-                guard !Headline.endsSentence(text), MainText.wordCount(text, ascii: ASCIIText.isASCII(text), limit: minRepeatedLineWords) >= minRepeatedLineWords
+                // Words are runs between whitespace: fewer bytes than a letter and a space each
+                // cannot hold enough of them (labels, bylines, headings are that short).
+                guard text.utf8.count >= 2 * minRepeatedLineWords - 1, !Headline.endsSentence(text),
+                    MainText.wordCount(text, ascii: ASCIIText.isASCII(text), limit: minRepeatedLineWords) >= minRepeatedLineWords
                 else { continue }
                 places[text, default: []].append((blockIndex, lineIndex))
             }
