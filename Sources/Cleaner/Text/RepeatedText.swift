@@ -165,7 +165,12 @@ enum RepeatedText {
         if let kept = block.lines.firstIndex(where: { $0.isKept }), !openingASCIIAgrees(block.lines[kept].text, with: title) {
             return false
         }
-        if let kept = block.lines.lastIndex(where: { $0.isKept }), !closingASCIIAgrees(block.lines[kept].text, with: title) {
+        // Both ending in ASCII, they end in different characters: a last ASCII character stays
+        // last in any canonically equivalent form, and lower-casing maps it to its ASCII lower
+        // case; normalizing keeps a printable one where it is.
+        if let kept = block.lines.lastIndex(where: { $0.isKept }), let last = block.lines[kept].text.utf8.last, last > 0x20, last < 0x7F,
+            let titleLast = title.utf8.last, titleLast < 0x80, ASCIIText.lowercased(last) != titleLast
+        {
             return false
         }
         let normalized = TextNormalizer.normalizeLine(block.keptText)
@@ -177,23 +182,6 @@ enum RepeatedText {
             return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { ASCIIText.lowercased($0) == $1 }
         }
         return normalized.lowercased() == title
-    }
-
-    /// False when the line's closing run of printable ASCII (before the whitespace and controls
-    /// that normalizing drops at its end), lower-cased, is not where `title` ends: ASCII characters
-    /// stay last, in that order, in any canonically equivalent form, and lower-casing maps each to
-    /// its ASCII lower case. A space, a byte past ASCII on either side (a character that may
-    /// lower-case or compose to ASCII) or the title's start leaves it to the comparison.
-    static func closingASCIIAgrees(_ line: String, with title: String) -> Bool {
-        var titleBytes = title.utf8.reversed().makeIterator()
-        var started = false
-        for byte in line.utf8.reversed() {
-            if !started, byte <= 0x20 || byte == 0x7F { continue }
-            started = true
-            guard byte > 0x20, byte < 0x7F, let expected = titleBytes.next(), expected < 0x80 else { return true }
-            if ASCIIText.lowercased(byte) != expected { return false }
-        }
-        return true
     }
 
     /// False when the line's opening run of printable ASCII and single spaces between them (after
