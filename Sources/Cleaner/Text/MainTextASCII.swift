@@ -1,3 +1,5 @@
+import Glibc
+
 /// `MainText.weight` of an all-ASCII line from one walk over its bytes. Each byte of such a line
 /// is a `Character` (the only ASCII pair that is one is "\r\n", and lines with "\r" are left to the
 /// other paths), so every count `weight` asks for (punctuation, name-list words, table cells,
@@ -101,17 +103,30 @@ extension MainText {
                       isNumberCell: counts.isNumberCell, words: counts.words)
     }
 
-    /// The whitespace bytes of an all-ASCII line (those `UnicodeWhitespace` counts, and all the
-    /// whitespace scalars it has); nil for a line beyond ASCII.
-    @inline(__always)
+    /// The whitespace bytes of an all-ASCII line without "\r" (those `UnicodeWhitespace` counts,
+    /// and all the whitespace scalars it has); nil for any other line. Eight bytes a step: every
+    /// byte is below 0x80, so no byte's sum carries into the next, and a byte's top bit tells
+    /// whether it is not 0x20 (after the xor), at least 0x09, at least 0x0E.
     static func asciiSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return 0 }
+        guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)), memchr(base, 0x0D, bytes.count) == nil else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let tops: UInt64 = 0x8080_8080_8080_8080
         var spaces = 0
-        var above: UInt8 = 0
-        for byte in bytes {
-            above |= byte
-            spaces &+= byte == 0x20 || byte &- 0x09 < 5 ? 1 : 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let notSpace = (word ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F
+            let controls = (word &+ 0x7777_7777_7777_7777) & ~(word &+ 0x7272_7272_7272_7272)
+            spaces += ((~notSpace | controls) & tops).nonzeroBitCount
+            index += 8
         }
-        return above < 0x80 ? spaces : nil
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte &- 0x09 < 5 { spaces += 1 }
+            index += 1
+        }
+        return spaces
     }
 
     /// `Headline.endsSentence` of an all-ASCII line: each byte is a character of its own ("\r\n"
