@@ -260,9 +260,12 @@ final class FastPathTests: XCTestCase {
 
     /// A title's words split on bytes where the title is ASCII: as `Character` splitting gives them.
     func testPageTitleWordsMatchTheirDefinition() {
-        let pieces = ["Word", "a", "Z9", "_", " ", "  ", "-", "|", "\t", "\r\n", "\u{1}", "'", "é", "e\u{301}", "日本", "İ", "\u{A0}", "½"]
+        let pieces = [
+            "Word", "a", "Z9", "_", " ", "  ", "-", "|", "\t", "\r\n", "\u{1}", "'", "é", "e\u{301}", "日本", "İ", "\u{A0}", "½",
+            "’", "–", "—", "«", "»", "·", "Straße", "ÉTÉ", "ΣΟΦΟΣ", "σοφός", "Ǆemal", "Москва", "한국어", "ｶ", "١٢", "\u{4DC0}", "\r",
+        ]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3000 {
+        for _ in 0..<6000 {
             let line = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
             let expected = line.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
             XCTAssertEqual(PageTitle.words(of: line).map(String.init), expected, line.debugDescription)

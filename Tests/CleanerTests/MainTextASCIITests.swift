@@ -34,6 +34,22 @@ final class MainTextASCIITests: XCTestCase {
         XCTAssertEqual(MainText.weight(line), MainText.generalWeight(line), line.debugDescription, file: file, line: lineNumber)
     }
 
+    /// The whitespace count read eight bytes a step is the count byte by byte, at every length and
+    /// offset; a line beyond ASCII or with a "\r" gets none.
+    func testASCIISpacesCountEachWhitespaceByte() {
+        let lines = randomLines(pieces, count: 3000, maxWords: 40, seed: 5)
+            + (0..<0x80).map { String(UnicodeScalar(UInt8($0))) + " x\t\u{0B}\u{0C}" + String(repeating: "a \n", count: $0 % 9) }
+            + ["", "é", "a\rb", "abcdefgh é"]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            for offset in 0..<min(bytes.count + 1, 9) {
+                let tail = Array(bytes[offset...])
+                let expected = tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? tail.filter { $0 == 0x20 || (0x09...0x0D).contains($0) }.count : nil
+                XCTAssertEqual(tail.withUnsafeBufferPointer(MainText.asciiSpaces), expected, line.debugDescription)
+            }
+        }
+    }
+
     func testRandomLinesWeighAsEachCheck() {
         let lines = randomLines(pieces, count: 4000, maxWords: 30, seed: 7)
             // Long lines: more than one round of the packed counters (255 bytes).

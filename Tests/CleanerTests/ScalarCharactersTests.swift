@@ -40,6 +40,21 @@ final class ScalarCharactersTests: XCTestCase {
         }
     }
 
+    /// The lower case and the word test that `PageTitle.words` reads off scalars: as
+    /// `String.lowercased` and `Character` give them, for every scalar said to stand alone.
+    func testLowerCaseAndWordCharactersAreThoseOfCharacters() {
+        for scalar in standingAlone {
+            let name = "U+\(String(scalar.value, radix: 16))"
+            let character = Character(scalar)
+            XCTAssertEqual(ScalarCharacters.isLetterOrNumber(scalar.value), character.isLetter || character.isNumber, name)
+            guard let lower = ScalarCharacters.lowercased(scalar.value) else { continue }
+            XCTAssertTrue(ScalarCharacters.standsAlone(lower), name)
+            XCTAssertEqual(String(scalar).lowercased().unicodeScalars.map(\.value), [lower], name)
+            // Next to other letters too: no context changes the mapping.
+            XCTAssertEqual(("A" + String(scalar) + "B").lowercased().unicodeScalars.map(\.value), [0x61, lower, 0x62], name)
+        }
+    }
+
     func testScalarsThatJoinTheirNeighboursAreLeftToCharacters() {
         for line in ["e\u{301}", "a\r\nb", "\u{1F44D}\u{1F3FD}", "\u{1F1E9}\u{1F1EA}", "\u{1100}\u{1161}", "क्ष", "ก\u{E33}", "a\u{200D}b", "x\u{FE0F}", "a\u{37E}"] {
             XCTAssertFalse(ScalarCharacters.forEach(line) { _ in true }, line.debugDescription)

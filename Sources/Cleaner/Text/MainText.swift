@@ -33,16 +33,33 @@ enum MainText {
     /// One unit of the choice: a line, or a whole block of wrapped prose.
     private struct Unit {
         let block: Int
-        /// The unit's line, or the first of its block's kept lines.
-        let line: Int
-        /// The block's other kept lines, for a block of wrapped prose (empty for a line: most
-        /// units are lines, and an empty array costs no allocation).
-        let moreLines: [Int]
-        let weight: Double
+        /// The unit's line, or nil for a block of wrapped prose: all its kept lines.
+        let line: Int?
+    }
+
+    /// The units of a page, and what the choice reads of each, side by side: the steps after
+    /// `units(of:)` take the weights and the lines' texts as arrays of their own.
+    private struct Units {
+        var places: [Unit] = []
+        var weights: [Double] = []
         /// The line's text, for a unit that is one line (nil for a block of wrapped prose).
-        let text: String?
+        var texts: [String?] = []
         /// The number the line opens with as a numbered row's (`NumberedRows.leadingNumber`).
-        let number: Int?
+        var numbers: [Int?] = []
+
+        init(capacity: Int) {
+            places.reserveCapacity(capacity)
+            weights.reserveCapacity(capacity)
+            texts.reserveCapacity(capacity)
+            numbers.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ unit: Unit, weight: Double, text: String?, number: Int?) {
+            places.append(unit)
+            weights.append(weight)
+            texts.append(text)
+            numbers.append(number)
+        }
     }
 
     static func apply(_ reason: RemovalReason, in document: inout Document) {
@@ -52,9 +69,9 @@ enum MainText {
         // or one that sets the site's name apart.
         guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) || SiteTitle.opensPage(document) else { return }
         let units = units(of: document)
-        var own = units.map(\.weight)
-        let titles = units.map(\.text)
-        NumberedRows.neutralise(&own, numbers: units.map(\.number))
+        var own = units.weights
+        let titles = units.texts
+        NumberedRows.neutralise(&own, numbers: units.numbers)
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
@@ -72,7 +89,7 @@ enum MainText {
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
         while probe >= 0, probe >= start - headlineReach {
-            if let text = units[probe].text {
+            if let text = titles[probe] {
                 if Headline.isHeadlineLike(text), wordCount(text, ascii: ASCIIText.isASCII(text), limit: 3) >= 3 {
                     start = probe
                     break
@@ -80,57 +97,65 @@ enum MainText {
             }
             probe -= 1
         }
-        for (position, unit) in units.enumerated() where position < start || position >= run.upperBound {
-            document.blocks[unit.block].lines[unit.line].removedBy = reason
-            for line in unit.moreLines { document.blocks[unit.block].lines[line].removedBy = reason }
+        for position in units.places.indices where position < start || position >= run.upperBound {
+            let unit = units.places[position]
+            if let line = unit.line {
+                document.blocks[unit.block].lines[line].removedBy = reason
+                continue
+            }
+            // A block of wrapped prose is one unit: no line of it was removed since it was read.
+            for line in document.blocks[unit.block].lines.indices where document.blocks[unit.block].lines[line].isKept {
+                document.blocks[unit.block].lines[line].removedBy = reason
+            }
         }
     }
 
     /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
     /// list's introducer ends in a colon's) and whether it opens with an ASCII digit (a numbered
     /// row does).
-    private static func read(_ line: String) -> (weight: Double, last: UInt8?, opensWithDigit: Bool) {
+    private static func read(_ line: String, tables: ASCIICountTables) -> (weight: Double, last: UInt8?, opensWithDigit: Bool) {
         let read = line.utf8.withContiguousStorageIfAvailable { bytes in
-            (weight(line, bytes: bytes), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false)
+            (weight(line, bytes: bytes, tables: tables), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false)
         }
         return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false)
     }
 
-    private static func units(of document: Document) -> [Unit] {
-        var units: [Unit] = []
-        units.reserveCapacity(document.blocks.reduce(0) { $0 + $1.lines.count })
+    private static func units(of document: Document) -> Units {
+        var units = Units(capacity: document.blocks.reduce(0) { $0 + $1.lines.count })
         var introduced = false
+        // Read once, not through the statics' accessors for each line.
+        let introducerLastBytes = listIntroducerLastBytes
+        let tables = ASCIICountTables.shared
+        // The kept lines of a block that may be wrapped prose, in one buffer for all blocks.
+        var texts: [String] = []
         for blockIndex in document.blocks.indices {
             let blockLines = document.blocks[blockIndex].lines
             // Most blocks are a line or two: only a block of three kept lines or more may be
-            // wrapped prose, and only that one needs its lines gathered.
+            // wrapped prose.
             var kept = 0
             for line in blockLines where line.isKept { kept += 1 }
             guard kept > 0 else { continue }
             // Whether the block's last line introduces a list, asked once.
             var lastIntroduces = false
-            var wrapped: (lines: [Int], texts: [String])?
+            texts.removeAll(keepingCapacity: true)
             if kept >= 3 {
-                let lines = blockLines.indices.filter { blockLines[$0].isKept }
-                let texts = lines.map { blockLines[$0].text }
-                if isWrappedProse(texts) { wrapped = (lines, texts) }
+                for line in blockLines where line.isKept { texts.append(line.text) }
             }
-            if let (lines, texts) = wrapped {
-                let joined = texts.joined(separator: " ")
-                units.append(Unit(block: blockIndex, line: lines[0], moreLines: Array(lines.dropFirst()), weight: weight(joined), text: nil, number: nil))
+            if kept >= 3, isWrappedProse(texts) {
+                units.append(Unit(block: blockIndex, line: nil), weight: weight(texts.joined(separator: " ")), text: nil, number: nil)
                 lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
                 // that line ends its own, up to the next line of prose.
                 for line in blockLines.indices where blockLines[line].isKept {
                     let text = blockLines[line].text
-                    let (weight, last, opensWithDigit) = read(text)
+                    let (weight, last, opensWithDigit) = read(text, tables: tables)
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     // No line but one that opens with a digit has a row's number.
                     let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
-                    units.append(Unit(block: blockIndex, line: line, moreLines: [], weight: introduced ? max(weight, 0) : weight, text: text, number: number))
+                    units.append(Unit(block: blockIndex, line: line), weight: introduced ? max(weight, 0) : weight, text: text, number: number)
                     // No line but one whose last byte is a colon's introduces a list.
-                    lastIntroduces = last.map(listIntroducerLastBytes.contains) == true && introducesList(text, weight: { weight })
+                    lastIntroduces = last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
                     if lastIntroduces { introduced = true }
                 }
             }
@@ -147,16 +172,24 @@ enum MainText {
     /// line of prose ends the stretch; lines that weigh nothing (a table's numbers) do not.
     static func stretchCosts(_ weights: [Double]) -> [Double] {
         var costs = weights
+        forEachStretchCost(weights[...]) { offset, cost in costs[offset] = cost }
+        return costs
+    }
+
+    /// Calls `body` with each offset into `weights` and its stretch cost (`stretchCosts`), in order,
+    /// without an array of them.
+    @inline(__always)
+    static func forEachStretchCost(_ weights: ArraySlice<Double>, _ body: (Int, Double) -> Void) {
         var stretch = 0
-        for index in costs.indices {
-            if costs[index] < 0 {
-                costs[index] *= 1 + Double(max(0, stretch - freeChromeLines)) * chromeStretchGrowth
+        for (offset, weight) in weights.enumerated() {
+            if weight < 0 {
+                body(offset, weight * (1 + Double(max(0, stretch - freeChromeLines)) * chromeStretchGrowth))
                 stretch += 1
-            } else if costs[index] > 0 {
-                stretch = 0
+            } else {
+                if weight > 0 { stretch = 0 }
+                body(offset, weight)
             }
         }
-        return costs
     }
 
     /// Chrome lines in a row that cost what they weigh: a caption, its credit and a share button.
@@ -203,15 +236,18 @@ enum MainText {
     private static let listIntroducerLastBytes: [UInt8] = listIntroducerBytes.compactMap(\.first)
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
-        guard lines.count >= 3 else { return false }
+        let count = lines.count
+        guard count >= 3 else { return false }
         // The cheapest test first (a line's first scalar), the walk of every character last: most
         // blocks of three lines or more are menus and lists, which fail at once.
         // A sentence carried on to the next line goes on in lower case; a list of headlines does not.
-        let carriedOn = lines.dropFirst().filter { startsLowercase($0) }.count
-        guard carriedOn * 3 >= lines.count - 1 else { return false }
-        let breaksMidSentence = lines.dropLast().filter { !Headline.endsSentence($0) }.count
-        guard breaksMidSentence * 2 >= lines.count - 1 else { return false }
-        let average = lines.reduce(0) { $0 + characterCount($1) } / lines.count
+        var carriedOn = 0
+        for line in lines.dropFirst() where startsLowercase(line) { carriedOn += 1 }
+        guard carriedOn * 3 >= count - 1 else { return false }
+        var breaksMidSentence = 0
+        for line in lines.dropLast() where !Headline.endsSentence(line) { breaksMidSentence += 1 }
+        guard breaksMidSentence * 2 >= count - 1 else { return false }
+        let average = lines.reduce(0) { $0 + characterCount($1) } / count
         return average >= wrappedLineCharacters
     }
 
@@ -221,8 +257,8 @@ enum MainText {
 
     /// `weight` of `line`, whose bytes are `bytes`.
     @inline(__always)
-    static func weight(_ line: String, bytes: UnsafeBufferPointer<UInt8>) -> Double {
-        asciiWeight(bytes) ?? scalarWeight(line, bytes: bytes) ?? generalWeight(line)
+    static func weight(_ line: String, bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables = .shared) -> Double {
+        asciiWeight(bytes, tables: tables) ?? scalarWeight(line, bytes: bytes) ?? generalWeight(line)
     }
 
     /// `weight` of any line, each question asked on its own: what `asciiWeight` answers in one pass.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// `MainText.weight` of an all-ASCII line from one walk over its bytes. Each byte of such a line
 /// is a `Character` (the only ASCII pair that is one is "\r\n", and lines with "\r" are left to the
 /// other paths), so every count `weight` asks for (punctuation, name-list words, table cells,
@@ -26,10 +28,9 @@ extension MainText {
 
         /// Nil when `bytes` hold a byte that is not ASCII, or a "\r".
         @inline(__always)
-        static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIICounts? {
+        static func of(_ bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables = .shared) -> ASCIICounts? {
             // Eight bytes at a time first: a line that is not ASCII is not walked byte by byte.
             guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
-            let tables = ASCIICountTables.shared
             return tables.steps.withUnsafeBufferPointer { steps in
                 tables.classes.withUnsafeBufferPointer { classes in
                     var counts = ASCIICounts()
@@ -69,15 +70,22 @@ extension MainText {
 
     /// `weight` of an ASCII line without "\r"; nil for any other line.
     static func asciiWeight(_ line: String) -> Double? {
-        line.utf8.withContiguousStorageIfAvailable(asciiWeight) ?? nil
+        line.utf8.withContiguousStorageIfAvailable { asciiWeight($0) } ?? nil
     }
 
     /// `weight` of the bytes of an ASCII line without "\r"; nil for any other bytes.
     @inline(__always)
-    static func asciiWeight(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let counts = ASCIICounts.of(bytes) else { return nil }
+    static func asciiWeight(_ bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables = .shared) -> Double? {
         let size = bytes.count
-        let ends = asciiEndsSentence(bytes)
+        let ends = asciiEndsSentence(bytes, tables: tables)
+        // Most of a page's bytes are in lines of prose that end a sentence: their weight is their
+        // length, unless a long one is a list of names, which the bound of `mayBeNameList` rules
+        // out for prose after a few of its words. Such a line needs no counts.
+        if ends, size >= sentenceCharacters, let spaces = asciiSpaces(bytes) {
+            if size < proseCharacters { return Double(size) / 2 }
+            if !mayBeNameList(bytes: bytes, spaceBound: spaces) { return min(Double(size), maxLineWeight) }
+        }
+        guard let counts = ASCIICounts.of(bytes, tables: tables) else { return nil }
         // A name list has at least `nameListWords` cased words, nearly all capitalised, and few
         // separators: only a line that has all that needs its shouted words counted.
         if size >= proseCharacters, counts.cased >= nameListWords,
@@ -95,11 +103,36 @@ extension MainText {
                       isNumberCell: counts.isNumberCell, words: counts.words)
     }
 
+    /// The whitespace bytes of an all-ASCII line without "\r" (those `UnicodeWhitespace` counts,
+    /// and all the whitespace scalars it has); nil for any other line. Eight bytes a step: every
+    /// byte is below 0x80, so no byte's sum carries into the next, and a byte's top bit tells
+    /// whether it is not 0x20 (after the xor), at least 0x09, at least 0x0E.
+    static func asciiSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return 0 }
+        guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)), memchr(base, 0x0D, bytes.count) == nil else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        var spaces = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let notSpace = (word ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F
+            let controls = (word &+ 0x7777_7777_7777_7777) & ~(word &+ 0x7272_7272_7272_7272)
+            spaces += ((~notSpace | controls) & tops).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte &- 0x09 < 5 { spaces += 1 }
+            index += 1
+        }
+        return spaces
+    }
+
     /// `Headline.endsSentence` of an all-ASCII line: each byte is a character of its own ("\r\n"
     /// aside, and neither is a closer or a sentence end).
     @inline(__always)
-    static func asciiEndsSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let tables = ASCIICountTables.shared
+    static func asciiEndsSentence(_ bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables = .shared) -> Bool {
         var end = bytes.count
         while end > 0 {
             let last = bytes[end - 1]

@@ -12,21 +12,21 @@ enum PageTitle {
     /// The first kept line is a title: a later kept line is the start or the end of it ("Headline"
     /// under "Headline - Site", "Headline" under "Site | Headline"), or starts with it.
     static func opensWithRepeatedTitle(_ document: Document) -> Bool {
-        var title: [Substring]?
+        var title: (words: [Substring], ends: TitleEnds)?
         for block in document.blocks {
             for line in block.lines where line.isKept {
                 guard let first = title else {
                     let words = words(of: line.text)
                     guard weight(words) >= minWords else { return false }
-                    title = words
+                    title = (words, TitleEnds(words))
                     continue
                 }
                 // Saying the title again shares its first or last word: the many lines that do
                 // not are turned away before lower-casing and splitting.
-                guard mayBeHeadline(line.text, titleEnds: (first.first, first.last)) else { continue }
+                guard mayBeHeadline(line.text, ends: first.ends) else { continue }
                 let words = words(of: line.text)
                 guard weight(words) >= minWords else { continue }
-                if repeats(words, title: first) { return true }
+                if repeats(words, title: first.words) { return true }
             }
         }
         return false
@@ -45,6 +45,24 @@ enum PageTitle {
         return title.starts(with: words) || title.reversed().starts(with: words.reversed())
     }
 
+    /// A title's first and last words, read once for the many lines `mayBeHeadline` asks about:
+    /// as words for the `Character` comparison and as bytes for the byte one.
+    struct TitleEnds {
+        let first: Substring?
+        let last: Substring?
+        fileprivate let firstBytes: [UInt8]?
+        fileprivate let lastBytes: [UInt8]?
+
+        init(first: Substring?, last: Substring?) {
+            self.first = first
+            self.last = last
+            firstBytes = first.map { Array($0.utf8) }
+            lastBytes = last.map { Array($0.utf8) }
+        }
+
+        init(_ title: [Substring]) { self.init(first: title.first, last: title.last) }
+    }
+
     /// Whether `line` can be a headline of a title whose words start with `titleEnds.first` and
     /// end with `titleEnds.last` (lower-cased): its first word is the title's first, or its last
     /// word the title's last. A headline is a start or an end of the title's words, so the many
@@ -52,10 +70,21 @@ enum PageTitle {
     /// ASCII to the line's edge is compared by its bytes; otherwise only its edge character is,
     /// in upper case (a letter alone lower-cases out of context: a final Σ to σ, not ς).
     static func mayBeHeadline(_ line: String, titleEnds: (first: Substring?, last: Substring?)) -> Bool {
-        let answer = line.utf8.withContiguousStorageIfAvailable { bytes in
-            (first: edgeWord(bytes, fromEnd: false, is: titleEnds.first), last: edgeWord(bytes, fromEnd: true, is: titleEnds.last))
+        mayBeHeadline(line, ends: TitleEnds(first: titleEnds.first, last: titleEnds.last))
+    }
+
+    /// `mayBeHeadline` of a title's ends read once.
+    static func mayBeHeadline(_ line: String, ends titleEnds: TitleEnds) -> Bool {
+        // Each edge's answer by bytes: the last word is not looked at when the first one answers.
+        var answer: (first: Bool?, last: Bool?)?
+        let decided = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let first = edgeWord(bytes, fromEnd: false, is: titleEnds.firstBytes)
+            if first == true { return true }
+            let last = edgeWord(bytes, fromEnd: true, is: titleEnds.lastBytes)
+            answer = (first, last)
+            return last == true
         }
-        if answer?.first == true || answer?.last == true { return true }
+        if decided == true { return true }
         func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
         func same(_ character: Character, _ titleCharacter: Character?) -> Bool {
             titleCharacter.map { character.uppercased() == $0.uppercased() } ?? false
@@ -65,10 +94,12 @@ enum PageTitle {
         return false
     }
 
-    /// Whether the line's first (last) word is `word`, when that word and all before (after) it
-    /// are ASCII; nil when a byte above ASCII comes first, which only Characters can tell about
-    /// (a letter, a combining mark on the ASCII before it).
-    private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: Substring?) -> Bool? {
+    /// Whether the line's first (last) word is `word` (its bytes), when that word and all before
+    /// (after) it are ASCII; nil when a byte above ASCII comes first, which only Characters can
+    /// tell about (a letter, a combining mark on the ASCII before it).
+    private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: [UInt8]?) -> Bool? {
+        // No title word: the `Character` comparison a nil answer leads to fails too.
+        guard let word, let titleEdge = fromEnd ? word.last : word.first else { return false }
         // The set read once: a static's accessor in the loop costs a `swift_once` check a byte.
         let wordBytes = asciiWordBytes
         func isWordByte(_ byte: UInt8) -> Bool { wordBytes.contains(byte) }
@@ -78,23 +109,106 @@ enum PageTitle {
         guard bytes.indices.contains(index) else { return false }
         guard bytes[index] < 0x80 else { return nil }
         let start = index
+        // Most lines differ from the title in their edge letter. Where the title's is ASCII, the
+        // `Character` comparison fails as well, so the word need not be walked: the character
+        // there opens with the line's byte (after ASCII, no scalar joins a character before it),
+        // and at the end it is that byte alone when an ASCII letter or digit stands before it.
+        if titleEdge < 0x80, ASCIIText.lowercased(bytes[start]) != ASCIIText.lowercased(titleEdge) {
+            if !fromEnd || (start > 0 && isWordByte(bytes[start - 1])) { return false }
+        }
         while bytes.indices.contains(index), isWordByte(bytes[index]) { index += step }
         if bytes.indices.contains(index), bytes[index] >= 0x80 { return nil }
         let range = fromEnd ? (index + 1)..<(start + 1) : start..<index
-        guard let word else { return false }
         // Words of different lengths differ: most lines fail here, without a walk of their word.
-        guard word.utf8.count == range.count else { return false }
+        guard word.count == range.count else { return false }
         // Title words are lower-cased; an ASCII capital lower-cases by its 0x20 bit.
-        return word.utf8.elementsEqual(bytes[range].lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        var offset = 0
+        for position in range {
+            let byte = bytes[position]
+            guard word[offset] == (byte &- 0x41 < 26 ? byte | 0x20 : byte) else { return false }
+            offset += 1
+        }
+        return true
     }
 
     private static let asciiWordBytes = ASCIISet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".utf8)
 
     /// Lower-cased runs of letters, digits and marks.
     static func words(of line: String) -> [Substring] {
-        let lowered = ASCIIText.lowercased(line) ?? line.lowercased()
-        if let words = asciiWords(of: lowered) { return words }
-        return lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+        if let lowered = ASCIIText.lowercased(line) { return asciiWords(of: lowered) ?? characterWords(of: lowered) }
+        return scalarWords(of: line) ?? characterWords(of: line.lowercased())
+    }
+
+    /// `words` of a lower-cased line, by `Character`.
+    private static func characterWords(of lowered: String) -> [Substring] {
+        lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+    }
+
+    /// `words` of a line beyond ASCII whose every scalar lower-cases to one scalar that stands
+    /// alone (`ScalarCharacters.lowercased`): each scalar of the lower-cased line is then a
+    /// `Character` of its own, so the line is lower-cased and split in one walk of its scalars,
+    /// where `String.lowercased` makes a string of each scalar's mapping. Nil for any other line.
+    private static func scalarWords(of line: String) -> [Substring]? {
+        var lowered: [UInt8] = []
+        var ranges = WordRanges()
+        let walked = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            lowered.reserveCapacity(bytes.count)
+            let wordBytes = asciiWordBytes
+            var index = 0
+            while index < bytes.count {
+                let at = lowered.count
+                let byte = bytes[index]
+                let isWord: Bool
+                if byte < 0x80 {
+                    guard byte != 0x0D else { return false }  // "\r\n" is one character
+                    lowered.append(ASCIIText.lowercased(byte))
+                    isWord = wordBytes.contains(byte)
+                    index += 1
+                } else {
+                    guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(scalar),
+                        let lower = ScalarCharacters.lowercased(scalar), let unicode = Unicode.Scalar(lower)
+                    else { return false }
+                    UTF8.encode(unicode) { lowered.append($0) }
+                    isWord = ScalarCharacters.isLetterOrNumber(lower)
+                    index += length
+                }
+                ranges.add(isWord: isWord, at: at)
+            }
+            ranges.finish(at: lowered.count)
+            return true
+        }
+        guard walked == true else { return nil }
+        return ranges.substrings(of: String(decoding: lowered, as: UTF8.self))
+    }
+
+    /// The byte ranges of a text's words, gathered one character at a time.
+    private struct WordRanges {
+        private(set) var ranges: [Range<Int>] = []
+        private var start: Int?
+
+        /// The character at byte `at` is a word's or not.
+        mutating func add(isWord: Bool, at offset: Int) {
+            if isWord {
+                if start == nil { start = offset }
+            } else if let wordStart = start {
+                ranges.append(wordStart..<offset)
+                start = nil
+            }
+        }
+
+        /// The text ends at byte `at`.
+        mutating func finish(at end: Int) {
+            if let wordStart = start { ranges.append(wordStart..<end) }
+            start = nil
+        }
+
+        /// The words of `text`, whose bytes were walked.
+        func substrings(of text: String) -> [Substring] {
+            let utf8 = text.utf8
+            return ranges.map { range in
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            }
+        }
     }
 
     /// `words` of an all-ASCII text, split on its bytes: each byte is a `Character` ("\r\n" is one,
@@ -102,27 +216,18 @@ enum PageTitle {
     /// Nil for any other text.
     private static func asciiWords(of text: String) -> [Substring]? {
         let wordBytes = asciiWordBytes
-        let ranges = text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
-            var ranges: [Range<Int>] = []
-            var start: Int?
+        let ranges = text.utf8.withContiguousStorageIfAvailable { bytes -> WordRanges? in
+            var ranges = WordRanges()
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 guard byte < 0x80 else { return nil }
-                if wordBytes.contains(byte) {
-                    if start == nil { start = index }
-                } else if let wordStart = start {
-                    ranges.append(wordStart..<index)
-                    start = nil
-                }
+                ranges.add(isWord: wordBytes.contains(byte), at: index)
             }
-            if let wordStart = start { ranges.append(wordStart..<bytes.count) }
+            ranges.finish(at: bytes.count)
             return ranges
         }
         guard let found = ranges, let ranges = found else { return nil }
-        let utf8 = text.utf8
-        return ranges.map { range in
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-        }
+        return ranges.substrings(of: text)
     }
 
     /// Words, with each double-width character (CJK) counted as one.

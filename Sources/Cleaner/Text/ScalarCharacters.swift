@@ -114,6 +114,37 @@ enum ScalarCharacters {
         return properties.isCased || properties.changesWhenLowercased
     }
 
+    /// The lower case of a scalar that stands alone, as `String.lowercased` maps it, when that is
+    /// one scalar that stands alone too; nil otherwise (İ lower-cases to "i" and a combining dot;
+    /// Σ is left out, since its lower case may hang on what follows it).
+    @inline(__always)
+    static func lowercased(_ scalar: UInt32) -> UInt32? {
+        if scalar < 0x80 { return UInt32(ASCIIText.lowercased(UInt8(scalar))) }
+        if isUncased(scalar) { return scalar }
+        guard scalar != 0x3A3, let unicode = Unicode.Scalar(scalar) else { return nil }
+        let properties = unicode.properties
+        // For a scalar that stands alone, a lower case other than itself is what
+        // Changes_When_Lowercased says (see `isLowercase`).
+        guard properties.changesWhenLowercased else { return scalar }
+        let mapping = properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let lower = mapping.first, standsAlone(lower.value) else { return nil }
+        return lower.value
+    }
+
+    /// `Character.isLetter || Character.isNumber` of a scalar that stands alone: CJK ideographs and
+    /// hangul syllables are letters without a look-up.
+    @inline(__always)
+    static func isLetterOrNumber(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar &- 0x61 < 26 || scalar &- 0x41 < 26 || scalar &- 0x30 < 10 }
+        switch scalar {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return true
+        default: break
+        }
+        guard let unicode = Unicode.Scalar(scalar) else { return false }
+        let character = Character(unicode)
+        return character.isLetter || character.isNumber
+    }
+
     /// CJK radicals, punctuation, kana, bopomofo, ideographs and hangul syllables: no case at all
     /// (neither lower nor upper case, nothing a case mapping changes), answered without look-ups.
     @inline(__always)

@@ -15,18 +15,17 @@ enum TitleAnchor {
         let title = PageTitle.words(of: titleLine)
         guard PageTitle.weight(title) >= PageTitle.minWords else { return nil }
         var best: (region: Range<Int>, sum: Double)?
-        let ends = (first: title.first, last: title.last)
+        let ends = PageTitle.TitleEnds(title)
         for index in titles.indices.dropFirst() where weights[index] < 0 {
-            guard let line = titles[index], PageTitle.mayBeHeadline(line, titleEnds: ends),
+            guard let line = titles[index], PageTitle.mayBeHeadline(line, ends: ends),
                 PageTitle.isHeadline(PageTitle.words(of: line), of: title)
             else { continue }
             // The heaviest stretch of lines that opens with the headline, its chrome costed
             // afresh from there.
-            let costs = MainText.stretchCosts(Array(weights[index...]))
             var sum = 0.0
             var heaviest = -Double.infinity
             var end = index + 1
-            for (offset, cost) in costs.enumerated() {
+            MainText.forEachStretchCost(weights[index...]) { offset, cost in
                 sum += cost
                 if sum > heaviest {
                     heaviest = sum
