@@ -17,6 +17,9 @@ struct LiteralScreen: Sendable {
         var byte: UInt8?
         /// No keys: every line is a candidate before the tests.
         var everyLine: Bool
+        /// Marks (slots past the rules' own) of the keys of the pattern's other necessary parts
+        /// (`LeadingLookarounds.conjuncts`): a candidate holds a key of each as well.
+        var conjuncts: [Int] = []
     }
 
     /// By slot (the rule's place in its file); nil for a pattern that is not screened.
@@ -28,6 +31,9 @@ struct LiteralScreen: Sendable {
     /// The slots whose candidates are more than the lines with their keys: those with line
     /// tests, or without keys.
     private let tested: [Int]
+    /// The slots with conjuncts, and the slots' and conjuncts' marks in all.
+    private let conjoined: [Int]
+    private let markSlots: Int
 
     /// Literals a pattern may have: one walk looks for any number at the same cost (the
     /// multilingual alternations of headings and form labels hold about a hundred), and each
@@ -48,13 +54,8 @@ struct LiteralScreen: Sendable {
         var keys: [LiteralAutomaton.Key] = []
         var keyIndex: [LiteralAutomaton.Key: Int] = [:]
         var slotsOfKey: [[Int32]] = []
-        for (slot, pattern) in patterns.enumerated() {
-            guard let pattern, let (patternKeys, entry) = Self.keys(of: pattern) else {
-                screened.append(nil)
-                continue
-            }
-            screened.append(entry)
-            for key in Set(patternKeys) {
+        func add(_ slotKeys: [LiteralAutomaton.Key], marking slot: Int) {
+            for key in Set(slotKeys) {
                 if let index = keyIndex[key] {
                     slotsOfKey[index].append(Int32(slot))
                 } else {
@@ -64,6 +65,24 @@ struct LiteralScreen: Sendable {
                 }
             }
         }
+        var conjunctCount = 0
+        for (slot, pattern) in patterns.enumerated() {
+            guard let pattern, let (patternKeys, read) = Self.keys(of: pattern) else {
+                screened.append(nil)
+                continue
+            }
+            var entry = read
+            add(patternKeys, marking: slot)
+            if !entry.everyLine {
+                for conjunctKeys in Self.conjunctKeys(of: pattern, besides: patternKeys) {
+                    let mark = patterns.count + conjunctCount
+                    conjunctCount += 1
+                    entry.conjuncts.append(mark)
+                    add(conjunctKeys, marking: mark)
+                }
+            }
+            screened.append(entry)
+        }
         let automaton = LiteralAutomaton(keys)
         // Without the automaton (too many states), only patterns without keys are screened.
         let kept = automaton != nil ? screened : screened.map { $0?.everyLine == true ? $0 : nil }
@@ -72,6 +91,8 @@ struct LiteralScreen: Sendable {
         self.slotsOfKey = slotsOfKey
         countsCharacters = kept.contains { $0?.tests?.maxCharacters != nil }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
+        conjoined = kept.indices.filter { kept[$0].map { !$0.conjuncts.isEmpty } ?? false }
+        markSlots = patterns.count + conjunctCount
     }
 
     /// The keys of `pattern` and what else it asks; nil when it cannot be screened. Its literals
@@ -89,6 +110,26 @@ struct LiteralScreen: Sendable {
         }
         guard let byte else { return nil }
         return ([.init(bytes: [byte], caseless: false)], Screened(tests: tested ? literals : nil, byte: nil, everyLine: false))
+    }
+
+    /// The keys of each necessary part of `pattern` (`LeadingLookarounds.conjuncts`) whose
+    /// required literals are other than the pattern's own, `keys`. A built-in pattern's parts were
+    /// read ahead; a user's are read now.
+    private static func conjunctKeys(of pattern: Pattern, besides keys: [LiteralAutomaton.Key]) -> [[LiteralAutomaton.Key]] {
+        let own = Set(keys)
+        var found: [Set<LiteralAutomaton.Key>] = [own]
+        var conjuncts: [[LiteralAutomaton.Key]] = []
+        for part in LeadingLookarounds.conjuncts(of: pattern.source) {
+            let ahead = BuiltinPatternLiterals.screenReading(of: part, caseInsensitive: pattern.caseInsensitive)
+            guard let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(part, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals),
+                  !literals.literals.isEmpty, let partKeys = Self.keys(of: literals)
+            else { continue }
+            let set = Set(partKeys)
+            guard !found.contains(set) else { continue }
+            found.append(set)
+            conjuncts.append(partKeys)
+        }
+        return conjuncts
     }
 
     /// Keys that a line holding one of `literals` holds; nil when a case-insensitive literal has
@@ -188,10 +229,11 @@ struct LiteralScreen: Sendable {
         let lineCount: Int
     }
 
-    /// For each slot, the lines of `lines` its pattern may match (all false for a slot not screened).
+    /// For each slot, the lines of `lines` its pattern may match (all false for a slot not screened);
+    /// the conjuncts' marks follow the slots'.
     func candidateLines(in lines: DocumentLines) -> Candidates {
         let count = lines.count
-        var marks = [Bool](repeating: false, count: screened.count * count)
+        var marks = [Bool](repeating: false, count: markSlots * count)
         // Each line's character count and digit test, made when a pattern first asks: most
         // lines are candidates of no pattern that asks (characters -1 not yet; digits 0 not
         // yet, 1 no digit, 2 digit).
@@ -205,6 +247,13 @@ struct LiteralScreen: Sendable {
                         // Occurrences come in order: the line moves on with them.
                         while line + 1 < count, starts[line + 1] < end { line += 1 }
                         for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
+                    }
+                    for slot in conjoined {
+                        guard let conjuncts = screened[slot]?.conjuncts else { continue }
+                        let first = slot * count
+                        Self.forEachCandidate(marks, from: first, count: count, everyLine: false) { line in
+                            if conjuncts.contains(where: { !marks[$0 * count + line] }) { marks[first + line] = false }
+                        }
                     }
                     for slot in tested {
                         // Taken once a pattern: each copy of the tests retains their arrays.
