@@ -41,8 +41,13 @@ enum LeadingLookarounds {
     /// top-level alternative or a quantified assertion would make a part optional.
     static func conjuncts(of source: String) -> [String] {
         let bytes = Array(source.utf8)
-        guard bytes.first == UInt8(ascii: "^"), !readsGroups(bytes), !hasTopLevelAlternative(bytes) else { return [] }
         let caseless = Array("(?i)".utf8)
+        guard bytes.first == UInt8(ascii: "^") else { return [] }
+        // Most patterns open with no assertion: their first bytes pass them over before any walk.
+        let first = bytes[1...].starts(with: caseless) ? 1 + caseless.count : 1
+        guard assertionOpeners.contains(where: { bytes[first...].starts(with: $0) }),
+              !readsGroups(bytes), !hasTopLevelAlternative(bytes)
+        else { return [] }
         var options: [UInt8] = []
         var parts: [String] = []
         var assertions = 0

@@ -116,20 +116,40 @@ struct LiteralScreen: Sendable {
     /// required literals are other than the pattern's own, `keys`. A built-in pattern's parts were
     /// read ahead; a user's are read now.
     private static func conjunctKeys(of pattern: Pattern, besides keys: [LiteralAutomaton.Key]) -> [[LiteralAutomaton.Key]] {
-        let own = Set(keys)
-        var found: [Set<LiteralAutomaton.Key>] = [own]
+        let parts = LeadingLookarounds.conjuncts(of: pattern.source)
+        guard !parts.isEmpty else { return [] }
+        var found: [Set<LiteralAutomaton.Key>] = [Set(keys)]
         var conjuncts: [[LiteralAutomaton.Key]] = []
-        for part in LeadingLookarounds.conjuncts(of: pattern.source) {
+        for part in parts {
             let ahead = BuiltinPatternLiterals.screenReading(of: part, caseInsensitive: pattern.caseInsensitive)
             guard let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(part, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals),
                   !literals.literals.isEmpty, let partKeys = Self.keys(of: literals)
             else { continue }
             let set = Set(partKeys)
-            guard !found.contains(set) else { continue }
+            guard !found.contains(set), !implies(keys, partKeys) else { continue }
             found.append(set)
             conjuncts.append(partKeys)
         }
         return conjuncts
+    }
+
+    /// Whether a line holding one of `keys` holds one of `others` too, each key holding one of
+    /// them: a pattern's part read apart often gives some of the pattern's own literals again,
+    /// which would only cost the walk their occurrences.
+    private static func implies(_ keys: [LiteralAutomaton.Key], _ others: [LiteralAutomaton.Key]) -> Bool {
+        keys.allSatisfy { key in others.contains { holds(key, $0) } }
+    }
+
+    /// Whether a line holding `key` holds `other`: `key` spells it, in either case when `other`
+    /// is caseless (a case-sensitive key is found as it is: only a case-sensitive key holds it).
+    private static func holds(_ key: LiteralAutomaton.Key, _ other: LiteralAutomaton.Key) -> Bool {
+        guard other.caseless || !key.caseless, other.bytes.count <= key.bytes.count else { return false }
+        let haystack: [UInt8] = other.caseless ? key.bytes.map(RequiredLiterals.lowered) : key.bytes
+        let needle: [UInt8] = other.caseless ? other.bytes.map(RequiredLiterals.lowered) : other.bytes
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// Keys that a line holding one of `literals` holds; nil when a case-insensitive literal has
