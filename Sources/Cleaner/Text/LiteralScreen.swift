@@ -17,9 +17,6 @@ struct LiteralScreen: Sendable {
         var byte: UInt8?
         /// No keys: every line is a candidate before the tests.
         var everyLine: Bool
-        /// Marks (slots past the rules' own) of the keys of the pattern's other necessary parts
-        /// (`LeadingLookarounds.conjuncts`): a candidate holds a key of each as well.
-        var conjuncts: [Int] = []
     }
 
     /// By slot (the rule's place in its file); nil for a pattern that is not screened.
@@ -31,8 +28,11 @@ struct LiteralScreen: Sendable {
     /// The slots whose candidates are more than the lines with their keys: those with line
     /// tests, or without keys.
     private let tested: [Int]
-    /// The slots with conjuncts, and the slots' and conjuncts' marks in all.
-    private let conjoined: [Int]
+    /// The slots whose patterns have other necessary parts (`LeadingLookarounds.conjuncts`), each
+    /// with the marks (slots past the rules' own) of those parts' keys: a candidate holds a key
+    /// of each as well. Apart from `Screened`, whose copies the walk makes for every tested slot.
+    private let conjoined: [(slot: Int, conjuncts: [Int])]
+    /// The slots' and conjuncts' marks in all.
     private let markSlots: Int
 
     /// Literals a pattern may have: one walk looks for any number at the same cost (the
@@ -66,21 +66,23 @@ struct LiteralScreen: Sendable {
             }
         }
         var conjunctCount = 0
+        var conjoined: [(slot: Int, conjuncts: [Int])] = []
         for (slot, pattern) in patterns.enumerated() {
-            guard let pattern, let (patternKeys, read) = Self.keys(of: pattern) else {
+            guard let pattern, let (patternKeys, entry) = Self.keys(of: pattern) else {
                 screened.append(nil)
                 continue
             }
-            var entry = read
             add(patternKeys, marking: slot)
+            var conjuncts: [Int] = []
             if !entry.everyLine {
                 for conjunctKeys in Self.conjunctKeys(of: pattern, besides: patternKeys) {
                     let mark = patterns.count + conjunctCount
                     conjunctCount += 1
-                    entry.conjuncts.append(mark)
+                    conjuncts.append(mark)
                     add(conjunctKeys, marking: mark)
                 }
             }
+            if !conjuncts.isEmpty { conjoined.append((slot, conjuncts)) }
             screened.append(entry)
         }
         let automaton = LiteralAutomaton(keys)
@@ -91,7 +93,7 @@ struct LiteralScreen: Sendable {
         self.slotsOfKey = slotsOfKey
         countsCharacters = kept.contains { $0?.tests?.maxCharacters != nil }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
-        conjoined = kept.indices.filter { kept[$0].map { !$0.conjuncts.isEmpty } ?? false }
+        self.conjoined = conjoined.filter { kept[$0.slot] != nil }
         markSlots = patterns.count + conjunctCount
     }
 
@@ -268,8 +270,7 @@ struct LiteralScreen: Sendable {
                         while line + 1 < count, starts[line + 1] < end { line += 1 }
                         for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
                     }
-                    for slot in conjoined {
-                        guard let conjuncts = screened[slot]?.conjuncts else { continue }
+                    for (slot, conjuncts) in conjoined {
                         let first = slot * count
                         Self.forEachCandidate(marks, from: first, count: count, everyLine: false) { line in
                             if conjuncts.contains(where: { !marks[$0 * count + line] }) { marks[first + line] = false }
