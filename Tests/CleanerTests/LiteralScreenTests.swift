@@ -141,6 +141,22 @@ final class LiteralScreenTests: XCTestCase {
         XCTAssertTrue(screen.screens(1))
     }
 
+    /// A pattern whose leading lookaheads ask for two words is a candidate only on lines holding
+    /// both: a line with one of them is passed over.
+    func testScreenAsksForEachLookaheadsLiterals() throws {
+        let sources = ["^(?i)(?=.{0,300}$)(?=.*\\b(?:comments?|kommentare?)\\b)(?=.*\\b(?:moderat|moderie))", "^(?=.{0,250}$)(?i)(?=.*\\bsubscri)(?:.*\\b)?for the full story\\b"]
+        let patterns = try sources.map { try Pattern($0) }
+        let screen = LiteralScreen(patterns)
+        let lines = ["Comments are moderated", "Leave a comment", "The moderator", "KOMMENTARE WERDEN MODERIERT", "Subscribe for the full story.", "Subscribe today", "Read the full story"]
+        let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+        let candidates = screen.candidateLines(in: document)
+        for slot in patterns.indices {
+            XCTAssertTrue(screen.screens(slot))
+            let marked = lines.indices.filter { candidates.marks[slot * lines.count + $0] }.map { lines[$0] }
+            XCTAssertEqual(marked, lines.filter { patterns[slot].matches($0) }, sources[slot])
+        }
+    }
+
     /// The automaton finds each key where a plain search does, case-sensitive keys in their own case only.
     func testAutomatonFindsWhatASearchFinds() throws {
         let keys: [LiteralAutomaton.Key] = [

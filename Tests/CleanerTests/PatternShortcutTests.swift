@@ -26,6 +26,40 @@ final class PatternShortcutTests: XCTestCase {
         }
     }
 
+    func testLeadingLookaheadsAreConjuncts() {
+        let split: [String: [String]] = [
+            "^(?i)(?=.{0,300}$)(?=.*\\bA)(?=.*\\bB)": ["^(?i)(?=.{0,300}$)", "^(?i)(?=.*\\bA)", "^(?i)(?=.*\\bB)"],
+            "^(?=.{0,250}$)(?i)(?=.*\\b(?:x|y))(?:.*\\b)?z\\b": ["^(?=.{0,250}$)", "^(?i)(?=.*\\b(?:x|y))", "^(?i)(?:.*\\b)?z\\b"],
+            "^(?=.*\\d)(?!.*[.!?]$)(?>(?:\\S+\\s+){0,14})\\S+$": ["^(?=.*\\d)", "^(?>(?:\\S+\\s+){0,14})\\S+$"],
+            "^(?![|])(?=[]|)])(?:a|b)": ["^(?=[]|)])", "^(?:a|b)"],
+        ]
+        for (source, parts) in split {
+            XCTAssertEqual(LeadingLookarounds.conjuncts(of: source), parts, source)
+        }
+        // No leading assertion; one for the first alternative only; a quantified one; group readers.
+        for source in ["^abc", "(?=a)b", "^(?=.*a)b|c", "^(?=.*a)(?:b)|c", "^(?=a)?b", "^(?=(a))\\1", "^(?=a)(?x) b", "^(?=a"] {
+            XCTAssertEqual(LeadingLookarounds.conjuncts(of: source), [], source)
+        }
+    }
+
+    /// Each part a pattern is split into for the screen matches every line the pattern matches.
+    func testConjunctsHoldEveryMatch() throws {
+        let lines = randomLines(count: 3000) + [
+            "Comments are moderated", "Note: we are moderating all comments", "Subscribe now to our e-edition for the full story.",
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.", "This video is unavailable on your device.",
+        ]
+        var split = 0
+        for source in patternSources() {
+            let pattern = try Pattern(source, usesShortcuts: false)
+            let parts = try LeadingLookarounds.conjuncts(of: source).map { try Pattern($0, usesShortcuts: false) }
+            if !parts.isEmpty { split += 1 }
+            for line in lines where pattern.matches(line) {
+                for part in parts { XCTAssertTrue(part.matches(line), "\(part.source) of \(source) on \(line.debugDescription)") }
+            }
+        }
+        XCTAssertGreaterThan(split, 8)
+    }
+
     func testRequiredBytesAreUnambiguousPunctuation() throws {
         XCTAssertEqual(try Pattern("\\s(?:Credit|Image credit)\\s?:\\s?\\p{Lu}").requiredByte, UInt8(ascii: ":"))
         XCTAssertEqual(try Pattern("^\\d{1,3}\\s?/\\s?\\d{1,3}$").requiredByte, UInt8(ascii: "/"))

@@ -31,11 +31,78 @@ enum LeadingLookarounds {
         return "^" + String(decoding: bytes[index...], as: UTF8.self)
     }
 
+    /// Parts of a line pattern that every match of it also matches, each as a pattern of its own:
+    /// each leading positive lookahead, and what follows the leading assertions, under the `(?i)`
+    /// set before them. `^(?i)(?=.*\bA)(?=.*\bB)REST` gives `^(?i)(?=.*\bA)`, `^(?i)(?=.*\bB)` and
+    /// `^(?i)REST`: the assertions are zero-width tests at the subject's start, all of which a
+    /// match passes. `LiteralScreen` asks a line for a required literal of each, where the
+    /// pattern's own reading gives one set (a line holding "comment" and "moderat" is far rarer
+    /// than one holding either). Empty where `body` would refuse the pattern, and where a
+    /// top-level alternative or a quantified assertion would make a part optional.
+    static func conjuncts(of source: String) -> [String] {
+        let bytes = Array(source.utf8)
+        let caseless = Array("(?i)".utf8)
+        guard bytes.first == UInt8(ascii: "^") else { return [] }
+        // Most patterns open with no assertion: their first bytes pass them over before any walk.
+        let first = bytes[1...].starts(with: caseless) ? 1 + caseless.count : 1
+        guard assertionOpeners.contains(where: { bytes[first...].starts(with: $0) }),
+              !readsGroups(bytes), !hasTopLevelAlternative(bytes)
+        else { return [] }
+        var options: [UInt8] = []
+        var parts: [String] = []
+        var assertions = 0
+        var index = 1
+        while index < bytes.count {
+            if bytes[index...].starts(with: caseless) {
+                options = caseless
+                index += caseless.count
+                continue
+            }
+            guard let end = assertionEnd(bytes, at: index) else { break }
+            // A quantified assertion, `(?=a)?`, is no plain test.
+            if end < bytes.count, [UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{")].contains(bytes[end]) { return [] }
+            if bytes[index...].starts(with: Array("(?=".utf8)) {
+                parts.append(String(decoding: [UInt8(ascii: "^")] + options + bytes[index..<end], as: UTF8.self))
+            }
+            assertions += 1
+            index = end
+        }
+        guard assertions > 0 else { return [] }
+        if index < bytes.count {
+            parts.append(String(decoding: [UInt8(ascii: "^")] + options + bytes[index...], as: UTF8.self))
+        }
+        return parts
+    }
+
+    /// Whether `bytes` has a `|` outside every group and class: the leading assertions would then
+    /// belong to the first alternative only.
+    private static func hasTopLevelAlternative(_ bytes: [UInt8]) -> Bool {
+        var found = false
+        let wellFormed = walkGroups(bytes, from: 0) { _, byte, depth in
+            found = byte == UInt8(ascii: "|") && depth == 0
+            return !found
+        }
+        return found || !wellFormed
+    }
+
     private static let assertionOpeners: [[UInt8]] = ["(?=", "(?!", "(?<=", "(?<!"].map { Array($0.utf8) }
 
     /// The index just past the assertion group opening at `start`, nil when none opens there.
     private static func assertionEnd(_ bytes: [UInt8], at start: Int) -> Int? {
         guard assertionOpeners.contains(where: { bytes[start...].starts(with: $0) }) else { return nil }
+        var end: Int?
+        let wellFormed = walkGroups(bytes, from: start) { index, byte, depth in
+            guard byte == UInt8(ascii: ")"), depth == 0 else { return true }
+            end = index + 1
+            return false
+        }
+        return wellFormed ? end : nil
+    }
+
+    /// Walks `bytes` from `start`, passing over escaped bytes and the contents of classes, and
+    /// calls `visit` with each "(", ")" and "|" and the group depth after it, until `visit`
+    /// returns false. False when a POSIX class in a class does not close.
+    private static func walkGroups(_ bytes: [UInt8], from start: Int, _ visit: (_ index: Int, _ byte: UInt8, _ depth: Int) -> Bool) -> Bool {
         var depth = 0
         var index = start
         var inClass = false
@@ -48,7 +115,7 @@ enum LeadingLookarounds {
             if inClass {
                 // A "[" in a class opens a POSIX class ("[[:alpha:]]"): skip it whole.
                 if byte == UInt8(ascii: "["), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ":") {
-                    guard let close = closingPOSIXClass(bytes, from: index + 2) else { return nil }
+                    guard let close = closingPOSIXClass(bytes, from: index + 2) else { return false }
                     index = close
                     continue
                 }
@@ -64,17 +131,16 @@ enum LeadingLookarounds {
                 if index < bytes.count, bytes[index] == UInt8(ascii: "^") { index += 1 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 }
                 continue
-            case UInt8(ascii: "("):
-                depth += 1
-            case UInt8(ascii: ")"):
-                depth -= 1
-                if depth == 0 { return index + 1 }
+            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"):
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") { depth -= 1 }
+                guard visit(index, byte, depth) else { return true }
             default:
                 break
             }
             index += 1
         }
-        return nil
+        return true
     }
 
     /// The index past the ":]" that closes a POSIX class name starting at `start`.

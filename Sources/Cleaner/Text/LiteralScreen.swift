@@ -28,6 +28,12 @@ struct LiteralScreen: Sendable {
     /// The slots whose candidates are more than the lines with their keys: those with line
     /// tests, or without keys.
     private let tested: [Int]
+    /// The slots whose patterns have other necessary parts (`LeadingLookarounds.conjuncts`), each
+    /// with the marks (slots past the rules' own) of those parts' keys: a candidate holds a key
+    /// of each as well. Apart from `Screened`, whose copies the walk makes for every tested slot.
+    private let conjoined: [(slot: Int, conjuncts: [Int])]
+    /// The slots' and conjuncts' marks in all.
+    private let markSlots: Int
 
     /// Literals a pattern may have: one walk looks for any number at the same cost (the
     /// multilingual alternations of headings and form labels hold about a hundred), and each
@@ -48,13 +54,8 @@ struct LiteralScreen: Sendable {
         var keys: [LiteralAutomaton.Key] = []
         var keyIndex: [LiteralAutomaton.Key: Int] = [:]
         var slotsOfKey: [[Int32]] = []
-        for (slot, pattern) in patterns.enumerated() {
-            guard let pattern, let (patternKeys, entry) = Self.keys(of: pattern) else {
-                screened.append(nil)
-                continue
-            }
-            screened.append(entry)
-            for key in Set(patternKeys) {
+        func add(_ slotKeys: [LiteralAutomaton.Key], marking slot: Int) {
+            for key in Set(slotKeys) {
                 if let index = keyIndex[key] {
                     slotsOfKey[index].append(Int32(slot))
                 } else {
@@ -64,6 +65,26 @@ struct LiteralScreen: Sendable {
                 }
             }
         }
+        var conjunctCount = 0
+        var conjoined: [(slot: Int, conjuncts: [Int])] = []
+        for (slot, pattern) in patterns.enumerated() {
+            guard let pattern, let (patternKeys, entry) = Self.keys(of: pattern) else {
+                screened.append(nil)
+                continue
+            }
+            add(patternKeys, marking: slot)
+            var conjuncts: [Int] = []
+            if !entry.everyLine {
+                for conjunctKeys in Self.conjunctKeys(of: pattern, besides: patternKeys) {
+                    let mark = patterns.count + conjunctCount
+                    conjunctCount += 1
+                    conjuncts.append(mark)
+                    add(conjunctKeys, marking: mark)
+                }
+            }
+            if !conjuncts.isEmpty { conjoined.append((slot, conjuncts)) }
+            screened.append(entry)
+        }
         let automaton = LiteralAutomaton(keys)
         // Without the automaton (too many states), only patterns without keys are screened.
         let kept = automaton != nil ? screened : screened.map { $0?.everyLine == true ? $0 : nil }
@@ -72,6 +93,8 @@ struct LiteralScreen: Sendable {
         self.slotsOfKey = slotsOfKey
         countsCharacters = kept.contains { $0?.tests?.maxCharacters != nil }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
+        self.conjoined = conjoined.filter { kept[$0.slot] != nil }
+        markSlots = patterns.count + conjunctCount
     }
 
     /// The keys of `pattern` and what else it asks; nil when it cannot be screened. Its literals
@@ -89,6 +112,46 @@ struct LiteralScreen: Sendable {
         }
         guard let byte else { return nil }
         return ([.init(bytes: [byte], caseless: false)], Screened(tests: tested ? literals : nil, byte: nil, everyLine: false))
+    }
+
+    /// The keys of each necessary part of `pattern` (`LeadingLookarounds.conjuncts`) whose
+    /// required literals are other than the pattern's own, `keys`. A built-in pattern's parts were
+    /// read ahead; a user's are read now.
+    private static func conjunctKeys(of pattern: Pattern, besides keys: [LiteralAutomaton.Key]) -> [[LiteralAutomaton.Key]] {
+        let parts = LeadingLookarounds.conjuncts(of: pattern.source)
+        guard !parts.isEmpty else { return [] }
+        var found: [Set<LiteralAutomaton.Key>] = [Set(keys)]
+        var conjuncts: [[LiteralAutomaton.Key]] = []
+        for part in parts {
+            let ahead = BuiltinPatternLiterals.screenReading(of: part, caseInsensitive: pattern.caseInsensitive)
+            guard let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(part, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals),
+                  !literals.literals.isEmpty, let partKeys = Self.keys(of: literals)
+            else { continue }
+            let set = Set(partKeys)
+            guard !found.contains(set), !implies(keys, partKeys) else { continue }
+            found.append(set)
+            conjuncts.append(partKeys)
+        }
+        return conjuncts
+    }
+
+    /// Whether a line holding one of `keys` holds one of `others` too, each key holding one of
+    /// them: a pattern's part read apart often gives some of the pattern's own literals again,
+    /// which would only cost the walk their occurrences.
+    private static func implies(_ keys: [LiteralAutomaton.Key], _ others: [LiteralAutomaton.Key]) -> Bool {
+        keys.allSatisfy { key in others.contains { holds(key, $0) } }
+    }
+
+    /// Whether a line holding `key` holds `other`: `key` spells it, in either case when `other`
+    /// is caseless (a case-sensitive key is found as it is: only a case-sensitive key holds it).
+    private static func holds(_ key: LiteralAutomaton.Key, _ other: LiteralAutomaton.Key) -> Bool {
+        guard other.caseless || !key.caseless, other.bytes.count <= key.bytes.count else { return false }
+        let haystack: [UInt8] = other.caseless ? key.bytes.map(RequiredLiterals.lowered) : key.bytes
+        let needle: [UInt8] = other.caseless ? other.bytes.map(RequiredLiterals.lowered) : other.bytes
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// Keys that a line holding one of `literals` holds; nil when a case-insensitive literal has
@@ -188,10 +251,11 @@ struct LiteralScreen: Sendable {
         let lineCount: Int
     }
 
-    /// For each slot, the lines of `lines` its pattern may match (all false for a slot not screened).
+    /// For each slot, the lines of `lines` its pattern may match (all false for a slot not screened);
+    /// the conjuncts' marks follow the slots'.
     func candidateLines(in lines: DocumentLines) -> Candidates {
         let count = lines.count
-        var marks = [Bool](repeating: false, count: screened.count * count)
+        var marks = [Bool](repeating: false, count: markSlots * count)
         // Each line's character count and digit test, made when a pattern first asks: most
         // lines are candidates of no pattern that asks (characters -1 not yet; digits 0 not
         // yet, 1 no digit, 2 digit).
@@ -205,6 +269,12 @@ struct LiteralScreen: Sendable {
                         // Occurrences come in order: the line moves on with them.
                         while line + 1 < count, starts[line + 1] < end { line += 1 }
                         for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
+                    }
+                    for (slot, conjuncts) in conjoined {
+                        let first = slot * count
+                        Self.forEachCandidate(marks, from: first, count: count, everyLine: false) { line in
+                            if conjuncts.contains(where: { !marks[$0 * count + line] }) { marks[first + line] = false }
+                        }
                     }
                     for slot in tested {
                         // Taken once a pattern: each copy of the tests retains their arrays.
