@@ -126,7 +126,7 @@ final class BuiltinLiteralsTests: XCTestCase {
     }
 
     /// A raw string literal of `text` (one line), with as many #s as it needs.
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var hashes = "#"
         while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
         return hashes + "\"" + text + "\"" + hashes
