@@ -26,9 +26,6 @@ enum CommonArguments {
             }
         }
 
-        /// The name's place among `allCases`.
-        var position: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
         /// Options that may be given more than once, each value added.
         var isRepeatable: Bool {
             switch self {
@@ -38,32 +35,10 @@ enum CommonArguments {
         }
     }
 
-    /// Each option's values, by its place among `Name.allCases`: a dictionary keyed by `Name`
-    /// made the Swift runtime look up `Name`'s `Hashable` conformance among all the binary's
-    /// (about 230,000 instructions at start-up).
-    struct Values {
-        private var byName = [[String]?](repeating: nil, count: Name.allCases.count)
-
-        subscript(name: Name) -> [String]? { byName[name.position] }
-
-        mutating func append(_ value: String, to name: Name) {
-            byName[name.position] = (byName[name.position] ?? []) + [value]
-        }
-    }
-
-    /// The flags given, by their place among `Name.allCases` (as `Values`).
-    struct Flags {
-        private var given = [Bool](repeating: false, count: Name.allCases.count)
-
-        func contains(_ name: Name) -> Bool { given[name.position] }
-
-        mutating func insert(_ name: Name) { given[name.position] = true }
-    }
-
     /// The command `arguments` make, validated; nil when ArgumentParser is to read them.
     static func parse(_ arguments: [String]) -> CleanCommand? {
-        var values = Values()
-        var flags = Flags()
+        var values: [Name: [String]] = [:]
+        var flags: Set<Name> = []
         var files: [String] = []
         var index = 0
         while index < arguments.count {
@@ -79,8 +54,7 @@ enum CommonArguments {
             let equals = body.firstIndex(of: "=")
             guard let name = Name(rawValue: String(body[..<(equals ?? body.endIndex)])) else { return nil }
             if name.isFlag {
-                guard equals == nil, !flags.contains(name) else { return nil }
-                flags.insert(name)
+                guard equals == nil, flags.insert(name).inserted else { return nil }
                 continue
             }
             let value: String
@@ -93,14 +67,14 @@ enum CommonArguments {
             }
             guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
             guard name.isRepeatable || values[name] == nil else { return nil }
-            values.append(value, to: name)
+            values[name, default: []].append(value)
         }
         return command(values: values, flags: flags, files: files)
     }
 
     /// Every property of the command set (an unset one cannot be read), then validated as
     /// ArgumentParser would: the groups, then the command.
-    private static func command(values: Values, flags: Flags, files: [String]) -> CleanCommand? {
+    private static func command(values: [Name: [String]], flags: Set<Name>, files: [String]) -> CleanCommand? {
         var rules = RuleOptions()
         rules.directories = values[.rules] ?? []
         rules.lenientDirectories = values[.rulesLenient] ?? []

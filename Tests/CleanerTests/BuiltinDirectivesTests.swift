@@ -10,14 +10,7 @@ final class BuiltinDirectivesTests: XCTestCase {
     static let generatedPath = "Sources/Cleaner/Rules/BuiltinDirectives.swift"
 
     func testEmbeddedDirectivesAreTheReadingOfTheBuiltinFiles() throws {
-        let text = try Self.generatedText()
-        let path = Repository.path(Self.generatedPath)
-        if ProcessInfo.processInfo.environment["CLEAN_EMBED_LITERALS"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let embedded = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(embedded, text, "the built-in rule files changed: run scripts/embed-rules")
+        guard try BuiltinLiteralsTests.compare(try Self.generatedText(), with: Self.generatedPath, "the built-in rule files changed: run scripts/embed-rules") else { return }
         // The table as compiled is what a reading of the files gives now.
         let files = RuleFile.builtin
         XCTAssertEqual(BuiltinRules.directives.map(\.file), files.map(\.name), "run scripts/embed-rules")
