@@ -10,14 +10,7 @@ final class BuiltinLiteralsTests: XCTestCase {
     static let generatedPath = "Sources/Cleaner/Rules/BuiltinLiterals.swift"
 
     func testEmbeddedLiteralsAreTheReadingOfTheBuiltinPatterns() throws {
-        let text = try Self.generatedText()
-        let path = Repository.path(Self.generatedPath)
-        if ProcessInfo.processInfo.environment["CLEAN_EMBED_LITERALS"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let embedded = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(embedded, text, "the built-in patterns or their reading changed: run scripts/embed-rules")
+        guard try Self.compare(try Self.generatedText(), with: Self.generatedPath, "the built-in patterns or their reading changed: run scripts/embed-rules") else { return }
         // The table as compiled gives what a reading gives now.
         let sources = try Self.builtinSources()
         XCTAssertEqual(BuiltinPatternLiterals.table.map(\.source).sorted(), sources, "run scripts/embed-rules")
@@ -41,6 +34,19 @@ final class BuiltinLiteralsTests: XCTestCase {
             let walked = Unicode.Scalar(scalar).map { CaseEquivalents.walkedForms(of: $0).map(\.value).sorted() }
             XCTAssertEqual(forms, walked, "U+\(String(scalar, radix: 16))")
         }
+    }
+
+    /// With `CLEAN_EMBED_LITERALS=1`, writes `text` to the generated file at `path` (in the
+    /// repository) and returns false: nothing more to check. Else asserts that the file holds
+    /// `text` and returns true.
+    static func compare(_ text: String, with path: String, _ message: String) throws -> Bool {
+        let path = Repository.path(path)
+        if ProcessInfo.processInfo.environment["CLEAN_EMBED_LITERALS"] == "1" {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return false
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text, message)
+        return true
     }
 
     /// What `LiteralScreen` reads from a user's pattern, with its wider limits.
@@ -129,7 +135,7 @@ final class BuiltinLiteralsTests: XCTestCase {
     }
 
     /// A raw string literal of `text` (one line), with as many #s as it needs.
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var hashes = "#"
         while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
         return hashes + "\"" + text + "\"" + hashes

@@ -111,6 +111,8 @@ struct DocumentLines {
     let starts: [Int]
     /// Index (into `starts`) of each block's first line.
     let firstLine: [Int]
+    /// What literals the text holds, read when a built-in pattern's `LiteralPresence` first asks.
+    let literalsCache = TextLiteralsCache()
 
     var count: Int { starts.count }
 
@@ -212,14 +214,19 @@ struct DocumentLines {
 extension Pattern {
     /// True when line rules search the joined text for this pattern's candidates: it has no
     /// required byte (a line is then looked at for the byte itself, see `LineMatcher`), and it is
-    /// line-local or may have required literals.
-    var searchesDocument: Bool { requiredByte == nil && (requiredLiterals != nil || documentPattern != nil) }
+    /// line-local or may have required literals; or it is a built-in pattern whose literals
+    /// were read ahead (`LiteralPresence`), which a small text is tested for before it is compiled.
+    var searchesDocument: Bool { presence != nil || requiredByte == nil && (requiredLiterals != nil || documentPattern != nil) }
 
-    /// Which lines of `lines` can match: those holding the pattern's required byte; or, for a
+    /// Which lines of `lines` can match: none, in a small text without a built-in pattern's
+    /// literals (`LiteralPresence`); those holding the pattern's required byte; or, for a
     /// pattern that is not line-local or opens with a run along the line, those holding its
     /// required literals; or those where one search of the whole text found a match. Nil when
     /// this pattern must test every line (none applies yet, or the search hit a limit).
     func candidateLines(in lines: DocumentLines) -> [Bool]? {
+        if lines.text.count < LiteralPresence.maxBytes, let presence, !presence.mayMatch(lines.literalsCache.literals(of: lines.text)) {
+            return [Bool](repeating: false, count: lines.count)
+        }
         if let requiredByte { return lines.linesHolding(requiredByte) }
         let document = documentPattern
         if document == nil || opensWithRun, let literals = requiredLiterals?.current(forSubjectBytes: lines.text.count) {

@@ -16,6 +16,8 @@ final class Pattern: Sendable {
     /// its `load` is a call into the Synchronization library (about 220 instructions, 68,000 calls
     /// over 60 text scrapes), where an `Atomic`'s load is one read.
     private let compiledOnce = Atomic<Unmanaged<CompiledPattern>?>(nil)
+    /// `presence`, looked up on first use.
+    private let presenceOnce = Mutex<LiteralPresence??>(nil)
 
     struct CompileError: Error {
         let message: String
@@ -43,6 +45,17 @@ final class Pattern: Sendable {
         if let compiled = compiledOnce.load(ordering: .acquiring) { return compiled.takeUnretainedValue() }
         guard let made = try? CompiledPattern(source, caseInsensitive: caseInsensitive, usesShortcuts: usesShortcuts) else { return nil }
         return publish(made)
+    }
+
+    /// The test of a document's trigrams for a built-in pattern's literals (nil for others),
+    /// made without compiling the pattern.
+    var presence: LiteralPresence? {
+        presenceOnce.withLock { once in
+            if let made = once { return made }
+            let made = LiteralPresence(source: source, caseInsensitive: caseInsensitive)
+            once = .some(made)
+            return made
+        }
     }
 
     /// `made`, or the pattern another thread published first (this thread's copy is then dropped).
@@ -82,6 +95,9 @@ final class Pattern: Sendable {
     func result(in text: String) -> Int32 {
         compiled?.result(in: text) ?? PCRE2_ERROR_INTERNAL
     }
+
+    /// True once the pattern has been compiled (by a match, or at once).
+    var isCompiled: Bool { compiledOnce.load(ordering: .acquiring) != nil }
 
     /// True once matches take PCRE2's JIT fast path.
     var isJITCompiled: Bool { compiled?.isJITCompiled ?? false }

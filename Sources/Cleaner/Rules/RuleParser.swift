@@ -50,13 +50,43 @@ struct RuleParser {
             if line.isEmpty || line.hasPrefix("#") { continue }
             do {
                 let directive = try Self.split(line, file: file, line: lineNumber)
-                if recordsDirectives { directives.append((lineNumber, directive)) }
-                try apply(directive, line: lineNumber, to: &rules, finds: &finds, replaces: &replaces)
+                try take(directive, line: lineNumber, to: &rules, finds: &finds, replaces: &replaces)
             } catch let error as RuleError {
                 guard mode == .lenient else { throw error }
                 warnings.append(error)
             }
         }
+        return try finish(rules, finds: finds, replaces: replaces)
+    }
+
+    /// `parse` of a file's directives as `split` read them ahead, with their line numbers (the
+    /// built-in rules', `BuiltinDirectives.swift`): start-up does not read their lines again.
+    mutating func parse(directives read: [(line: Int, directive: Directive)]) throws -> RuleSet {
+        var rules = RuleSet()
+        var finds: [(String, Int)] = []
+        var replaces: [(String, Int)] = []
+        for (line, directive) in read {
+            do {
+                try take(directive, line: line, to: &rules, finds: &finds, replaces: &replaces)
+            } catch let error as RuleError {
+                guard mode == .lenient else { throw error }
+                warnings.append(error)
+            }
+        }
+        return try finish(rules, finds: finds, replaces: replaces)
+    }
+
+    /// Records (when asked) and applies one directive.
+    private mutating func take(
+        _ directive: Directive, line: Int, to rules: inout RuleSet, finds: inout [(String, Int)], replaces: inout [(String, Int)]
+    ) throws {
+        if recordsDirectives { directives.append((line, directive)) }
+        try apply(directive, line: line, to: &rules, finds: &finds, replaces: &replaces)
+    }
+
+    /// The file's rules once every directive is applied: replacements paired, line rules sharing one pass.
+    private mutating func finish(_ rules: RuleSet, finds: [(String, Int)], replaces: [(String, Int)]) throws -> RuleSet {
+        var rules = rules
         try pairReplacements(finds: finds, replaces: replaces, into: &rules)
         rules.lineRules = LiteralPass.sharing(rules.lineRules)
         return rules

@@ -1,0 +1,161 @@
+import Synchronization
+
+/// Which literals a small document's joined text holds, read as `RequiredLiterals` reads a line:
+/// a case-insensitive literal in either case, its non-ASCII characters in any form of their
+/// class. A literal is first looked up in a hashed set of the text's lower-cased byte trigrams
+/// (made in one walk, about ten instructions a byte; a bit may stand for several trigrams, so it
+/// only turns literals away), and one that passes is searched for: most literals of the
+/// built-in rules are turned away by a trigram, where a search for each reads the text again.
+struct TextLiterals: Sendable {
+    /// 32,768 bits (4 KB): a small page's few thousand trigrams leave most of them clear.
+    static let bitCountLog2 = 15
+
+    private let text: [UInt8]
+    private let lowered: [UInt8]
+    private let trigrams: [UInt64]
+    /// An ASCII digit, or a byte from D9 on (the lead byte of a scalar from U+0640, where the
+    /// non-ASCII decimal digits are, see `RequiredLiterals.holdsDigit`).
+    let mayHoldDigit: Bool
+    /// The Kelvin sign (E2 84 AA) or the long s (C5 BF): PCRE2 matches them with "k" and "s"
+    /// under `(?i)`, so a case-insensitive literal's "k" or "s" may be there in that form.
+    private let holdsCaseFormOfASCII: Bool
+
+    init(_ text: [UInt8]) {
+        var trigrams = [UInt64](repeating: 0, count: (1 << Self.bitCountLog2) / 64)
+        var digit = false
+        var folded = false
+        let lowered = text.withUnsafeBufferPointer { text in
+            [UInt8](unsafeUninitializedCapacity: text.count) { lowered, count in
+                trigrams.withUnsafeMutableBufferPointer { trigrams in
+                    var previous: UInt32 = 0
+                    for index in text.indices {
+                        let raw = text[index]
+                        let byte = Self.lowered(raw)
+                        lowered[index] = byte
+                        if raw >= 0xC5 {
+                            digit = digit || raw >= 0xD9
+                            folded = folded || Self.opensCaseFormOfASCII(text, at: index)
+                        } else if raw &- 0x30 < 10 {
+                            digit = true
+                        }
+                        previous = (previous << 8 | UInt32(byte)) & 0xFF_FFFF
+                        guard index >= 2 else { continue }
+                        let bit = Self.bit(previous)
+                        trigrams[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
+                count = text.count
+            }
+        }
+        self.text = text
+        self.lowered = lowered
+        self.trigrams = trigrams
+        mayHoldDigit = digit
+        holdsCaseFormOfASCII = folded
+    }
+
+    /// False when `literal` is nowhere in the text.
+    func mayHold(_ literal: RequiredLiterals.Literal) -> Bool {
+        guard literal.caseless else {
+            return mayHoldTrigrams(of: literal.bytes.map(Self.lowered)) && contains(text, literal.bytes)
+        }
+        // Runs of ASCII are looked for in the lower-cased text; "k" and "s" end a run where the
+        // text has their other forms. Each non-ASCII character is looked for in each of its forms.
+        var run: [UInt8] = []
+        func holdsRun() -> Bool {
+            defer { run.removeAll(keepingCapacity: true) }
+            return run.isEmpty || mayHoldTrigrams(of: run) && contains(lowered, run)
+        }
+        for scalar in String(decoding: literal.bytes, as: UTF8.self).unicodeScalars {
+            if scalar.isASCII, !holdsCaseFormOfASCII || (scalar != "k" && scalar != "s") {
+                run.append(Self.lowered(UInt8(scalar.value)))
+                continue
+            }
+            guard holdsRun() else { return false }
+            guard !scalar.isASCII else { continue }
+            let forms = CaseEquivalents.formValues(of: scalar).compactMap(Unicode.Scalar.init)
+            guard forms.contains(where: { contains(text, Array(String($0).utf8)) }) else { return false }
+        }
+        return holdsRun()
+    }
+
+    /// False when a trigram of `bytes` (lower-cased) is not in the set.
+    private func mayHoldTrigrams(of bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 3 else { return true }
+        for start in 0...(bytes.count - 3) {
+            let bit = Self.bit(UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]))
+            if trigrams[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        }
+        return true
+    }
+
+    private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
+    }
+
+    /// The set's bit for a trigram (three bytes, the first highest): Fibonacci hashing.
+    private static func bit(_ trigram: UInt32) -> Int {
+        Int((trigram &* 0x9E37_79B1) >> UInt32(32 - bitCountLog2))
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    private static func opensCaseFormOfASCII(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        RequiredLiterals.caseFormsOfASCII.contains { form in
+            index + form.count <= text.count && form.indices.allSatisfy { text[index + $0] == form[$0] }
+        }
+    }
+}
+
+/// What a built-in pattern's matches must hold (its literals and digit, read ahead in
+/// `BuiltinPatternLiterals`), tested against a small document's `TextLiterals` before the
+/// pattern is compiled: a small page holds the literals of few of the built-in rules' patterns,
+/// and the others were each compiled and run over the whole text only to find nothing. A
+/// pattern that fails the test has no candidate line, as a search would have found; one that
+/// passes is searched as before.
+struct LiteralPresence: Sendable {
+    /// Each reading's literals (none: no literal asked) and whether it asks for a digit: every
+    /// match satisfies each reading.
+    private let readings: [(literals: [RequiredLiterals.Literal], needsDigit: Bool)]
+
+    /// Documents of fewer joined bytes than this are tested: one that alone makes its rule
+    /// file's `LiteralPass` screen, which looks for every pattern's literals in one walk, is not.
+    static let maxBytes = LiteralPass.thresholdBytes
+
+    /// Nil when `source` is not a built-in pattern, or its readings ask for nothing the test can see.
+    init?(source: String, caseInsensitive: Bool) {
+        var readings: [(literals: [RequiredLiterals.Literal], needsDigit: Bool)] = []
+        for reading in [
+            BuiltinPatternLiterals.reading(of: source, caseInsensitive: caseInsensitive),
+            BuiltinPatternLiterals.screenReading(of: source, caseInsensitive: caseInsensitive),
+        ] {
+            guard case .literals(let literals, let needsDigit, _, _) = reading, !literals.isEmpty || needsDigit else { continue }
+            readings.append((literals, needsDigit))
+        }
+        guard !readings.isEmpty else { return nil }
+        self.readings = readings
+    }
+
+    /// False when no line of the text can match.
+    func mayMatch(_ text: TextLiterals) -> Bool {
+        readings.allSatisfy { reading in
+            (!reading.needsDigit || text.mayHoldDigit) && (reading.literals.isEmpty || reading.literals.contains { text.mayHold($0) })
+        }
+    }
+}
+
+/// A document's `TextLiterals`, made when a pattern first asks for them.
+final class TextLiteralsCache: Sendable {
+    private let made = Mutex<TextLiterals?>(nil)
+
+    func literals(of text: [UInt8]) -> TextLiterals {
+        made.withLock { made in
+            if let made { return made }
+            let literals = TextLiterals(text)
+            made = literals
+            return literals
+        }
+    }
+}

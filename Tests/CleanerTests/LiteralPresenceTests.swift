@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+
+@testable import Cleaner
+
+/// A small text is tested for a built-in pattern's literals before the pattern is compiled
+/// (`LiteralPresence`): a text the test turns away holds no line the pattern matches.
+final class LiteralPresenceTests: XCTestCase {
+    /// Every built-in pattern (rules, signatures and the bodies of leading lookarounds) with a test.
+    private func builtinTests() throws -> [(source: String, presence: LiteralPresence)] {
+        BuiltinPatternLiterals.table.compactMap { entry in
+            LiteralPresence(source: entry.source, caseInsensitive: false).map { (entry.source, $0) }
+        }
+    }
+
+    /// The golden cases' and the seeds' lines, and those of some bench scrapes when the bench is
+    /// there, each also in upper case and with "k" and "s" as the Kelvin sign and the long s
+    /// (which `(?i)` matches with them).
+    private func lines() throws -> [String] {
+        var files: [String] = []
+        let golden = Repository.path("golden")
+        for name in try FileManager.default.contentsOfDirectory(atPath: golden).sorted() {
+            for input in ["input.txt", "input.html"] {
+                files.append(((golden as NSString).appendingPathComponent(name) as NSString).appendingPathComponent(input))
+            }
+        }
+        if let shared = Repository.shared {
+            for folder in ["seeds", "bench/text/scrapinghub-page/text", "bench/text/wcxb-dev-page/text"] {
+                let path = (shared as NSString).appendingPathComponent(folder)
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().prefix(8)
+                files += names.map { (path as NSString).appendingPathComponent($0) }
+            }
+        }
+        var lines: [String] = []
+        for file in files {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n").map({ TextNormalizer.normalizeLine($0) }) where !line.isEmpty {
+                lines += [line, line.uppercased(), line.replacingOccurrences(of: "k", with: "\u{212A}").replacingOccurrences(of: "s", with: "\u{17F}")]
+            }
+        }
+        return lines + [
+            "Share this article", "SHARE ON FACEBOOK", "(AP Photo/Jane Doe)", "Photo: Reuters", "OPINIONS EXPRIMÉES ICI SONT CELLES DE L'AUTEUR",
+            "Die hier geäusserten Meinungen sind", "DIE HIER GEÄUSSERTEN MEINUNGEN GEBEN", "Ваш комментарий будет опубликован", "Copyright © 2020 The Associated Press.",
+            "John said:", "Jane wrote :", "Il a écrit :", "ÉCRIT :", "٣ hours ago", "Published: Jan 3, 2019 8:34 pm", "12 3 4", "\u{212A}iosk", "ſubscribe to our newsletter",
+        ]
+    }
+
+    func testATextTurnedAwayHasNoMatchingLine() throws {
+        let tests = try builtinTests()
+        XCTAssertGreaterThan(tests.count, 100)
+        let lines = try lines()
+        XCTAssertGreaterThan(lines.count, 300)
+        var turnedAway = 0
+        for (source, presence) in tests {
+            let reference = try Pattern(source, usesShortcuts: false)
+            for line in lines {
+                guard !presence.mayMatch(TextLiterals(Array(line.utf8))) else { continue }
+                turnedAway += 1
+                XCTAssertFalse(reference.matches(line), "\(source) on \(line.debugDescription)")
+            }
+        }
+        // Most pairs of a pattern and a line are turned away: the test is what saves the compiling.
+        XCTAssertGreaterThan(turnedAway, tests.count * lines.count / 2)
+    }
+
+    /// A short page of prose holds the literals of few built-in rules: the others are not compiled for it.
+    func testProseTurnsMostBuiltinPatternsAway() throws {
+        let rules = try RuleLibrary.builtin().rules(forSite: nil).lineRules.compactMap(\.pattern)
+        let prose = "The council met on Tuesday to discuss the budget.\nMembers agreed to meet again next month."
+        let document = try XCTUnwrap(DocumentLines(lines: prose.split(separator: "\n")))
+        let tested = rules.filter { $0.presence != nil }
+        XCTAssertGreaterThan(tested.count, rules.count / 2)
+        let kept = tested.filter { $0.candidateLines(in: document)?.contains(true) ?? true }
+        XCTAssertLessThan(kept.count, tested.count / 4)
+        // Those turned away were not compiled.
+        for pattern in tested where !kept.contains(where: { $0 === pattern }) {
+            XCTAssertFalse(pattern.isCompiled, pattern.source)
+        }
+    }
+
+    /// The Kelvin sign and the long s stand for "k" and "s" in a case-insensitive literal; any
+    /// form of a non-ASCII letter stands for it; a case-sensitive literal is compared as it is.
+    func testTextLiteralsReadLiteralsAsTheLinesDo() {
+        func holds(_ text: String, _ literal: String, caseless: Bool) -> Bool {
+            // A case-insensitive literal is held as the readings hold it: each character its class's canonical member.
+            let exact = RequiredLiterals.Literal(bytes: Array(literal.utf8), caseless: false)
+            return TextLiterals(Array(text.utf8)).mayHold(caseless ? exact.folded : exact)
+        }
+        XCTAssertTrue(holds("Read MORE here", "more", caseless: true))
+        XCTAssertFalse(holds("Read less here", "more", caseless: true))
+        XCTAssertTrue(holds("\u{212A}iosk", "kiosk", caseless: true))
+        XCTAssertTrue(holds("ſubſcribe", "subscribe", caseless: true))
+        XCTAssertFalse(holds("subscribe", "kiosk", caseless: true))
+        XCTAssertTrue(holds("GEÄU\u{1E9E}ERTEN", "geÄußerten", caseless: true))
+        XCTAssertFalse(holds("GEAUSSERTEN", "geÄußerten", caseless: true))
+        XCTAssertTrue(holds("МОДЕРАЦИЯ", "модер", caseless: true))
+        XCTAssertFalse(holds("Moderation", "модер", caseless: true))
+        XCTAssertTrue(holds("a:b", ":", caseless: false))
+        XCTAssertFalse(holds("a b", ":", caseless: false))
+        XCTAssertTrue(holds("AP photo", "AP", caseless: false))
+        XCTAssertFalse(holds("a map", "AP", caseless: false))
+    }
+}
