@@ -132,14 +132,15 @@ enum MainText {
             let blockLines = document.blocks[blockIndex].lines
             // Most blocks are a line or two: only a block of three kept lines or more may be
             // wrapped prose.
+            // Walked by index: a `for line in` loop copies each `Line`.
             var kept = 0
-            for line in blockLines where line.isKept { kept += 1 }
+            for line in blockLines.indices where blockLines[line].isKept { kept += 1 }
             guard kept > 0 else { continue }
             // Whether the block's last line introduces a list, asked once.
             var lastIntroduces = false
-            texts.removeAll(keepingCapacity: true)
             if kept >= 3 {
-                for line in blockLines where line.isKept { texts.append(line.text) }
+                texts.removeAll(keepingCapacity: true)
+                for line in blockLines.indices where blockLines[line].isKept { texts.append(blockLines[line].text) }
             }
             if kept >= 3, isWrappedProse(texts) {
                 units.append(Unit(block: blockIndex, line: nil), weight: weight(texts.joined(separator: " ")), text: nil, number: nil)
