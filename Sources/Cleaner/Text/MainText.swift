@@ -530,10 +530,21 @@ enum MainText {
     /// 5033 4 6 15 26"). Menus and teasers seldom are; tables of results and prices are content.
     static func isDataRow(_ line: String) -> Bool {
         if let answer = dataRowByScalars(line) { return answer }
+        // A row needs a number cell, so a Character that is a number, whose first scalar has a
+        // numeric type: a line without such a scalar (most lines with emoji or combining marks)
+        // is no row, answered without splitting it by Character.
+        guard line.unicodeScalars.contains(where: hasNumericType) else { return false }
         let cells = line.split(whereSeparator: { $0.isWhitespace || $0 == "|" })
         guard cells.count >= 3 else { return false }
         let numbers = cells.filter { cell in cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || numberMarks.contains($0) } }.count
         return numbers * 3 >= cells.count
+    }
+
+    /// Whether `scalar` may start a Character that `isNumber`: ASCII digits, or any scalar with a
+    /// numeric type.
+    @inline(__always)
+    static func hasNumericType(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value &- 0x30 < 10 : scalar.properties.numericType != nil
     }
 
     /// Sentence-internal and -final punctuation, ASCII and CJK.
