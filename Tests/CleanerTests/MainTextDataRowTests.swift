@@ -24,19 +24,7 @@ final class MainTextDataRowTests: XCTestCase {
             "😀 12 34 56", "👍🏽 1 2 3", "🇩🇪 3 1 0 9", "1️⃣ 2️⃣ 3️⃣", "e\u{301} e\u{301} e\u{301}", "👨‍👩‍👧‍👦 | 4 | 5 | 6",
             "7\u{20E3} 8 9", "٣ ٤ ٥ 😀", "Ⅻ ½ ² ❤️", "12\u{301} 3 4 😀", "✅ Team 12 3 45%", "🏳️‍🌈 🏳️‍🌈 🏳️‍🌈", "a\u{308}",
         ]
-        // Lines of many lengths from the pieces above, in a fixed pseudo-random order.
-        var state: UInt64 = 7
-        for _ in 0..<5000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let count = Int(state >> 33) % 12 + 1
-            var words: [String] = []
-            for _ in 0..<count {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                words.append(pieces[Int(state >> 33) % pieces.count])
-            }
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            lines.append(words.joined(separator: state & 3 == 0 ? "" : " "))
-        }
+        lines += pseudoRandomLines(from: pieces, seed: 7, count: 5000, maxWords: 12) { $0 & 3 == 0 ? "" : " " }
         var rows = 0
         for line in lines {
             let expected = dataRowByCharacters(line)

@@ -21,19 +21,7 @@ final class MainTextScalarFeaturesTests: XCTestCase {
             "Österreich Deutschland Schweiz Frankreich Italien Spanien Portugal Belgien Niederlande Luxemburg Dänemark Schweden Norwegen Finnland Island Irland Polen Tschechien Slowakei Ungarn Rumänien",
             "Home › News › Welt", "12 %", "−3,5 ‰", "1.234,56 €", "a\u{301}bc", "Zeile\r", "Line: Über:", "x\u{200D}y",
         ]
-        // Lines of many lengths from the pieces above, in a fixed pseudo-random order.
-        var state: UInt64 = 42
-        for _ in 0..<3000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let count = Int(state >> 33) % 40 + 1
-            var words: [String] = []
-            for _ in 0..<count {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                words.append(pieces[Int(state >> 33) % pieces.count])
-            }
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            lines.append(words.joined(separator: state & 1 == 0 ? " " : ""))
-        }
+        lines += pseudoRandomLines(from: pieces, seed: 42, count: 3000, maxWords: 40) { $0 & 1 == 0 ? " " : "" }
         return lines
     }
 
