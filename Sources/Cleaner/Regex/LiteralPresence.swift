@@ -57,7 +57,13 @@ struct TextLiterals: Sendable {
     /// False when `literal` is nowhere in the text.
     func mayHold(_ literal: RequiredLiterals.Literal) -> Bool {
         guard literal.caseless else {
-            return mayHoldTrigrams(of: literal.bytes.map(Self.lowered)) && contains(text, literal.bytes)
+            return mayHoldTrigrams(of: literal.bytes) && contains(text, literal.bytes)
+        }
+        // Most literals are ASCII without a "k" or "s" the text may hold in another form: one run,
+        // looked for as it is, without decoding it into characters.
+        if !literal.bytes.contains(where: { $0 >= 0x80 || holdsCaseFormOfASCII && ($0 | 0x20 == UInt8(ascii: "k") || $0 | 0x20 == UInt8(ascii: "s")) }) {
+            let run = literal.bytes.allSatisfy { $0 &- 0x41 >= 26 } ? literal.bytes : literal.bytes.map(Self.lowered)
+            return run.isEmpty || mayHoldTrigrams(of: run) && contains(lowered, run)
         }
         // Runs of ASCII are looked for in the lower-cased text; "k" and "s" end a run where the
         // text has their other forms. Each non-ASCII character is looked for in each of its forms.
@@ -79,14 +85,20 @@ struct TextLiterals: Sendable {
         return holdsRun()
     }
 
-    /// False when a trigram of `bytes` (lower-cased) is not in the set.
+    /// False when a trigram of `bytes`, lower-cased, is not in the set.
     private func mayHoldTrigrams(of bytes: [UInt8]) -> Bool {
         guard bytes.count >= 3 else { return true }
-        for start in 0...(bytes.count - 3) {
-            let bit = Self.bit(UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2]))
-            if trigrams[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            trigrams.withUnsafeBufferPointer { trigrams in
+                var trigram = UInt32(Self.lowered(bytes[0])) << 8 | UInt32(Self.lowered(bytes[1]))
+                for index in 2..<bytes.count {
+                    trigram = (trigram << 8 | UInt32(Self.lowered(bytes[index]))) & 0xFF_FFFF
+                    let bit = Self.bit(trigram)
+                    if trigrams[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
     private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
