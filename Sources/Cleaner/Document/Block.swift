@@ -9,7 +9,10 @@ public enum BlockKind: Sendable, Equatable {
 }
 
 /// Why something was removed: a rule from a file, or a named heuristic with its score.
-public enum RemovalReason: Sendable, Hashable, CustomStringConvertible {
+/// Held in a box (`indirect`): a rule marks many lines with one reason, and a line's reason is
+/// then one reference to share, to test for nil and to let go, not the strings and numbers of
+/// its source, which each copy of a `Line` copied and each freed line released one by one.
+public indirect enum RemovalReason: Sendable, Hashable, CustomStringConvertible {
     case rule(RuleSource)
     case heuristic(name: String, category: Category, detail: String)
 

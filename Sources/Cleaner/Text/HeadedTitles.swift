@@ -204,11 +204,16 @@ enum HeadedTitles {
     static let maxLabelWords = 6
     /// What separates labels on one line (ASCII and CJK commas, bars, bullets).
     static let labelSeparators: Set<Character> = [",", ";", "|", "·", "•", "、", "，"]
+    /// The ASCII ones, as bytes.
+    static let asciiLabelSeparators = ASCIISet(labelSeparators.compactMap { $0.isASCII ? $0.asciiValue : nil })
 
     /// A line of short labels set apart by commas or bars, which stands for a title under a
     /// heading: tags or links written on one line rather than one a line.
     static func isLabelList(_ line: String) -> Bool {
         guard !Headline.endsSentence(line) else { return false }
+        // Three labels need two separators: an ASCII line with fewer of their bytes (each ASCII
+        // separator `Character` is its byte) is no list, said without splitting it.
+        if ASCIIText.isASCII(line), line.utf8.count(where: { asciiLabelSeparators.contains($0) }) < minLabels - 1 { return false }
         var labels = 0
         for label in line.split(whereSeparator: { labelSeparators.contains($0) }) {
             let label = String(label)

@@ -136,7 +136,7 @@ enum PageTitle {
     /// Lower-cased runs of letters, digits and marks.
     static func words(of line: String) -> [Substring] {
         if let lowered = ASCIIText.lowercased(line) { return asciiWords(of: lowered) ?? characterWords(of: lowered) }
-        return scalarWords(of: line) ?? characterWords(of: line.lowercased())
+        return scalarWords(of: line) ?? characterWords(of: LowerCase.of(line))
     }
 
     /// `words` of a lower-cased line, by `Character`.

@@ -45,7 +45,7 @@ enum RepeatedText {
             return false
         }
         if first == second {
-            return first.split(whereSeparator: { $0.isWhitespace }).count >= minCaptionWords
+            return MainText.wordCount(first, ascii: ASCIIText.isASCII(first), limit: minCaptionWords) >= minCaptionWords
         }
         return isTruncatedCopy(first, of: second) || isTruncatedCopy(second, of: first)
     }
@@ -94,7 +94,8 @@ enum RepeatedText {
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
                 let line = document.blocks[blockIndex].lines[lineIndex]
-                guard line.isKept, line.text.split(whereSeparator: { $0.isWhitespace }).count >= minDuplicateWords else { continue }
+                // Words counted up to the bound, without splitting the line into an array of them.
+                guard line.isKept, MainText.wordCount(line.text, ascii: ASCIIText.isASCII(line.text), limit: minDuplicateWords) >= minDuplicateWords else { continue }
                 if !seen.insert(comparable(line.text)).inserted {
                     document.blocks[blockIndex].lines[lineIndex].removedBy = reason
                 }
@@ -154,7 +155,7 @@ enum RepeatedText {
     }
 
     private static func comparable(_ text: String) -> String {
-        TextNormalizer.normalizeLine(text).lowercased()
+        LowerCase.of(TextNormalizer.normalizeLine(text))
     }
 
     /// `comparable(block.keptText) == title`, cheaply ruling out most blocks first: by their opening
@@ -181,7 +182,7 @@ enum RepeatedText {
         if ASCIIText.isASCII(normalized), ASCIIText.isASCII(title) {
             return length == title.utf8.count && zip(normalized.utf8, title.utf8).allSatisfy { ASCIIText.lowercased($0) == $1 }
         }
-        return normalized.lowercased() == title
+        return LowerCase.of(normalized) == title
     }
 
     /// False when the line's opening run of printable ASCII and single spaces between them (after

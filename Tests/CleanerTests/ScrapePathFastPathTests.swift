@@ -1,0 +1,81 @@
+import XCTest
+
+@testable import Cleaner
+
+/// The per-scrape fast paths (path names, word counts, lower case, label lists)
+/// give what their definitions give: the definitions are written out here as they read, and both
+/// run on the same pseudo-random inputs (`pseudoRandomLines`), so every run sees the same ones.
+final class ScrapePathFastPathTests: XCTestCase {
+    /// Pieces that decide the answers: ASCII words and separators, "\r\n", "/", combining marks
+    /// (on "/", on ","), non-ASCII letters whose lower case is not one scalar (İ) or hangs on
+    /// context (Σ), Kelvin and Ohm signs, CJK, emoji, Unicode spaces.
+    private let pieces = ["a", "Word", "WORD", " ", "  ", "\t", "\r\n", "\r", "/", "//", "/\u{301}", ",", ",\u{301}", ";", "|", "·", "•", "、", "，",
+                          "é", "É", "e\u{301}", "İ", "Σ", "ΣΑΣ", "ß", "Ǆ", "\u{212A}", "\u{2126}", "Дом", "日本", "😀", "\u{A0}", "\u{3000}", ".", "x", ""]
+
+    private func lines(seed: UInt64, count: Int, maxWords: Int = 14) -> [String] {
+        pseudoRandomLines(from: pieces, seed: seed, count: count, maxWords: maxWords) { $0 & 3 == 0 ? "" : " " }
+    }
+
+    /// `FilePaths.lastComponent` by its `Character` definition.
+    private func referenceLastComponent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if trimmed == "/" || trimmed.isEmpty { return String(trimmed) }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    func testLastComponentAsTheDefinition() {
+        let paths = lines(seed: 5, count: 4000, maxWords: 8).map { $0.replacingOccurrences(of: " ", with: "") }
+            + ["", "/", "//", "a", "a/", "/a", "a//", "a/b/c", "/a/b/", "\r\n/", "/\r\n", "a/\u{301}b", "dir/é.txt"]
+        for path in paths {
+            XCTAssertEqual(FilePaths.lastComponent(path), referenceLastComponent(path), path.debugDescription)
+            if FilePaths.asciiLastComponent(path) != nil { XCTAssertTrue(path.utf8.allSatisfy { $0 < 0x80 }, path.debugDescription) }
+        }
+        XCTAssertEqual(FilePaths.asciiLastComponent("a/b.txt"), "b.txt")
+    }
+
+    func testWordCountAgreesWithSplitting() {
+        for line in lines(seed: 9, count: 5000) {
+            let words = line.split(whereSeparator: { $0.isWhitespace }).count
+            for limit in [4, 5, 8] {
+                let counted = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: limit)
+                XCTAssertEqual(counted >= limit, words >= limit, line.debugDescription)
+            }
+        }
+    }
+
+    func testLowerCaseAsTheStandardLibrary() {
+        for line in lines(seed: 13, count: 5000) + ["ΣΑΣ ΟΔΟΣ", "İstanbul", "\u{212A}ELVIN", "STRASSE ß", "Ǆǅǆ"] {
+            XCTAssertEqual(Array(LowerCase.of(line).utf8), Array(line.lowercased().utf8), line.debugDescription)
+        }
+        // The premise, for every scalar: one that does not change when lower-cased maps to itself.
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), !scalar.properties.changesWhenLowercased else { continue }
+            XCTAssertEqual(scalar.properties.lowercaseMapping, String(scalar), String(value, radix: 16))
+        }
+    }
+
+    /// `HeadedTitles.isLabelList` by its definition: the labels split at every separator.
+    private func referenceIsLabelList(_ line: String) -> Bool {
+        guard !Headline.endsSentence(line) else { return false }
+        var labels = 0
+        for label in line.split(whereSeparator: { HeadedTitles.labelSeparators.contains($0) }) {
+            let words = label.split(whereSeparator: { $0.isWhitespace }).count
+            if words == 0 { continue }
+            guard words <= HeadedTitles.maxLabelWords else { return false }
+            labels += 1
+        }
+        return labels >= HeadedTitles.minLabels
+    }
+
+    func testLabelListAsTheDefinition() {
+        var lists = 0
+        for line in lines(seed: 17, count: 6000, maxWords: 10) + ["stock car 2018, stock car brasil, stock car interlagos", "a | b", "a, b, c."] {
+            let expected = referenceIsLabelList(line)
+            XCTAssertEqual(HeadedTitles.isLabelList(line), expected, line.debugDescription)
+            if expected { lists += 1 }
+        }
+        XCTAssertGreaterThan(lists, 50)
+    }
+}
