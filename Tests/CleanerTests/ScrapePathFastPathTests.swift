@@ -9,7 +9,7 @@ final class ScrapePathFastPathTests: XCTestCase {
     /// Pieces that decide the answers: ASCII words and separators, "\r\n", "/", combining marks
     /// (on "/", on ","), non-ASCII letters whose lower case is not one scalar (İ) or hangs on
     /// context (Σ), Kelvin and Ohm signs, CJK, emoji, Unicode spaces.
-    private let pieces = ["a", "Word", "WORD", " ", "  ", "\t", "\r\n", "\r", "/", "//", "/\u{301}", ",", ",\u{301}", ";", "|", "·", "•", "、", "，",
+    private let pieces = ["a", "Word", "WORD", " ", "  ", "\t", "\r\n", "\r", "/", "//", "/\u{301}", ",", ",\u{301}", ";", "|", "·", "•", "、", "，", "\u{37E}", "\u{387}", "...", "…",
                           "é", "É", "e\u{301}", "İ", "Σ", "ΣΑΣ", "ß", "Ǆ", "\u{212A}", "\u{2126}", "Дом", "日本", "😀", "\u{A0}", "\u{3000}", ".", "x", ""]
 
     private func lines(seed: UInt64, count: Int, maxWords: Int = 14) -> [String] {
@@ -56,6 +56,26 @@ final class ScrapePathFastPathTests: XCTestCase {
         }
     }
 
+    func testTruncatedStemAsTheDefinition() {
+        let endings = ["...", " ...", "... more", "...more", " … mehr", "…", "....", ". . .", "... averylongtoggleword", "...\r\n", "...\u{301}", " ...\t", ""]
+        var stems = 0
+        var ascii = 0
+        for (index, line) in lines(seed: 21, count: 6000, maxWords: 12).enumerated() {
+            let text = line + endings[index % endings.count]
+            let expected = RepeatedText.truncatedStemByCharacters(text).map(String.init)
+            XCTAssertEqual(RepeatedText.truncatedStem(text).map(String.init), expected, text.debugDescription)
+            if expected != nil { stems += 1 }
+            if case .stem = RepeatedText.asciiStem(text) { ascii += 1 }
+            // The copy test reads the stem and the long line's count: the same as the definition's.
+            let long = text + " and the rest"
+            XCTAssertEqual(RepeatedText.isTruncatedCopy(text, of: long), RepeatedText.truncatedStemByCharacters(text).map { stem in
+                stem.utf8.count >= RepeatedText.minTruncatedLength && long.hasPrefix(stem) && stem.count >= RepeatedText.minTruncatedLength && long.count > stem.count
+            } ?? false, text.debugDescription)
+        }
+        XCTAssertGreaterThan(stems, 500)
+        XCTAssertGreaterThan(ascii, 100)
+    }
+
     /// `HeadedTitles.isLabelList` by its definition: the labels split at every separator.
     private func referenceIsLabelList(_ line: String) -> Bool {
         guard !Headline.endsSentence(line) else { return false }
@@ -67,6 +87,15 @@ final class ScrapePathFastPathTests: XCTestCase {
             labels += 1
         }
         return labels >= HeadedTitles.minLabels
+    }
+
+    func testSeparatorBoundHoldsForEveryScalar() {
+        // A separator Character is one scalar: every scalar that is one is counted.
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), HeadedTitles.labelSeparators.contains(Character(scalar)) else { continue }
+            XCTAssertEqual(HeadedTitles.separatorScalarBound("a" + String(scalar) + "b"), 1, String(value, radix: 16))
+        }
+        XCTAssertEqual(HeadedTitles.separatorScalarBound("a, b \u{37E} c \u{387} d • e"), 4)
     }
 
     func testLabelListAsTheDefinition() {

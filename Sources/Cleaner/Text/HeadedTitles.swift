@@ -206,14 +206,42 @@ enum HeadedTitles {
     static let labelSeparators: Set<Character> = [",", ";", "|", "·", "•", "、", "，"]
     /// The ASCII ones, as bytes.
     static let asciiLabelSeparators = ASCIISet(labelSeparators.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    /// The UTF-8 of the others, and of the scalars canonically equivalent to one (U+037E is ";",
+    /// U+0387 is "·"): a separator `Character` is one of these scalars alone, since a character
+    /// of more scalars decomposes to more than one.
+    static let otherSeparatorSpellings: [[UInt8]] = (labelSeparators.filter { !$0.isASCII }.map(String.init) + ["\u{37E}", "\u{387}"]).map { Array($0.utf8) }
+
+    /// At least the number of separator `Character`s in `line` (`labelSeparators`), counted on its
+    /// bytes: each ASCII separator byte, and each spelling of another.
+    static func separatorScalarBound(_ line: String) -> Int {
+        var line = line
+        return line.withUTF8 { bytes in
+            // Read once: a static's accessor in the loop costs a `swift_once` check each time.
+            let separators = asciiLabelSeparators
+            let others = otherSeparatorSpellings
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if separators.contains(byte) { count += 1 }
+                } else if byte >= 0xC0 {
+                    let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+                    if others.contains(where: { rest.starts(with: $0) }) { count += 1 }
+                }
+                index += 1
+            }
+            return count
+        }
+    }
 
     /// A line of short labels set apart by commas or bars, which stands for a title under a
     /// heading: tags or links written on one line rather than one a line.
     static func isLabelList(_ line: String) -> Bool {
         guard !Headline.endsSentence(line) else { return false }
-        // Three labels need two separators: an ASCII line with fewer of their bytes (each ASCII
-        // separator `Character` is its byte) is no list, said without splitting it.
-        if ASCIIText.isASCII(line), line.utf8.count(where: { asciiLabelSeparators.contains($0) }) < minLabels - 1 { return false }
+        // Three labels need two separators: a line with fewer of their scalars is no list, said
+        // without splitting it.
+        if separatorScalarBound(line) < minLabels - 1 { return false }
         var labels = 0
         for label in line.split(whereSeparator: { labelSeparators.contains($0) }) {
             let label = String(label)

@@ -442,7 +442,7 @@ enum MainText {
 
     /// `Character` count: for ASCII text without "\r" (the only ASCII pair that is one
     /// character is "\r\n") the byte count.
-    private static func characterCount(_ line: String) -> Int {
+    static func characterCount(_ line: String) -> Int {
         ASCIIText.isASCII(line) && !ASCIIText.contains(line, 0x0D) ? line.utf8.count : characterCountByScalars(line) ?? line.count
     }
 

@@ -60,7 +60,7 @@ enum RepeatedText {
         // starter, first in any equivalent form). Then the prefix, before the counts: a long
         // line's count walks all of it.
         if let first = stem.utf8.first, let longFirst = long.utf8.first, first < 0x80, longFirst < 0x80, first != longFirst { return false }
-        return long.hasPrefix(stem) && stem.count >= minTruncatedLength && long.count > stem.count
+        return long.hasPrefix(stem) && stem.count >= minTruncatedLength && MainText.characterCount(long) > stem.count
     }
 
     /// A toggle word after the ellipsis has at most this many characters ("more", "mehr", "plus").
@@ -68,6 +68,17 @@ enum RepeatedText {
 
     /// The text before a closing ellipsis ("..." or "…", then nothing or one toggle word), trimmed.
     static func truncatedStem(_ text: String) -> Substring? {
+        switch asciiStem(text) {
+        case .stem(let bytes):
+            let utf8 = text.utf8
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)])
+        case .none: return nil
+        case .notASCII: return truncatedStemByCharacters(text)
+        }
+    }
+
+    /// `truncatedStem` read by `Character`: the definition, for any text.
+    static func truncatedStemByCharacters(_ text: String) -> Substring? {
         var stem = Substring(text)
         // One word of letters after the ellipsis: looked for in the last few characters only.
         if let last = stem.last, last.isLetter {
