@@ -73,11 +73,9 @@ struct CleanCommand: ParsableCommand {
         let inputs: [String?] = files.isEmpty ? [nil] : files
         // With a lenient collection, the first input is read before the rules: a plain-text scrape
         // without an address has the collection's signature lines looked for while the rest loads.
-        var first: [UInt8]??
-        if !rules.lenientDirectories.isEmpty, check == nil, !batch.isBatch, url == nil, input != .html {
-            first = .some(readInput(inputs[0]))
-        }
-        let scanAhead = first.flatMap { $0 }.map { Cleaner.looksForSignatures($0, options: options) } ?? false
+        let readFirst = rules.mayReadInputFirst && check == nil && !batch.isBatch && url == nil && input != .html
+        let first = readFirst ? readInput(inputs[0]) : nil
+        let scanAhead = first.map { Cleaner.looksForSignatures($0, options: options) } ?? false
         let library = try rules.load(scanSignaturesAhead: scanAhead)
         if let check {
             throw ExitCode(GoldenRunner.run(directory: check, library: library))
@@ -95,7 +93,7 @@ struct CleanCommand: ParsableCommand {
         var wroteText = false
         var report: [(name: String, result: CleanResult)] = []
         for (index, path) in inputs.enumerated() {
-            let read = index == 0 ? first ?? readInput(path) : readInput(path)
+            let read = index == 0 && readFirst ? first : readInput(path)
             guard let bytes = read else {
                 failed = true
                 continue

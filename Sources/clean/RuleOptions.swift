@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import ArgumentParser
 import Cleaner
 
@@ -12,6 +17,18 @@ struct RuleOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-builtin-rules"), help: "Leave out the built-in rule files: only the --rules and --rules-lenient directories apply. Without it, a directory's global.txt joins the built-in global rules, so an edited copy of them would run beside the originals.")
     var noBuiltinRules = false
+
+    /// Whether the first input may be read before `load`: only with a lenient directory to scan ahead,
+    /// and only when loading cannot stop the run (no strict directory, each lenient one a directory),
+    /// so that a broken rule or a mistyped directory is reported at once, not when standard input ends.
+    var mayReadInputFirst: Bool {
+        guard !lenientDirectories.isEmpty, directories.isEmpty else { return false }
+        return lenientDirectories.allSatisfy { directory in
+            guard let stream = opendir(directory) else { return false }
+            closedir(stream)
+            return true
+        }
+    }
 
     /// Reads every strict rule file before any input is read, so a broken rule stops the run before
     /// any output; lenient directories are indexed, their files read when first needed.

@@ -96,6 +96,39 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(cached.contains { $0.hasPrefix("signature-free-") }, "\(cached)")
     }
 
+    /// A pipeline whose input never ends (`tail -f log | clean ...`) still hears of a broken rule
+    /// or a mistyped directory: rules come before the input is read, also with a lenient directory.
+    func testRuleErrorsStopTheRunBeforeStandardInputEnds() throws {
+        let broken = try TestFiles.folder("clean-cli")
+        try "body: //article\n\ndrop_line(caption): ^(oops\n".write(toFile: broken + "/broken.test.txt", atomically: true, encoding: .utf8)
+        let lenient = try TestFiles.folder("clean-cli-lenient")
+        for (arguments, message) in [
+            (["--rules-lenient", lenient, "--rules", broken], broken + "/broken.test.txt:3: pattern does not compile"),
+            (["--rules-lenient", lenient + "/missing"], lenient + "/missing"),
+        ] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = arguments
+            let input = Pipe()
+            let errors = Pipe()
+            process.standardInput = input
+            process.standardOutput = Pipe()
+            process.standardError = errors
+            let exited = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in exited.signal() }
+            try process.run()
+            input.fileHandleForWriting.write(Data("Some text.\n".utf8))
+            // Standard input stays open: the run must end on its own. A minute is a hang, not a slow machine.
+            let ended = exited.wait(timeout: .now() + 60) == .success
+            try input.fileHandleForWriting.close()
+            if !ended { process.waitUntilExit() }
+            XCTAssertTrue(ended, "\(arguments): waited for standard input to end")
+            XCTAssertEqual(process.terminationStatus, 2)
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertTrue(stderr.contains(message), stderr)
+        }
+    }
+
     func testLenientRulesWarnAndGoOn() throws {
         let directory = try TestFiles.folder("clean-cli")
         try "strip: //div[\n".write(toFile: directory + "/broken.test.txt", atomically: true, encoding: .utf8)
