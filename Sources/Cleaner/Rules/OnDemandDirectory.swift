@@ -11,15 +11,19 @@ final class OnDemandDirectory: Sendable {
     /// Where the scan of which files name `signature_line` is kept between runs (nil: nowhere).
     private let cacheDirectory: String?
     private let warning: @Sendable (RuleError) -> Void
-    /// Site files made so far, by listing index.
-    private let files = Mutex<[Int: OnDemandSiteFile]>([:])
+    /// Site files made so far, by listing index (an array, not a dictionary: a dictionary of a
+    /// new type looks up its key's conformances at its first use, 230,000 instructions at start-up).
+    private let files: Mutex<[OnDemandSiteFile?]>
     /// The scan of which files name `signature_line`, once started; and its answer as `signatureFiles` gives it.
-    private let scan = Mutex<SignatureScan?>(nil)
+    private let scan: Mutex<SignatureScan?>
     private let signatureHolders = Mutex<[Int]?>(nil)
 
-    init(path: String, listing: DirectoryListing, cacheDirectory: String?, warning: @escaping @Sendable (RuleError) -> Void) {
+    /// `scan`: one already started (by `DirectoryListedAhead`), else nil.
+    init(path: String, listing: DirectoryListing, cacheDirectory: String?, scan: SignatureScan? = nil, warning: @escaping @Sendable (RuleError) -> Void) {
         self.path = path.hasSuffix("/") ? path : path + "/"
         self.listing = listing
+        files = Mutex(Array(repeating: nil, count: listing.count))
+        self.scan = Mutex(scan)
         self.cacheDirectory = cacheDirectory
         self.warning = warning
     }
