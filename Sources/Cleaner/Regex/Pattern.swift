@@ -18,7 +18,7 @@ final class Pattern: Sendable {
     private let compiledOnce = Atomic<Unmanaged<CompiledPattern>?>(nil)
     /// `presence`, looked up on first use and held retained until `deinit`: an `Atomic` for the
     /// reason `compiledOnce` is one (line rules ask it of each rule for each document; a `Mutex`
-    /// cost about 220 instructions a call).
+    /// cost about 100 instructions a call).
     private let presenceOnce = Atomic<Unmanaged<PresenceBox>?>(nil)
 
     /// A pattern's `presence`, nil or not, as one object an `Atomic` can hold.

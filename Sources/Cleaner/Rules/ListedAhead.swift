@@ -10,30 +10,41 @@ import Synchronization
 public final class DirectoryListedAhead: Sendable {
     let directory: String
     let signatureCache: String?
+    /// Left when the listing is made, and when the scan is (it reads its cache first).
     private let listed = DispatchGroup()
+    private let scanMade = DispatchGroup()
     private let result = Mutex<(listing: DirectoryListing?, scan: SignatureScan?)>((nil, nil))
 
-    /// Starts listing `directory` on another thread; `scanningSignatures`: then starts the scan
-    /// of which files name `signature_line` (with its cache under `signatureCache`), that thread
-    /// taking part in it.
+    /// Starts listing `directory` (its names kept under `signatureCache`, `ListingCache`) on
+    /// another thread; `scanningSignatures`: then starts the scan of which files name
+    /// `signature_line` (with its cache there too), that thread taking part in it.
     public init(_ directory: String, signatureCache: String?, scanningSignatures: Bool) {
         self.directory = directory
         self.signatureCache = signatureCache
         listed.enter()
+        scanMade.enter()
         DispatchQueue.global().async { [self] in
             let listing = DirectoryListing.ruleFiles(in: directory, cacheDirectory: signatureCache)
-            let scan = scanningSignatures ? listing.map { SignatureScan($0, in: directory, cacheDirectory: signatureCache) } : nil
-            result.withLock { $0 = (listing, scan) }
+            result.withLock { $0.listing = listing }
             listed.leave()
+            let scan = scanningSignatures ? listing.map { SignatureScan($0, in: directory, cacheDirectory: signatureCache) } : nil
+            result.withLock { $0.scan = scan }
+            scanMade.leave()
             guard let scan else { return }
             for _ in 0..<max(0, scan.helpers - 1) { DispatchQueue.global().async { scan.work() } }
             if scan.helpers > 0 { scan.work() }
         }
     }
 
-    /// The listing (nil when the directory cannot be read) and the scan started with it, once made.
-    func wait() -> (listing: DirectoryListing?, scan: SignatureScan?) {
+    /// The listing once made (nil when the directory cannot be read).
+    func listing() -> DirectoryListing? {
         listed.wait()
-        return result.withLock { $0 }
+        return result.withLock { $0.listing }
+    }
+
+    /// The scan started with the listing once made (nil when none was asked for, or there is no listing).
+    func scan() -> SignatureScan? {
+        scanMade.wait()
+        return result.withLock { $0.scan }
     }
 }

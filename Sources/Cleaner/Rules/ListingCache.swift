@@ -57,13 +57,7 @@ struct ListingCache {
             stamp.modifiedNanoseconds.littleEndian, stamp.changed.littleEndian, stamp.changedNanoseconds.littleEndian)
         withUnsafeBytes(of: fields) { out.append(contentsOf: $0) }
         out.append(contentsOf: names)
-        let temporary = path + ".\(getpid()).tmp"
-        do {
-            try FileIO.write(out, toFile: temporary)
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
+        FileIO.replaceIgnoringFailure(path, with: out)
     }
 
     private static func stamp(in bytes: [UInt8], at index: Int) -> FileStamp {

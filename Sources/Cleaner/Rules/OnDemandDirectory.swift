@@ -15,15 +15,16 @@ final class OnDemandDirectory: Sendable {
     /// new type looks up its key's conformances at its first use, 230,000 instructions at start-up).
     private let files: Mutex<[OnDemandSiteFile?]>
     /// The scan of which files name `signature_line`, once started; and its answer as `signatureFiles` gives it.
-    private let scan: Mutex<SignatureScan?>
+    private let scan = Mutex<SignatureScan?>(nil)
     private let signatureHolders = Mutex<[Int]?>(nil)
+    /// What listed the directory on another thread, and may have started the scan there.
+    private let ahead: DirectoryListedAhead?
 
-    /// `scan`: one already started (by `DirectoryListedAhead`), else nil.
-    init(path: String, listing: DirectoryListing, cacheDirectory: String?, scan: SignatureScan? = nil, warning: @escaping @Sendable (RuleError) -> Void) {
+    init(path: String, listing: DirectoryListing, cacheDirectory: String?, ahead: DirectoryListedAhead? = nil, warning: @escaping @Sendable (RuleError) -> Void) {
         self.path = path.hasSuffix("/") ? path : path + "/"
         self.listing = listing
         files = Mutex(Array(repeating: nil, count: listing.count))
-        self.scan = Mutex(scan)
+        self.ahead = ahead
         self.cacheDirectory = cacheDirectory
         self.warning = warning
     }
@@ -72,6 +73,10 @@ final class OnDemandDirectory: Sendable {
     private func startScan() -> SignatureScan {
         scan.withLock { scan in
             if let scan { return scan }
+            if let startedAhead = ahead?.scan() {
+                scan = startedAhead
+                return startedAhead
+            }
             let started = SignatureScan(listing, in: path, cacheDirectory: cacheDirectory)
             for _ in 0..<started.helpers { DispatchQueue.global().async { started.work() } }
             scan = started

@@ -181,8 +181,8 @@ final class ASCIICountTables: Sendable {
     let sentenceEnds: ASCIISet
 
     /// Made from sets of bytes, each field a bit set in a word: asking each byte as a `Character`
-    /// of the sets of Characters, with an array of fields a step, cost 500,000 instructions at
-    /// start-up. `MainTextASCIITests` checks the tables against those questions.
+    /// of the sets of Characters, with an array of fields a step, cost 0.6 million instructions
+    /// at start-up. `MainTextASCIITests` checks the tables against those questions.
     private init() {
         func isWhitespace(_ byte: Int) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         let bar = Int(UInt8(ascii: "|"))
