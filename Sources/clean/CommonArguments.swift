@@ -35,10 +35,35 @@ enum CommonArguments {
         }
     }
 
+    /// Values and flags by name: arrays by the name's place in `allCases`, not a dictionary and a
+    /// set keyed by `Name`, whose first use looked up `Name`'s conformances (about 250,000
+    /// instructions at start-up).
+    private struct Given {
+        private var lists = [[String]?](repeating: nil, count: Name.allCases.count)
+        private var set = [Bool](repeating: false, count: Name.allCases.count)
+
+        private static func slot(_ name: Name) -> Int {
+            Name.allCases.firstIndex(of: name) ?? 0
+        }
+
+        subscript(_ name: Name) -> [String]? {
+            get { lists[Self.slot(name)] }
+            set { lists[Self.slot(name)] = newValue }
+        }
+
+        /// Sets flag `name`; false when it was set already.
+        mutating func insert(_ name: Name) -> Bool {
+            defer { set[Self.slot(name)] = true }
+            return !set[Self.slot(name)]
+        }
+
+        func contains(_ name: Name) -> Bool { set[Self.slot(name)] }
+    }
+
     /// The command `arguments` make, validated; nil when ArgumentParser is to read them.
     static func parse(_ arguments: [String]) -> CleanCommand? {
-        var values: [Name: [String]] = [:]
-        var flags: Set<Name> = []
+        var values = Given()
+        var flags = Given()
         var files: [String] = []
         var index = 0
         while index < arguments.count {
@@ -54,7 +79,7 @@ enum CommonArguments {
             let equals = body.firstIndex(of: "=")
             guard let name = Name(rawValue: String(body[..<(equals ?? body.endIndex)])) else { return nil }
             if name.isFlag {
-                guard equals == nil, flags.insert(name).inserted else { return nil }
+                guard equals == nil, flags.insert(name) else { return nil }
                 continue
             }
             let value: String
@@ -67,14 +92,14 @@ enum CommonArguments {
             }
             guard !value.isEmpty, !value.hasPrefix("-") else { return nil }
             guard name.isRepeatable || values[name] == nil else { return nil }
-            values[name, default: []].append(value)
+            values[name] = (values[name] ?? []) + [value]
         }
         return command(values: values, flags: flags, files: files)
     }
 
     /// Every property of the command set (an unset one cannot be read), then validated as
     /// ArgumentParser would: the groups, then the command.
-    private static func command(values: [Name: [String]], flags: Set<Name>, files: [String]) -> CleanCommand? {
+    private static func command(values: Given, flags: Given, files: [String]) -> CleanCommand? {
         var rules = RuleOptions()
         rules.directories = values[.rules] ?? []
         rules.lenientDirectories = values[.rulesLenient] ?? []

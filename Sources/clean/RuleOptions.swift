@@ -36,14 +36,16 @@ struct RuleOptions: ParsableArguments {
     /// lenient files' signature lines name: they are looked for from here on, on other threads.
     func load(scanSignaturesAhead: Bool = false) throws -> RuleLibrary {
         do {
+            // Listed (and scanned) on other threads while the built-in rules load.
+            let listed = lenientDirectories.map {
+                DirectoryListedAhead($0, signatureCache: RuleLibrary.userCacheDirectory, scanningSignatures: scanSignaturesAhead)
+            }
             var library = noBuiltinRules ? RuleLibrary() : try RuleLibrary.builtin()
             library.compilePatternsAhead()
             for directory in directories { try library.addDirectory(directory) }
             for warning in library.warnings { Diagnostics.warning(warning.description) }
-            for directory in lenientDirectories {
-                try library.addDirectoryOnDemand(directory, signatureCache: RuleLibrary.userCacheDirectory) {
-                    Diagnostics.warning($0.description)
-                }
+            for directory in listed {
+                try library.addDirectoryOnDemand(directory) { Diagnostics.warning($0.description) }
             }
             if scanSignaturesAhead { library.scanSignaturesAhead() }
             return library

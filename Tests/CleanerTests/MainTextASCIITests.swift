@@ -108,4 +108,37 @@ final class MainTextASCIITests: XCTestCase {
             start = value + 1
         }
     }
+
+    /// The byte sets written out as bits are what each byte, asked as the `Character` it is, answers.
+    func testWrittenByteSetsAreWhatCharactersAnswer() {
+        XCTAssertEqual(MainText.asciiNumberCellBytes, MainText.asciiBytes(where: MainText.holdsInNumberCell))
+        XCTAssertEqual(MainText.asciiNumbers, MainText.asciiBytes(where: \.isNumber))
+    }
+
+    /// The count tables, made from byte sets, are what asking each byte as a `Character` of the
+    /// sets of Characters gives, field by field.
+    func testCountTablesAreWhatCharactersAnswer() {
+        func isWhitespace(_ byte: Int) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let tables = ASCIICountTables.shared
+        let bar = Int(UInt8(ascii: "|"))
+        for byte in 0..<0x100 {
+            guard byte < 0x80, byte != 0x0D else {
+                XCTAssertEqual(tables.classes[byte], ASCIICountTables.notASCII | ASCIICountTables.otherClass, "\(byte)")
+                continue
+            }
+            let expectedClass = isWhitespace(byte) ? ASCIICountTables.whitespaceClass : byte == bar ? ASCIICountTables.barClass : ASCIICountTables.otherClass
+            XCTAssertEqual(tables.classes[byte], expectedClass, "\(byte)")
+            let character = Character(Unicode.Scalar(UInt8(byte)))
+            for previous in [ASCIICountTables.whitespaceClass, ASCIICountTables.barClass, ASCIICountTables.otherClass] {
+                let wordStart = !isWhitespace(byte) && previous == ASCIICountTables.whitespaceClass
+                let cellStart = !isWhitespace(byte) && byte != bar && previous != ASCIICountTables.otherClass
+                let fields: [Bool] = [
+                    MainText.punctuation.contains(character), wordStart, wordStart && character.isLetter, wordStart && character.isUppercase,
+                    character == "," || character == ";", cellStart, character.isNumber, !MainText.holdsInNumberCell(character),
+                ]
+                let expected = fields.enumerated().reduce(UInt64(0)) { $0 | ($1.element ? 1 : 0) << UInt64($1.offset * 8) }
+                XCTAssertEqual(tables.steps[Int(previous) | byte], expected, "byte \(byte) after class \(previous)")
+            }
+        }
+    }
 }

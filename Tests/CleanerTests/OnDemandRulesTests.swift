@@ -51,6 +51,7 @@ final class OnDemandRulesTests: XCTestCase {
     private func settledDirectory(_ files: [String: String]) throws -> String {
         let path = try directory(files)
         for name in files.keys { try settle(path + "/" + name) }
+        try settle(path)
         return path
     }
 
@@ -58,16 +59,69 @@ final class OnDemandRulesTests: XCTestCase {
         try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: file)
     }
 
-    /// The site a plain-text scrape is matched to by a fresh library (as a new run makes), and its warnings.
-    private func siteOfScrape(_ text: String, rules: String, cache: String?) throws -> (site: String?, warnings: [String]) {
+    /// The site a plain-text scrape is matched to by a fresh library (as a new run makes), and its
+    /// warnings; the same (and the same warnings) with the directory listed, and its scan
+    /// started, on another thread as `clean` does it.
+    private func siteOfScrape(_ text: String, rules: String, cache: String?, file: StaticString = #filePath, line: UInt = #line) throws -> (site: String?, warnings: [String]) {
         let warnings = Warnings()
         var library = try RuleLibrary.builtin()
         try library.addDirectoryOnDemand(rules, signatureCache: cache) { warnings.add($0) }
-        return (Cleaner(library: library).clean(text).site, warnings.all)
+        let site = Cleaner(library: library).clean(text).site
+        let aheadWarnings = Warnings()
+        var ahead = try RuleLibrary.builtin()
+        try ahead.addDirectoryOnDemand(DirectoryListedAhead(rules, signatureCache: cache, scanningSignatures: true)) { aheadWarnings.add($0) }
+        XCTAssertEqual(Cleaner(library: ahead).clean(text).site, site, "listed ahead", file: file, line: line)
+        XCTAssertEqual(aheadWarnings.all, warnings.all, "listed ahead", file: file, line: line)
+        return (site, warnings.all)
     }
 
-    private func cacheFiles(_ cache: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasSuffix(".tmp") }.map { cache + "/" + $0 }
+    /// A settled directory's names are taken from the cache while its stamp stays the same (a
+    /// name left out of the cache is then left out of the listing); a file added, even with the
+    /// directory's time set back to the one recorded, or a corrupt cache, has the directory listed anew.
+    func testTheNamesOfAnUnchangedDirectoryComeFromTheCache() throws {
+        var files: [String: String] = ["README.md": "", "global.txt": ""]
+        for index in 0..<50 { files["site\(index).test.txt"] = "" }
+        let rules = try settledDirectory(files)
+        let old = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: rules)[.modificationDate] as? Date)
+        let cache = try directory([:]) + "/clean"
+        func names(_ cacheDirectory: String?) -> [String] {
+            guard let listing = DirectoryListing.ruleFiles(in: rules, cacheDirectory: cacheDirectory) else { return [] }
+            return (0..<listing.count).map { listing.nameString($0) }
+        }
+        let listed = names(nil)
+        XCTAssertEqual(listed.count, 51)
+        XCTAssertEqual(names(cache), listed, "listed, and recorded")
+        let file = try XCTUnwrap(try cacheFiles(cache, prefix: "names-").first)
+        XCTAssertEqual(names(cache), listed, "from the cache")
+
+        let recorded = try XCTUnwrap(FileManager.default.contents(atPath: file))
+        let dropped = try XCTUnwrap(listed.last)
+        let without = recorded.prefix(recorded.count - dropped.utf8.count - 1)
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: without))
+        XCTAssertEqual(names(cache), Array(listed.dropLast()), "the cache is what is read")
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: without + Data("x.test.txt".utf8)))
+        XCTAssertEqual(names(cache), listed, "corrupt: listed anew")
+
+        try "".write(toFile: rules + "/paper.test.txt", atomically: false, encoding: .utf8)
+        try settle(rules, at: old)
+        XCTAssertEqual(try XCTUnwrap(FileManager.default.attributesOfItem(atPath: rules)[.modificationDate] as? Date), old)
+        let added = names(cache)
+        XCTAssertEqual(added, names(nil))
+        XCTAssertTrue(added.contains("paper.test.txt"), "only the status change time tells")
+    }
+
+    /// A directory that cannot be listed ahead is the error it is when listed in turn.
+    func testADirectoryListedAheadThatCannotBeReadIsAnError() throws {
+        let missing = NSTemporaryDirectory() + "on-demand-missing-\(UUID().uuidString)"
+        var library = RuleLibrary()
+        XCTAssertThrowsError(try library.addDirectoryOnDemand(DirectoryListedAhead(missing, signatureCache: nil, scanningSignatures: true)) { _ in }) { error in
+            XCTAssertEqual((error as? RuleError)?.description, RuleError(file: missing, line: 0, message: "cannot read rules directory").description)
+        }
+    }
+
+    /// The signature scan's cache files (`prefix`: or the other kind's, the listings').
+    private func cacheFiles(_ cache: String, prefix: String = "signature-free-") throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix(prefix) && !$0.hasSuffix(".tmp") }.map { cache + "/" + $0 }
     }
 
     /// Most files of a large collection name no `signature_line` and are not parsed for it (so their

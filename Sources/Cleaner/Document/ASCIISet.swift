@@ -1,10 +1,16 @@
 /// A set of ASCII bytes as two words of bits: membership without hashing, for tests run on
 /// every byte of a line.
-struct ASCIISet: Sendable {
+struct ASCIISet: Sendable, Equatable {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 
     init() {}
+
+    /// The set whose bits are `low` (bytes 0 to 63) and `high` (64 to 127): a table written out.
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
 
     /// The ASCII bytes of `bytes` (others are left out).
     init<S: Sequence>(_ bytes: S) where S.Element == UInt8 {

@@ -16,8 +16,16 @@ final class Pattern: Sendable {
     /// its `load` is a call into the Synchronization library (about 220 instructions, 68,000 calls
     /// over 60 text scrapes), where an `Atomic`'s load is one read.
     private let compiledOnce = Atomic<Unmanaged<CompiledPattern>?>(nil)
-    /// `presence`, looked up on first use.
-    private let presenceOnce = Mutex<LiteralPresence??>(nil)
+    /// `presence`, looked up on first use and held retained until `deinit`: an `Atomic` for the
+    /// reason `compiledOnce` is one (line rules ask it of each rule for each document; a `Mutex`
+    /// cost about 100 instructions a call).
+    private let presenceOnce = Atomic<Unmanaged<PresenceBox>?>(nil)
+
+    /// A pattern's `presence`, nil or not, as one object an `Atomic` can hold.
+    private final class PresenceBox: Sendable {
+        let presence: LiteralPresence?
+        init(_ presence: LiteralPresence?) { self.presence = presence }
+    }
 
     struct CompileError: Error {
         let message: String
@@ -50,12 +58,13 @@ final class Pattern: Sendable {
     /// The test of a document's trigrams for a built-in pattern's literals (nil for others),
     /// made without compiling the pattern.
     var presence: LiteralPresence? {
-        presenceOnce.withLock { once in
-            if let made = once { return made }
-            let made = LiteralPresence(source: source, caseInsensitive: caseInsensitive)
-            once = .some(made)
-            return made
-        }
+        if let box = presenceOnce.load(ordering: .acquiring) { return box.takeUnretainedValue().presence }
+        // A thread that loses the race drops its copy (the same lookup, made twice at worst).
+        let retained = Unmanaged.passRetained(PresenceBox(LiteralPresence(source: source, caseInsensitive: caseInsensitive)))
+        let (exchanged, first) = presenceOnce.compareExchange(expected: nil, desired: retained, ordering: .acquiringAndReleasing)
+        guard !exchanged, let first else { return retained.takeUnretainedValue().presence }
+        retained.release()
+        return first.takeUnretainedValue().presence
     }
 
     /// `made`, or the pattern another thread published first (this thread's copy is then dropped).
@@ -69,6 +78,7 @@ final class Pattern: Sendable {
 
     deinit {
         compiledOnce.load(ordering: .acquiring)?.release()
+        presenceOnce.load(ordering: .acquiring)?.release()
     }
 
     /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.

@@ -28,8 +28,29 @@ struct DirectoryListing {
 
     var count: Int { starts.count - 1 }
 
-    static func ruleFiles(in directory: String) -> DirectoryListing? {
-        guard let stream = opendir(directory) else { return nil }
+    /// `cacheDirectory`: where the names are kept between runs (`ListingCache`), taken from there
+    /// while the directory's stamp is the one recorded; nil lists the directory.
+    static func ruleFiles(in directory: String, cacheDirectory: String? = nil) -> DirectoryListing? {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        // Taken before the names are read: a change made meanwhile leaves a stamp the next run does not find.
+        let stamp = FileStamp(status)
+        let cache = cacheDirectory.flatMap { ListingCache(directory: directory, cacheDirectory: $0) }
+        if let names = cache?.names(ifStamp: stamp), var listing = DirectoryListing(names: names) {
+            close(descriptor)
+            listing.makeKeys()
+            listing.makeTable()
+            return listing
+        }
+        guard let stream = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
         defer { closedir(stream) }
         var listing = DirectoryListing()
         listing.bytes.reserveCapacity(64 * 1024)
@@ -46,9 +67,33 @@ struct DirectoryListing {
                 if !listing.hasNonASCII { listing.hasNonASCII = name.contains { $0 >= 0x80 } }
             }
         }
+        cache?.save(listing.bytes, stamp: stamp)
         listing.makeKeys()
         listing.makeTable()
         return listing
+    }
+
+    private init() {}
+
+    /// The listing of `names` as the cache holds them, each followed by a zero byte, in the
+    /// order listed; nil when one is not a rule file's name (a corrupt cache).
+    private init?(names: [UInt8]) {
+        let valid = names.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var start = 0
+            while start < buffer.count {
+                guard let zero = memchr(base + start, 0, buffer.count - start) else { return false }
+                let end = base.distance(to: zero.assumingMemoryBound(to: UInt8.self))
+                let name = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                guard RuleFile.isRuleFileName(name), !name.contains(UInt8(ascii: "/")) else { return false }
+                if !hasNonASCII { hasNonASCII = name.contains { $0 >= 0x80 } }
+                start = end + 1
+                starts.append(start)
+            }
+            return true
+        }
+        guard valid else { return nil }
+        bytes = names
     }
 
     /// The name's bytes, without its zero byte.

@@ -11,15 +11,20 @@ final class OnDemandDirectory: Sendable {
     /// Where the scan of which files name `signature_line` is kept between runs (nil: nowhere).
     private let cacheDirectory: String?
     private let warning: @Sendable (RuleError) -> Void
-    /// Site files made so far, by listing index.
-    private let files = Mutex<[Int: OnDemandSiteFile]>([:])
+    /// Site files made so far, by listing index (an array, not a dictionary: a dictionary of a
+    /// new type looks up its key's conformances at its first use, 230,000 instructions at start-up).
+    private let files: Mutex<[OnDemandSiteFile?]>
     /// The scan of which files name `signature_line`, once started; and its answer as `signatureFiles` gives it.
     private let scan = Mutex<SignatureScan?>(nil)
     private let signatureHolders = Mutex<[Int]?>(nil)
+    /// What listed the directory on another thread, and may have started the scan there.
+    private let ahead: DirectoryListedAhead?
 
-    init(path: String, listing: DirectoryListing, cacheDirectory: String?, warning: @escaping @Sendable (RuleError) -> Void) {
+    init(path: String, listing: DirectoryListing, cacheDirectory: String?, ahead: DirectoryListedAhead? = nil, warning: @escaping @Sendable (RuleError) -> Void) {
         self.path = path.hasSuffix("/") ? path : path + "/"
         self.listing = listing
+        files = Mutex(Array(repeating: nil, count: listing.count))
+        self.ahead = ahead
         self.cacheDirectory = cacheDirectory
         self.warning = warning
     }
@@ -68,6 +73,10 @@ final class OnDemandDirectory: Sendable {
     private func startScan() -> SignatureScan {
         scan.withLock { scan in
             if let scan { return scan }
+            if let startedAhead = ahead?.scan() {
+                scan = startedAhead
+                return startedAhead
+            }
             let started = SignatureScan(listing, in: path, cacheDirectory: cacheDirectory)
             for _ in 0..<started.helpers { DispatchQueue.global().async { started.work() } }
             scan = started

@@ -39,13 +39,16 @@ public struct RuleFile: Sendable {
         Array(name.utf8).withUnsafeBufferPointer { isRuleFileName($0) }
     }
 
+    private static let globalBytes: [UInt8] = Array(RuleLibrary.globalName.utf8)
+
     static func isRuleFileName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard count > 4, bytes[count - 4] == UInt8(ascii: "."), bytes[count - 3] == UInt8(ascii: "t"),
               bytes[count - 2] == UInt8(ascii: "x"), bytes[count - 1] == UInt8(ascii: "t")
         else { return false }
         let base = UnsafeBufferPointer(rebasing: bytes[0..<(count - 4)])
-        if base.elementsEqual("global".utf8) { return true }
+        // Its length first: a walk of the String's view cost 100 instructions a name of a 2,000-file listing.
+        if base.count == 6, base.elementsEqual(Self.globalBytes) { return true }
         // A dot after the first byte: `example.com`, `.example.com`, not `.txt` or `README`.
         var index = 1
         while index < base.count {

@@ -57,14 +57,26 @@ public struct RuleLibrary: Sendable {
     ///
     /// `signatureCache`: a directory (such as `userCacheDirectory`) where each file's stamp and
     /// whether it names `signature_line` are kept between runs, so that a file is not read again
-    /// for that while it stays the same; nil reads them all.
+    /// for that while it stays the same, and the directory's names (`ListingCache`); nil reads them all.
     public mutating func addDirectoryOnDemand(
         _ directory: String, signatureCache: String? = nil, warning: @escaping @Sendable (RuleError) -> Void
     ) throws {
-        guard let listing = DirectoryListing.ruleFiles(in: directory) else {
+        try addDirectoryOnDemand(directory, listing: DirectoryListing.ruleFiles(in: directory, cacheDirectory: signatureCache), ahead: nil, signatureCache: signatureCache, warning: warning)
+    }
+
+    /// `addDirectoryOnDemand` of a directory listed on another thread (and its scan started there).
+    public mutating func addDirectoryOnDemand(_ listed: DirectoryListedAhead, warning: @escaping @Sendable (RuleError) -> Void) throws {
+        try addDirectoryOnDemand(listed.directory, listing: listed.listing(), ahead: listed, signatureCache: listed.signatureCache, warning: warning)
+    }
+
+    private mutating func addDirectoryOnDemand(
+        _ directory: String, listing: DirectoryListing?, ahead: DirectoryListedAhead?, signatureCache: String?,
+        warning: @escaping @Sendable (RuleError) -> Void
+    ) throws {
+        guard let listing else {
             throw RuleError(file: directory, line: 0, message: "cannot read rules directory")
         }
-        let files = OnDemandDirectory(path: directory, listing: listing, cacheDirectory: signatureCache, warning: warning)
+        let files = OnDemandDirectory(path: directory, listing: listing, cacheDirectory: signatureCache, ahead: ahead, warning: warning)
         for index in listing.globalIndices { add(name: Self.globalName, rules: files.file(index).rules) }
         // A compiled file of the same name is replaced: looked for among the few compiled ones,
         // not once for each of thousands of names (a site is compiled or on demand, never both).

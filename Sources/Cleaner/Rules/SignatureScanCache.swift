@@ -107,13 +107,7 @@ struct SignatureScanCache: Sendable {
             out.append(contentsOf: name)
         }
         if out == bytes { return }
-        let temporary = path + ".\(getpid()).tmp"
-        do {
-            try FileIO.write(out, toFile: temporary)
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
+        FileIO.replaceIgnoringFailure(path, with: out)
     }
 
     /// All records from `start`; nil when any is malformed (then none is trusted).

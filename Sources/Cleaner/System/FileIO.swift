@@ -45,6 +45,19 @@ public enum FileIO {
         try write(bytes, to: descriptor)
     }
 
+    /// Writes `bytes` to a temporary file beside `path` and renames it over `path`, so that a
+    /// reader finds the old file or the new one whole. A failure leaves `path` as it was and is
+    /// not reported: the files written so are caches, worth only the time they save.
+    static func replaceIgnoringFailure(_ path: String, with bytes: [UInt8]) {
+        let temporary = path + ".\(getpid()).tmp"
+        do {
+            try write(bytes, toFile: temporary)
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
+    }
+
     /// `mkdir -p`: `path` and any missing parents.
     public static func makeDirectories(_ path: String) throws(Failure) {
         guard !path.isEmpty, !FilePaths.isDirectory(path) else { return }
