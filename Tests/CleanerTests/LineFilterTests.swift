@@ -919,6 +919,41 @@ final class MainTextTests: XCTestCase {
         XCTAssertFalse(cut.text.contains("CEP 404"))
     }
 
+    func testATableInsideTheArticleDoesNotCutOffItsFirstPart() throws {
+        // A table of short rows between the article's first paragraphs and the rest: each row
+        // costs as a menu item, and the rows outweigh the paragraphs before them. Its last column
+        // repeats a few values (who owns each screen, "?" for no one yet), which a menu's items
+        // do not: the run is carried back across it to the article's first part.
+        let first = [
+            "Release plan for the coming version",
+            "This week was the time to close and finish all the things that will go into the coming release, and most of them are done now.",
+            "Not all of the things that we planned were finished, but we decided to release what we have and to polish the rest in smaller updates after it.",
+            "If the testing goes well, we will say so next Friday, and the release will follow in the week after that for everyone who wants to try it.",
+            "Several screens of the new interface are finished, and the table shows who is working on each of those that are not.",
+        ]
+        let owners = ["Anna", "Boris", "Chen", "?"]
+        let screens = ["Load map", "Save map", "Graphics settings", "Sound settings", "Map generator", "Quick bar", "Train window", "Technology tree", "Blueprint library", "Shortcut bar", "Character screen", "Help overlay", "Mod manager", "Item tooltip", "Chat selector", "New game", "Main menu", "Recipe browser"]
+        let table = ["Screen Owner State"] + screens.enumerated().map { index, screen in "\(screen) \(owners[index % owners.count])" }
+        let rest = [
+            "The blueprint library changes have been split into several steps, since there was a big discussion about how it should work and we did not want to delay the release for all of it.",
+            "The change that is already working for the release is the ability to put blueprints and books into the library from the inventory and to take them back out again without losing their settings.",
+            "Other changes to the library will follow soon after the release: folders of blueprints, a search box and a way to sort them by name or by the date on which they were made.",
+            "We will also allow switching between a grid and a list view, which mainly gives a way to see the names of the blueprints at a glance when there are many of them in a book.",
+            "The last big change is to allow books inside books, for better organisation of large collections, which players have asked for since the library first came out years ago.",
+            "As always, let us know what you think on our forum, and thank you to everyone who sent us their ideas and their bug reports over the past months of testing.",
+        ]
+        let story = first + table + rest
+        let result = try clean((menu + [""] + story + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertEqual(result.text, story.joined(separator: "\n"))
+        // The same block as a menu, each item different: the article is cut after it.
+        let items = screens.map { "\($0) page" }.enumerated().map { index, item in "\(item) \(index)" }
+        let menuBetween = first + items + rest
+        let cut = try clean((menu + [""] + menuBetween + [""] + footer).joined(separator: "\n"), rules: ["global": "main_text(navigation): yes\n"])
+        XCTAssertFalse(cut.text.contains(first[1]))
+        XCTAssertTrue(InArticleTable.isTable(table.map { Optional($0) }[...]))
+        XCTAssertFalse(InArticleTable.isTable(items.map { Optional($0) }[...]))
+    }
+
     func testANumberedTableStaysInTheArticle() throws {
         // A table's rows, one a line, numbered in order: long lines with no sentence end, each
         // costed as chrome on its own, but written to one pattern, which menus are not.

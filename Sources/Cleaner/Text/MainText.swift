@@ -77,7 +77,7 @@ enum MainText {
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
             run = RunExtension.extendForward(anchored, weights: own)
         }
-        run = RunExtension.extendBack(run, weights: own)
+        run = RunExtension.extendBack(run, weights: own, lines: titles)
         // A page whose prose lies in many runs apart (a forum, a log, a list of entries) has no
         // one article run: cutting to the heaviest would lose most of the page.
         let prose = weights.reduce(0) { $0 + max($1, 0) }

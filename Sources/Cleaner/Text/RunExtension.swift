@@ -30,7 +30,10 @@ enum RunExtension {
 
     /// `run` with the prose before it that it reaches across a block of chrome, if any;
     /// `acceptsLonger` false asks that prose to be no longer than the run's either.
-    static func extendBack(_ run: Range<Int>, weights: [Double], acceptsLonger: Bool = true) -> Range<Int> {
+    /// With `lines` (each unit's text, nil for a block of wrapped prose), a block of chrome that
+    /// reads as a table's rows (`InArticleTable`) is crossed even when it outweighs the prose
+    /// before it.
+    static func extendBack(_ run: Range<Int>, weights: [Double], lines: [String?]? = nil, acceptsLonger: Bool = true) -> Range<Int> {
         // Walking away from the run: the running sum of unstretched weights; the extension
         // ends where it is greatest, the chrome block where it was lowest before that.
         var sum = 0.0
@@ -52,15 +55,37 @@ enum RunExtension {
                 chromeLength = lowestLength
             }
         }
+        var crossesTable = false
+        if bestLength == 0, let lines, let table = InArticleTable.start(before: run.lowerBound, weights: weights, lines: lines) {
+            // The prose before the table: the heaviest stretch that ends at the table.
+            crossesTable = true
+            lowestLength = run.lowerBound - table
+            var sum = 0.0
+            var heaviest = 0.0
+            for index in (0..<table).reversed() {
+                sum += weights[index]
+                if sum > heaviest {
+                    heaviest = sum
+                    bestLength = run.lowerBound - index
+                }
+            }
+            chromeLength = lowestLength
+        }
         guard bestLength > 0 else { return run }
         let beyond = (run.lowerBound - bestLength)..<(run.lowerBound - chromeLength)
         let prose = weights[beyond].filter { $0 > 0 }
         guard prose.count >= minProseLines, Double(prose.count) >= minProseShare * Double(beyond.count) else { return run }
-        let runProse = weights[run].filter { $0 > 0 }
-        guard !runProse.isEmpty else { return run }
-        let mean = prose.reduce(0, +) / Double(prose.count)
+        // Across a table, paragraphs are compared with paragraphs: the article's first part
+        // holds lists of its own, whose short items would make it read as a blurb.
+        let least = crossesTable ? Double(MainText.proseCharacters) : .leastNonzeroMagnitude
+        let runProse = weights[run].filter { $0 >= least }
+        let beyondProse = crossesTable ? weights[beyond].filter { $0 >= least } : prose
+        guard !runProse.isEmpty, !beyondProse.isEmpty else { return run }
+        let mean = beyondProse.reduce(0, +) / Double(beyondProse.count)
         let runMean = runProse.reduce(0, +) / Double(runProse.count)
         guard mean >= minStyleRatio * runMean, acceptsLonger || runMean >= minStyleRatio * mean else { return run }
+        // Prose across a table must be the article's sentences, not lines of links.
+        if crossesTable, let lines, InArticleTable.sentences(in: lines[beyond], weights: weights[beyond]) < minProseLines { return run }
         return beyond.lowerBound..<run.upperBound
     }
 }
