@@ -952,6 +952,10 @@ final class MainTextTests: XCTestCase {
         XCTAssertFalse(cut.text.contains(first[1]))
         XCTAssertTrue(InArticleTable.isTable(table.map { Optional($0) }[...]))
         XCTAssertFalse(InArticleTable.isTable(items.map { Optional($0) }[...]))
+        // A menu held twice (a page's menu for small screens after its menu for large ones):
+        // each item's last word comes back, but with the same row, not in another.
+        let categories = ["Breast Cancer", "Colorectal Cancer", "Men's Health", "Women's Health", "Heart Disease", "Sleep Medicine", "Bones / Orthopedics", "Nutrition / Diet"]
+        XCTAssertFalse(InArticleTable.isTable((categories + ["All categories"] + categories).map { Optional($0) }[...]))
     }
 
     func testANumberedTableStaysInTheArticle() throws {

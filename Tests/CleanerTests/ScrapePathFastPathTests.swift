@@ -35,6 +35,13 @@ final class ScrapePathFastPathTests: XCTestCase {
         XCTAssertEqual(FilePaths.asciiLastComponent("a/b.txt"), "b.txt")
     }
 
+    func testLastOfWordsAsTheDefinition() {
+        for line in lines(seed: 13, count: 5000) + ["", " ", "a", " a ", "a b", "a\r\nb", "\r\n", "a  b\t", "a b ?"] {
+            let words = line.split(whereSeparator: { $0.isWhitespace })
+            XCTAssertEqual(InArticleTable.lastOfWords(line), words.count >= 2 ? words.last : nil, line.debugDescription)
+        }
+    }
+
     func testWordCountAgreesWithSplitting() {
         for line in lines(seed: 9, count: 5000) {
             let words = line.split(whereSeparator: { $0.isWhitespace }).count

@@ -15,12 +15,18 @@ enum InArticleTable {
 
     /// Whether the lines of `block` (nil for a block of wrapped prose) read as a table's rows.
     static func isTable(_ block: ArraySlice<String?>) -> Bool {
-        var lastWords: [Substring] = []
-        for case let line? in block {
-            let words = line.split(whereSeparator: \.isWhitespace)
-            guard words.count >= 2, let last = words.last else { continue }
-            lastWords.append(last)
-        }
+        guard block.count >= minRepeatedRows else { return false }
+        // Rows as they differ: a scrape often holds a menu twice (one for small screens), and
+        // each item's copy would make its last word look like a column's value. Rows told apart
+        // only for a block that passes with its copies: removing rows that repeat never raises
+        // the count or the share, and most blocks fail at once.
+        guard readsAsColumns(block.compactMap { $0.flatMap(lastOfWords) }) else { return false }
+        var rows = Set<String>()
+        return readsAsColumns(block.compactMap { line in line.flatMap { rows.insert($0).inserted ? lastOfWords($0) : nil } })
+    }
+
+    /// Whether enough rows end in a word another row ends in (`minRepeatedRows`, `minRepeatedShare`).
+    private static func readsAsColumns(_ lastWords: [Substring]) -> Bool {
         guard lastWords.count >= minRepeatedRows else { return false }
         var counts: [Substring: Int] = [:]
         for word in lastWords { counts[word, default: 0] += 1 }
@@ -28,14 +34,41 @@ enum InArticleTable {
         return repeated >= minRepeatedRows && Double(repeated) >= minRepeatedShare * Double(lastWords.count)
     }
 
-    /// Where the table before `end` begins, when the lines back from `end` to the last
-    /// paragraph before it read as a table's rows; nil otherwise.
-    static func start(before end: Int, weights: [Double], lines: [String?]) -> Int? {
+    /// The last word of a line of two words or more (words as `split(whereSeparator: \.isWhitespace)`
+    /// makes them), else nil. An ASCII line is read on its bytes, backwards from its end: the
+    /// split walks every `Character` of every short line before the article, over 7% of a
+    /// plain-text scrape's instructions.
+    static func lastOfWords(_ line: String) -> Substring? {
+        guard ASCIIText.isASCII(line) else {
+            let words = line.split(whereSeparator: \.isWhitespace)
+            return words.count >= 2 ? words.last : nil
+        }
+        // ASCII whitespace `Character`s: tab to carriage return, and space ("\r\n" is one
+        // `Character`, both of whose bytes are whitespace).
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+        var copy = line
+        let word: Range<Int>? = copy.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0, !isSpace(bytes[start - 1]) { start -= 1 }
+            var before = start
+            while before > 0, isSpace(bytes[before - 1]) { before -= 1 }
+            return start < end && before > 0 ? start..<end : nil
+        }
+        guard let word else { return nil }
+        let utf8 = line.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: word.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: word.upperBound)])
+    }
+
+    /// Where the block of lines shorter than a paragraph right before `end` begins, when there
+    /// is one and a paragraph before it (nil otherwise): the table's place, if its rows read as
+    /// one (`isTable`, asked last, once the cheaper tests of the prose before it pass).
+    static func blockStart(before end: Int, weights: [Double]) -> Int? {
         let paragraph = Double(MainText.proseCharacters)
         var start = end
         while start > 0, weights[start - 1] < paragraph { start -= 1 }
-        guard start > 0, start < end, isTable(lines[start..<end]) else { return nil }
-        return start
+        return start > 0 && start < end ? start : nil
     }
 
     /// Lines of prose (weighing for the article) that end a sentence.

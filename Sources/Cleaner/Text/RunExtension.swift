@@ -55,10 +55,10 @@ enum RunExtension {
                 chromeLength = lowestLength
             }
         }
-        var crossesTable = false
-        if bestLength == 0, let lines, let table = InArticleTable.start(before: run.lowerBound, weights: weights, lines: lines) {
+        var tableStart: Int?
+        if bestLength == 0, lines != nil, let table = InArticleTable.blockStart(before: run.lowerBound, weights: weights) {
             // The prose before the table: the heaviest stretch that ends at the table.
-            crossesTable = true
+            tableStart = table
             lowestLength = run.lowerBound - table
             var sum = 0.0
             var heaviest = 0.0
@@ -72,6 +72,7 @@ enum RunExtension {
             chromeLength = lowestLength
         }
         guard bestLength > 0 else { return run }
+        let crossesTable = tableStart != nil
         let beyond = (run.lowerBound - bestLength)..<(run.lowerBound - chromeLength)
         let prose = weights[beyond].filter { $0 > 0 }
         guard prose.count >= minProseLines, Double(prose.count) >= minProseShare * Double(beyond.count) else { return run }
@@ -84,8 +85,13 @@ enum RunExtension {
         let mean = beyondProse.reduce(0, +) / Double(beyondProse.count)
         let runMean = runProse.reduce(0, +) / Double(runProse.count)
         guard mean >= minStyleRatio * runMean, acceptsLonger || runMean >= minStyleRatio * mean else { return run }
-        // Prose across a table must be the article's sentences, not lines of links.
-        if crossesTable, let lines, InArticleTable.sentences(in: lines[beyond], weights: weights[beyond]) < minProseLines { return run }
+        // Prose across a table must be the article's sentences, not lines of links; and the
+        // block crossed a table's rows.
+        if let table = tableStart, let lines {
+            guard InArticleTable.sentences(in: lines[beyond], weights: weights[beyond]) >= minProseLines,
+                  InArticleTable.isTable(lines[table..<run.lowerBound])
+            else { return run }
+        }
         return beyond.lowerBound..<run.upperBound
     }
 }
