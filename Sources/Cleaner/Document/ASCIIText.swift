@@ -28,6 +28,14 @@ enum ASCIIText {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
+    /// Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII White_Space,
+    /// so the bytes of an ASCII text for which `Character.isWhitespace` holds ("\r\n" is one
+    /// `Character`, and both its bytes are whitespace).
+    @inline(__always)
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte &- 0x09 < 5
+    }
+
     /// True when `text` holds the byte `byte`.
     static func contains(_ text: String, _ byte: UInt8) -> Bool {
         var text = text

@@ -348,23 +348,18 @@ extension StringProtocol {
     private static func asciiTrim(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Bool) {
         var start = 0
         var end = bytes.count
-        while start < end, isASCIIWhitespace(bytes[start]) {
+        while start < end, ASCIIText.isWhitespace(bytes[start]) {
             // CR LF is one Character: trimmed together.
             let length = bytes[start] == 0x0D && start + 1 < end && bytes[start + 1] == 0x0A ? 2 : 1
             guard start + length == end || bytes[start + length] < 0x80 else { break }
             start += length
         }
-        while end > start, isASCIIWhitespace(bytes[end - 1]) {
+        while end > start, ASCIIText.isWhitespace(bytes[end - 1]) {
             let length = bytes[end - 1] == 0x0A && end - 2 >= start && bytes[end - 2] == 0x0D ? 2 : 1
             guard end - length == start || bytes[end - length - 1] < 0x80 else { break }
             end -= length
         }
         return (start, end, start == end || (isASCIIInk(bytes[start]) && isASCIIInk(bytes[end - 1])))
-    }
-
-    /// Tab, line feed, vertical tab, form feed, carriage return, space: the ASCII White_Space.
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        (byte >= 0x09 && byte <= 0x0D) || byte == 0x20
     }
 
     /// Printable ASCII but space.

@@ -16,8 +16,8 @@ extension RepeatedText {
     static func asciiStem(_ text: String) -> ASCIIStem {
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> ASCIIStem in
             guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)), !bytes.contains(0x0D) else { return .notASCII }
-            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-            func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+            let isLetter = UTF8Shortcuts.isASCIILetter
+            let isWhitespace = ASCIIText.isWhitespace
             func trimmed(_ range: Range<Int>) -> Range<Int> {
                 var start = range.lowerBound
                 var end = range.upperBound

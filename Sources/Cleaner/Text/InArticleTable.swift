@@ -43,9 +43,7 @@ enum InArticleTable {
             let words = line.split(whereSeparator: \.isWhitespace)
             return words.count >= 2 ? words.last : nil
         }
-        // ASCII whitespace `Character`s: tab to carriage return, and space ("\r\n" is one
-        // `Character`, both of whose bytes are whitespace).
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+        let isSpace = ASCIIText.isWhitespace
         var copy = line
         let word: Range<Int>? = copy.withUTF8 { bytes in
             var end = bytes.count

@@ -283,7 +283,7 @@ enum UTF8Shortcuts {
             guard isOwnCharacter(bytes, at: index - 1) else { return windowHoldsEllipsis(bytes) }
             // The word (each ASCII letter after an ASCII non-letter a Character of its own) is too long.
             if bytes.count - index > RepeatedText.maxToggleCharacters { return false }
-            while index > 0, isASCIIWhitespace(bytes[index - 1]) { index -= 1 }
+            while index > 0, ASCIIText.isWhitespace(bytes[index - 1]) { index -= 1 }
             guard index > 0 else { return false }
         }
         // What is left must end in "..." or "…". Past ASCII, or ASCII a prepended mark may join: as the window says.
@@ -304,10 +304,7 @@ enum UTF8Shortcuts {
     }
 
     @inline(__always)
-    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-
-    @inline(__always)
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     /// The line's last bytes (a toggle word's characters, 4 bytes each at most, a space, and the
     /// ellipsis' last byte) hold ".." or the last byte of "…".
