@@ -198,10 +198,10 @@ final class FastPathTests: XCTestCase {
             var title = ""
             for (index, piece) in pieces.enumerated() { title += (index == 0 ? "" : separators.randomElement() ?? " ") + piece }
             let titleWords = PageTitle.words(of: title)
-            let ends = (first: titleWords.first, last: titleWords.last)
+            let ends = PageTitle.TitleEnds(titleWords)
             // The title said again in full, or opening a longer line.
             for line in [title, title.uppercased() + "!", title + " x y", "e\u{301}" + title] where PageTitle.repeats(PageTitle.words(of: line), title: titleWords) {
-                XCTAssertTrue(PageTitle.mayBeHeadline(line, titleEnds: ends), "\(line) of \(title)")
+                XCTAssertTrue(PageTitle.mayBeHeadline(line, ends: ends), "\(line) of \(title)")
             }
             for length in 1..<count {
                 for part in [pieces.prefix(length), pieces.suffix(length)] {
@@ -209,7 +209,7 @@ final class FastPathTests: XCTestCase {
                     for line in [joined, joined.uppercased(), joined.lowercased(), "» " + joined + "!", joined + " x", "e\u{301}" + joined, joined + "\u{301}"] {
                         let lineWords = PageTitle.words(of: line)
                         if PageTitle.isHeadline(lineWords, of: titleWords) || PageTitle.repeats(lineWords, title: titleWords) {
-                            XCTAssertTrue(PageTitle.mayBeHeadline(line, titleEnds: ends), "\(line) of \(title)")
+                            XCTAssertTrue(PageTitle.mayBeHeadline(line, ends: ends), "\(line) of \(title)")
                         }
                     }
                 }

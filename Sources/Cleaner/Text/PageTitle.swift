@@ -69,11 +69,7 @@ enum PageTitle {
     /// lines that fail this need no lower-casing and splitting (`isHeadline`). A word that is
     /// ASCII to the line's edge is compared by its bytes; otherwise only its edge character is,
     /// in upper case (a letter alone lower-cases out of context: a final Σ to σ, not ς).
-    static func mayBeHeadline(_ line: String, titleEnds: (first: Substring?, last: Substring?)) -> Bool {
-        mayBeHeadline(line, ends: TitleEnds(first: titleEnds.first, last: titleEnds.last))
-    }
-
-    /// `mayBeHeadline` of a title's ends read once.
+    /// The title's ends are read once (`TitleEnds`).
     static func mayBeHeadline(_ line: String, ends titleEnds: TitleEnds) -> Bool {
         // Each edge's answer by bytes: the last word is not looked at when the first one answers.
         var answer: (first: Bool?, last: Bool?)?
