@@ -141,6 +141,106 @@ final class LiteralScreenTests: XCTestCase {
         XCTAssertTrue(screen.screens(1))
     }
 
+    /// A key is at most `maxKeyBytes` of its literal: a line holding a key opens the literal's
+    /// rest only where the rest follows it, as it is or, for a case-insensitive literal, in
+    /// either case. "Associat" of "Associated Press" in "Associating" is passed over; the Kelvin
+    /// sign in place of a "k" of a case-insensitive literal is still found.
+    func testKeysOfLongLiteralsAskForTheirRest() throws {
+        let sources = ["Associated Press", "(?i)contributed reporting", "(?i)kiosk mode enabled", "^(?i:use of this (?:web ?site|service))"]
+        let patterns = try sources.map { try Pattern($0) }
+        let screen = LiteralScreen(patterns)
+        let lines = [
+            "Associated Press", "By the Associated Press.", "Associating with the press", "ASSOCIATED PRESS", "Contributed reporting by A.", "CONTRIBUTED REPORTING",
+            "He contributed to the report", "kiosk mode enabled", "KIOSK MODE ENABLED", "\u{212A}iosk mode enabled", "kiosk mode is off", "Use of this website",
+            "because of the rain", "USE OF THIS SERVICE", "Contribu", "Associated",
+        ]
+        let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+        let candidates = screen.candidateLines(in: document)
+        let expected: [[String]] = [
+            ["Associated Press", "By the Associated Press."],
+            ["Contributed reporting by A.", "CONTRIBUTED REPORTING"],
+            ["kiosk mode enabled", "KIOSK MODE ENABLED", "\u{212A}iosk mode enabled"],
+            ["Use of this website", "USE OF THIS SERVICE"],
+        ]
+        for slot in patterns.indices {
+            XCTAssertTrue(screen.screens(slot), sources[slot])
+            let marked = lines.indices.filter { candidates.marks[slot * lines.count + $0] }.map { lines[$0] }
+            XCTAssertEqual(marked, expected[slot], sources[slot])
+            // Each line the pattern matches alone is among them.
+            XCTAssertTrue(lines.filter { patterns[slot].matches($0) }.allSatisfy { marked.contains($0) }, sources[slot])
+        }
+    }
+
+    /// The literals' own test (`RequiredLiterals.mayMatch`), the definition the keys stand for: on
+    /// random and real lines, each candidate of a built-in pattern read to literals of ASCII or
+    /// of one case holds one of them whole, beyond the key that opens it.
+    func testCandidatesOfBuiltinRulesHoldTheirLiteralsWhole() throws {
+        let rules = try builtinRules()
+        let screen = LiteralScreen(rules.map(\.pattern))
+        let lines = randomLines(count: 4000) + benchLines(limit: 20000)
+        var checked = 0
+        var withLongLiterals = 0
+        for start in stride(from: 0, to: lines.count, by: 400) {
+            let chunk = Array(lines[start..<min(start + 400, lines.count)])
+            let document = try XCTUnwrap(DocumentLines(lines: chunk.map { Substring($0) }))
+            let candidates = screen.candidateLines(in: document)
+            for (slot, rule) in rules.enumerated() {
+                guard let pattern = rule.pattern, screen.screens(slot) else { continue }
+                let reading = BuiltinPatternLiterals.screenReading(of: pattern.source, caseInsensitive: pattern.caseInsensitive).map(\.requiredLiterals)
+                    ?? RequiredLiterals.of(pattern.source, caseInsensitive: pattern.caseInsensitive, limit: LiteralScreen.maxLiterals)
+                guard let reading, !reading.literals.isEmpty, !reading.literals.contains(where: \.foldsScalars),
+                      let literals = RequiredLiterals(reading.literals) else { continue }
+                if start == 0, reading.literals.contains(where: { $0.bytes.count > LiteralScreen.maxKeyBytes }) { withLongLiterals += 1 }
+                for (index, line) in chunk.enumerated() where candidates.marks[slot * candidates.lineCount + index] {
+                    checked += 1
+                    var text = line
+                    XCTAssertTrue(text.withUTF8 { literals.mayMatch($0) }, "\(pattern.source) on \(line.debugDescription)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(withLongLiterals, 20)
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
+    /// The chain over the screen's candidates, passing over the rules it finds none for, removes
+    /// what the same rules remove each searching on its own: the built-in rules over documents of
+    /// random and real lines, in blocks of one to four lines.
+    func testScreenedChainRemovesWhatRulesAloneRemove() throws {
+        let rules = try builtinRules()
+        let pass = try XCTUnwrap(rules.first?.literalSlot?.pass)
+        XCTAssertNotNil(pass.current(forSubjectBytes: LiteralPass.thresholdBytes))
+        let alone = rules.map { rule -> RuleSet.LineRule in
+            var rule = rule
+            rule.literalSlot = nil
+            return rule
+        }
+        let lines = randomLines(count: 3000) + benchLines(limit: 12000)
+        var removed = 0
+        var keptByBoth = 0
+        for start in stride(from: 0, to: lines.count, by: 300) {
+            let chunk = Array(lines[start..<min(start + 300, lines.count)])
+            var blocks: [Block] = []
+            var index = 0
+            while index < chunk.count {
+                let end = min(index + 1 + index % 4, chunk.count)
+                blocks.append(Block(kind: .paragraph, lines: Array(chunk[index..<end])))
+                index = end
+            }
+            var screened = Document(blocks: blocks)
+            var reference = Document(blocks: blocks)
+            LineFilterChain.apply(rules, to: &screened)
+            LineFilterChain.apply(alone, to: &reference)
+            let found = screened.blocks.map { $0.lines.map { $0.removedBy?.description } }
+            let expected = reference.blocks.map { $0.lines.map { $0.removedBy?.description } }
+            XCTAssertEqual(found, expected)
+            removed += expected.joined().filter { $0 != nil }.count
+            keptByBoth += expected.joined().filter { $0 == nil }.count
+        }
+        // Rules remove lines and keep others: the comparison means something.
+        XCTAssertGreaterThan(removed, 500)
+        XCTAssertGreaterThan(keptByBoth, 500)
+    }
+
     /// A pattern whose leading lookaheads ask for two words is a candidate only on lines holding
     /// both: a line with one of them is passed over.
     func testScreenAsksForEachLookaheadsLiterals() throws {

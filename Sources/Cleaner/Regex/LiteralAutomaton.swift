@@ -23,10 +23,13 @@ struct LiteralAutomaton: Sendable {
     /// Each byte's class: the lower-cased byte's place among the bytes the keys hold, 0 for others.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Entry `state * classCount + class` is the next state times `classCount`, doubled, plus 1
-    /// when some key ends there: one load and a shift a byte on the walk.
+    /// Entry `row + class` is the next state's row, the offset of its moves in the table. The rows
+    /// of states where no key ends come first; those of states where some key ends start at
+    /// `acceptingRows`, a power of two: four moves ORed together reach it when one of them ends a
+    /// key. The walk adds, loads and compares, with no shift or mask a byte.
     private let table: [UInt32]
-    /// Per state, the keys that end there, as a range of `ending`.
+    private let acceptingRows: UInt32
+    /// Per state where keys end, in the order of their rows, the keys that end there, as a range of `ending`.
     private let endingStart: [Int32]
     private let ending: [Int32]
 
@@ -83,6 +86,7 @@ struct LiteralAutomaton: Sendable {
         var fail = [Int](repeating: 0, count: count)
         var queue: [Int] = [0]
         queue.reserveCapacity(count)
+        // Entry `state * classCount + class`: the next state (made rows below).
         let table = [UInt32](unsafeUninitializedCapacity: count * classCount) { table, initialized in
             guard let base = table.baseAddress else { return }
             base.initialize(repeating: 0, count: classCount)
@@ -97,24 +101,57 @@ struct LiteralAutomaton: Sendable {
                     let unit = Int(edgeUnit[edge])
                     let child = Int(edgeChild[edge])
                     // The failure state's move there (the root's row starts as moves to the root).
-                    let failure = Int(row[unit] >> 1) / classCount
+                    let failure = Int(row[unit])
                     fail[child] = failure
                     if !ends[failure].isEmpty { ends[child] += ends[failure] }
-                    row[unit] = UInt32(child * classCount) << 1 | (ends[child].isEmpty ? 0 : 1)
+                    row[unit] = UInt32(child)
                     queue.append(child)
                     edge = Int(nextEdge[edge])
                 }
             }
             initialized = count * classCount
         }
+        // Rows renumbered: states where no key ends first, in their order (the root, which ends
+        // none, stays at 0), the others from the power of two at or above them.
+        var rowOf = [Int](repeating: 0, count: count)
+        var plainRows = 0
+        var accepting: [Int] = []
+        for state in 0..<count {
+            if ends[state].isEmpty {
+                rowOf[state] = plainRows * classCount
+                plainRows += 1
+            } else {
+                accepting.append(state)
+            }
+        }
+        var acceptingRows = 1
+        while acceptingRows < plainRows * classCount { acceptingRows <<= 1 }
+        for (index, state) in accepting.enumerated() { rowOf[state] = acceptingRows + index * classCount }
+        let size = acceptingRows + accepting.count * classCount
+        guard size <= Int(UInt32.max) else { return nil }
+        self.table = [UInt32](unsafeUninitializedCapacity: size) { moves, initialized in
+            guard let base = moves.baseAddress else { return }
+            // The gap between the two kinds of rows is never reached.
+            base.initialize(repeating: 0, count: size)
+            table.withUnsafeBufferPointer { table in
+                for state in 0..<count {
+                    let row = base + rowOf[state]
+                    let old = state * classCount
+                    for unit in 0..<classCount {
+                        row[unit] = UInt32(rowOf[Int(table[old + unit])])
+                    }
+                }
+            }
+            initialized = size
+        }
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
-        endingStart.reserveCapacity(count + 1)
-        for state in 0..<count {
+        endingStart.reserveCapacity(accepting.count + 1)
+        for state in accepting {
             ending += ends[state]
             endingStart.append(Int32(ending.count))
         }
-        self.table = table
+        self.acceptingRows = UInt32(acceptingRows)
         self.classOf = classOf
         self.classCount = classCount
         self.endingStart = endingStart
@@ -125,45 +162,49 @@ struct LiteralAutomaton: Sendable {
     /// last byte), in order of `end`.
     func forEachOccurrence(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
         guard let base = text.baseAddress else { return }
+        let count = text.count
+        let accepting = acceptingRows
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
-                // The keys ending at `offset` (entry `entry`'s state), to `found`.
+                guard let moves = table.baseAddress, let classes = classOf.baseAddress else { return }
                 @inline(__always)
-                func report(_ entry: UInt32, at offset: Int) {
-                    guard entry & 1 != 0 else { return }
-                    let state = Int(entry >> 1) / classCount
-                    for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
-                        let key = Int(ending[index])
-                        if keys[key].caseless || holds(keys[key].bytes, base, endingAt: offset + 1) { found(key, offset + 1) }
-                    }
+                func step(_ row: UInt32, _ offset: Int) -> UInt32 {
+                    moves[Int(row) &+ Int(classes[Int(base[offset])])]
                 }
-                @inline(__always)
-                func step(_ entry: UInt32, _ offset: Int) -> UInt32 {
-                    table[Int(entry >> 1) + Int(classOf[Int(base[offset])])]
-                }
-                var entry: UInt32 = 0
+                var row: UInt32 = 0
                 var offset = 0
-                // Four bytes a round, their ends asked once: most rounds end no key, and the
-                // loop's own count and branch were a third of the walk.
-                while offset + 4 <= text.count {
-                    let first = step(entry, offset)
-                    let second = step(first, offset + 1)
-                    let third = step(second, offset + 2)
-                    entry = step(third, offset + 3)
-                    if (first | second | third | entry) & 1 != 0 {
-                        report(first, at: offset)
-                        report(second, at: offset + 1)
-                        report(third, at: offset + 2)
-                        report(entry, at: offset + 3)
+                while true {
+                    // Four bytes a round while no key ends: the moves alone, their ends asked once
+                    // (the reporting kept out of this loop, whose state then stays in registers).
+                    while offset &+ 4 <= count {
+                        let first = step(row, offset)
+                        let second = step(first, offset &+ 1)
+                        let third = step(second, offset &+ 2)
+                        let fourth = step(third, offset &+ 3)
+                        if (first | second | third | fourth) >= accepting { break }
+                        row = fourth
+                        offset &+= 4
                     }
-                    offset += 4
-                }
-                while offset < text.count {
-                    entry = step(entry, offset)
-                    report(entry, at: offset)
-                    offset += 1
+                    guard offset < count else { return }
+                    // The round where a key ends (or the last bytes), again a byte at a time.
+                    let end = min(offset + 4, count)
+                    while offset < end {
+                        row = step(row, offset)
+                        offset += 1
+                        if row >= accepting { report(row, endingAt: offset, in: base, found) }
+                    }
                 }
             }
+        }
+    }
+
+    /// The keys that end at `end` (`row`: the row of a state where some key ends), to `found`.
+    @inline(never)
+    private func report(_ row: UInt32, endingAt end: Int, in base: UnsafePointer<UInt8>, _ found: (Int, Int) -> Void) {
+        let state = Int(row - acceptingRows) / classCount
+        for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
+            let key = Int(ending[index])
+            if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
         }
     }
 

@@ -12,26 +12,33 @@ enum LineFilterChain {
         // Each rule file's screen, run once over the document for all of its rules (nil while
         // the file's rules search on their own): lines only ever go, so candidates stay candidates.
         var screened: [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)] = []
-        for rule in rules {
+        // By index, each field read as it is needed: a copy of each rule (its pattern, source and
+        // slot retained and released) cost more than most rules' search.
+        for index in rules.indices {
+            let pattern = rules[index].pattern
             var matcher: LineMatcher?
-            if let pattern = rule.pattern, let slot = rule.literalSlot {
+            if let pattern, let slot = rules[index].literalSlot {
                 if staleLines, screened.allSatisfy({ $0.pass !== slot.pass }) {
                     lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false
                 }
                 if let lines, let candidates = Self.candidates(slot, lines, &screened) {
-                    matcher = LineMatcher(pattern, screened: candidates.marks, from: slot.index * candidates.lineCount, lines: lines)
+                    let start = slot.index * candidates.lineCount
+                    // No candidate among the marks the matcher would read: no line matches, and
+                    // the rule (whose removals all follow a matching line) has nothing to do.
+                    guard Self.hasMark(candidates.marks, from: start, count: lines.count) else { continue }
+                    matcher = LineMatcher(pattern, screened: candidates.marks, from: start, lines: lines)
                 }
             }
-            if matcher == nil, let pattern = rule.pattern {
+            if matcher == nil, let pattern {
                 if staleLines, pattern.searchesDocument {
                     lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false
                 }
                 matcher = LineMatcher(pattern, lines: lines)
             }
-            let reason = RemovalReason.rule(rule.source)
-            switch rule.kind {
+            let reason = RemovalReason.rule(rules[index].source)
+            switch rules[index].kind {
             case .dropLine:
                 if let matcher { DropMatching.lines(matcher, reason, in: &document) }
             case .dropUnrepeated:
@@ -82,6 +89,14 @@ enum LineFilterChain {
         if let earlier { return DocumentLines(document, after: earlier) }
         if let read, read.isJoin(of: document) { return read }
         return DocumentLines(document)
+    }
+
+    /// Whether `marks[start ..< start + count]` holds a true (within the array).
+    static func hasMark(_ marks: [Bool], from start: Int, count: Int) -> Bool {
+        marks.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress, start < bytes.count else { return false }
+            return LiteralScreen.nextMark(in: base + start, from: 0, count: min(count, bytes.count - start)) != nil
+        }
     }
 
     /// The candidates of the rules of `slot`'s file, from its screen run once on `lines`; nil

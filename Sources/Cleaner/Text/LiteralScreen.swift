@@ -11,19 +11,42 @@ import Glibc
 struct LiteralScreen: Sendable {
     /// What a screened pattern asks of a line besides its keys.
     private struct Screened: Sendable {
-        /// Tests besides the literals' (nil when it has none).
-        var tests: RequiredLiterals?
+        /// Tests besides the literals' (nil when it has none), boxed: the walk reads each tested
+        /// pattern's, where a copy of the literals retained each of their arrays.
+        var tests: LineTests?
         /// A byte a candidate line holds besides a key.
         var byte: UInt8?
         /// No keys: every line is a candidate before the tests.
         var everyLine: Bool
     }
 
+    /// A pattern's `RequiredLiterals`, for their line tests.
+    private final class LineTests: Sendable {
+        let literals: RequiredLiterals
+        init(_ literals: RequiredLiterals) { self.literals = literals }
+    }
+
+    /// The rest of a literal longer than its key (`maxKeyBytes`): a line holding the key is the
+    /// slot's candidate only when these bytes follow it, as they are, or lower-cased for a
+    /// case-insensitive literal. Most of a line's keys of long literals are only their openings
+    /// ("use of t" in "because of the"), and each would cost a match in PCRE2.
+    private struct Tail: Sendable {
+        /// The slot (or conjunct mark) it marks.
+        var slot: Int32
+        /// Its bytes: `tailBytes[start ..< start + count]`.
+        var start: Int32
+        var count: Int32
+        /// Compared lower-cased.
+        var caseless: Bool
+    }
+
     /// By slot (the rule's place in its file); nil for a pattern that is not screened.
     private let screened: [Screened?]
     private let automaton: LiteralAutomaton?
-    /// Per key of `automaton`, the slots it is a key of.
+    /// Per key of `automaton`, the slots it is a key of, and the slots it opens a longer literal of.
     private let slotsOfKey: [[Int32]]
+    private let tailsOfKey: [[Tail]]
+    private let tailBytes: [UInt8]
     private let countsCharacters: Bool
     /// The slots whose candidates are more than the lines with their keys: those with line
     /// tests, or without keys.
@@ -54,15 +77,27 @@ struct LiteralScreen: Sendable {
         var keys: [LiteralAutomaton.Key] = []
         var keyIndex: [LiteralAutomaton.Key: Int] = [:]
         var slotsOfKey: [[Int32]] = []
-        func add(_ slotKeys: [LiteralAutomaton.Key], marking slot: Int) {
-            for key in Set(slotKeys) {
-                if let index = keyIndex[key] {
-                    slotsOfKey[index].append(Int32(slot))
-                } else {
-                    keyIndex[key] = keys.count
-                    keys.append(key)
-                    slotsOfKey.append([Int32(slot)])
-                }
+        var tailsOfKey: [[Tail]] = []
+        var tailBytes: [UInt8] = []
+        func add(_ slotKeys: [KeyedLiteral], marking slot: Int) {
+            var whole: Set<LiteralAutomaton.Key> = []
+            var tails: Set<KeyedLiteral> = []
+            for keyed in slotKeys {
+                if keyed.tail.isEmpty { whole.insert(keyed.key) } else { tails.insert(keyed) }
+            }
+            func index(of key: LiteralAutomaton.Key) -> Int {
+                if let index = keyIndex[key] { return index }
+                keyIndex[key] = keys.count
+                keys.append(key)
+                slotsOfKey.append([])
+                tailsOfKey.append([])
+                return keys.count - 1
+            }
+            for key in whole { slotsOfKey[index(of: key)].append(Int32(slot)) }
+            // A tail of a key that marks the slot whole asks nothing more.
+            for keyed in tails where !whole.contains(keyed.key) {
+                tailsOfKey[index(of: keyed.key)].append(Tail(slot: Int32(slot), start: Int32(tailBytes.count), count: Int32(keyed.tail.count), caseless: keyed.key.caseless))
+                tailBytes += keyed.tail
             }
         }
         var conjunctCount = 0
@@ -91,7 +126,9 @@ struct LiteralScreen: Sendable {
         self.screened = kept
         self.automaton = automaton
         self.slotsOfKey = slotsOfKey
-        countsCharacters = kept.contains { $0?.tests?.maxCharacters != nil }
+        self.tailsOfKey = tailsOfKey
+        self.tailBytes = tailBytes
+        countsCharacters = kept.contains { $0?.tests?.literals.maxCharacters != nil }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
         self.conjoined = conjoined.filter { kept[$0.slot] != nil }
         markSlots = patterns.count + conjunctCount
@@ -100,7 +137,7 @@ struct LiteralScreen: Sendable {
     /// The keys of `pattern` and what else it asks; nil when it cannot be screened. Its literals
     /// when it has some (they pick out fewer lines than a byte), with its required byte as a
     /// test; else its required byte.
-    private static func keys(of pattern: Pattern) -> ([LiteralAutomaton.Key], Screened)? {
+    private static func keys(of pattern: Pattern) -> ([KeyedLiteral], Screened)? {
         let byte = pattern.requiredByte
         // Read with the screen's wider limits: a built-in pattern was read ahead (a reading here
         // would cost the screen most of what it is made of), a user's pattern is read now.
@@ -108,29 +145,32 @@ struct LiteralScreen: Sendable {
         let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(pattern.source, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals)
         let tested = literals.map { $0.maxCharacters != nil || $0.needsDigit || !$0.suffixes.isEmpty } ?? false
         if let literals, !literals.literals.isEmpty || byte == nil, let keys = keys(of: literals) {
-            return (keys, Screened(tests: tested ? literals : nil, byte: byte, everyLine: literals.literals.isEmpty))
+            return (keys, Screened(tests: tested ? LineTests(literals) : nil, byte: byte, everyLine: literals.literals.isEmpty))
         }
         guard let byte else { return nil }
-        return ([.init(bytes: [byte], caseless: false)], Screened(tests: tested ? literals : nil, byte: nil, everyLine: false))
+        return ([KeyedLiteral(key: .init(bytes: [byte], caseless: false))], Screened(tests: tested ? literals.map(LineTests.init) : nil, byte: nil, everyLine: false))
     }
 
     /// The keys of each necessary part of `pattern` (`LeadingLookarounds.conjuncts`) whose
     /// required literals are other than the pattern's own, `keys`. A built-in pattern's parts were
     /// read ahead; a user's are read now.
-    private static func conjunctKeys(of pattern: Pattern, besides keys: [LiteralAutomaton.Key]) -> [[LiteralAutomaton.Key]] {
+    private static func conjunctKeys(of pattern: Pattern, besides keyed: [KeyedLiteral]) -> [[KeyedLiteral]] {
         let parts = LeadingLookarounds.conjuncts(of: pattern.source)
         guard !parts.isEmpty else { return [] }
+        let keys = keyed.map(\.key)
         var found: [Set<LiteralAutomaton.Key>] = [Set(keys)]
-        var conjuncts: [[LiteralAutomaton.Key]] = []
+        var conjuncts: [[KeyedLiteral]] = []
         for part in parts {
             let ahead = BuiltinPatternLiterals.screenReading(of: part, caseInsensitive: pattern.caseInsensitive)
             guard let literals = ahead.map(\.requiredLiterals) ?? RequiredLiterals.of(part, caseInsensitive: pattern.caseInsensitive, limit: maxLiterals),
-                  !literals.literals.isEmpty, let partKeys = Self.keys(of: literals)
+                  !literals.literals.isEmpty, let partKeyed = Self.keys(of: literals)
             else { continue }
+            // Judged by the keys alone: a part dropped as implied only leaves more candidates.
+            let partKeys = partKeyed.map(\.key)
             let set = Set(partKeys)
             guard !found.contains(set), !implies(keys, partKeys) else { continue }
             found.append(set)
-            conjuncts.append(partKeys)
+            conjuncts.append(partKeyed)
         }
         return conjuncts
     }
@@ -154,21 +194,36 @@ struct LiteralScreen: Sendable {
         return false
     }
 
+    /// A key, and the bytes that follow it in the literal it opens (none when it is the whole
+    /// literal, or one spelling of a run of it: `foldedKeys`).
+    struct KeyedLiteral: Sendable, Hashable {
+        var key: LiteralAutomaton.Key
+        var tail: [UInt8] = []
+
+        /// The bytes at once, as `LiteralAutomaton.Key` hashes its own.
+        func hash(into hasher: inout Hasher) {
+            key.hash(into: &hasher)
+            tail.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
     /// Keys that a line holding one of `literals` holds; nil when a case-insensitive literal has
     /// no ASCII to look for.
-    private static func keys(of literals: RequiredLiterals) -> [LiteralAutomaton.Key]? {
-        var keys: [LiteralAutomaton.Key] = []
+    static func keys(of literals: RequiredLiterals) -> [KeyedLiteral]? {
+        var keys: [KeyedLiteral] = []
         for literal in literals.literals {
             guard literal.foldsScalars else {
-                // Its opening: a line holding the literal holds that.
-                keys.append(.init(bytes: Array(literal.bytes.prefix(maxKeyBytes)), caseless: literal.caseless))
+                // Its opening: a line holding the literal holds that, with the rest after it (an
+                // ASCII literal's case forms but the Kelvin sign and the long s, which the keys
+                // below find).
+                keys.append(KeyedLiteral(key: .init(bytes: Array(literal.bytes.prefix(maxKeyBytes)), caseless: literal.caseless), tail: Array(literal.bytes.dropFirst(maxKeyBytes))))
                 continue
             }
             guard let folded = foldedKeys(literal.bytes) else { return nil }
-            keys += folded
+            keys += folded.map { KeyedLiteral(key: $0) }
         }
         if literals.foldsNonASCII, !literals.literals.isEmpty {
-            keys += RequiredLiterals.caseFormsOfASCII.map { .init(bytes: $0, caseless: false) }
+            keys += RequiredLiterals.caseFormsOfASCII.map { KeyedLiteral(key: .init(bytes: $0, caseless: false)) }
         }
         return keys
     }
@@ -265,10 +320,16 @@ struct LiteralScreen: Sendable {
             marks.withUnsafeMutableBufferPointer { marks in
                 lines.starts.withUnsafeBufferPointer { starts in
                     var line = 0
-                    automaton?.forEachOccurrence(in: text) { key, end in
-                        // Occurrences come in order: the line moves on with them.
-                        while line + 1 < count, starts[line + 1] < end { line += 1 }
-                        for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
+                    tailBytes.withUnsafeBufferPointer { tailBytes in
+                        automaton?.forEachOccurrence(in: text) { key, end in
+                            // Occurrences come in order: the line moves on with them.
+                            while line + 1 < count, starts[line + 1] < end { line += 1 }
+                            for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
+                            for tail in tailsOfKey[key] where !marks[Int(tail.slot) * count + line] {
+                                let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
+                                if Self.follows(rest, caseless: tail.caseless, in: text, at: end) { marks[Int(tail.slot) * count + line] = true }
+                            }
+                        }
                     }
                     for (slot, conjuncts) in conjoined {
                         let first = slot * count
@@ -281,7 +342,7 @@ struct LiteralScreen: Sendable {
                         guard let entry = screened[slot] else { continue }
                         let first = slot * count
                         let byte = entry.byte
-                        let tests = entry.tests
+                        let tests = entry.tests?.literals
                         Self.forEachCandidate(marks, from: first, count: count, everyLine: entry.everyLine) { line in
                             let end = line + 1 < count ? starts[line + 1] - 1 : text.count
                             let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
@@ -306,6 +367,18 @@ struct LiteralScreen: Sendable {
             }
         }
         return Candidates(marks: marks, lineCount: count)
+    }
+
+    /// Whether `text` holds `rest` at `offset`: as it is, or lower-cased when `caseless` (the
+    /// literal's bytes are held lower-cased). A literal holds no line end, so a line's `rest` is
+    /// never matched across one.
+    static func follows(_ rest: UnsafeBufferPointer<UInt8>, caseless: Bool, in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard rest.count <= text.count - offset else { return false }
+        for index in rest.indices {
+            let byte = text[offset + index]
+            if (caseless ? RequiredLiterals.lowered(byte) : byte) != rest[index] { return false }
+        }
+        return true
     }
 
     /// Calls `body` with each line marked in `marks[first ..< first + count]`, or with every
