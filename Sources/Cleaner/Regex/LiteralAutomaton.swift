@@ -23,13 +23,10 @@ struct LiteralAutomaton: Sendable {
     /// Each byte's class: the lower-cased byte's place among the bytes the keys hold, 0 for others.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Entry `row + class` is the next state's row, the offset of its moves in the table. The rows
-    /// of states where no key ends come first; those of states where some key ends start at
-    /// `acceptingRows`, a power of two: four moves ORed together reach it when one of them ends a
-    /// key. The walk adds, loads and compares, with no shift or mask a byte.
+    /// Entry `state * classCount + class` is the next state times `classCount`, doubled, plus 1
+    /// when some key ends there: one load and a shift a byte on the walk.
     private let table: [UInt32]
-    private let acceptingRows: UInt32
-    /// Per state where keys end, in the order of their rows, the keys that end there, as a range of `ending`.
+    /// Per state, the keys that end there, as a range of `ending`.
     private let endingStart: [Int32]
     private let ending: [Int32]
 
@@ -86,7 +83,6 @@ struct LiteralAutomaton: Sendable {
         var fail = [Int](repeating: 0, count: count)
         var queue: [Int] = [0]
         queue.reserveCapacity(count)
-        // Entry `state * classCount + class`: the next state (made rows below).
         let table = [UInt32](unsafeUninitializedCapacity: count * classCount) { table, initialized in
             guard let base = table.baseAddress else { return }
             base.initialize(repeating: 0, count: classCount)
@@ -101,57 +97,24 @@ struct LiteralAutomaton: Sendable {
                     let unit = Int(edgeUnit[edge])
                     let child = Int(edgeChild[edge])
                     // The failure state's move there (the root's row starts as moves to the root).
-                    let failure = Int(row[unit])
+                    let failure = Int(row[unit] >> 1) / classCount
                     fail[child] = failure
                     if !ends[failure].isEmpty { ends[child] += ends[failure] }
-                    row[unit] = UInt32(child)
+                    row[unit] = UInt32(child * classCount) << 1 | (ends[child].isEmpty ? 0 : 1)
                     queue.append(child)
                     edge = Int(nextEdge[edge])
                 }
             }
             initialized = count * classCount
         }
-        // Rows renumbered: states where no key ends first, in their order (the root, which ends
-        // none, stays at 0), the others from the power of two at or above them.
-        var rowOf = [Int](repeating: 0, count: count)
-        var plainRows = 0
-        var accepting: [Int] = []
-        for state in 0..<count {
-            if ends[state].isEmpty {
-                rowOf[state] = plainRows * classCount
-                plainRows += 1
-            } else {
-                accepting.append(state)
-            }
-        }
-        var acceptingRows = 1
-        while acceptingRows < plainRows * classCount { acceptingRows <<= 1 }
-        for (index, state) in accepting.enumerated() { rowOf[state] = acceptingRows + index * classCount }
-        let size = acceptingRows + accepting.count * classCount
-        guard size <= Int(UInt32.max) else { return nil }
-        self.table = [UInt32](unsafeUninitializedCapacity: size) { moves, initialized in
-            guard let base = moves.baseAddress else { return }
-            // The gap between the two kinds of rows is never reached.
-            base.initialize(repeating: 0, count: size)
-            table.withUnsafeBufferPointer { table in
-                for state in 0..<count {
-                    let row = base + rowOf[state]
-                    let old = state * classCount
-                    for unit in 0..<classCount {
-                        row[unit] = UInt32(rowOf[Int(table[old + unit])])
-                    }
-                }
-            }
-            initialized = size
-        }
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
-        endingStart.reserveCapacity(accepting.count + 1)
-        for state in accepting {
+        endingStart.reserveCapacity(count + 1)
+        for state in 0..<count {
             ending += ends[state]
             endingStart.append(Int32(ending.count))
         }
-        self.acceptingRows = UInt32(acceptingRows)
+        self.table = table
         self.classOf = classOf
         self.classCount = classCount
         self.endingStart = endingStart
@@ -163,49 +126,52 @@ struct LiteralAutomaton: Sendable {
     func forEachOccurrence(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
         guard let base = text.baseAddress else { return }
         let count = text.count
-        let accepting = acceptingRows
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
                 guard let moves = table.baseAddress, let classes = classOf.baseAddress else { return }
-                @inline(__always)
-                func step(_ row: UInt32, _ offset: Int) -> UInt32 {
-                    moves[Int(row) &+ Int(classes[Int(base[offset])])]
-                }
-                var row: UInt32 = 0
+                var entry: UInt32 = 0
                 var offset = 0
                 while true {
-                    // Four bytes a round while no key ends: the moves alone, their ends asked once
-                    // (the reporting kept out of this loop, whose state then stays in registers).
-                    while offset &+ 4 <= count {
-                        let first = step(row, offset)
-                        let second = step(first, offset &+ 1)
-                        let third = step(second, offset &+ 2)
-                        let fourth = step(third, offset &+ 3)
-                        if (first | second | third | fourth) >= accepting { break }
-                        row = fourth
-                        offset &+= 4
-                    }
+                    (offset, entry) = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
                     guard offset < count else { return }
-                    // The round where a key ends (or the last bytes), again a byte at a time.
+                    // The round where a key ends (or the last bytes), a byte at a time.
                     let end = min(offset + 4, count)
                     while offset < end {
-                        row = step(row, offset)
+                        entry = moves[Int(entry >> 1) &+ Int(classes[Int(base[offset])])]
                         offset += 1
-                        if row >= accepting { report(row, endingAt: offset, in: base, found) }
+                        guard entry & 1 != 0 else { continue }
+                        let state = Int(entry >> 1) / classCount
+                        for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
+                            let key = Int(ending[index])
+                            if keys[key].caseless || holds(keys[key].bytes, base, endingAt: offset) { found(key, offset) }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The keys that end at `end` (`row`: the row of a state where some key ends), to `found`.
+    /// The walk from `position` (in `initial`'s state) four bytes a round to the first round where a
+    /// key ends, or to the last three bytes: where it stops and the entry it stops in. A function
+    /// of its own, so that its few values stay in registers (inlined into the screen's walk, they
+    /// were loaded from the stack each round).
     @inline(never)
-    private func report(_ row: UInt32, endingAt end: Int, in base: UnsafePointer<UInt8>, _ found: (Int, Int) -> Void) {
-        let state = Int(row - acceptingRows) / classCount
-        for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
-            let key = Int(ending[index])
-            if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
+    private static func skip(
+        _ moves: UnsafePointer<UInt32>, _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from position: Int, count: Int, entry initial: UInt32
+    ) -> (offset: Int, entry: UInt32) {
+        var offset = position
+        var entry = initial
+        // Most rounds end no key: their ends are asked once.
+        while offset &+ 4 <= count {
+            let first = moves[Int(entry >> 1) &+ Int(classes[Int(base[offset])])]
+            let second = moves[Int(first >> 1) &+ Int(classes[Int(base[offset &+ 1])])]
+            let third = moves[Int(second >> 1) &+ Int(classes[Int(base[offset &+ 2])])]
+            let fourth = moves[Int(third >> 1) &+ Int(classes[Int(base[offset &+ 3])])]
+            if (first | second | third | fourth) & 1 != 0 { break }
+            entry = fourth
+            offset &+= 4
         }
+        return (offset, entry)
     }
 
     /// Whether `base[..<end]` ends with `bytes` as they are.

@@ -81,10 +81,7 @@ struct LiteralScreen: Sendable {
         var tailBytes: [UInt8] = []
         func add(_ slotKeys: [KeyedLiteral], marking slot: Int) {
             var whole: Set<LiteralAutomaton.Key> = []
-            var tails: Set<KeyedLiteral> = []
-            for keyed in slotKeys {
-                if keyed.tail.isEmpty { whole.insert(keyed.key) } else { tails.insert(keyed) }
-            }
+            for keyed in slotKeys where keyed.tail.isEmpty { whole.insert(keyed.key) }
             func index(of key: LiteralAutomaton.Key) -> Int {
                 if let index = keyIndex[key] { return index }
                 keyIndex[key] = keys.count
@@ -94,8 +91,9 @@ struct LiteralScreen: Sendable {
                 return keys.count - 1
             }
             for key in whole { slotsOfKey[index(of: key)].append(Int32(slot)) }
-            // A tail of a key that marks the slot whole asks nothing more.
-            for keyed in tails where !whole.contains(keyed.key) {
+            // A tail of a key that marks the slot whole asks nothing more. (A literal read twice
+            // would only be compared twice: not worth a set of them.)
+            for keyed in slotKeys where !keyed.tail.isEmpty && !whole.contains(keyed.key) {
                 tailsOfKey[index(of: keyed.key)].append(Tail(slot: Int32(slot), start: Int32(tailBytes.count), count: Int32(keyed.tail.count), caseless: keyed.key.caseless))
                 tailBytes += keyed.tail
             }
@@ -196,15 +194,9 @@ struct LiteralScreen: Sendable {
 
     /// A key, and the bytes that follow it in the literal it opens (none when it is the whole
     /// literal, or one spelling of a run of it: `foldedKeys`).
-    struct KeyedLiteral: Sendable, Hashable {
+    struct KeyedLiteral: Sendable, Equatable {
         var key: LiteralAutomaton.Key
         var tail: [UInt8] = []
-
-        /// The bytes at once, as `LiteralAutomaton.Key` hashes its own.
-        func hash(into hasher: inout Hasher) {
-            key.hash(into: &hasher)
-            tail.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
     }
 
     /// Keys that a line holding one of `literals` holds; nil when a case-insensitive literal has
@@ -342,7 +334,8 @@ struct LiteralScreen: Sendable {
                         guard let entry = screened[slot] else { continue }
                         let first = slot * count
                         let byte = entry.byte
-                        let tests = entry.tests?.literals
+                        // The box, not a copy of the literals (which would retain each of their arrays).
+                        let tests = entry.tests
                         Self.forEachCandidate(marks, from: first, count: count, everyLine: entry.everyLine) { line in
                             let end = line + 1 < count ? starts[line + 1] - 1 : text.count
                             let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
@@ -354,7 +347,7 @@ struct LiteralScreen: Sendable {
                                 marks[first + line] = true
                                 return
                             }
-                            marks[first + line] = tests.passesLineTests(bytes) {
+                            marks[first + line] = tests.literals.passesLineTests(bytes) {
                                 if characters[line] < 0 { characters[line] = ByteLanes.characterCount(bytes) }
                                 return characters[line]
                             } digit: {
