@@ -54,7 +54,8 @@ final class LiteralPresenceTests: XCTestCase {
         for (source, presence) in tests {
             let reference = try Pattern(source, usesShortcuts: false)
             for line in lines {
-                guard !presence.mayMatch(TextLiterals(Array(line.utf8))) else { continue }
+                var literals = TextLiterals(Array(line.utf8))
+                guard !presence.mayMatch(&literals) else { continue }
                 turnedAway += 1
                 XCTAssertFalse(reference.matches(line), "\(source) on \(line.debugDescription)")
             }
@@ -78,13 +79,55 @@ final class LiteralPresenceTests: XCTestCase {
         }
     }
 
+    /// The first literals are searched for in the text as it is, the later ones through its
+    /// trigrams: the answers are the same either way, for every built-in literal on texts of
+    /// real lines (one line, and several joined), and so are a pattern's, whenever the trigrams come.
+    func testSearchingBeforeTheTrigramsAnswersAsTheTrigrams() throws {
+        let tests = try builtinTests()
+        let lines = try lines()
+        var literals: [RequiredLiterals.Literal] = []
+        for entry in BuiltinPatternLiterals.table {
+            guard case .literals(let read, _, let suffixes, _) = entry.reading else { continue }
+            literals += read + suffixes
+        }
+        literals += [RequiredLiterals.Literal(bytes: [], caseless: false), RequiredLiterals.Literal(bytes: Array("The Associated Press.".utf8), caseless: false)]
+        XCTAssertGreaterThan(literals.count, 200)
+        var texts = stride(from: 0, to: lines.count, by: 7).map { Array(lines[$0].utf8) }
+        texts += stride(from: 0, to: lines.count - 40, by: 40).map { Array(lines[$0..<$0 + 40].joined(separator: "\n").utf8) }
+        texts += [[], Array("٣".utf8), Array("a1".utf8)]
+        var held = 0
+        for text in texts {
+            var searched = TextLiterals(text, searchesBeforeTrigrams: .max)
+            var trigrams = TextLiterals(text, searchesBeforeTrigrams: 0)
+            XCTAssertEqual(searched.mayHoldDigit(), trigrams.mayHoldDigit(), String(decoding: text, as: UTF8.self))
+            for literal in literals where !literal.caseless {
+                let answer = trigrams.mayHold(literal)
+                held += answer ? 1 : 0
+                XCTAssertEqual(searched.mayHold(literal), answer, "\(literal) in \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+            // The default: searches first, then the trigrams, pattern by pattern.
+            var mixed = TextLiterals(text)
+            var reference = TextLiterals(text, searchesBeforeTrigrams: 0)
+            for (source, presence) in tests {
+                XCTAssertEqual(presence.mayMatch(&mixed), presence.mayMatch(&reference), "\(source) on \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+        }
+        // Some literals are there: the comparison is not of two empty answers only.
+        XCTAssertGreaterThan(held, texts.count)
+    }
+
     /// The Kelvin sign and the long s stand for "k" and "s" in a case-insensitive literal; any
     /// form of a non-ASCII letter stands for it; a case-sensitive literal is compared as it is.
     func testTextLiteralsReadLiteralsAsTheLinesDo() {
         func holds(_ text: String, _ literal: String, caseless: Bool) -> Bool {
             // A case-insensitive literal is held as the readings hold it: each character its class's canonical member.
             let exact = RequiredLiterals.Literal(bytes: Array(literal.utf8), caseless: false)
-            return TextLiterals(Array(text.utf8)).mayHold(caseless ? exact.folded : exact)
+            let literal = caseless ? exact.folded : exact
+            var searched = TextLiterals(Array(text.utf8), searchesBeforeTrigrams: .max)
+            var trigrams = TextLiterals(Array(text.utf8), searchesBeforeTrigrams: 0)
+            let held = trigrams.mayHold(literal)
+            XCTAssertEqual(searched.mayHold(literal), held, "\(literal) in \(text.debugDescription)")
+            return held
         }
         XCTAssertTrue(holds("Read MORE here", "more", caseless: true))
         XCTAssertFalse(holds("Read less here", "more", caseless: true))
