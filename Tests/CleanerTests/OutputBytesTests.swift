@@ -17,20 +17,16 @@ final class OutputBytesTests: XCTestCase {
         let pieces = ["", "a", "Tide", "tables", "é", "naïve", "東京", "😀", "word", "   ", "longer words than fifteen bytes"]
         let lines = pseudoRandomLines(from: pieces, seed: 7, count: 4000, maxWords: 9) { $0 % 3 == 0 ? "" : " " }
         let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % bound
-        }
+        var random = PseudoRandom(state: 11)
         var line = 0
         var compared = 0
         var empty = 0
         while line + 40 < lines.count {
             var blocks: [Block] = []
-            for _ in 0..<next(5) {
-                var block = Block(kind: .paragraph, lines: Array(lines[line..<line + next(6)]))
+            for _ in 0..<random.next(5) {
+                var block = Block(kind: .paragraph, lines: Array(lines[line..<line + random.next(6)]))
                 line += block.lines.count + 1
-                for index in block.lines.indices where next(3) == 0 { block.lines[index].removedBy = reason }
+                for index in block.lines.indices where random.next(3) == 0 { block.lines[index].removedBy = reason }
                 blocks.append(block)
             }
             let document = Document(blocks: blocks)

@@ -223,12 +223,11 @@ extension Pattern {
     /// pattern that is not line-local or opens with a run along the line, those holding its
     /// required literals; or those where one search of the whole text found a match. Nil when
     /// this pattern must test every line (none applies yet, or the search hit a limit).
-    /// `testsLiteralsAtAnySize`: the literals are tested in a text of any size (for a few
-    /// patterns, such as the site signatures, whose literals are searched for one by one: see
-    /// `TextLiterals`), not only in a small one.
-    func candidateLines(in lines: DocumentLines, testsLiteralsAtAnySize: Bool = false) -> [Bool]? {
-        if lines.text.count < LiteralPresence.maxBytes || testsLiteralsAtAnySize, let presence,
-            !lines.literalsCache.mayMatch(presence, in: lines.text)
+    /// `searchesLiterals`: for a few patterns, such as the site signatures, the literals are
+    /// searched for one by one (`TextLiterals`), in a text of any size, not only in a small one.
+    func candidateLines(in lines: DocumentLines, searchesLiterals: Bool = false) -> [Bool]? {
+        if lines.text.count < LiteralPresence.maxBytes || searchesLiterals, let presence,
+            !lines.literalsCache.mayMatch(presence, in: lines.text, bySearch: searchesLiterals)
         {
             return [Bool](repeating: false, count: lines.count)
         }

@@ -2,12 +2,13 @@ import Synchronization
 
 /// Which literals a small document's joined text holds, read as `RequiredLiterals` reads a line:
 /// a case-insensitive literal in either case, its non-ASCII characters in any form of their
-/// class. The first few case-sensitive literals asked are searched for in the text as it is
-/// (a `memchr` walk each); from the next one on, or at the first case-insensitive one, the text's
-/// `TextTrigrams` are made and asked. Once the rules' `LiteralScreen` is made, only the site
-/// signatures ask, two literals a scrape for the built-in ones: making the trigrams for them cost
-/// about 30 instructions a byte, where the searches cost about one. Both ways give the same
-/// answer: the trigrams only turn away literals that a search would not find.
+/// class. The line rules' patterns, many, ask the text's `TextTrigrams`, made at their first
+/// question. The site signatures, few, ask `bySearch`: their first few case-sensitive literals are
+/// searched for in the text as it is (a `memchr` walk each); from the next one on, or at the first
+/// case-insensitive one, the trigrams are made and asked. Once the rules' `LiteralScreen` is made,
+/// only the signatures ask, two literals a scrape for the built-in ones: making the trigrams for
+/// them cost about 30 instructions a byte, where the searches cost about one. Both ways give the
+/// same answer: the trigrams only turn away literals that a search would not find.
 struct TextLiterals: Sendable {
     /// Literals searched for one by one before the trigrams are made: about the walks that
     /// making them costs (a search costs about one instruction a byte, the trigrams about 30,
@@ -26,8 +27,8 @@ struct TextLiterals: Sendable {
     }
 
     /// False when `literal` is nowhere in the text.
-    mutating func mayHold(_ literal: RequiredLiterals.Literal) -> Bool {
-        if trigrams == nil, !literal.caseless, searchesLeft > 0 {
+    mutating func mayHold(_ literal: RequiredLiterals.Literal, bySearch: Bool) -> Bool {
+        if bySearch, trigrams == nil, !literal.caseless, searchesLeft > 0 {
             searchesLeft -= 1
             return text.withUnsafeBufferPointer { text in literal.bytes.withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
         }
@@ -37,8 +38,13 @@ struct TextLiterals: Sendable {
     }
 
     /// An ASCII digit, or a byte from D9 on (see `TextTrigrams.mayHoldDigit`).
-    mutating func mayHoldDigit() -> Bool {
+    mutating func mayHoldDigit(bySearch: Bool) -> Bool {
         if let trigrams { return trigrams.mayHoldDigit }
+        if !bySearch {
+            let made = TextTrigrams(text)
+            trigrams = made
+            return made.mayHoldDigit
+        }
         if let digit { return digit }
         let found = text.withUnsafeBufferPointer { text in text.contains { $0 >= 0xD9 || $0 &- 0x30 < 10 } }
         digit = found
@@ -194,13 +200,13 @@ struct LiteralPresence: Sendable {
         self.readings = readings
     }
 
-    /// False when no line of the text can match.
-    func mayMatch(_ text: inout TextLiterals) -> Bool {
+    /// False when no line of the text can match. `bySearch`: see `TextLiterals`.
+    func mayMatch(_ text: inout TextLiterals, bySearch: Bool = false) -> Bool {
         for reading in readings {
-            if reading.needsDigit, !text.mayHoldDigit() { return false }
+            if reading.needsDigit, !text.mayHoldDigit(bySearch: bySearch) { return false }
             guard !reading.literals.isEmpty else { continue }
             var held = false
-            for literal in reading.literals where text.mayHold(literal) {
+            for literal in reading.literals where text.mayHold(literal, bySearch: bySearch) {
                 held = true
                 break
             }
@@ -215,12 +221,12 @@ final class TextLiteralsCache: Sendable {
     private let made = Mutex<TextLiterals?>(nil)
 
     /// `presence.mayMatch` of `text`'s literals.
-    func mayMatch(_ presence: LiteralPresence, in text: [UInt8]) -> Bool {
+    func mayMatch(_ presence: LiteralPresence, in text: [UInt8], bySearch: Bool) -> Bool {
         made.withLock { made in
             // Taken out while asked, so that making its trigrams does not copy what it holds.
             var literals = made.take() ?? TextLiterals(text)
             defer { made = literals }
-            return presence.mayMatch(&literals)
+            return presence.mayMatch(&literals, bySearch: bySearch)
         }
     }
 }

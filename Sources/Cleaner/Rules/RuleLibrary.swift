@@ -223,7 +223,7 @@ public struct RuleLibrary: Sendable {
     /// and two searches for them cost less than two searches of the whole text for the patterns.
     private func siteName(_ signatures: [(pattern: Pattern, site: String)], _ joined: DocumentLines) -> String? {
         siteName(
-            signatures, count: joined.count, candidates: { $0.candidateLines(in: joined, testsLiteralsAtAnySize: true) },
+            signatures, count: joined.count, candidates: { $0.candidateLines(in: joined, searchesLiterals: true) },
             matches: { pattern, index in joined.withLine(index) { !$0.isEmpty && pattern.matches(bytes: $0) } })
     }
 
