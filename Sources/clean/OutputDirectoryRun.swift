@@ -58,9 +58,8 @@ enum OutputDirectoryRun {
         }
         let result = cleaner.clean(bytes, options: options)
         if let failure = result.failure { return Outcome(bytes: bytes.count, error: "\(file.path): \(failure)") }
-        let text = result.formatted(format)
         // As on standard output: the text and a final newline; an empty file when nothing is kept.
-        let output = text.isEmpty ? [] : Array((text + "\n").utf8)
+        let output = result.fileBytes(format)
         let path = FilePaths.join(directory, file.outputName + "." + format.fileExtension)
         do {
             try FileIO.write(output, toFile: path)

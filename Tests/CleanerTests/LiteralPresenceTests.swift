@@ -54,7 +54,8 @@ final class LiteralPresenceTests: XCTestCase {
         for (source, presence) in tests {
             let reference = try Pattern(source, usesShortcuts: false)
             for line in lines {
-                guard !presence.mayMatch(TextLiterals(Array(line.utf8))) else { continue }
+                var literals = TextLiterals(Array(line.utf8))
+                guard !presence.mayMatch(&literals) else { continue }
                 turnedAway += 1
                 XCTAssertFalse(reference.matches(line), "\(source) on \(line.debugDescription)")
             }
@@ -78,13 +79,101 @@ final class LiteralPresenceTests: XCTestCase {
         }
     }
 
+    /// The first literals are searched for in the text as it is, the later ones through its
+    /// trigrams: the answers are the same either way, for every built-in literal on texts of
+    /// real lines (one line, and several joined), and so are a pattern's, whenever the trigrams come.
+    func testSearchingBeforeTheTrigramsAnswersAsTheTrigrams() throws {
+        let tests = try builtinTests()
+        let lines = try lines()
+        var literals: [RequiredLiterals.Literal] = []
+        for entry in BuiltinPatternLiterals.table {
+            guard case .literals(let read, _, let suffixes, _) = entry.reading else { continue }
+            literals += read + suffixes
+        }
+        literals += [RequiredLiterals.Literal(bytes: [], caseless: false), RequiredLiterals.Literal(bytes: Array("The Associated Press.".utf8), caseless: false)]
+        XCTAssertGreaterThan(literals.count, 200)
+        var texts = stride(from: 0, to: lines.count, by: 7).map { Array(lines[$0].utf8) }
+        texts += stride(from: 0, to: lines.count - 40, by: 40).map { Array(lines[$0..<$0 + 40].joined(separator: "\n").utf8) }
+        texts += [[], Array("٣".utf8), Array("a1".utf8)]
+        var held = 0
+        for text in texts {
+            var searched = TextLiterals(text, searchesBeforeTrigrams: .max)
+            var trigrams = TextLiterals(text, searchesBeforeTrigrams: 0)
+            XCTAssertEqual(searched.mayHoldDigit(bySearch: true), trigrams.mayHoldDigit(bySearch: false), String(decoding: text, as: UTF8.self))
+            for literal in literals where !literal.caseless {
+                let answer = trigrams.mayHold(literal, bySearch: false)
+                held += answer ? 1 : 0
+                XCTAssertEqual(searched.mayHold(literal, bySearch: true), answer, "\(literal) in \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+            // As the signatures ask: searches first, then the trigrams, pattern by pattern.
+            var mixed = TextLiterals(text)
+            var reference = TextLiterals(text, searchesBeforeTrigrams: 0)
+            for (source, presence) in tests {
+                XCTAssertEqual(presence.mayMatch(&mixed, bySearch: true), presence.mayMatch(&reference), "\(source) on \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+        }
+        // Some literals are there: the comparison is not of two empty answers only.
+        XCTAssertGreaterThan(held, texts.count)
+    }
+
+    /// The built-in signatures, whose literals are searched for in a scrape of any size before
+    /// the patterns are, find the site a line-by-line match of the signature lines finds: scrapes
+    /// of a few lines to tens of kilobytes (past `LiteralPresence.maxBytes`), with a signature line,
+    /// a near miss or neither at some place.
+    func testBuiltinSignaturesFindTheSiteAsLineByLine() throws {
+        let library = try RuleLibrary.builtin()
+        // The definition: each built-in file's signature lines, read from the rule files.
+        var signatures: [(pattern: Pattern, site: String)] = []
+        for file in RuleFile.builtin {
+            for line in file.text.split(separator: "\n") where line.hasPrefix("signature_line:") {
+                let source = line.dropFirst("signature_line:".count).trimmingCharacters(in: .whitespaces)
+                signatures.append((try Pattern(source, usesShortcuts: false), file.name))
+            }
+        }
+        XCTAssertGreaterThanOrEqual(signatures.count, 2)
+        let prose = try lines().filter { !$0.contains("Associated Press") && !$0.contains("TOPIX") }
+        let inserted = [
+            "Copyright © 2019 The Associated Press. All rights reserved.", "Copyright © The Associated Press.", "CHINA TOPIX", "  CHINA TOPIX  ",
+            "©2019 The Associated Press. All rights reserved.", "The Associated Press.", "CHINA TOPIX NEWS", "Copyright © 2019 The Associated Press",
+        ]
+        var random = PseudoRandom(state: 3)
+        var found = 0
+        var large = 0
+        for _ in 0..<300 {
+            var lines = (0..<(1 + random.next(random.next(2) == 0 ? 20 : 600))).map { _ in prose[random.next(prose.count)] }
+            if random.next(4) > 0 { lines.insert(inserted[random.next(inserted.count)], at: random.next(lines.count + 1)) }
+            var text = lines.joined(separator: random.next(2) == 0 ? "\n" : "\n\n")
+            let reading = text.withUTF8 { TextReader.read(validUTF8: $0) }
+            let joined = try XCTUnwrap(reading.lines)
+            var expected: String?
+            search: for line in reading.blocks.flatMap(\.lines) {
+                for signature in signatures where signature.pattern.matches(line.text) {
+                    expected = signature.site
+                    break search
+                }
+            }
+            XCTAssertEqual(library.siteName(forJoined: joined), expected, String(text.prefix(200)))
+            if expected != nil { found += 1 }
+            if joined.text.count >= LiteralPresence.maxBytes { large += 1 }
+        }
+        // Both outcomes, in small and large scrapes.
+        XCTAssertGreaterThan(found, 30)
+        XCTAssertLessThan(found, 270)
+        XCTAssertGreaterThan(large, 30)
+    }
+
     /// The Kelvin sign and the long s stand for "k" and "s" in a case-insensitive literal; any
     /// form of a non-ASCII letter stands for it; a case-sensitive literal is compared as it is.
     func testTextLiteralsReadLiteralsAsTheLinesDo() {
         func holds(_ text: String, _ literal: String, caseless: Bool) -> Bool {
             // A case-insensitive literal is held as the readings hold it: each character its class's canonical member.
             let exact = RequiredLiterals.Literal(bytes: Array(literal.utf8), caseless: false)
-            return TextLiterals(Array(text.utf8)).mayHold(caseless ? exact.folded : exact)
+            let literal = caseless ? exact.folded : exact
+            var searched = TextLiterals(Array(text.utf8), searchesBeforeTrigrams: .max)
+            var trigrams = TextLiterals(Array(text.utf8), searchesBeforeTrigrams: 0)
+            let held = trigrams.mayHold(literal, bySearch: false)
+            XCTAssertEqual(searched.mayHold(literal, bySearch: true), held, "\(literal) in \(text.debugDescription)")
+            return held
         }
         XCTAssertTrue(holds("Read MORE here", "more", caseless: true))
         XCTAssertFalse(holds("Read less here", "more", caseless: true))

@@ -16,3 +16,13 @@ func pseudoRandomLines(from pieces: [String], seed: UInt64, count: Int, maxWords
     }
     return lines
 }
+
+/// Numbers below a bound in a fixed pseudo-random order (the same generator from `state`).
+struct PseudoRandom {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int(state >> 33) % bound
+    }
+}

@@ -25,4 +25,13 @@ extension CleanResult {
         case .json: DocumentJSON.object(for: self)
         }
     }
+
+    /// The bytes `format` writes for the document: `formatted(format)` and a final newline, or
+    /// nothing when that is empty (text and Markdown with nothing kept).
+    public func fileBytes(_ format: OutputFormat) -> [UInt8] {
+        if format == .text { return document.textFileBytes }
+        var bytes = Array(formatted(format).utf8)
+        if !bytes.isEmpty { bytes.append(0x0A) }
+        return bytes
+    }
 }

@@ -75,6 +75,34 @@ public struct Document: Sendable {
         return output
     }
 
+    /// `text`'s UTF-8 and a final "\n", or nothing when `text` is empty: what an output file or
+    /// stream holds for the document, copied from the lines' bytes into one buffer of the right
+    /// size, where `text` grows a `String` an append a line (and the caller copied it twice more).
+    public var textFileBytes: [UInt8] {
+        var size = 0
+        for block in blocks where block.isKept {
+            size += 2
+            for line in block.lines where line.isKept { size += line.text.utf8.count + 1 }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        for block in blocks where block.isKept {
+            if !bytes.isEmpty {
+                bytes.append(0x0A)
+                bytes.append(0x0A)
+            }
+            var first = true
+            for line in block.lines where line.isKept {
+                if !first { bytes.append(0x0A) }
+                var text = line.text
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                first = false
+            }
+        }
+        if !bytes.isEmpty { bytes.append(0x0A) }
+        return bytes
+    }
+
     /// Indices of blocks that still have kept lines, in order.
     var keptBlockIndices: [Int] {
         blocks.indices.filter { blocks[$0].isKept }

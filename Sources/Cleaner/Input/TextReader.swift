@@ -23,6 +23,16 @@ enum TextReader {
         let ranges = LineScan.lines(of: bytes)
         var join = Join(lineCount: ranges.count)
         var blocks: [Block] = []
+        // One block a run of non-empty ranges (or more, where a line normalizes to nothing): room
+        // for them at once, not grown a block at a time.
+        var runs = 0
+        var inRun = false
+        for range in ranges {
+            let nonEmpty = range.end > range.start
+            if nonEmpty, !inRun { runs += 1 }
+            inRun = nonEmpty
+        }
+        blocks.reserveCapacity(runs)
         // The join is never longer than the text: a line of valid UTF-8 does not grow when it is
         // normalized, and each "\n" between two lines stands where at least one line end was.
         let text = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in

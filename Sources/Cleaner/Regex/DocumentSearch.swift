@@ -223,8 +223,12 @@ extension Pattern {
     /// pattern that is not line-local or opens with a run along the line, those holding its
     /// required literals; or those where one search of the whole text found a match. Nil when
     /// this pattern must test every line (none applies yet, or the search hit a limit).
-    func candidateLines(in lines: DocumentLines) -> [Bool]? {
-        if lines.text.count < LiteralPresence.maxBytes, let presence, !presence.mayMatch(lines.literalsCache.literals(of: lines.text)) {
+    /// `searchesLiterals`: for a few patterns, such as the site signatures, the literals are
+    /// searched for one by one (`TextLiterals`), in a text of any size, not only in a small one.
+    func candidateLines(in lines: DocumentLines, searchesLiterals: Bool = false) -> [Bool]? {
+        if lines.text.count < LiteralPresence.maxBytes || searchesLiterals, let presence,
+            !lines.literalsCache.mayMatch(presence, in: lines.text, bySearch: searchesLiterals)
+        {
             return [Bool](repeating: false, count: lines.count)
         }
         if let requiredByte { return lines.linesHolding(requiredByte) }

@@ -2,11 +2,61 @@ import Synchronization
 
 /// Which literals a small document's joined text holds, read as `RequiredLiterals` reads a line:
 /// a case-insensitive literal in either case, its non-ASCII characters in any form of their
-/// class. A literal is first looked up in a hashed set of the text's lower-cased byte trigrams
-/// (made in one walk, about ten instructions a byte; a bit may stand for several trigrams, so it
-/// only turns literals away), and one that passes is searched for: most literals of the
-/// built-in rules are turned away by a trigram, where a search for each reads the text again.
+/// class. The line rules' patterns, many, ask the text's `TextTrigrams`, made at their first
+/// question. The site signatures, few, ask `bySearch`: their first few case-sensitive literals are
+/// searched for in the text as it is (a `memchr` walk each); from the next one on, or at the first
+/// case-insensitive one, the trigrams are made and asked. Once the rules' `LiteralScreen` is made,
+/// only the signatures ask, two literals a scrape for the built-in ones: making the trigrams for
+/// them cost about 30 instructions a byte, where the searches cost about one. Both ways give the
+/// same answer: the trigrams only turn away literals that a search would not find.
 struct TextLiterals: Sendable {
+    /// Literals searched for one by one before the trigrams are made: about the walks that
+    /// making them costs (a search costs about one instruction a byte, the trigrams about 30,
+    /// which then turn most literals away without reading the text).
+    static let searchesBeforeTrigrams = 8
+
+    private let text: [UInt8]
+    private var trigrams: TextTrigrams?
+    private var searchesLeft: Int
+    private var digit: Bool?
+
+    /// `searchesBeforeTrigrams`: 0 makes the trigrams at the first literal asked.
+    init(_ text: [UInt8], searchesBeforeTrigrams: Int = Self.searchesBeforeTrigrams) {
+        self.text = text
+        searchesLeft = searchesBeforeTrigrams
+    }
+
+    /// False when `literal` is nowhere in the text.
+    mutating func mayHold(_ literal: RequiredLiterals.Literal, bySearch: Bool) -> Bool {
+        if bySearch, trigrams == nil, !literal.caseless, searchesLeft > 0 {
+            searchesLeft -= 1
+            return text.withUnsafeBufferPointer { text in literal.bytes.withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
+        }
+        let made = trigrams ?? TextTrigrams(text)
+        trigrams = made
+        return made.mayHold(literal)
+    }
+
+    /// An ASCII digit, or a byte from D9 on (see `TextTrigrams.mayHoldDigit`).
+    mutating func mayHoldDigit(bySearch: Bool) -> Bool {
+        if let trigrams { return trigrams.mayHoldDigit }
+        if !bySearch {
+            let made = TextTrigrams(text)
+            trigrams = made
+            return made.mayHoldDigit
+        }
+        if let digit { return digit }
+        let found = text.withUnsafeBufferPointer { text in text.contains { $0 >= 0xD9 || $0 &- 0x30 < 10 } }
+        digit = found
+        return found
+    }
+}
+
+/// A text's lower-cased byte trigrams, for `TextLiterals`: a literal is first looked up in a
+/// hashed set of them (made in one walk; a bit may stand for several trigrams, so it only turns
+/// literals away), and one that passes is searched for: most literals of the built-in rules are
+/// turned away by a trigram, where a search for each reads the text again.
+struct TextTrigrams: Sendable {
     /// 32,768 bits (4 KB): a small page's few thousand trigrams leave most of them clear.
     static let bitCountLog2 = 15
 
@@ -150,11 +200,19 @@ struct LiteralPresence: Sendable {
         self.readings = readings
     }
 
-    /// False when no line of the text can match.
-    func mayMatch(_ text: TextLiterals) -> Bool {
-        readings.allSatisfy { reading in
-            (!reading.needsDigit || text.mayHoldDigit) && (reading.literals.isEmpty || reading.literals.contains { text.mayHold($0) })
+    /// False when no line of the text can match. `bySearch`: see `TextLiterals`.
+    func mayMatch(_ text: inout TextLiterals, bySearch: Bool = false) -> Bool {
+        for reading in readings {
+            if reading.needsDigit, !text.mayHoldDigit(bySearch: bySearch) { return false }
+            guard !reading.literals.isEmpty else { continue }
+            var held = false
+            for literal in reading.literals where text.mayHold(literal, bySearch: bySearch) {
+                held = true
+                break
+            }
+            if !held { return false }
         }
+        return true
     }
 }
 
@@ -162,12 +220,13 @@ struct LiteralPresence: Sendable {
 final class TextLiteralsCache: Sendable {
     private let made = Mutex<TextLiterals?>(nil)
 
-    func literals(of text: [UInt8]) -> TextLiterals {
+    /// `presence.mayMatch` of `text`'s literals.
+    func mayMatch(_ presence: LiteralPresence, in text: [UInt8], bySearch: Bool) -> Bool {
         made.withLock { made in
-            if let made { return made }
-            let literals = TextLiterals(text)
-            made = literals
-            return literals
+            // Taken out while asked, so that making its trigrams does not copy what it holds.
+            var literals = made.take() ?? TextLiterals(text)
+            defer { made = literals }
+            return presence.mayMatch(&literals, bySearch: bySearch)
         }
     }
 }

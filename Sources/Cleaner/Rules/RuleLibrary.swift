@@ -218,10 +218,12 @@ public struct RuleLibrary: Sendable {
         }
     }
 
-    /// The first signature match in trimmed lines joined as `joined`.
+    /// The first signature match in trimmed lines joined as `joined`. A built-in signature's
+    /// literals are looked for in the text first, whatever its size: a scrape seldom holds them,
+    /// and two searches for them cost less than two searches of the whole text for the patterns.
     private func siteName(_ signatures: [(pattern: Pattern, site: String)], _ joined: DocumentLines) -> String? {
         siteName(
-            signatures, count: joined.count, candidates: { $0.candidateLines(in: joined) },
+            signatures, count: joined.count, candidates: { $0.candidateLines(in: joined, searchesLiterals: true) },
             matches: { pattern, index in joined.withLine(index) { !$0.isEmpty && pattern.matches(bytes: $0) } })
     }
 

@@ -1,0 +1,56 @@
+import XCTest
+
+@testable import Cleaner
+
+/// An output file's bytes are copied from the kept lines (`Document.textFileBytes`,
+/// `CleanResult.fileBytes`): they are the bytes of the formatted text and a final newline, as
+/// the text was written before, and nothing when that text is empty.
+final class OutputBytesTests: XCTestCase {
+    /// What an output file held: the formatted `String`, a newline, or nothing.
+    private func reference(_ text: String) -> [UInt8] {
+        text.isEmpty ? [] : Array((text + "\n").utf8)
+    }
+
+    /// Documents of one to a few blocks, each line kept or removed, lines empty, short (held in
+    /// the `String` itself) or long, ASCII or not: every way a block or the whole text can be empty.
+    func testTextBytesAreTheTextsBytes() {
+        let pieces = ["", "a", "Tide", "tables", "é", "naïve", "東京", "😀", "word", "   ", "longer words than fifteen bytes"]
+        let lines = pseudoRandomLines(from: pieces, seed: 7, count: 4000, maxWords: 9) { $0 % 3 == 0 ? "" : " " }
+        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
+        var random = PseudoRandom(state: 11)
+        var line = 0
+        var compared = 0
+        var empty = 0
+        while line + 40 < lines.count {
+            var blocks: [Block] = []
+            for _ in 0..<random.next(5) {
+                var block = Block(kind: .paragraph, lines: Array(lines[line..<line + random.next(6)]))
+                line += block.lines.count + 1
+                for index in block.lines.indices where random.next(3) == 0 { block.lines[index].removedBy = reason }
+                blocks.append(block)
+            }
+            let document = Document(blocks: blocks)
+            XCTAssertEqual(document.textFileBytes, reference(document.text), document.text.debugDescription)
+            compared += 1
+            if document.text.isEmpty { empty += 1 }
+        }
+        XCTAssertGreaterThan(compared, 300)
+        XCTAssertGreaterThan(empty, 10)
+        XCTAssertLessThan(empty, compared / 2)
+    }
+
+    /// Cleaned scrapes and pages in each format: the bytes are the formatted text's and a newline.
+    func testFileBytesAreTheFormattedText() throws {
+        let cleaner = try Cleaner()
+        let inputs = [
+            Array(OutputFormatTests.page.utf8), Array("Short line.\n\nA second paragraph, with more words in it than the first one has.\n".utf8),
+            Array("<html><body><nav>Home</nav></body></html>".utf8), [],
+        ]
+        for input in inputs {
+            let result = cleaner.clean(input)
+            for format in OutputFormat.allCases {
+                XCTAssertEqual(result.fileBytes(format), reference(result.formatted(format)), "\(format) of \(String(decoding: input, as: UTF8.self).prefix(40))")
+            }
+        }
+    }
+}
