@@ -32,18 +32,17 @@ struct TextLiterals: Sendable {
             searchesLeft -= 1
             return text.withUnsafeBufferPointer { text in literal.bytes.withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
         }
-        let made = trigrams ?? TextTrigrams(text)
-        trigrams = made
-        return made.mayHold(literal)
+        if trigrams == nil { trigrams = TextTrigrams(text) }
+        // Asked in place: a copy out of the optional retains and releases its three arrays.
+        return trigrams?.mayHold(literal) ?? true
     }
 
     /// An ASCII digit, or a byte from D9 on (see `TextTrigrams.mayHoldDigit`).
     mutating func mayHoldDigit(bySearch: Bool) -> Bool {
-        if let trigrams { return trigrams.mayHoldDigit }
+        if let held = trigrams?.mayHoldDigit { return held }
         if !bySearch {
-            let made = TextTrigrams(text)
-            trigrams = made
-            return made.mayHoldDigit
+            trigrams = TextTrigrams(text)
+            return trigrams?.mayHoldDigit ?? true
         }
         if let digit { return digit }
         let found = text.withUnsafeBufferPointer { text in text.contains { $0 >= 0xD9 || $0 &- 0x30 < 10 } }
