@@ -164,4 +164,48 @@ final class MainTextShortcutsTests: XCTestCase {
             XCTAssertEqual(WholePage.isMenuItem(line), reference(line), line.debugDescription)
         }
     }
+
+    /// A row's number read with the letter test on an ASCII rest's bytes, as by `Character`.
+    func testLeadingNumberAsByCharacters() {
+        func reference(_ line: String) -> Int? {
+            var digits = 0
+            var value = 0
+            var rest = Substring(line)
+            while let first = rest.unicodeScalars.first, (0x30...0x39).contains(first.value) {
+                digits += 1
+                guard digits <= NumberedRows.maxDigits else { return nil }
+                value = value * 10 + Int(first.value - 0x30)
+                rest = Substring(rest.unicodeScalars.dropFirst())
+            }
+            guard digits > 0, let mark = rest.unicodeScalars.first, [" ", "\t", ".", ")"].contains(mark) else { return nil }
+            return Substring(rest.unicodeScalars.dropFirst()).contains(where: \.isLetter) ? value : nil
+        }
+        let starts = ["1", "12", "3.", "4)", "5 ", "6\t", "123456789 ", "7-", "8"]
+        let samples = lines(seed: 41, count: 3000, maxWords: 5).enumerated().map { starts[$0.offset % starts.count] + $0.element }
+            + ["1 ", "2 3 4", "3 @[`{", "4 \r\n", "5 é", "6 e\u{301}", "7 日本", "8 ²", "9 Z"]
+        for line in samples {
+            XCTAssertEqual(NumberedRows.leadingNumber(line), reference(line), line.debugDescription)
+        }
+    }
+
+    /// A label list split on an ASCII line's bytes, as split by `Character`.
+    func testLabelListAsSplitByCharacters() {
+        func reference(_ line: String) -> Bool {
+            guard !Headline.endsSentence(line) else { return false }
+            var labels = 0
+            for label in line.split(whereSeparator: { HeadedTitles.labelSeparators.contains($0) }) {
+                let words = label.split(whereSeparator: \.isWhitespace).count
+                if words == 0 { continue }
+                guard words <= HeadedTitles.maxLabelWords else { return false }
+                labels += 1
+            }
+            return labels >= HeadedTitles.minLabels
+        }
+        let pieces = ["News", "World", "a", "b c", ",", ", ", ";", "|", " | ", "·", "•", "，", "\r\n", " ", "x y z w v u t", "."]
+        let samples = pseudoRandomLines(from: pieces, seed: 43, count: 5000, maxWords: 14) { $0 & 1 == 0 ? "" : " " }
+            + ["a, b, c", "a,,b,,c", " , , ", "one two three four five six seven, b, c", "a | b | c |", "a,b,c."]
+        for line in samples {
+            XCTAssertEqual(HeadedTitles.isLabelList(line), reference(line), line.debugDescription)
+        }
+    }
 }
