@@ -235,6 +235,26 @@ enum HeadedTitles {
         }
     }
 
+    /// The label count of `isLabelList` for an all-ASCII line, split on its bytes: each byte is a
+    /// `Character` ("\r\n" aside, whitespace as both its bytes are), and the separators are the
+    /// ASCII ones. Nil for any other line.
+    static func asciiIsLabelList(_ line: String) -> Bool? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+            let separators = asciiLabelSeparators
+            var labels = 0
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || separators.contains(bytes[end]) {
+                let words = MainText.asciiWordCount(UnsafeBufferPointer(rebasing: bytes[start..<end]), limit: maxLabelWords + 1)
+                start = end + 1
+                if words == 0 { continue }
+                guard words <= maxLabelWords else { return false }
+                labels += 1
+            }
+            return labels >= minLabels
+        } ?? nil
+    }
+
     /// A line of short labels set apart by commas or bars, which stands for a title under a
     /// heading: tags or links written on one line rather than one a line.
     static func isLabelList(_ line: String) -> Bool {
@@ -242,6 +262,7 @@ enum HeadedTitles {
         // Three labels need two separators: a line with fewer of their scalars is no list, said
         // without splitting it.
         if separatorScalarBound(line) < minLabels - 1 { return false }
+        if let answer = asciiIsLabelList(line) { return answer }
         var labels = 0
         for label in line.split(whereSeparator: { labelSeparators.contains($0) }) {
             let label = String(label)

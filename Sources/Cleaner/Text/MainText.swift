@@ -138,11 +138,13 @@ enum MainText {
             guard kept > 0 else { continue }
             // Whether the block's last line introduces a list, asked once.
             var lastIntroduces = false
-            if kept >= 3 {
+            var wrapped = false
+            if kept >= 3, carriesOn(blockLines, kept: kept) {
                 texts.removeAll(keepingCapacity: true)
                 for line in blockLines.indices where blockLines[line].isKept { texts.append(blockLines[line].text) }
+                wrapped = isWrappedProse(texts)
             }
-            if kept >= 3, isWrappedProse(texts) {
+            if wrapped {
                 units.append(Unit(block: blockIndex, line: nil), weight: weight(texts.joined(separator: " ")), text: nil, number: nil)
                 lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
@@ -226,6 +228,7 @@ enum MainText {
         }
         guard let last = line.last, listIntroducers.contains(last) else { return false }
         // A colon inside as well makes a form's field ("Posted: 2 Feb 2005 Post subject:").
+        if hasColonScalar(line, before: last.utf8.count) == false { return lineWeight() > 0 }
         guard line.dropLast().allSatisfy({ !listIntroducers.contains($0) }) else { return false }
         return lineWeight() > 0
     }
@@ -420,6 +423,8 @@ enum MainText {
     static func wordCount(_ line: String, ascii: Bool, limit: Int) -> Int {
         var counter = WordCounter(limit: limit)
         if ascii {
+            // On the contiguous bytes: the `utf8` view's iterator costs several times the test.
+            if let words = line.utf8.withContiguousStorageIfAvailable({ asciiWordCount($0, limit: limit) }) { return words }
             for byte in line.utf8 where !counter.add(isWhitespace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
                 break
             }

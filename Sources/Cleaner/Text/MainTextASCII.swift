@@ -83,7 +83,7 @@ extension MainText {
         // out for prose after a few of its words. Such a line needs no counts.
         if ends, size >= sentenceCharacters, let spaces = asciiSpaces(bytes) {
             if size < proseCharacters { return Double(size) / 2 }
-            if !mayBeNameList(bytes: bytes, spaceBound: spaces) { return min(Double(size), maxLineWeight) }
+            if !asciiMayBeNameList(bytes, spaces: spaces) { return min(Double(size), maxLineWeight) }
         }
         guard let counts = ASCIICounts.of(bytes, tables: tables) else { return nil }
         // A name list has at least `nameListWords` cased words, nearly all capitalised, and few
@@ -143,6 +143,39 @@ extension MainText {
             return tables.sentenceEnds.contains(last)
         }
         return false
+    }
+
+    /// `mayBeNameList(bytes:spaceBound:)` of an all-ASCII line with `spaces` whitespace bytes, the
+    /// bound exact. The bound the walk tests at a lowercase start, its spaces so far plus the
+    /// bytes left, is then never below `spaces`: each test asks what the final one asks of more
+    /// starts, so only the count of starts matters, up to where it passes the limit.
+    static func asciiMayBeNameList(_ bytes: UnsafeBufferPointer<UInt8>, spaces: Int) -> Bool {
+        guard spaces >= nameListWords - 1 else { return false }
+        let limit = Double(spaces + 1) * (1 - nameListCapitalShare) + 1
+        var starts = 0
+        var afterSpace = true
+        for byte in bytes {
+            if byte == 0x20 || byte &- 0x09 < 5 {
+                afterSpace = true
+                continue
+            }
+            if afterSpace, byte &- 0x61 < 26 {
+                starts += 1
+                if Double(starts) > limit { return false }
+            }
+            afterSpace = false
+        }
+        return true
+    }
+
+    /// `wordCount` of an all-ASCII line's bytes: each byte is a character, whitespace is 9-13
+    /// and space ("\r\n" is one whitespace character, as both its bytes are).
+    static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        var counter = WordCounter(limit: limit)
+        for byte in bytes where !counter.add(isWhitespace: byte == 0x20 || byte &- 0x09 < 5) {
+            break
+        }
+        return counter.words
     }
 
     /// `NameListCounts` of an all-ASCII line, byte by byte: ASCII case is its letters'.

@@ -53,11 +53,14 @@ extension MainText {
             var numbers = 0
             // The sets read once: a static's accessor in the loop costs a `swift_once` check a byte.
             let sets = Sets.shared
+            let asciiFlags = sets.asciiFlags
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 let scalar: UInt32
                 let ascii = byte < 0x80
+                // An ASCII byte's answers read from one table (`ASCIIFlag`).
+                let flags = ascii ? asciiFlags[Int(byte)] : 0
                 if ascii {
                     guard byte != 0x0D else { return nil }  // "\r\n" is one character
                     scalar = UInt32(byte)
@@ -70,10 +73,10 @@ extension MainText {
                 length += ascii || !isDoubleWidth(scalar) ? 1 : 2
                 // Past ASCII, a range test first: the marks beyond ASCII are CJK, and most scalars
                 // (Latin, Cyrillic) lie below them.
-                if ascii ? sets.asciiPunctuation.contains(byte) : sets.nonASCIIPunctuationRange.contains(scalar) && sets.nonASCIIPunctuation.contains(scalar) {
+                if ascii ? flags & ASCIIFlag.punctuation != 0 : sets.nonASCIIPunctuationRange.contains(scalar) && sets.nonASCIIPunctuation.contains(scalar) {
                     punctuation += 1
                 }
-                let whitespace = ascii ? sets.asciiWhitespace.contains(byte) : UnicodeWhitespace.isWhitespace(scalar)
+                let whitespace = ascii ? flags & ASCIIFlag.whitespace != 0 : UnicodeWhitespace.isWhitespace(scalar)
                 if whitespace {
                     spaces += 1
                     afterSpace = ascii
@@ -81,7 +84,7 @@ extension MainText {
                 } else {
                     if afterSpace {
                         if ascii {
-                            if byte &- 0x61 < 26 { lowercaseStarts += 1 }
+                            if flags & ASCIIFlag.lowercase != 0 { lowercaseStarts += 1 }
                         } else if isSmallLetter(scalar) {
                             lowercaseStarts += 1
                         } else if ScalarCharacters.isUncased(scalar) {
@@ -108,15 +111,15 @@ extension MainText {
                     }
                     // A cell that holds something else is no number cell: the rest of it need not be looked up.
                     if cellOnlyNumeric {
-                        let isNumber = ScalarCharacters.isNumber(scalar)
+                        let isNumber = ascii ? flags & ASCIIFlag.digit != 0 : ScalarCharacters.isNumber(scalar)
                         cellHasNumber = cellHasNumber || isNumber
-                        cellOnlyNumeric = isNumber || (ascii ? sets.asciiNumberMarks.contains(byte) : sets.nonASCIINumberMarks.contains(scalar))
+                        cellOnlyNumeric = isNumber || (ascii ? flags & ASCIIFlag.numberMark != 0 : sets.nonASCIINumberMarks.contains(scalar))
                     }
                 }
                 if onlyNumberCell {
                     if ascii {
-                        onlyNumberCell = sets.asciiNumberCellBytes.contains(byte)
-                        if sets.asciiNumbers.contains(byte) { numbers += 1 }
+                        onlyNumberCell = flags & ASCIIFlag.numberCellByte != 0
+                        if flags & ASCIIFlag.digit != 0 { numbers += 1 }
                     } else if ScalarCharacters.isNumber(scalar) {
                         numbers += 1
                     } else {
@@ -163,9 +166,35 @@ extension MainText {
             let asciiNumberCellBytes = MainText.asciiNumberCellBytes
             let asciiNumbers = MainText.asciiNumbers
 
+            /// Each ASCII byte's `ASCIIFlag`s, from the sets above.
+            let asciiFlags: [UInt8]
+
             private init() {
                 nonASCIIPunctuationRange = (nonASCIIPunctuation.min() ?? 1)...(nonASCIIPunctuation.max() ?? 1)
+                let sets = (asciiPunctuation, asciiWhitespace, asciiNumbers, asciiNumberMarks, asciiNumberCellBytes)
+                asciiFlags = (0..<0x80).map { value in
+                    let byte = UInt8(value)
+                    var flags: UInt8 = 0
+                    if sets.0.contains(byte) { flags |= ASCIIFlag.punctuation }
+                    if sets.1.contains(byte) { flags |= ASCIIFlag.whitespace }
+                    if byte &- 0x61 < 26 { flags |= ASCIIFlag.lowercase }
+                    if sets.2.contains(byte) { flags |= ASCIIFlag.digit }
+                    if sets.3.contains(byte) { flags |= ASCIIFlag.numberMark }
+                    if sets.4.contains(byte) { flags |= ASCIIFlag.numberCellByte }
+                    return flags
+                }
             }
+        }
+
+        /// What the walk asks of an ASCII byte, a bit each: `punctuation`, whitespace, a small
+        /// letter, a digit (`isNumber`), a number mark, a byte a number cell holds.
+        enum ASCIIFlag {
+            static let punctuation: UInt8 = 1
+            static let whitespace: UInt8 = 2
+            static let lowercase: UInt8 = 4
+            static let digit: UInt8 = 8
+            static let numberMark: UInt8 = 16
+            static let numberCellByte: UInt8 = 32
         }
 
         private static func nonASCII(_ set: Set<Character>) -> [UInt32] {

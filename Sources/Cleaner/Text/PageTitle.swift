@@ -45,6 +45,61 @@ enum PageTitle {
         return title.starts(with: words) || title.reversed().starts(with: words.reversed())
     }
 
+    /// The bytes of a title's words when all are ASCII (for `asciiHeadline`), else nil.
+    static func asciiTitleWords(_ title: [Substring]) -> [[UInt8]]? {
+        title.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? title.map { Array($0.utf8) } : nil
+    }
+
+    /// `isHeadline(words(of: line), of: title)` for an all-ASCII line and a title whose words are
+    /// ASCII (`titleWords`, their bytes), read off the line's bytes without lower-casing and
+    /// splitting it: its words are the runs of `asciiWordBytes`, each counts one, and ASCII words
+    /// are equal when their lower-cased bytes are. Nil for any other line.
+    static func asciiHeadline(_ line: String, of titleWords: [[UInt8]]) -> Bool? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+            let wordBytes = asciiWordBytes
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let isWord = wordBytes.contains(byte)
+                if isWord, !inWord { count += 1 }
+                inWord = isWord
+            }
+            guard count >= minWords, count < titleWords.count else { return false }
+            // The line's words against the title's first words and against its last ones.
+            let offset = titleWords.count - count
+            var start = true
+            var end = true
+            var word = 0
+            var index = 0
+            while index < bytes.count, start || end {
+                guard wordBytes.contains(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let wordStart = index
+                while index < bytes.count, wordBytes.contains(bytes[index]) { index += 1 }
+                let range = wordStart..<index
+                if start { start = sameWord(bytes, range, titleWords[word]) }
+                if end { end = sameWord(bytes, range, titleWords[offset + word]) }
+                word += 1
+            }
+            return start || end
+        } ?? nil
+    }
+
+    /// The line's ASCII bytes in `range`, lower-cased, are `word`.
+    @inline(__always)
+    private static func sameWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var offset = 0
+        for position in range {
+            guard ASCIIText.lowercased(bytes[position]) == word[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// A title's first and last words, read once for the many lines `mayBeHeadline` asks about:
     /// as words for the `Character` comparison and as bytes for the byte one.
     struct TitleEnds {
@@ -73,10 +128,12 @@ enum PageTitle {
     static func mayBeHeadline(_ line: String, ends titleEnds: TitleEnds) -> Bool {
         // Each edge's answer by bytes: the last word is not looked at when the first one answers.
         var answer: (first: Bool?, last: Bool?)?
+        // The set read once: a static's accessor in the loop costs a `swift_once` check a byte.
+        let wordBytes = asciiWordBytes
         let decided = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let first = edgeWord(bytes, fromEnd: false, is: titleEnds.firstBytes)
+            let first = edgeWord(bytes, fromEnd: false, is: titleEnds.firstBytes, wordBytes: wordBytes)
             if first == true { return true }
-            let last = edgeWord(bytes, fromEnd: true, is: titleEnds.lastBytes)
+            let last = edgeWord(bytes, fromEnd: true, is: titleEnds.lastBytes, wordBytes: wordBytes)
             answer = (first, last)
             return last == true
         }
@@ -93,11 +150,10 @@ enum PageTitle {
     /// Whether the line's first (last) word is `word` (its bytes), when that word and all before
     /// (after) it are ASCII; nil when a byte above ASCII comes first, which only Characters can
     /// tell about (a letter, a combining mark on the ASCII before it).
-    private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: [UInt8]?) -> Bool? {
+    @inline(__always)
+    private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: [UInt8]?, wordBytes: ASCIISet) -> Bool? {
         // No title word: the `Character` comparison a nil answer leads to fails too.
         guard let word, let titleEdge = fromEnd ? word.last : word.first else { return false }
-        // The set read once: a static's accessor in the loop costs a `swift_once` check a byte.
-        let wordBytes = asciiWordBytes
         func isWordByte(_ byte: UInt8) -> Bool { wordBytes.contains(byte) }
         let step = fromEnd ? -1 : 1
         var index = fromEnd ? bytes.count - 1 : 0

@@ -163,12 +163,13 @@ enum ScalarCharacters {
         return Unicode.Scalar(scalar)?.properties.numericType != nil
     }
 
-    /// Latin letters, Greek, Cyrillic and hangul syllables: no Numeric_Type in these blocks,
-    /// answered without a look-up (the test of every scalar that stands alone checks it).
+    /// Latin letters, Greek, Cyrillic, general punctuation (quotes, dashes, bullets), currency
+    /// signs and hangul syllables: no Numeric_Type in these blocks, answered without a look-up
+    /// (the test of every scalar that stands alone checks it).
     @inline(__always)
     static func isNeverNumber(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0xC0...0x24F, 0x370...0x3FF, 0x400...0x4FF, 0xAC00...0xD7A3: true
+        case 0xC0...0x24F, 0x370...0x3FF, 0x400...0x4FF, 0x2000...0x206F, 0x20A0...0x20CF, 0xAC00...0xD7A3: true
         default: false
         }
     }

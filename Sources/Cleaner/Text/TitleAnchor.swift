@@ -16,9 +16,10 @@ enum TitleAnchor {
         guard PageTitle.weight(title) >= PageTitle.minWords else { return nil }
         var best: (region: Range<Int>, sum: Double)?
         let ends = PageTitle.TitleEnds(title)
+        let asciiTitle = PageTitle.asciiTitleWords(title)
         for index in titles.indices.dropFirst() where weights[index] < 0 {
             guard let line = titles[index], PageTitle.mayBeHeadline(line, ends: ends),
-                PageTitle.isHeadline(PageTitle.words(of: line), of: title)
+                asciiTitle.flatMap({ PageTitle.asciiHeadline(line, of: $0) }) ?? PageTitle.isHeadline(PageTitle.words(of: line), of: title)
             else { continue }
             // The heaviest stretch of lines that opens with the headline, its chrome costed
             // afresh from there.

@@ -30,6 +30,12 @@ enum WholePage {
     static func isMenuItem(_ line: String) -> Bool {
         // Too long in bytes for the widest menu item (4 bytes a character at most): no need to count.
         if line.utf8.count > menuItemCharacters * 4 { return false }
+        // An ASCII line on its bytes: each byte a character, its whitespace 9-13 and space.
+        let ascii = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+            return bytes.count <= menuItemCharacters && MainText.asciiWordCount(bytes, limit: menuItemWords + 1) <= menuItemWords
+        }
+        if let ascii, let answer = ascii { return answer }
         let size = ASCIIText.isASCII(line) ? line.utf8.count : MainText.weightedLength(line)
         guard size <= menuItemCharacters else { return false }
         // One word past the widest menu item is enough to say no.

@@ -1,0 +1,39 @@
+import Glibc
+
+/// Answers of `MainText`'s definitions read without the walks they cost: each gives what the
+/// definition it stands for gives (`MainTextShortcutsTests` compares them on varied lines).
+extension MainText {
+    /// The first test of `isWrappedProse` on a block's kept lines (`kept` of them, at least
+    /// three), asked before they are gathered: most blocks of three lines or more are menus and
+    /// lists, whose lines do not go on in lower case.
+    static func carriesOn(_ lines: [Line], kept: Int) -> Bool {
+        var carriedOn = 0
+        var first = true
+        for index in lines.indices where lines[index].isKept {
+            if first {
+                first = false
+                continue
+            }
+            if startsLowercase(lines[index].text) { carriedOn += 1 }
+        }
+        return carriedOn * 3 >= kept - 1
+    }
+
+    /// Whether the bytes of `line` before its last `lastLength` (the colon that ends it, ASCII or
+    /// full-width) hold a colon's scalar. A `Character` is a colon only when it is that scalar
+    /// alone, so a line without one has no colon inside; nil when the bytes are not contiguous.
+    static func hasColonScalar(_ line: String, before lastLength: Int) -> Bool? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let end = bytes.count - lastLength
+            guard let base = bytes.baseAddress, end > 0 else { return false }
+            if memchr(base, Int32(UInt8(ascii: ":")), end) != nil { return true }
+            // "：" is EF BC 9A.
+            var index = 0
+            while index + 2 < end {
+                if bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+}
