@@ -38,7 +38,8 @@ public final class Cleaner: Sendable {
             site = url.flatMap { library.siteName(forHost: $0.1) }
             // The site's signature lines are read from their files while the scrape is read.
             if site == nil { library.scanSignaturesAhead() }
-            let reading = Self.read(decoded)
+            // A scrape once misread as a CJK encoding is read as it was written.
+            let reading = Self.read(MojibakeRepair.repaired(decoded))
             readLines = reading.lines
             document = Document(blocks: reading.blocks)
             if let url { document.metadata.url = url.0 }
