@@ -62,4 +62,20 @@ final class MojibakeRepairTests: XCTestCase {
         let cleaned = cleaner.clean(chinese.joined(separator: "\n\n")).text
         XCTAssertTrue(cleaned.contains(chinese[1]))
     }
+
+    /// The screen's count of lead bytes, eight at a time, equals a count a byte, for ranges at the
+    /// ends of what it takes and for texts of every length up to a few words, mostly ASCII or not.
+    func testLeadBytesAreCountedAsByteByByte() {
+        var random = PseudoRandom(state: 7)
+        let ranges: [ClosedRange<UInt8>] = [MojibakeRepair.misreadLeadBytes, 0x81...0xFE, 0xE3...0xE3, 0xC0...0xDF, 0x81...0x81, 0xFE...0xFE]
+        for length in 0..<200 {
+            for ascii in [true, false] {
+                let bytes = (0..<length).map { _ in UInt8(ascii && random.next(4) > 0 ? random.next(0x80) : random.next(0x100)) }
+                for range in ranges {
+                    let expected = bytes.filter { range.contains($0) }.count
+                    XCTAssertEqual(bytes.withUnsafeBufferPointer { ByteLanes.count(in: range, $0) }, expected, "\(range) \(bytes)")
+                }
+            }
+        }
+    }
 }

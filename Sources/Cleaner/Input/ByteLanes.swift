@@ -40,4 +40,29 @@ enum ByteLanes {
         }
         return bytes.count - continuing
     }
+
+    /// The bytes of `bytes` within `range`, a range of non-ASCII bytes (0x81 to 0xFE at its ends),
+    /// counted eight at a time: a byte is in it when its high bit is set and its low seven bits
+    /// are at least the lower bound's and not at least the one past the upper bound's.
+    static func count(in range: ClosedRange<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        precondition(range.lowerBound > 0x80 && range.upperBound < 0xFF)
+        guard let base = bytes.baseAddress else { return 0 }
+        let low = range.lowerBound & 0x7F
+        let past = (range.upperBound & 0x7F) + 1
+        var count = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & highBits != 0 {
+                let seven = low7(word)
+                count += (word & atLeast(low, seven) & ~atLeast(past, seven)).nonzeroBitCount
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if range.contains(base[index]) { count += 1 }
+            index += 1
+        }
+        return count
+    }
 }

@@ -45,13 +45,9 @@ enum MojibakeRepair {
 
     /// The original UTF-8 of `utf8`, nil when it is no misreading of a `misreadEncodings` one.
     static func repair(_ utf8: [UInt8]) -> [UInt8]? {
-        // Counted over the whole text in a loop without branches (the compiler makes it vector
-        // code): most scrapes hold none, and an early exit per byte cost several times as much.
-        let leads = utf8.withUnsafeBufferPointer { bytes in
-            var count = 0
-            for byte in bytes { count &+= misreadLeadBytes.contains(byte) ? 1 : 0 }
-            return count
-        }
+        // Counted eight bytes at a time: most scrapes hold none, and a walk a byte cost about
+        // seven instructions a byte of every scrape.
+        let leads = utf8.withUnsafeBufferPointer { ByteLanes.count(in: misreadLeadBytes, $0) }
         guard leads >= minMisreadScalars, let first = utf8.firstIndex(where: misreadLeadBytes.contains) else { return nil }
         let sample = Array(utf8[first..<min(utf8.count, first + sampleBytes)])
         for encoding in misreadEncodings {
