@@ -17,7 +17,7 @@ enum HiddenElements {
         }
         var compact: [UInt8] = []
         compact.reserveCapacity(style.count)
-        for byte in style where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+        for byte in style where !ASCIIText.isWhitespace(byte) {
             compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         }
         return compact.withUnsafeBufferPointer { text in

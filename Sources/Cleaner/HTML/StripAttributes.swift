@@ -78,7 +78,7 @@ enum StripAttributes {
             var start = 0
             var index = 0
             while index <= classes.count {
-                if index == classes.count || StripAttributes.isASCIISpace(classes[index]) {
+                if index == classes.count || ASCIIText.isWhitespace(classes[index]) {
                     let length = index - start
                     if length < words.count {
                         let token = UnsafeBufferPointer(rebasing: classes[start..<index])
@@ -146,7 +146,7 @@ enum StripAttributes {
                 var start = 0
                 var index = 0
                 while index <= classes.count {
-                    if index == classes.count || StripAttributes.isASCIISpace(classes[index]) {
+                    if index == classes.count || ASCIIText.isWhitespace(classes[index]) {
                         if index - start == expected.count, ByteSearch.equals(UnsafeBufferPointer(rebasing: classes[start..<index]), expected) {
                             return true
                         }
@@ -161,10 +161,5 @@ enum StripAttributes {
 
     fileprivate static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes))
-    }
-
-    /// ASCII's whitespace characters: tab, newline, vertical tab, form feed, carriage return, space.
-    fileprivate static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

@@ -425,7 +425,7 @@ enum MainText {
         if ascii {
             // On the contiguous bytes: the `utf8` view's iterator costs several times the test.
             if let words = line.utf8.withContiguousStorageIfAvailable({ asciiWordCount($0, limit: limit) }) { return words }
-            for byte in line.utf8 where !counter.add(isWhitespace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+            for byte in line.utf8 where !counter.add(isWhitespace: ASCIIText.isWhitespace(byte)) {
                 break
             }
             return counter.words
@@ -466,7 +466,7 @@ enum MainText {
         var onlyNumeric = true
         let numberMarks = asciiNumberMarks
         for byte in bytes {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == UInt8(ascii: "|") {
+            if ASCIIText.isWhitespace(byte) || byte == UInt8(ascii: "|") {
                 if inCell {
                     cells += 1
                     if hasDigit && onlyNumeric { numbers += 1 }

@@ -123,7 +123,7 @@ extension MainText {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || byte &- 0x09 < 5 { spaces += 1 }
+            if ASCIIText.isWhitespace(byte) { spaces += 1 }
             index += 1
         }
         return spaces
@@ -155,7 +155,7 @@ extension MainText {
         var starts = 0
         var afterSpace = true
         for byte in bytes {
-            if byte == 0x20 || byte &- 0x09 < 5 {
+            if ASCIIText.isWhitespace(byte) {
                 afterSpace = true
                 continue
             }
@@ -172,7 +172,7 @@ extension MainText {
     /// and space ("\r\n" is one whitespace character, as both its bytes are).
     static func asciiWordCount(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         var counter = WordCounter(limit: limit)
-        for byte in bytes where !counter.add(isWhitespace: byte == 0x20 || byte &- 0x09 < 5) {
+        for byte in bytes where !counter.add(isWhitespace: ASCIIText.isWhitespace(byte)) {
             break
         }
         return counter.words
@@ -183,7 +183,7 @@ extension MainText {
         var counts = NameListCounts()
         for byte in bytes {
             counts.add(
-                separator: byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";"), whitespace: byte == 0x20 || byte &- 0x09 < 5,
+                separator: byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";"), whitespace: ASCIIText.isWhitespace(byte),
                 lowercase: { byte &- 0x61 < 26 }, uppercase: { byte &- 0x41 < 26 })
         }
         counts.finish()
