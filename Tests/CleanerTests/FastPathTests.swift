@@ -102,6 +102,37 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// A line the reader copies without validating it again is the string `String(decoding:)`
+    /// makes of its bytes: equal, hashed alike, and counted alike in characters, scalars and
+    /// UTF-16 (a string flagged ASCII counts its UTF-16 by its bytes: a wrong flag shows there).
+    func testLinesCopiedWithoutValidationAreTheDecodedStrings() {
+        func assertDecoded(_ made: String, _ bytes: [UInt8], _ message: String) {
+            let decoded = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(Array(made.utf8), bytes, message)
+            XCTAssertEqual(made, decoded, message)
+            XCTAssertEqual(made.hashValue, decoded.hashValue, message)
+            XCTAssertEqual(made.count, decoded.count, message)
+            XCTAssertEqual(made.unicodeScalars.count, decoded.unicodeScalars.count, message)
+            XCTAssertEqual(made.utf16.count, decoded.utf16.count, message)
+            XCTAssertEqual(Array(made.utf16), Array(decoded.utf16), message)
+            XCTAssertEqual(made.lowercased(), decoded.lowercased(), message)
+        }
+        // Below, at and above the 15 bytes a string holds without an allocation.
+        let edges = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "fourteen é !!", "fifteen é bytes", "日本語の文章です", "😀😀😀😀"]
+        for line in randomLines(count: 3000) + edges {
+            let bytes = Array(line.utf8)
+            let made = bytes.withUnsafeBufferPointer { ValidUTF8.string($0, isASCII: bytes.allSatisfy { $0 < 0x80 }) }
+            assertDecoded(made, bytes, line.debugDescription)
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = randomLines(count: Int.random(in: 0...8, using: &generator)).joined(separator: ["\n", "\r\n", "\n\n"].randomElement(using: &generator) ?? "\n")
+            for block in TextReader.blocks(from: text) {
+                for line in block.lines { assertDecoded(line.text, Array(line.text.utf8), text.debugDescription) }
+            }
+        }
+    }
+
     func testInvalidUTF8IsReadAsStringDecodingReadsIt() {
         let samples: [[UInt8]] = [[0x61, 0xC3], [0xE2, 0x80, 0x20, 0x62], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0x20, 0xFF, 0x20, 0x41]]
         for bytes in samples {

@@ -46,6 +46,8 @@ enum TextReader {
                     continue
                 }
                 var endedEarly = false
+                // (Reserved and appended: an array made with `init(unsafeUninitializedCapacity:)`
+                // takes the unspecialized allocation, which looks up the array's type each time.)
                 var lines: [Line] = []
                 lines.reserveCapacity(run)
                 while lines.count < run {
@@ -53,10 +55,7 @@ enum TextReader {
                     let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
                     let text: String
                     if range.isNormalized {
-                        // Decoded as UTF-8 either way: its validation checks ASCII a word at a
-                        // time first, where decoding as `Unicode.ASCII` takes the generic path
-                        // (a dynamic cast a line, about twice the instructions).
-                        text = String(decoding: slice, as: UTF8.self)
+                        text = ValidUTF8.string(slice, isASCII: range.isASCII)
                         if lines.isEmpty { join.startBlock() }
                         join.append(slice, to: output, written: &written)
                     } else {
