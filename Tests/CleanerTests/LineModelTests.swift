@@ -57,6 +57,24 @@ final class LineModelTests: XCTestCase {
         }
     }
 
+    /// The scan passes over a word without looking at its bytes exactly when all eight are printable
+    /// ASCII, on words of bytes from every class: controls, the space, printable ASCII, DEL,
+    /// continuation and lead bytes (borrows and carries between them included).
+    func testWordsPassedOverAreThePrintableASCIIOnes() {
+        let bytes: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xE2, 0xEF, 0xF0, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100_000 {
+            // Mostly printable ASCII, as text is, with one class or another mixed in.
+            let word = (0..<8).reduce(UInt64(0)) { word, lane in
+                let byte = Int.random(in: 0..<3, using: &generator) == 0 ? bytes.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0x20...0x7E, using: &generator)
+                return word | UInt64(byte) << (8 * UInt64(lane))
+            }
+            let printable = (0..<8).allSatisfy { lane in (0x20...0x7E).contains(UInt8(truncatingIfNeeded: word >> (8 * UInt64(lane)))) }
+            XCTAssertEqual(LineScan.mayHoldOthers(word) == 0, printable, String(word, radix: 16))
+            if LineScan.mayHoldOthers(word) == 0 { XCTAssertEqual(LineScan.otherBytes(word), 0, String(word, radix: 16)) }
+        }
+    }
+
     func testLaterJoinIsTheJoinMadeAfresh() {
         var generator = SystemRandomNumberGenerator()
         let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")

@@ -35,8 +35,14 @@ enum LineScan {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let spaces = ByteLanes.equal(word, 0x20)
             // A space after a space, in this word or across from the last one.
-            var others = otherBytes(word) | (spaces & (spaces << 8 | spaceBefore))
+            let doubled = spaces & (spaces << 8 | spaceBefore)
             spaceBefore = spaces >> 56
+            // Most words are printable ASCII throughout: then only a doubled space needs a look.
+            if mayHoldOthers(word) == 0, doubled == 0 {
+                index += 8
+                continue
+            }
+            var others = otherBytes(word) | doubled
             while others != 0 {
                 scan.look(at: index + others.trailingZeroBitCount >> 3, in: bytes)
                 others &= others &- 1
@@ -51,6 +57,15 @@ enum LineScan {
         }
         scan.endLine(at: bytes.count, next: bytes.count, in: bytes)
         return scan.lines
+    }
+
+    /// Nonzero when `word` may hold a byte that is not printable ASCII (below 0x20, 0x7F, or past
+    /// ASCII), zero only when it holds none: a byte below 0x20 borrows its high bit in `word - 0x20`
+    /// whatever borrows into it, 0x7F reaches it in `word + 1`, and a byte past ASCII has it (a
+    /// borrow or carry across bytes can flag a printable byte too, never hide one of the others).
+    @inline(__always)
+    static func mayHoldOthers(_ word: UInt64) -> UInt64 {
+        (word | (word &- 0x2020_2020_2020_2020) | (word &+ 0x0101_0101_0101_0101)) & ByteLanes.highBits
     }
 
     /// The high bit of each byte of `word` that is neither printable ASCII (the space included,
