@@ -141,6 +141,40 @@ final class LineModelTests: XCTestCase {
         }
     }
 
+    /// `drop_repeated` marks what its definition marks: both lines of every adjacent pair (across
+    /// block boundaries, removed lines included) that `areCopies` calls copies, the kept ones only.
+    func testDroppedAdjacentCopiesAreThePairsOfCopies() {
+        let lines = ["A caption of four words", "A caption of four words and more", "A caption of four wo...", "A caption of four wo… more",
+                     "A caption of four wo... more", "Ünïcode caption of four wo…", "Ünïcode caption of four words", "é caption é",
+                     "e\u{301} caption e\u{301}", "", "x", "X", "日本 日本 日本 日本", "Two words"]
+        let taken = RemovalReason.heuristic(name: "earlier", category: .other, detail: "")
+        let reason = RemovalReason.heuristic(name: "drop_repeated", category: .other, detail: "")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let blocks = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                Block(kind: .paragraph, lines: (0..<Int.random(in: 1...4, using: &generator)).map { _ in lines.randomElement(using: &generator) ?? "" })
+            }
+            var document = Document(blocks: blocks)
+            for block in document.blocks.indices {
+                for line in document.blocks[block].lines.indices where Int.random(in: 0..<6, using: &generator) == 0 {
+                    document.blocks[block].lines[line].removedBy = taken
+                }
+            }
+            // The definition: every line in reading order, each pair of neighbours compared.
+            var expected = document.blocks.map { $0.lines.map { $0.removedBy?.description } }
+            let places = document.blocks.indices.flatMap { block in document.blocks[block].lines.indices.map { (block, $0) } }
+            for index in places.indices.dropFirst() {
+                let (first, second) = (places[index - 1], places[index])
+                guard RepeatedText.areCopies(document.blocks[first.0].lines[first.1].text, document.blocks[second.0].lines[second.1].text) else { continue }
+                for place in [first, second] where document.blocks[place.0].lines[place.1].isKept {
+                    expected[place.0][place.1] = reason.description
+                }
+            }
+            RepeatedText.dropAdjacentCopies(reason, in: &document)
+            XCTAssertEqual(document.blocks.map { $0.lines.map { $0.removedBy?.description } }, expected, "\(blocks.map { $0.lines.map(\.text) })")
+        }
+    }
+
     func testAdjacentCopiesByTheirEndsAreThoseByTheirTexts() {
         let lines = ["A caption of four words", "A caption of four words", "A caption of four words and more", "A caption of four wo...",
                      "A caption of four wo... more", "é caption é", "é caption é", "", "x", "X", "日本 日本 日本 日本", "日本 日本 日本 日本"]
