@@ -49,6 +49,8 @@ final class FastPathTests: XCTestCase {
         for line in randomLines(count: 5000) + ["", " ", "\u{A0}x\u{A0}", "x \u{301}", "tail\t \u{3000}"] {
             XCTAssertEqual(TextNormalizer.normalizeLine(line), referenceLine(line), line.debugDescription)
             XCTAssertEqual(TextNormalizer.normalizeLine(Substring(line)), referenceLine(line), line.debugDescription)
+            // Counted alike in UTF-16 too: the normalized line's ASCII flag is its own, not checked again.
+            XCTAssertEqual(TextNormalizer.normalizeLine(line).utf16.count, referenceLine(line).utf16.count, line.debugDescription)
             XCTAssertEqual(TextNormalizer.normalizePreformatted(line), referencePreformatted(line), line.debugDescription)
             let bytes = Array(line.utf8)
             XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }, referenceLine(line))

@@ -38,11 +38,13 @@ enum TextNormalizer {
         return !afterSpace || bytes.isEmpty
     }
 
-    /// Nil when `bytes` are not valid UTF-8.
+    /// Nil when `bytes` are not valid UTF-8. Written to scratch memory, then copied into the
+    /// String without the validation `String(unsafeUninitializedCapacity:)` runs: the output holds
+    /// printable ASCII, single spaces and whole scalars `UTF8Scalar.decode` accepted, valid UTF-8.
     private static func normalizeLine(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var valid = true
-        let result = String(unsafeUninitializedCapacity: bytes.count) { output in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output -> String? in
             var count = 0
+            var ascii = true
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
@@ -63,10 +65,7 @@ enum TextNormalizer {
                     count += 1
                     continue
                 }
-                guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index) else {
-                    valid = false
-                    return 0
-                }
+                guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index) else { return nil }
                 if UnicodeWhitespace.isSpaceOrControl(scalar) {
                     pendingSpace = count > 0
                 } else {
@@ -77,12 +76,13 @@ enum TextNormalizer {
                     }
                     for offset in 0..<length { output[count + offset] = bytes[index + offset] }
                     count += length
+                    ascii = false
                 }
                 index += length
             }
-            return count
+            guard count > 0 else { return "" }
+            return ValidUTF8.string(UnsafeBufferPointer(rebasing: output[..<count]), isASCII: ascii)
         }
-        return valid ? result : nil
     }
 }
 
