@@ -300,6 +300,40 @@ final class LineFilterTests: XCTestCase {
         XCTAssertTrue(HeadedTitles.isCalledOutTitle("The loophole for smokers (cough, cough!)"))
     }
 
+    /// A heading of related links after the article opens the scrape's tail when nothing after it
+    /// reads as an article: teasers with a summary, a source and a date under each title, longer
+    /// than a box of teasers, go to the end. Two paragraphs in a row after the heading are the
+    /// article's own, and a heading with too little prose before it closes no article: both stay.
+    func testDropWithTitlesTakesTheTeasersThatEndTheScrape() throws {
+        let rules = ["global": "drop_with_titles(teaser): ^(?i:related stories)\\s*:?$\n"]
+        let article = [
+            "The city council approved three new night bus routes on Tuesday, linking the central station with the eastern suburbs.",
+            "The routes follow a survey in which shift workers, nurses and cleaners asked for later connections to their homes.",
+            "The transport authority expects about two thousand riders a night once the routes run every half hour, a spokesman said.",
+        ].joined(separator: "\n")
+        var teasers: [String] = []
+        for day in 1...24 {
+            teasers += [
+                "Council debates the transport budget for \(day) more buses",
+                "The council will vote on the budget next week after a long debate about fares and routes.",
+                "City Herald, January \(day)",
+            ]
+            if day.isMultiple(of: 3) { teasers.append("Also: Evening Post") }
+        }
+        let tail = "\n\nRelated stories:\n" + teasers.joined(separator: "\n")
+        XCTAssertEqual(try clean(article + tail, rules: rules).text, article)
+        // The article goes on after the teasers, two paragraphs in a row: they stay.
+        let resumed = "\n\nThe unions welcomed the plan and asked for the routes to run on Sundays as well, when most of their members work.\n"
+            + "The council said it would look at Sunday services once the first figures on riders are in, probably by the summer."
+        let kept = try clean(article + tail + resumed, rules: rules).text
+        XCTAssertTrue(kept.hasPrefix(article))
+        XCTAssertTrue(kept.contains("Council debates the transport budget for 12 more buses"))
+        XCTAssertTrue(kept.hasSuffix("probably by the summer."))
+        // A single paragraph before the heading is no article the heading closes.
+        let first = "The city council approved three new night bus routes on Tuesday, linking the central station with the eastern suburbs."
+        XCTAssertTrue(try clean(first + tail, rules: rules).text.contains("Council debates the transport budget for 12 more buses"))
+    }
+
     /// Two boxes one under the other are two boxes of a few titles each, not one long list: the
     /// second heading ends the first box.
     func testDropWithTitlesEndsABoxAtTheNextHeading() throws {

@@ -78,6 +78,11 @@ enum HeadedTitles {
         var next = 0
         for heading in headings {
             guard let position = keptPosition(of: heading), position >= next else { continue }
+            // The last boxes after the article, stacked to the scrape's end, go whole.
+            if TeaserTail.opens(at: position, count: kept.count, isProse: isSummary) {
+                removed.append(contentsOf: kept[position...])
+                break
+            }
             guard let end = boxEnd(after: position, count: kept.count, isTitle: isTitle, isSummary: isSummary, isKicker: isKicker, isDate: isDate) else { continue }
             removed.append(contentsOf: kept[position..<end])
             next = end
