@@ -55,8 +55,7 @@ enum PageTitle {
     /// splitting it: its words are the runs of `asciiWordBytes`, each counts one, and ASCII words
     /// are equal when their lower-cased bytes are. Nil for any other line.
     static func asciiHeadline(_ line: String, of titleWords: [[UInt8]]) -> Bool? {
-        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+        ASCIIBytes.with(line.utf8) { bytes -> Bool in
             let wordBytes = asciiWordBytes
             var count = 0
             var inWord = false
@@ -85,7 +84,7 @@ enum PageTitle {
                 word += 1
             }
             return start || end
-        } ?? nil
+        }
     }
 
     /// The line's ASCII bytes in `range`, lower-cased, are `word`.
@@ -147,9 +146,9 @@ enum PageTitle {
         return false
     }
 
-    /// Whether the line's first (last) word is `word` (its bytes), when that word and all before
-    /// (after) it are ASCII; nil when a byte above ASCII comes first, which only Characters can
-    /// tell about (a letter, a combining mark on the ASCII before it).
+    /// Whether the line's first (last) word is `word` (its bytes), when that word is ASCII and all
+    /// before (after) it is ASCII or `isEdgeMark`; nil when another scalar above ASCII comes first,
+    /// which only Characters can tell about (a letter, a combining mark on the ASCII before it).
     @inline(__always)
     private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: [UInt8]?, wordBytes: ASCIISet) -> Bool? {
         // No title word: the `Character` comparison a nil answer leads to fails too.
@@ -157,9 +156,16 @@ enum PageTitle {
         func isWordByte(_ byte: UInt8) -> Bool { wordBytes.contains(byte) }
         let step = fromEnd ? -1 : 1
         var index = fromEnd ? bytes.count - 1 : 0
-        while bytes.indices.contains(index), bytes[index] < 0x80, !isWordByte(bytes[index]) { index += step }
+        while bytes.indices.contains(index) {
+            guard bytes[index] >= 0x80 else {
+                if isWordByte(bytes[index]) { break }
+                index += step
+                continue
+            }
+            guard let length = edgeMarkLength(bytes, at: index, fromEnd: fromEnd) else { return nil }
+            index += step * length
+        }
         guard bytes.indices.contains(index) else { return false }
-        guard bytes[index] < 0x80 else { return nil }
         let start = index
         // Most lines differ from the title in their edge letter. Where the title's is ASCII, the
         // `Character` comparison fails as well, so the word need not be walked: the character
@@ -169,7 +175,7 @@ enum PageTitle {
             if !fromEnd || (start > 0 && isWordByte(bytes[start - 1])) { return false }
         }
         while bytes.indices.contains(index), isWordByte(bytes[index]) { index += step }
-        if bytes.indices.contains(index), bytes[index] >= 0x80 { return nil }
+        if bytes.indices.contains(index), bytes[index] >= 0x80, edgeMarkLength(bytes, at: index, fromEnd: fromEnd) == nil { return nil }
         let range = fromEnd ? (index + 1)..<(start + 1) : start..<index
         // Words of different lengths differ: most lines fail here, without a walk of their word.
         guard word.count == range.count else { return false }
@@ -181,6 +187,37 @@ enum PageTitle {
             offset += 1
         }
         return true
+    }
+
+    /// The length of the scalar at byte `index` (its first byte; with `fromEnd`, its last) when
+    /// it is an `isEdgeMark`; nil for any other.
+    private static func edgeMarkLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, fromEnd: Bool) -> Int? {
+        var start = index
+        if fromEnd {
+            while start > 0, index - start < 3, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        guard let (scalar, length) = UTF8Scalar.decode(bytes, at: start), !fromEnd || start + length == index + 1, isEdgeMark(scalar) else {
+            return nil
+        }
+        return length
+    }
+
+    /// Punctuation, symbols and spaces beyond ASCII that lines open or close with ("© 2024 Site",
+    /// "Read more »", "• News", "【Title】"): no letters and no numbers, their own lower case, and
+    /// each a character alone beside ASCII and beside each other. No walk of `words` takes them
+    /// for a word's, and they part words as ASCII marks do, so the word next to them is the
+    /// line's edge word (`PageTitleEdgeTests` checks each against those definitions).
+    static func isEdgeMark(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xA0...0xA9, 0xAB, 0xAC, 0xAE...0xB1, 0xB4, 0xB6...0xB8, 0xBB, 0xBF, 0xD7, 0xF7,  // Latin-1 (not ª º ¹ ² ³ µ ¼ ½ ¾, soft hyphen)
+            0x2010...0x2027, 0x2030...0x205E,  // dashes, quotes, bullets, ellipsis, primes, guillemets
+            0x20A0...0x20BF,  // currency signs
+            0x2190...0x21FF, 0x2500...0x25FF,  // arrows, box drawing, blocks, geometric shapes
+            0x3000...0x3004, 0x3008...0x3020,  // CJK space, marks and brackets (not 々 〆 〇 or the Hangzhou numerals)
+            0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF3E, 0xFF40, 0xFF5B...0xFF65:  // full-width marks (not the digits, letters or ＿)
+            true
+        default: false
+        }
     }
 
     private static let asciiWordBytes = ASCIISet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".utf8)
