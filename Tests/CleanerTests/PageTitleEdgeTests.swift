@@ -61,4 +61,14 @@ final class PageTitleEdgeTests: XCTestCase {
             }
         }
     }
+
+    /// Words of lines with edge marks among letters beyond ASCII, as their definition splits the
+    /// lower-cased line by `Character`: the walk that takes an edge mark as it is answers the same.
+    func testWordsAcrossEdgeMarksAsCharacterSplit() {
+        let pieces = ["Über", "straße", "ÉTÉ", "日本", "word", "X", "©", "»", "“", "”", "–", "•", "→", "【", "】", "、", "￥", "\u{A0}", "’s", "e\u{301}", "1", "_"]
+        for line in pseudoRandomLines(from: pieces, seed: 97, count: 4000, maxWords: 10, separator: { $0 & 1 == 0 ? "" : " " }) {
+            let reference = line.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+            XCTAssertEqual(PageTitle.words(of: line).map(String.init), reference.map(String.init), line.debugDescription)
+        }
+    }
 }

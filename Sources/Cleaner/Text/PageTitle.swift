@@ -106,12 +106,19 @@ enum PageTitle {
         let last: Substring?
         fileprivate let firstBytes: [UInt8]?
         fileprivate let lastBytes: [UInt8]?
+        /// The first byte of the first word and the last byte of the last, when both are ASCII.
+        fileprivate let asciiEdges: (first: UInt8, last: UInt8)?
 
         init(first: Substring?, last: Substring?) {
             self.first = first
             self.last = last
             firstBytes = first.map { Array($0.utf8) }
             lastBytes = last.map { Array($0.utf8) }
+            if let firstByte = firstBytes?.first, let lastByte = lastBytes?.last, firstByte < 0x80, lastByte < 0x80 {
+                asciiEdges = (firstByte, lastByte)
+            } else {
+                asciiEdges = nil
+            }
         }
 
         init(_ title: [Substring]) { self.init(first: title.first, last: title.last) }
@@ -130,6 +137,16 @@ enum PageTitle {
         // The set read once: a static's accessor in the loop costs a `swift_once` check a byte.
         let wordBytes = asciiWordBytes
         let decided = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            // Most lines open with a letter or digit other than the title's first and close with
+            // one, after another, other than its last: both edge words differ, as `edgeWord` finds
+            // at once from these bytes.
+            if let edges = titleEnds.asciiEdges, bytes.count >= 2, let firstByte = bytes.first, let lastByte = bytes.last,
+                wordBytes.contains(firstByte), ASCIIText.lowercased(firstByte) != edges.first,
+                wordBytes.contains(lastByte), ASCIIText.lowercased(lastByte) != edges.last, wordBytes.contains(bytes[bytes.count - 2])
+            {
+                answer = (false, false)
+                return false
+            }
             let first = edgeWord(bytes, fromEnd: false, is: titleEnds.firstBytes, wordBytes: wordBytes)
             if first == true { return true }
             let last = edgeWord(bytes, fromEnd: true, is: titleEnds.lastBytes, wordBytes: wordBytes)
@@ -254,11 +271,17 @@ enum PageTitle {
                     isWord = wordBytes.contains(byte)
                     index += 1
                 } else {
-                    guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(scalar),
-                        let lower = ScalarCharacters.lowercased(scalar), let unicode = Unicode.Scalar(lower)
-                    else { return false }
-                    UTF8.encode(unicode) { lowered.append($0) }
-                    isWord = ScalarCharacters.isLetterOrNumber(lower)
+                    guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index) else { return false }
+                    if isEdgeMark(scalar) {
+                        // Its own lower case and no word's, without the look-ups (see `isEdgeMark`).
+                        lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                        isWord = false
+                    } else {
+                        guard ScalarCharacters.standsAlone(scalar), let lower = ScalarCharacters.lowercased(scalar), let unicode = Unicode.Scalar(lower)
+                        else { return false }
+                        UTF8.encode(unicode) { lowered.append($0) }
+                        isWord = ScalarCharacters.isLetterOrNumber(lower)
+                    }
                     index += length
                 }
                 ranges.add(isWord: isWord, at: at)
