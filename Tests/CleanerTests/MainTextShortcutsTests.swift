@@ -208,4 +208,41 @@ final class MainTextShortcutsTests: XCTestCase {
             XCTAssertEqual(HeadedTitles.isLabelList(line), reference(line), line.debugDescription)
         }
     }
+
+    /// A long line that ends no sentence weighs as the definition says with all its punctuation
+    /// counted: the walks that stop at the second mark answer the same.
+    func testLongLinesWithoutSentenceEndWeighAsAllMarksCounted() {
+        func reference(_ line: String) -> Double {
+            let size = MainText.weightedLength(line)
+            let marks = line.reduce(0) { $0 + (MainText.punctuation.contains($1) ? 1 : 0) }
+            if size >= MainText.proseCharacters, !MainText.isNameList(line), !Headline.endsSentence(line), marks >= 2 {
+                return min(Double(size), MainText.maxLineWeight)
+            }
+            return MainText.generalWeight(line)
+        }
+        let pieces = [
+            "über", "die", "Straße", "word", "Word", "日本", "の", ",", ", ", ";", ".", "!", "，", "、", "：", "\u{37E}", ",\u{301}", "e\u{301}", "😀",
+            "👍🏽", "\r\n", "\u{A0}", "”", ")", "12", "€", "…", "Name",
+        ]
+        let samples = pseudoRandomLines(from: pieces, seed: 57, count: 4000, maxWords: 60) { $0 & 3 == 0 ? "" : " " }
+            + ["Ärzte, Pfleger und Patienten " + String(repeating: "warten hier ", count: 8) + "😀",
+               "e\u{301}, " + String(repeating: "Straße ", count: 14) + "und, mehr", String(repeating: "Name ", count: 30) + "Über, x"]
+        for line in samples where line.unicodeScalars.count >= MainText.proseCharacters / 2 {
+            XCTAssertEqual(MainText.weight(line), reference(line), line.debugDescription)
+            XCTAssertEqual(MainText.generalWeight(line), reference(line), line.debugDescription)
+            let marks = line.reduce(0) { $0 + (MainText.punctuation.contains($1) ? 1 : 0) }
+            for ascii in [false, ASCIIText.isASCII(line)] {
+                XCTAssertEqual(MainText.holdsPunctuation(line, ascii: ascii, atLeast: 2), marks >= 2, line.debugDescription)
+            }
+        }
+    }
+
+    /// The first character's case read off an ASCII first byte, as the `Character` answers: an
+    /// ASCII start that a mark beyond ASCII joins is left to the scalars (U+0345 makes "1" lower case).
+    func testStartsLowercaseAsTheFirstCharacter() {
+        let samples = lines(seed: 61, count: 3000) + ["a", "A", "1\u{345}", "a\u{301}", "A\u{301}", "\r\n", "\ra", "z ", "é", "", " a", "ab"]
+        for line in samples {
+            XCTAssertEqual(MainText.startsLowercase(line), line.first?.isLowercase == true, line.debugDescription)
+        }
+    }
 }

@@ -85,8 +85,11 @@ final class ScalarCharactersTests: XCTestCase {
             let numbers = cells.filter { cell in cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ".,:%/$€£-+".contains($0) } }.count
             XCTAssertEqual(MainText.isDataRow(line), cells.count >= 3 && numbers * 3 >= cells.count, line.debugDescription)
 
-            if let marks = MainText.punctuationMarksByScalars(line) {
-                XCTAssertEqual(marks, line.reduce(0) { $0 + (MainText.punctuation.contains($1) ? 1 : 0) }, line.debugDescription)
+            let marks = line.reduce(0) { $0 + (MainText.punctuation.contains($1) ? 1 : 0) }
+            for limit in 1...3 {
+                if let reached = line.utf8.withContiguousStorageIfAvailable({ MainText.ScalarFeatures.reachesPunctuation($0, limit) }) ?? nil {
+                    XCTAssertEqual(reached, marks >= limit, line.debugDescription)
+                }
             }
             if let count = MainText.characterCountByScalars(line) { XCTAssertEqual(count, line.count, line.debugDescription) }
             XCTAssertEqual(MainText.startsLowercase(line), line.first?.isLowercase == true, line.debugDescription)

@@ -148,7 +148,7 @@ enum HeadedTitles {
             if character.isUppercase { upper = true }
         }
         guard upper, !Headline.endsSentence(line) else { return false }
-        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxKickerWords + 1)
+        let words = MainText.wordCount(line, limit: maxKickerWords + 1)
         return words > 0 && words <= maxKickerWords
     }
 
@@ -162,7 +162,7 @@ enum HeadedTitles {
     /// letters like any other; the year tells the line.
     static func isDateline(_ line: String) -> Bool {
         guard line.utf8.count <= maxDateBytes, !Headline.endsSentence(line) else { return false }
-        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxDateWords + 1)
+        let words = MainText.wordCount(line, limit: maxDateWords + 1)
         guard words > 0, words <= maxDateWords else { return false }
         var digits = 0
         var value = 0
@@ -187,7 +187,7 @@ enum HeadedTitles {
         var rest = Substring(line)
         while let last = rest.last, Headline.closers.contains(last) { rest = rest.dropLast() }
         guard let last = rest.last, calledOutEnds.contains(last) else { return false }
-        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: Headline.maxWords + 1)
+        let words = MainText.wordCount(line, limit: Headline.maxWords + 1)
         return words > 0 && words <= Headline.maxWords && isOneClause(String(rest.dropLast()))
     }
 
@@ -244,8 +244,7 @@ enum HeadedTitles {
     /// `Character` ("\r\n" aside, whitespace as both its bytes are), and the separators are the
     /// ASCII ones. Nil for any other line.
     static func asciiIsLabelList(_ line: String) -> Bool? {
-        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+        ASCIIBytes.with(line.utf8) { bytes -> Bool in
             let separators = asciiLabelSeparators
             var labels = 0
             var start = 0
@@ -257,7 +256,7 @@ enum HeadedTitles {
                 labels += 1
             }
             return labels >= minLabels
-        } ?? nil
+        }
     }
 
     /// A line of short labels set apart by commas or bars, which stands for a title under a
@@ -271,7 +270,7 @@ enum HeadedTitles {
         var labels = 0
         for label in line.split(whereSeparator: { labelSeparators.contains($0) }) {
             let label = String(label)
-            let words = MainText.wordCount(label, ascii: ASCIIText.isASCII(label), limit: maxLabelWords + 1)
+            let words = MainText.wordCount(label, limit: maxLabelWords + 1)
             if words == 0 { continue }
             guard words <= maxLabelWords else { return false }
             labels += 1

@@ -90,7 +90,7 @@ enum MainText {
         var probe = start - 1
         while probe >= 0, probe >= start - headlineReach {
             if let text = titles[probe] {
-                if Headline.isHeadlineLike(text), wordCount(text, ascii: ASCIIText.isASCII(text), limit: 3) >= 3 {
+                if Headline.isHeadlineLike(text), wordCount(text, limit: 3) >= 3 {
                     start = probe
                     break
                 }
@@ -238,6 +238,10 @@ enum MainText {
     /// Their UTF-8, last byte first.
     private static let listIntroducerBytes = listIntroducers.map { Array(String($0).utf8.reversed()) }
     private static let listIntroducerLastBytes: [UInt8] = listIntroducerBytes.compactMap(\.first)
+    /// Their UTF-8 as written, shortest first (`hasColonScalar`).
+    static let listIntroducerForms = listIntroducers.map { Array(String($0).utf8) }.sorted {
+        $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
+    }
 
     static func isWrappedProse(_ lines: [String]) -> Bool {
         let count = lines.count
@@ -274,7 +278,7 @@ enum MainText {
         // has the length and commas of prose but is a menu.
         if size >= proseCharacters, isNameList(line) { return -(chromeCost + Double(size) / 2) }
         // Punctuation is counted only where it decides (a long line without a sentence end).
-        if size >= proseCharacters, ends || punctuationMarks(line, ascii: ascii) >= 2 { return min(Double(size), maxLineWeight) }
+        if size >= proseCharacters, ends || holdsPunctuation(line, ascii: ascii, atLeast: 2) { return min(Double(size), maxLineWeight) }
         if size >= sentenceCharacters, ends { return Double(size) / 2 }
         if ascii ? isASCIIDataRow(line) : isDataRow(line) { return Double(size) / 4 }
         // A number alone is a table's cell or a chart's label, neither the article's prose nor a
@@ -419,28 +423,47 @@ enum MainText {
     /// How many times a title line costs what other chrome of its length costs.
     static let titleCostFactor = 2.0
 
-    /// Whitespace-separated words, counted up to `limit`.
+    /// Whitespace-separated words, counted up to `limit`: an ASCII line's on its bytes (the `utf8`
+    /// view's iterator costs several times the test), any other by scalar or by `Character`.
+    static func wordCount(_ line: String, limit: Int) -> Int {
+        ASCIIBytes.with(line.utf8) { asciiWordCount($0, limit: limit) } ?? wordCountBeyondASCII(line, limit: limit)
+    }
+
+    /// `wordCount` of a line the caller has already found to be all ASCII, or not.
     static func wordCount(_ line: String, ascii: Bool, limit: Int) -> Int {
-        var counter = WordCounter(limit: limit)
-        if ascii {
-            // On the contiguous bytes: the `utf8` view's iterator costs several times the test.
-            if let words = line.utf8.withContiguousStorageIfAvailable({ asciiWordCount($0, limit: limit) }) { return words }
-            for byte in line.utf8 where !counter.add(isWhitespace: ASCIIText.isWhitespace(byte)) {
-                break
-            }
-            return counter.words
-        }
+        if ascii, let words = line.utf8.withContiguousStorageIfAvailable({ asciiWordCount($0, limit: limit) }) { return words }
+        return wordCountBeyondASCII(line, limit: limit)
+    }
+
+    /// `wordCount` by scalar, or by `Character` where the scalars do not tell.
+    private static func wordCountBeyondASCII(_ line: String, limit: Int) -> Int {
         if let words = wordCountByScalars(line, limit: limit) { return words }
+        var counter = WordCounter(limit: limit)
         for character in line where !counter.add(isWhitespace: character.isWhitespace) {
             break
         }
         return counter.words
     }
 
-    /// The line's characters that are `punctuation` (for ASCII text, its bytes that are).
-    private static func punctuationMarks(_ line: String, ascii: Bool) -> Int {
-        guard ascii else { return punctuationMarksByScalars(line) ?? line.reduce(0) { $0 + (punctuation.contains($1) ? 1 : 0) } }
-        return line.utf8.reduce(0) { $0 + (asciiPunctuation.contains($1) ? 1 : 0) }
+    /// Whether at least `limit` of the line's characters are `punctuation` (for ASCII text, its
+    /// bytes), counted only up to `limit`: a long line of prose shows two marks in its first words.
+    static func holdsPunctuation(_ line: String, ascii: Bool, atLeast limit: Int) -> Bool {
+        guard limit > 0 else { return true }
+        var marks = 0
+        if ascii {
+            // "\r\n" is one character, and neither of its bytes a mark.
+            for byte in line.utf8 where asciiPunctuation.contains(byte) {
+                marks += 1
+                if marks >= limit { return true }
+            }
+            return false
+        }
+        if let answer = line.utf8.withContiguousStorageIfAvailable({ ScalarFeatures.reachesPunctuation($0, limit) }) ?? nil { return answer }
+        for character in line where punctuation.contains(character) {
+            marks += 1
+            if marks >= limit { return true }
+        }
+        return false
     }
 
     private static let asciiPunctuation = ASCIISet(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })

@@ -144,6 +144,40 @@ extension MainText {
             return features
         }
 
+        /// Whether the line's `Character`s hold at least `limit` (one or more) of `punctuation`,
+        /// read off its first scalars while each is a character alone (see `ScalarCharacters`):
+        /// prose holds two marks within its first words. False when every scalar stands alone
+        /// and fewer are marks; nil when a scalar that may join a neighbour comes before the answer.
+        static func reachesPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> Bool? {
+            guard limit > 0 else { return true }
+            let sets = Sets.shared
+            let asciiFlags = sets.asciiFlags
+            var marks = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isMark: Bool
+                if byte < 0x80 {
+                    guard byte != 0x0D else { return nil }  // "\r\n" is one character
+                    isMark = asciiFlags[Int(byte)] & ASCIIFlag.punctuation != 0
+                    index += 1
+                } else {
+                    guard let (scalar, size) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(scalar) else { return nil }
+                    isMark = sets.nonASCIIPunctuationRange.contains(scalar) && sets.nonASCIIPunctuation.contains(scalar)
+                    index += size
+                }
+                guard isMark else { continue }
+                marks += 1
+                guard marks >= limit else { continue }
+                // The last mark is a character alone only if the scalar after it stands alone too.
+                guard index < bytes.count else { return true }
+                guard bytes[index] >= 0x80 else { return bytes[index] != 0x0D ? true : nil }
+                guard let (next, _) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(next) else { return nil }
+                return true
+            }
+            return false
+        }
+
         /// `Character.isCurrencySymbol` of a scalar that is a character alone.
         @inline(__always)
         static func isCurrencySymbol(_ scalar: UInt32) -> Bool {
@@ -213,11 +247,18 @@ extension MainText {
         // Most of a page's scalars are in lines of prose that end a sentence, decided before the
         // feature walk as `asciiWeight` does: by the length and the name-list bound, which prose
         // fails early once the length's walk has bounded its words.
+        // A long line that ends no sentence is prose as well when it holds two punctuation marks,
+        // which its first words mostly do: it needs no walk of all its features either.
         let ends = Headline.endsSentence(line)
-        if ends {
+        // No line has fewer bytes than its weighted length.
+        if ends || bytes.count >= proseCharacters {
             let (size, spaceBound) = lengthAndSpaceBound(bytes)
-            if size >= proseCharacters, !mayBeNameList(bytes: bytes, spaceBound: spaceBound) { return min(Double(size), maxLineWeight) }
-            if size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
+            if size >= proseCharacters, !mayBeNameList(bytes: bytes, spaceBound: spaceBound),
+                ends || ScalarFeatures.reachesPunctuation(bytes, 2) == true
+            {
+                return min(Double(size), maxLineWeight)
+            }
+            if ends, size < proseCharacters, size >= sentenceCharacters { return Double(size) / 2 }
         }
         guard let features = ScalarFeatures.of(bytes) else { return nil }
         let size = features.weightedLength

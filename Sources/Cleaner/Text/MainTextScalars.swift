@@ -132,18 +132,6 @@ extension MainText {
     /// The characters `isDataRow` allows in a number cell besides numbers, as scalars.
     static let numberMarkScalars = ScalarCharacters.scalars(of: Set(numberMarks))
 
-    /// `punctuation` marks in a line that is not all ASCII, by scalar.
-    static func punctuationMarksByScalars(_ line: String) -> Int? {
-        var marks = 0
-        let walked = ScalarCharacters.forEach(line) { scalar in
-            if punctuationScalars.contains(scalar) { marks += 1 }
-            return true
-        }
-        return walked ? marks : nil
-    }
-
-    private static let punctuationScalars = ScalarCharacters.scalars(of: punctuation)
-
     /// `line.count`, by scalar.
     static func characterCountByScalars(_ line: String) -> Int? {
         var count = 0
@@ -156,6 +144,13 @@ extension MainText {
 
     /// `line.first?.isLowercase == true`, from the first scalar when it stands alone.
     static func startsLowercase(_ line: String) -> Bool {
+        // An ASCII byte before another (or before the end) is a character alone but for "\r\n",
+        // which is no letter either: lower case exactly when it is a to z.
+        let asciiStart = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let first = bytes.first, first < 0x80, bytes.count == 1 || bytes[1] < 0x80 else { return nil }
+            return first &- 0x61 < 26
+        }
+        if let asciiStart, let answer = asciiStart { return answer }
         var first: UInt32?
         let walked = ScalarCharacters.forEach(line) { scalar in
             first = scalar

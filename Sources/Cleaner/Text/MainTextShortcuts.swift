@@ -19,21 +19,28 @@ extension MainText {
         return carriedOn * 3 >= kept - 1
     }
 
-    /// Whether the bytes of `line` before its last `lastLength` (the colon that ends it, ASCII or
-    /// full-width) hold a colon's scalar. A `Character` is a colon only when it is that scalar
+    /// Whether the bytes of `line` before its last `lastLength` (the colon that ends it) hold the
+    /// scalar of one of `listIntroducers`. A `Character` is a colon only when it is that scalar
     /// alone, so a line without one has no colon inside; nil when the bytes are not contiguous.
+    /// In UTF-8 a scalar's bytes start only where that scalar does: a match of them is the scalar.
     static func hasColonScalar(_ line: String, before lastLength: Int) -> Bool? {
         line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let end = bytes.count - lastLength
             guard let base = bytes.baseAddress, end > 0 else { return false }
-            if memchr(base, Int32(UInt8(ascii: ":")), end) != nil { return true }
-            // "：" is EF BC 9A.
-            var index = 0
-            while index + 2 < end {
-                if bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return true }
-                index += 1
-            }
-            return false
+            return listIntroducerForms.contains { form in holds(form, in: UnsafeBufferPointer(start: base, count: end)) }
         }
+    }
+
+    /// Whether `bytes` hold the bytes `form` (one scalar's UTF-8) somewhere.
+    private static func holds(_ form: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let lead = form.first, let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset + form.count <= bytes.count, let found = memchr(base + offset, Int32(lead), bytes.count - offset) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            guard at + form.count <= bytes.count else { return false }
+            if form.indices.allSatisfy({ bytes[at + $0] == form[$0] }) { return true }
+            offset = at + 1
+        }
+        return false
     }
 }

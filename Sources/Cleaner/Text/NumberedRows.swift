@@ -34,11 +34,7 @@ enum NumberedRows {
         }
         let text = Substring(rest.dropFirst())
         // An ASCII text's Characters are its bytes ("\r\n" is no letter), its letters A-Z and a-z.
-        let asciiLetter = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
-            return bytes.contains { ($0 | 0x20) &- 0x61 < 26 }
-        }
-        if let asciiLetter, let hasLetter = asciiLetter { return hasLetter ? value : nil }
+        if let hasLetter = ASCIIBytes.with(text.utf8, { bytes in bytes.contains { ($0 | 0x20) &- 0x61 < 26 } }) { return hasLetter ? value : nil }
         guard text.contains(where: \.isLetter) else { return nil }
         return value
     }

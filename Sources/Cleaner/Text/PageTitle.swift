@@ -55,8 +55,7 @@ enum PageTitle {
     /// splitting it: its words are the runs of `asciiWordBytes`, each counts one, and ASCII words
     /// are equal when their lower-cased bytes are. Nil for any other line.
     static func asciiHeadline(_ line: String, of titleWords: [[UInt8]]) -> Bool? {
-        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+        ASCIIBytes.with(line.utf8) { bytes -> Bool in
             let wordBytes = asciiWordBytes
             var count = 0
             var inWord = false
@@ -85,7 +84,7 @@ enum PageTitle {
                 word += 1
             }
             return start || end
-        } ?? nil
+        }
     }
 
     /// The line's ASCII bytes in `range`, lower-cased, are `word`.
@@ -107,12 +106,19 @@ enum PageTitle {
         let last: Substring?
         fileprivate let firstBytes: [UInt8]?
         fileprivate let lastBytes: [UInt8]?
+        /// The first byte of the first word and the last byte of the last, when both are ASCII.
+        fileprivate let asciiEdges: (first: UInt8, last: UInt8)?
 
         init(first: Substring?, last: Substring?) {
             self.first = first
             self.last = last
             firstBytes = first.map { Array($0.utf8) }
             lastBytes = last.map { Array($0.utf8) }
+            if let firstByte = firstBytes?.first, let lastByte = lastBytes?.last, firstByte < 0x80, lastByte < 0x80 {
+                asciiEdges = (firstByte, lastByte)
+            } else {
+                asciiEdges = nil
+            }
         }
 
         init(_ title: [Substring]) { self.init(first: title.first, last: title.last) }
@@ -131,6 +137,16 @@ enum PageTitle {
         // The set read once: a static's accessor in the loop costs a `swift_once` check a byte.
         let wordBytes = asciiWordBytes
         let decided = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            // Most lines open with a letter or digit other than the title's first and close with
+            // one, after another, other than its last: both edge words differ, as `edgeWord` finds
+            // at once from these bytes.
+            if let edges = titleEnds.asciiEdges, bytes.count >= 2, let firstByte = bytes.first, let lastByte = bytes.last,
+                wordBytes.contains(firstByte), ASCIIText.lowercased(firstByte) != edges.first,
+                wordBytes.contains(lastByte), ASCIIText.lowercased(lastByte) != edges.last, wordBytes.contains(bytes[bytes.count - 2])
+            {
+                answer = (false, false)
+                return false
+            }
             let first = edgeWord(bytes, fromEnd: false, is: titleEnds.firstBytes, wordBytes: wordBytes)
             if first == true { return true }
             let last = edgeWord(bytes, fromEnd: true, is: titleEnds.lastBytes, wordBytes: wordBytes)
@@ -147,9 +163,9 @@ enum PageTitle {
         return false
     }
 
-    /// Whether the line's first (last) word is `word` (its bytes), when that word and all before
-    /// (after) it are ASCII; nil when a byte above ASCII comes first, which only Characters can
-    /// tell about (a letter, a combining mark on the ASCII before it).
+    /// Whether the line's first (last) word is `word` (its bytes), when that word is ASCII and all
+    /// before (after) it is ASCII or `isEdgeMark`; nil when another scalar above ASCII comes first,
+    /// which only Characters can tell about (a letter, a combining mark on the ASCII before it).
     @inline(__always)
     private static func edgeWord(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool, is word: [UInt8]?, wordBytes: ASCIISet) -> Bool? {
         // No title word: the `Character` comparison a nil answer leads to fails too.
@@ -157,9 +173,16 @@ enum PageTitle {
         func isWordByte(_ byte: UInt8) -> Bool { wordBytes.contains(byte) }
         let step = fromEnd ? -1 : 1
         var index = fromEnd ? bytes.count - 1 : 0
-        while bytes.indices.contains(index), bytes[index] < 0x80, !isWordByte(bytes[index]) { index += step }
+        while bytes.indices.contains(index) {
+            guard bytes[index] >= 0x80 else {
+                if isWordByte(bytes[index]) { break }
+                index += step
+                continue
+            }
+            guard let length = edgeMarkLength(bytes, at: index, fromEnd: fromEnd) else { return nil }
+            index += step * length
+        }
         guard bytes.indices.contains(index) else { return false }
-        guard bytes[index] < 0x80 else { return nil }
         let start = index
         // Most lines differ from the title in their edge letter. Where the title's is ASCII, the
         // `Character` comparison fails as well, so the word need not be walked: the character
@@ -169,7 +192,7 @@ enum PageTitle {
             if !fromEnd || (start > 0 && isWordByte(bytes[start - 1])) { return false }
         }
         while bytes.indices.contains(index), isWordByte(bytes[index]) { index += step }
-        if bytes.indices.contains(index), bytes[index] >= 0x80 { return nil }
+        if bytes.indices.contains(index), bytes[index] >= 0x80, edgeMarkLength(bytes, at: index, fromEnd: fromEnd) == nil { return nil }
         let range = fromEnd ? (index + 1)..<(start + 1) : start..<index
         // Words of different lengths differ: most lines fail here, without a walk of their word.
         guard word.count == range.count else { return false }
@@ -181,6 +204,37 @@ enum PageTitle {
             offset += 1
         }
         return true
+    }
+
+    /// The length of the scalar at byte `index` (its first byte; with `fromEnd`, its last) when
+    /// it is an `isEdgeMark`; nil for any other.
+    private static func edgeMarkLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, fromEnd: Bool) -> Int? {
+        var start = index
+        if fromEnd {
+            while start > 0, index - start < 3, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        }
+        guard let (scalar, length) = UTF8Scalar.decode(bytes, at: start), !fromEnd || start + length == index + 1, isEdgeMark(scalar) else {
+            return nil
+        }
+        return length
+    }
+
+    /// Punctuation, symbols and spaces beyond ASCII that lines open or close with ("© 2024 Site",
+    /// "Read more »", "• News", "【Title】"): no letters and no numbers, their own lower case, and
+    /// each a character alone beside ASCII and beside each other. No walk of `words` takes them
+    /// for a word's, and they part words as ASCII marks do, so the word next to them is the
+    /// line's edge word (`PageTitleEdgeTests` checks each against those definitions).
+    static func isEdgeMark(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xA0...0xA9, 0xAB, 0xAC, 0xAE...0xB1, 0xB4, 0xB6...0xB8, 0xBB, 0xBF, 0xD7, 0xF7,  // Latin-1 (not ª º ¹ ² ³ µ ¼ ½ ¾, soft hyphen)
+            0x2010...0x2027, 0x2030...0x205E,  // dashes, quotes, bullets, ellipsis, primes, guillemets
+            0x20A0...0x20BF,  // currency signs
+            0x2190...0x21FF, 0x2500...0x25FF,  // arrows, box drawing, blocks, geometric shapes
+            0x3000...0x3004, 0x3008...0x3020,  // CJK space, marks and brackets (not 々 〆 〇 or the Hangzhou numerals)
+            0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF3E, 0xFF40, 0xFF5B...0xFF65:  // full-width marks (not the digits, letters or ＿)
+            true
+        default: false
+        }
     }
 
     private static let asciiWordBytes = ASCIISet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".utf8)
@@ -217,11 +271,17 @@ enum PageTitle {
                     isWord = wordBytes.contains(byte)
                     index += 1
                 } else {
-                    guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(scalar),
-                        let lower = ScalarCharacters.lowercased(scalar), let unicode = Unicode.Scalar(lower)
-                    else { return false }
-                    UTF8.encode(unicode) { lowered.append($0) }
-                    isWord = ScalarCharacters.isLetterOrNumber(lower)
+                    guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index) else { return false }
+                    if isEdgeMark(scalar) {
+                        // Its own lower case and no word's, without the look-ups (see `isEdgeMark`).
+                        lowered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                        isWord = false
+                    } else {
+                        guard ScalarCharacters.standsAlone(scalar), let lower = ScalarCharacters.lowercased(scalar), let unicode = Unicode.Scalar(lower)
+                        else { return false }
+                        UTF8.encode(unicode) { lowered.append($0) }
+                        isWord = ScalarCharacters.isLetterOrNumber(lower)
+                    }
                     index += length
                 }
                 ranges.add(isWord: isWord, at: at)

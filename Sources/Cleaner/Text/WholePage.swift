@@ -31,13 +31,13 @@ enum WholePage {
         // Too long in bytes for the widest menu item (4 bytes a character at most): no need to count.
         if line.utf8.count > menuItemCharacters * 4 { return false }
         // An ASCII line on its bytes: each byte a character, its whitespace 9-13 and space.
-        let ascii = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
-            return bytes.count <= menuItemCharacters && MainText.asciiWordCount(bytes, limit: menuItemWords + 1) <= menuItemWords
+        if let answer = ASCIIBytes.with(line.utf8, { bytes in
+            bytes.count <= menuItemCharacters && MainText.asciiWordCount(bytes, limit: menuItemWords + 1) <= menuItemWords
+        }) {
+            return answer
         }
-        if let ascii, let answer = ascii { return answer }
-        let size = ASCIIText.isASCII(line) ? line.utf8.count : MainText.weightedLength(line)
-        guard size <= menuItemCharacters else { return false }
+        // Any other line (an ASCII one too, when its bytes are not contiguous) by its scalars.
+        guard MainText.weightedLength(line) <= menuItemCharacters else { return false }
         // One word past the widest menu item is enough to say no.
         var counter = WordCounter(limit: menuItemWords + 1)
         for scalar in line.unicodeScalars where !counter.add(isWhitespace: UnicodeWhitespace.isWhitespace(scalar.value)) {
