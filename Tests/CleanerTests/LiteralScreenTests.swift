@@ -177,6 +177,18 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// A pattern whose literals share an opening is screened by the literals whole, not by their
+    /// opening: "your " alone, on most lines that address the reader, is passed over.
+    func testScreenKeepsLiteralsWithACommonOpeningWhole() throws {
+        let source = "^(?i)(?=.{0,400}$).*\\byour (?:e-?mail )?address (?:is|will be) used only\\b"
+        let screen = LiteralScreen([try Pattern(source)])
+        let lines = ["Your e-mail address is used only to send you the newsletter.", "Enter your email address", "Your address will be used only once", "Your order ships today", "your address is used only"]
+        let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+        let candidates = screen.candidateLines(in: document)
+        XCTAssertTrue(screen.screens(0))
+        XCTAssertEqual(lines.indices.filter { candidates.marks[$0] }.map { lines[$0] }, [lines[0], lines[2], lines[4]])
+    }
+
     /// The literals' own test (`RequiredLiterals.mayMatch`), the definition the keys stand for: on
     /// random and real lines, each candidate of a built-in pattern read to literals of ASCII or
     /// of one case holds one of them whole, beyond the key that opens it (or, for case-insensitive

@@ -443,7 +443,11 @@ struct RequiredLiterals: Sendable {
         let caselessLimit = limit ?? (runsAlongLine ? maxLiterals : maxCaselessLiterals)
         // Each requirement the pattern's top level offers holds alone: the strongest usable one.
         let usable = (info.candidates + [info.requirement].compactMap { $0 }).map { requirement in
-            let shortened = commonPrefix(requirement) ?? withoutLonger(requirement)
+            // The screen (`limit`) keeps literals whole while they fit: it looks for any number
+            // at one walk's cost, where their common opening ("your " of "your address is used
+            // only" and its variants) picks out many lines for PCRE2 to match.
+            let whole = withoutLonger(requirement)
+            let shortened = limit.map { whole.count <= $0 } == true ? whole : commonPrefix(requirement) ?? whole
             return runsAlongLine && shortened.filter(\.caseless).count > caselessLimit ? merged(shortened, limit: caselessLimit) : shortened
         }.filter { literals in
             literals.count <= maxLiterals && literals.filter(\.caseless).count <= caselessLimit

@@ -43,9 +43,13 @@ struct LiteralScreen: Sendable {
     /// By slot (the rule's place in its file); nil for a pattern that is not screened.
     private let screened: [Screened?]
     private let automaton: LiteralAutomaton?
-    /// Per key of `automaton`, the slots it is a key of, and the slots it opens a longer literal of.
-    private let slotsOfKey: [[Int32]]
-    private let tailsOfKey: [[Tail]]
+    /// Per key of `automaton`, the slots it is a key of, `keySlots[keySlotStart[key] ..<
+    /// keySlotStart[key + 1]]`, and the slots it opens a longer literal of, the same way in
+    /// `keyTails`: flat arrays, where an array a key cost a retain and a release an occurrence.
+    private let keySlotStart: [Int32]
+    private let keySlots: [Int32]
+    private let keyTailStart: [Int32]
+    private let keyTails: [Tail]
     private let tailBytes: [UInt8]
     private let countsCharacters: Bool
     /// The slots whose candidates are more than the lines with their keys: those with line
@@ -123,13 +127,25 @@ struct LiteralScreen: Sendable {
         let kept = automaton != nil ? screened : screened.map { $0?.everyLine == true ? $0 : nil }
         self.screened = kept
         self.automaton = automaton
-        self.slotsOfKey = slotsOfKey
-        self.tailsOfKey = tailsOfKey
+        (keySlotStart, keySlots) = Self.flattened(slotsOfKey)
+        (keyTailStart, keyTails) = Self.flattened(tailsOfKey)
         self.tailBytes = tailBytes
         countsCharacters = kept.contains { $0?.tests?.literals.maxCharacters != nil }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
         self.conjoined = conjoined.filter { kept[$0.slot] != nil }
         markSlots = patterns.count + conjunctCount
+    }
+
+    /// `lists` as one array, list `index` at `[start[index] ..< start[index + 1]]`.
+    private static func flattened<Element>(_ lists: [[Element]]) -> (start: [Int32], elements: [Element]) {
+        var start: [Int32] = [0]
+        start.reserveCapacity(lists.count + 1)
+        var elements: [Element] = []
+        for list in lists {
+            elements += list
+            start.append(Int32(elements.count))
+        }
+        return (start, elements)
     }
 
     /// The keys of `pattern` and what else it asks; nil when it cannot be screened. Its literals
@@ -316,8 +332,10 @@ struct LiteralScreen: Sendable {
                         automaton?.forEachOccurrence(in: text) { key, end in
                             // Occurrences come in order: the line moves on with them.
                             while line + 1 < count, starts[line + 1] < end { line += 1 }
-                            for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
-                            for tail in tailsOfKey[key] where !marks[Int(tail.slot) * count + line] {
+                            for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) { marks[Int(keySlots[index]) * count + line] = true }
+                            for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
+                                let tail = keyTails[index]
+                                guard !marks[Int(tail.slot) * count + line] else { continue }
                                 let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
                                 if Self.follows(rest, caseless: tail.caseless, in: text, at: end) { marks[Int(tail.slot) * count + line] = true }
                             }
