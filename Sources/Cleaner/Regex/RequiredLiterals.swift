@@ -406,19 +406,18 @@ struct RequiredLiterals: Sendable {
                 continue
             }
             while line + 1 < starts.count, starts[line + 1] <= index { line += 1 }
-            // A line's own walk ends at its line feed.
+            // A line's own walk ends at its line feed: the eight bytes a step at a time, within it.
             let end = line + 1 < starts.count ? starts[line + 1] - 1 : text.count
-            if index >= end {
-                index += 1
-                continue
+            let bytes = UnsafeBufferPointer(rebasing: text[..<end])
+            let stop = min(index + 8, end)
+            while index < stop, let next = digitStep(bytes, at: index) { index = next }
+            if index < stop {
+                // A digit, or maybe one: the line holds one, and the walk goes on at the next.
+                found[line] = true
+                index = end + 1
+            } else if index >= end {
+                index = end + 1
             }
-            if let next = digitStep(UnsafeBufferPointer(rebasing: text[..<end]), at: index) {
-                index = next
-                continue
-            }
-            // A digit, or maybe one: the line holds one, and the walk goes on at the next.
-            found[line] = true
-            index = end + 1
         }
         return found
     }
