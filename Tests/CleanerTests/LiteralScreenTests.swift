@@ -177,6 +177,42 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// A pattern whose literals share an opening is screened by the literals whole, not by their
+    /// opening: "your " alone, on most lines that address the reader, is passed over.
+    func testScreenKeepsLiteralsWithACommonOpeningWhole() throws {
+        let source = "^(?i)(?=.{0,400}$).*\\byour (?:e-?mail )?address (?:is|will be) used only\\b"
+        let screen = LiteralScreen([try Pattern(source)])
+        let lines = ["Your e-mail address is used only to send you the newsletter.", "Enter your email address", "Your address will be used only once", "Your order ships today", "your address is used only"]
+        let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+        let candidates = screen.candidateLines(in: document)
+        XCTAssertTrue(screen.screens(0))
+        XCTAssertEqual(lines.indices.filter { candidates.marks[$0] }.map { lines[$0] }, [lines[0], lines[2], lines[4]])
+    }
+
+    /// Each line's digit test from one walk of the text (`RequiredLiterals.digitLines`) is the
+    /// line's own test (`holdsDigit`): on random and real lines, with empty lines and digits at
+    /// either end of a line.
+    func testDigitLinesOfATextAreEachLinesOwn() throws {
+        var lines = randomLines(count: 3000) + benchLines(limit: 8000)
+        lines += ["", "1", "", "a1", "1a", "\u{2019}9", "\u{2019}", "x\u{2014}", "\u{660}", "\u{2070}", "abcdefgh1", "abcdefghi", "12345678", ""]
+        var withDigit = 0
+        for start in stride(from: 0, to: lines.count, by: 250) {
+            let chunk = Array(lines[start..<min(start + 250, lines.count)])
+            let document = try XCTUnwrap(DocumentLines(lines: chunk.map { Substring($0) }))
+            let found = document.text.withUnsafeBufferPointer { text in
+                document.starts.withUnsafeBufferPointer { RequiredLiterals.digitLines(text, starts: UnsafeBufferPointer(rebasing: $0[..<document.count])) }
+            }
+            let expected = chunk.map { line in
+                var line = line
+                return line.withUTF8 { RequiredLiterals.holdsDigit($0) }
+            }
+            XCTAssertEqual(found, expected)
+            withDigit += expected.filter { $0 }.count
+        }
+        XCTAssertGreaterThan(withDigit, 500)
+        XCTAssertLessThan(withDigit, lines.count - 500)
+    }
+
     /// The literals' own test (`RequiredLiterals.mayMatch`), the definition the keys stand for: on
     /// random and real lines, each candidate of a built-in pattern read to literals of ASCII or
     /// of one case holds one of them whole, beyond the key that opens it (or, for case-insensitive

@@ -28,6 +28,8 @@ final class CompiledPattern: @unchecked Sendable {
     /// The pattern without its leading assertions, tried first (see `LeadingLookarounds`);
     /// compiled when a line is first matched (most patterns of a page have no candidate line).
     private let body: Pattern?
+    /// The pattern answered by counting words instead (`WordCountPattern`), when it is one.
+    private let wordCount: WordCountPattern?
     /// A byte every match holds, when it picks out few lines (see `RequiredByte`).
     let requiredByte: UInt8?
     /// Literals of which every match holds one (see `RequiredLiterals`).
@@ -85,6 +87,7 @@ final class CompiledPattern: @unchecked Sendable {
         requiredLiterals = usesShortcuts && (checksLiteralsPerLine || opensWithRun) ? LazyRequiredLiterals(source, caseInsensitive: caseInsensitive) : nil
         // A body that does not compile only costs the shortcut (its result is then no answer).
         body = usesShortcuts ? LeadingLookarounds.body(of: source).map { Pattern(compilingOnUse: $0, caseInsensitive: caseInsensitive) } : nil
+        wordCount = usesShortcuts ? WordCountPattern(source) : nil
     }
 
     deinit {
@@ -103,8 +106,15 @@ final class CompiledPattern: @unchecked Sendable {
     func matches(bytes: UnsafeBufferPointer<UInt8>, checksLiterals: Bool = true) -> Bool {
         if checksLiterals, !mayMatch(bytes) { return false }
         // The body's no-match is the pattern's; its match, or a limit it hit, leaves the pattern to answer.
-        if let body, body.result(bytes: bytes) == PCRE2_ERROR_NOMATCH { return false }
+        if let body, body.misses(bytes: bytes) { return false }
+        if let answer = wordCount?.matches(bytes) { return answer }
         return result(bytes: bytes) >= 0
+    }
+
+    /// True when `bytes` cannot match: the word count's answer, else PCRE2's (a limit it hit is no answer).
+    func misses(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let answer = wordCount?.matches(bytes) { return !answer }
+        return result(bytes: bytes) == PCRE2_ERROR_NOMATCH
     }
 
     /// True once matches take PCRE2's JIT fast path.

@@ -91,9 +91,9 @@ final class Pattern: Sendable {
         compiled?.matches(bytes: bytes, checksLiterals: checksLiterals) ?? false
     }
 
-    /// PCRE2's result on a line's UTF-8 (see `CompiledPattern.result`).
-    func result(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        compiled?.result(bytes: bytes) ?? PCRE2_ERROR_INTERNAL
+    /// True when a line's UTF-8 cannot match (see `CompiledPattern.misses`); false when the source does not compile.
+    func misses(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        compiled?.misses(bytes: bytes) ?? false
     }
 
     /// The UTF-8 byte range of the first match in `text`.

@@ -390,6 +390,38 @@ struct RequiredLiterals: Sendable {
         return false
     }
 
+    /// `holdsDigit` of each line of a text whose lines open at `starts` (each line's bytes up to
+    /// the next one's start, less its line feed), from one walk of the whole text: a walk a line
+    /// paid its call and the bytes after its last eight, and most lines of a scrape are asked.
+    /// The text is valid UTF-8, so that no character runs across a line end.
+    static func digitLines(_ text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>) -> [Bool] {
+        var found = [Bool](repeating: false, count: starts.count)
+        guard let base = text.baseAddress, !starts.isEmpty else { return found }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var line = 0
+        while index < text.count {
+            if index + 8 <= text.count, digitOrLateLeadBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) == 0 {
+                index += 8
+                continue
+            }
+            while line + 1 < starts.count, starts[line + 1] <= index { line += 1 }
+            // A line's own walk ends at its line feed: the eight bytes a step at a time, within it.
+            let end = line + 1 < starts.count ? starts[line + 1] - 1 : text.count
+            let bytes = UnsafeBufferPointer(rebasing: text[..<end])
+            let stop = min(index + 8, end)
+            while index < stop, let next = digitStep(bytes, at: index) { index = next }
+            if index < stop {
+                // A digit, or maybe one: the line holds one, and the walk goes on at the next.
+                found[line] = true
+                index = end + 1
+            } else if index >= end {
+                index = end + 1
+            }
+        }
+        return found
+    }
+
     /// One step of `holdsDigit` at `index`: nil when a digit may be there, else where to go on.
     @inline(__always)
     private static func digitStep(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
@@ -443,7 +475,11 @@ struct RequiredLiterals: Sendable {
         let caselessLimit = limit ?? (runsAlongLine ? maxLiterals : maxCaselessLiterals)
         // Each requirement the pattern's top level offers holds alone: the strongest usable one.
         let usable = (info.candidates + [info.requirement].compactMap { $0 }).map { requirement in
-            let shortened = commonPrefix(requirement) ?? withoutLonger(requirement)
+            // The screen (`limit`) keeps literals whole while they fit: it looks for any number
+            // at one walk's cost, where their common opening ("your " of "your address is used
+            // only" and its variants) picks out many lines for PCRE2 to match.
+            let whole = withoutLonger(requirement)
+            let shortened = limit.map { whole.count <= $0 } == true ? whole : commonPrefix(requirement) ?? whole
             return runsAlongLine && shortened.filter(\.caseless).count > caselessLimit ? merged(shortened, limit: caselessLimit) : shortened
         }.filter { literals in
             literals.count <= maxLiterals && literals.filter(\.caseless).count <= caselessLimit

@@ -23,7 +23,12 @@ struct LiteralScreen: Sendable {
     /// A pattern's `RequiredLiterals`, for their line tests.
     private final class LineTests: Sendable {
         let literals: RequiredLiterals
-        init(_ literals: RequiredLiterals) { self.literals = literals }
+        /// The digit is the only test: a line's answer is whether it holds one.
+        let onlyDigit: Bool
+        init(_ literals: RequiredLiterals) {
+            self.literals = literals
+            onlyDigit = literals.needsDigit && literals.maxCharacters == nil && literals.suffixes.isEmpty
+        }
     }
 
     /// The rest of a literal longer than its key (`maxKeyBytes`): a line holding the key is the
@@ -43,11 +48,17 @@ struct LiteralScreen: Sendable {
     /// By slot (the rule's place in its file); nil for a pattern that is not screened.
     private let screened: [Screened?]
     private let automaton: LiteralAutomaton?
-    /// Per key of `automaton`, the slots it is a key of, and the slots it opens a longer literal of.
-    private let slotsOfKey: [[Int32]]
-    private let tailsOfKey: [[Tail]]
+    /// Per key of `automaton`, the slots it is a key of, `keySlots[keySlotStart[key] ..<
+    /// keySlotStart[key + 1]]`, and the slots it opens a longer literal of, the same way in
+    /// `keyTails`: flat arrays, read in place at each occurrence (no array a key to copy).
+    private let keySlotStart: [Int32]
+    private let keySlots: [Int32]
+    private let keyTailStart: [Int32]
+    private let keyTails: [Tail]
     private let tailBytes: [UInt8]
     private let countsCharacters: Bool
+    /// Some pattern asks a line for a digit: each line's answer is found in one walk of the text.
+    private let testsDigits: Bool
     /// The slots whose candidates are more than the lines with their keys: those with line
     /// tests, or without keys.
     private let tested: [Int]
@@ -123,13 +134,26 @@ struct LiteralScreen: Sendable {
         let kept = automaton != nil ? screened : screened.map { $0?.everyLine == true ? $0 : nil }
         self.screened = kept
         self.automaton = automaton
-        self.slotsOfKey = slotsOfKey
-        self.tailsOfKey = tailsOfKey
+        (keySlotStart, keySlots) = Self.flattened(slotsOfKey)
+        (keyTailStart, keyTails) = Self.flattened(tailsOfKey)
         self.tailBytes = tailBytes
         countsCharacters = kept.contains { $0?.tests?.literals.maxCharacters != nil }
+        testsDigits = kept.contains { $0?.tests?.literals.needsDigit == true }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
         self.conjoined = conjoined.filter { kept[$0.slot] != nil }
         markSlots = patterns.count + conjunctCount
+    }
+
+    /// `lists` as one array, list `index` at `[start[index] ..< start[index + 1]]`.
+    private static func flattened<Element>(_ lists: [[Element]]) -> (start: [Int32], elements: [Element]) {
+        var start: [Int32] = [0]
+        start.reserveCapacity(lists.count + 1)
+        var elements: [Element] = []
+        for list in lists {
+            elements += list
+            start.append(Int32(elements.count))
+        }
+        return (start, elements)
     }
 
     /// The keys of `pattern` and what else it asks; nil when it cannot be screened. Its literals
@@ -303,21 +327,23 @@ struct LiteralScreen: Sendable {
     func candidateLines(in lines: DocumentLines) -> Candidates {
         let count = lines.count
         var marks = [Bool](repeating: false, count: markSlots * count)
-        // Each line's character count and digit test, made when a pattern first asks: most
-        // lines are candidates of no pattern that asks (characters -1 not yet; digits 0 not
-        // yet, 1 no digit, 2 digit).
+        // Each line's character count, made when a pattern first asks: most lines are
+        // candidates of no pattern that asks (-1 not yet). Its digit test, made for every line
+        // in one walk of the text when a pattern asks (patterns that ask every line do).
         var characters = [Int](repeating: -1, count: countsCharacters ? count : 0)
-        var digits = [UInt8](repeating: 0, count: count)
         lines.text.withUnsafeBufferPointer { text in
             marks.withUnsafeMutableBufferPointer { marks in
                 lines.starts.withUnsafeBufferPointer { starts in
+                    let digits = testsDigits ? RequiredLiterals.digitLines(text, starts: UnsafeBufferPointer(rebasing: starts[..<count])) : []
                     var line = 0
                     tailBytes.withUnsafeBufferPointer { tailBytes in
                         automaton?.forEachOccurrence(in: text) { key, end in
                             // Occurrences come in order: the line moves on with them.
                             while line + 1 < count, starts[line + 1] < end { line += 1 }
-                            for slot in slotsOfKey[key] { marks[Int(slot) * count + line] = true }
-                            for tail in tailsOfKey[key] where !marks[Int(tail.slot) * count + line] {
+                            for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) { marks[Int(keySlots[index]) * count + line] = true }
+                            for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
+                                let tail = keyTails[index]
+                                guard !marks[Int(tail.slot) * count + line] else { continue }
                                 let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
                                 if Self.follows(rest, caseless: tail.caseless, in: text, at: end) { marks[Int(tail.slot) * count + line] = true }
                             }
@@ -336,6 +362,11 @@ struct LiteralScreen: Sendable {
                         let byte = entry.byte
                         // The box, not a copy of the literals (which would retain each of their arrays).
                         let tests = entry.tests
+                        if entry.everyLine, byte == nil, let tests, tests.onlyDigit {
+                            // Every line with a digit: the walk's answers as they are.
+                            _ = UnsafeMutableBufferPointer(rebasing: marks[first..<(first + count)]).update(fromContentsOf: digits)
+                            continue
+                        }
                         Self.forEachCandidate(marks, from: first, count: count, everyLine: entry.everyLine) { line in
                             let end = line + 1 < count ? starts[line + 1] - 1 : text.count
                             let bytes = UnsafeBufferPointer(rebasing: text[starts[line]..<end])
@@ -351,8 +382,7 @@ struct LiteralScreen: Sendable {
                                 if characters[line] < 0 { characters[line] = ByteLanes.characterCount(bytes) }
                                 return characters[line]
                             } digit: {
-                                if digits[line] == 0 { digits[line] = RequiredLiterals.holdsDigit(bytes) ? 2 : 1 }
-                                return digits[line] == 2
+                                digits[line]
                             }
                         }
                     }
