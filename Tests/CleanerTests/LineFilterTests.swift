@@ -332,6 +332,13 @@ final class LineFilterTests: XCTestCase {
         // A single paragraph before the heading is no article the heading closes.
         let first = "The city council approved three new night bus routes on Tuesday, linking the central station with the eastern suburbs."
         XCTAssertTrue(try clean(first + tail, rules: rules).text.contains("Council debates the transport budget for 12 more buses"))
+        // A box of two titles in the article, then its last paragraph: the box goes, the paragraph stays.
+        let last = "The authority said the first buses would run in March, once the drivers have been hired and trained for the night shifts."
+        let box = "\n\nRelated stories:\nCouncil debates the transport budget\nNew tram line opens in the west\n" + last + "\nSource: City Herald"
+        let ended = try clean(article + box, rules: rules).text
+        XCTAssertTrue(ended.hasPrefix(article))
+        XCTAssertTrue(ended.contains(last))
+        XCTAssertFalse(ended.contains("New tram line opens in the west"))
     }
 
     /// Two boxes one under the other are two boxes of a few titles each, not one long list: the

@@ -8,21 +8,28 @@
 /// article's paragraphs do; a teaser's summary stands alone between its title and the next) and
 /// the heading closes an article: paragraphs directly after one another before it, as many as
 /// `TeaserStream` asks of an article's run. A listing's entries under a search form's heading
-/// are title, details and summary too, but no article stands before them.
+/// are title, details and summary too, but no article stands before them. Teasers come with
+/// summaries, more than one: a single paragraph after a box of titles ("More on this:", two
+/// titles, the article's last paragraph) is the article going on, and only the box goes.
 enum TeaserTail {
     /// Lines after the heading at least: a heading with a title or two is `HeadedTitles`' box.
     static let minLinesAfter = 3
+    /// Lines of prose after the heading at least: the summaries of two teasers.
+    static let minSummaries = 2
 
     /// Whether the heading at `position`, among `count` kept lines, opens the scrape's tail of
     /// teasers. `isProse(position)`: whether the kept line there weighs as prose.
     static func opens(at position: Int, count: Int, isProse: (Int) -> Bool) -> Bool {
         guard count - position - 1 >= minLinesAfter else { return false }
         var previousIsProse = false
+        var summaries = 0
         for index in (position + 1)..<count {
             let prose = isProse(index)
             if prose, previousIsProse { return false }
+            if prose { summaries += 1 }
             previousIsProse = prose
         }
+        guard summaries >= minSummaries else { return false }
         var pairs = 0
         var nextIsProse = false
         for index in (0..<position).reversed() {
