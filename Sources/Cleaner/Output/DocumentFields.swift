@@ -60,7 +60,7 @@ public struct DocumentFields: Sendable, Equatable {
     /// At least `count` words, or written in a script without spaces between words (CJK and
     /// beyond: no scalar below U+3000), where words cannot be counted by spaces.
     private static func hasWords(_ text: String, atLeast count: Int) -> Bool {
-        MainText.wordCount(text, ascii: ASCIIText.isASCII(text), limit: count) >= count
+        MainText.wordCount(text, limit: count) >= count
             || !text.unicodeScalars.contains(where: { $0.value < 0x3000 })
     }
 

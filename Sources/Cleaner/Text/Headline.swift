@@ -15,7 +15,7 @@ enum Headline {
     }
 
     static func isHeadlineLike(_ line: String) -> Bool {
-        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: maxWords + 1)
+        let words = MainText.wordCount(line, limit: maxWords + 1)
         guard words > 0, words <= maxWords else { return false }
         return !endsSentence(line)
     }

@@ -27,20 +27,8 @@ extension MainText {
         line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let end = bytes.count - lastLength
             guard let base = bytes.baseAddress, end > 0 else { return false }
-            return listIntroducerForms.contains { form in holds(form, in: UnsafeBufferPointer(start: base, count: end)) }
+            let before = UnsafeBufferPointer(start: base, count: end)
+            return listIntroducerForms.contains { form in form.withUnsafeBufferPointer { ByteSearch.contains(before, $0) } }
         }
-    }
-
-    /// Whether `bytes` hold the bytes `form` (one scalar's UTF-8) somewhere.
-    private static func holds(_ form: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let lead = form.first, let base = bytes.baseAddress else { return false }
-        var offset = 0
-        while offset + form.count <= bytes.count, let found = memchr(base + offset, Int32(lead), bytes.count - offset) {
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            guard at + form.count <= bytes.count else { return false }
-            if form.indices.allSatisfy({ bytes[at + $0] == form[$0] }) { return true }
-            offset = at + 1
-        }
-        return false
     }
 }

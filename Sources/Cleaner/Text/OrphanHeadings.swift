@@ -49,7 +49,7 @@ enum OrphanHeadings {
     /// A line too long for a headline (`Headline.maxWords`) that weighs as prose.
     private static func holdsProse(_ block: Block) -> Bool {
         block.lines.contains { line in
-            line.isKept && MainText.wordCount(line.text, ascii: ASCIIText.isASCII(line.text), limit: Headline.maxWords + 1) > Headline.maxWords
+            line.isKept && MainText.wordCount(line.text, limit: Headline.maxWords + 1) > Headline.maxWords
                 && MainText.weight(line.text) > 0
         }
     }

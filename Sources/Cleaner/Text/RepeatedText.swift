@@ -45,7 +45,7 @@ enum RepeatedText {
             return false
         }
         if first == second {
-            return MainText.wordCount(first, ascii: ASCIIText.isASCII(first), limit: minCaptionWords) >= minCaptionWords
+            return MainText.wordCount(first, limit: minCaptionWords) >= minCaptionWords
         }
         return isTruncatedCopy(first, of: second) || isTruncatedCopy(second, of: first)
     }
@@ -106,7 +106,7 @@ enum RepeatedText {
             for lineIndex in document.blocks[blockIndex].lines.indices {
                 let line = document.blocks[blockIndex].lines[lineIndex]
                 // Words counted up to the bound, without splitting the line into an array of them.
-                guard line.isKept, MainText.wordCount(line.text, ascii: ASCIIText.isASCII(line.text), limit: minDuplicateWords) >= minDuplicateWords else { continue }
+                guard line.isKept, MainText.wordCount(line.text, limit: minDuplicateWords) >= minDuplicateWords else { continue }
                 if !seen.insert(comparable(line.text)).inserted {
                     document.blocks[blockIndex].lines[lineIndex].removedBy = reason
                 }
@@ -134,7 +134,7 @@ enum RepeatedText {
                 // Words are runs between whitespace: fewer bytes than a letter and a space each
                 // cannot hold enough of them (labels, bylines, headings are that short).
                 guard text.utf8.count >= 2 * minRepeatedLineWords - 1, !Headline.endsSentence(text),
-                    MainText.wordCount(text, ascii: ASCIIText.isASCII(text), limit: minRepeatedLineWords) >= minRepeatedLineWords
+                    MainText.wordCount(text, limit: minRepeatedLineWords) >= minRepeatedLineWords
                 else { continue }
                 places[text, default: []].append((blockIndex, lineIndex))
             }

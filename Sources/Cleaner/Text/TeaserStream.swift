@@ -69,7 +69,7 @@ enum TeaserStream {
         var tail = Substring(line)
         while let last = tail.last, Headline.closers.contains(last) { tail = tail.dropLast() }
         if let last = tail.last, listItemEnds.contains(last) { return false }
-        let words = MainText.wordCount(line, ascii: ASCIIText.isASCII(line), limit: Headline.maxWords + 1)
+        let words = MainText.wordCount(line, limit: Headline.maxWords + 1)
         if (MainText.minTitleWords...Headline.maxWords).contains(words) { return true }
         return words < MainText.minTitleWords && line.unicodeScalars.filter { $0.properties.numericType != nil }.count >= timestampDigits
     }
