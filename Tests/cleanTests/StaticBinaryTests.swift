@@ -32,6 +32,15 @@ final class StaticBinaryTests: XCTestCase {
         XCTAssertEqual(String(decoding: cleaned.stdout, as: UTF8.self), "Story text.\n")
     }
 
+    /// Every run of `clean` pays for relocating a position-independent binary (Package.swift): the
+    /// binary is linked at a fixed address. The ELF header's type is `ET_EXEC` (2), not `ET_DYN` (3).
+    func testBinaryIsLinkedAtAFixedAddress() throws {
+        let header = try Data(contentsOf: CLITests.binary).prefix(18)
+        XCTAssertEqual(Array(header.prefix(4)), [0x7F, 0x45, 0x4C, 0x46], "not an ELF file")
+        XCTAssertEqual(header.count, 18)
+        XCTAssertEqual(UInt16(header[header.startIndex + 16]) | UInt16(header[header.startIndex + 17]) << 8, 2, "the binary is position-independent")
+    }
+
     /// Every run of `clean` pays for loading what it links: the full Foundation with its ICU data
     /// added some 3 ms (a fifth of a small page's run), so the tool uses FoundationEssentials only.
     func testBinaryDoesNotLinkFullFoundation() throws {
