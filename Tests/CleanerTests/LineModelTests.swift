@@ -36,8 +36,9 @@ final class LineModelTests: XCTestCase {
         }
     }
 
-    /// A range the scan calls normalized is one the normalizer leaves as it is, and it is ASCII
-    /// exactly when no byte is past ASCII; lines split where the text's line ends are.
+    /// The scan calls a range normalized exactly when the normalizer leaves it as it is, and ASCII
+    /// exactly when no byte is past ASCII; lines split where the text's line ends are (texts long
+    /// enough for blocks of sixteen bytes and the bytes after the last block).
     func testLineScanFlagsAreTheDefinitions() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3000 {
@@ -48,30 +49,50 @@ final class LineModelTests: XCTestCase {
                 XCTAssertEqual(range.start, lineStart)
                 let line = Array(bytes[range.start..<range.end])
                 XCTAssertFalse(line.contains(0x0A) || line.contains(0x0D))
-                if range.isNormalized {
-                    XCTAssertEqual(Array(line.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }.utf8), line, "\(line)")
-                    XCTAssertEqual(range.isASCII, line.allSatisfy { $0 < 0x80 }, "\(line)")
-                }
+                // Normalized exactly when the normalizer leaves the line as it is.
+                let normalized = Array(line.withUnsafeBufferPointer { TextNormalizer.normalizeLine(bytes: $0) }.utf8)
+                XCTAssertEqual(range.isNormalized, normalized == line, "\(line)")
+                XCTAssertEqual(range.isASCII, line.allSatisfy { $0 < 0x80 }, "\(line)")
                 lineStart = range.end + (range.end < bytes.count && bytes[range.end] == 0x0D && range.end + 1 < bytes.count && bytes[range.end + 1] == 0x0A ? 2 : 1)
             }
         }
     }
 
-    /// The scan passes over a word without looking at its bytes exactly when all eight are printable
-    /// ASCII, on words of bytes from every class: controls, the space, printable ASCII, DEL,
-    /// continuation and lead bytes (borrows and carries between them included).
-    func testWordsPassedOverAreThePrintableASCIIOnes() {
-        let bytes: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xE2, 0xEF, 0xF0, 0xFF]
+    /// The scan looks at exactly the bytes of a block of sixteen that are neither printable ASCII
+    /// nor continuation bytes, and the spaces right after a space (the byte before the block
+    /// included), on blocks of bytes from every class: controls, the space, printable ASCII, DEL,
+    /// continuation and lead bytes.
+    func testBytesLookedAtAreTheOthers() {
+        let classes: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xE2, 0xEF, 0xF0, 0xFF]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<100_000 {
+        for _ in 0..<20_000 {
             // Mostly printable ASCII, as text is, with one class or another mixed in.
-            let word = (0..<8).reduce(UInt64(0)) { word, lane in
-                let byte = Int.random(in: 0..<3, using: &generator) == 0 ? bytes.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0x20...0x7E, using: &generator)
-                return word | UInt64(byte) << (8 * UInt64(lane))
+            let bytes: [UInt8] = (0..<17).map { _ in
+                Int.random(in: 0..<3, using: &generator) == 0 ? classes.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0x20...0x7E, using: &generator)
             }
-            let printable = (0..<8).allSatisfy { lane in (0x20...0x7E).contains(UInt8(truncatingIfNeeded: word >> (8 * UInt64(lane)))) }
-            XCTAssertEqual(LineScan.mayHoldOthers(word) == 0, printable, String(word, radix: 16))
-            if LineScan.mayHoldOthers(word) == 0 { XCTAssertEqual(LineScan.otherBytes(word), 0, String(word, radix: 16)) }
+            let others = bytes.withUnsafeBytes { raw in raw.baseAddress.map { LineScan.otherBytes($0, at: 1) } }
+            guard let others else { return XCTFail("no bytes") }
+            for lane in 0..<16 {
+                let byte = bytes[lane + 1]
+                let isOther = !(0x20...0x7E).contains(byte) && byte & 0xC0 != 0x80
+                let expected = isOther || (byte == 0x20 && bytes[lane] == 0x20)
+                let word = lane < 8 ? others.low : others.high
+                XCTAssertEqual(word >> UInt64(lane % 8 * 8) & 0xFF, expected ? 0x80 : 0, "\(bytes) lane \(lane)")
+                XCTAssertEqual(LineScan.isOther(byte), isOther, "\(byte)")
+            }
+        }
+    }
+
+    /// A block's kept text is its kept lines joined by newlines, whichever lines are removed
+    /// (none, all, one left, empty lines among them).
+    func testKeptTextIsTheKeptLinesJoined() {
+        var generator = SystemRandomNumberGenerator()
+        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
+        for _ in 0..<2000 {
+            let texts = (0..<Int.random(in: 0...5, using: &generator)).map { _ in Int.random(in: 0..<4, using: &generator) == 0 ? "" : randomText(&generator) }
+            var block = Block(kind: .paragraph, lines: texts)
+            for index in block.lines.indices where Bool.random(using: &generator) { block.lines[index].removedBy = reason }
+            XCTAssertEqual(block.keptText, block.lines.filter(\.isKept).map(\.text).joined(separator: "\n"), "\(block.lines)")
         }
     }
 

@@ -83,6 +83,44 @@ final class ScrapePathFastPathTests: XCTestCase {
         XCTAssertGreaterThan(ascii, 100)
     }
 
+    /// `truncatedStemByCharacters` as first written: the toggle word taken whole by `prefix(while:)`
+    /// and counted after, the ellipsis and the word dropped with `dropLast`.
+    private func referenceTruncatedStem(_ text: String) -> Substring? {
+        var stem = Substring(text)
+        if let last = stem.last, last.isLetter {
+            let word = stem.reversed().prefix(while: \.isLetter)
+            guard word.count <= RepeatedText.maxToggleCharacters else { return nil }
+            stem = stem.dropLast(word.count).trimmingWhitespace()
+        }
+        if stem.hasSuffix("...") {
+            stem = stem.dropLast(3)
+        } else if stem.hasSuffix("…") {
+            stem = stem.dropLast()
+        } else {
+            return nil
+        }
+        return stem.trimmingWhitespace()
+    }
+
+    /// The walk back over a toggle word stops one letter past the longest: the same stems as the
+    /// whole word's count, on lines of letters that run on (ideographs, words of Arabic), toggle
+    /// words of every length up to and past the limit, a prepended mark, combining marks.
+    func testTruncatedStemByCharactersAsFirstWritten() {
+        let pieces = ["日本語の記事です", "続きを読む", "تابع القراءة", "Ελληνικά", "word", "é", "e\u{301}", "\u{600}", "\u{A0}", "…", "...", " ", "a", "x2"]
+        var random = PseudoRandom(state: 31)
+        var stems = 0
+        for line in pseudoRandomLines(from: pieces, seed: 29, count: 6000, maxWords: 8, separator: { $0 % 3 == 0 ? "" : " " }) {
+            let toggle = String(repeating: "字", count: random.next(13))
+            for text in [line, line + "…" + toggle, line + "... " + toggle, line + " …" + toggle + "\u{301}"] {
+                let expected = referenceTruncatedStem(text)
+                XCTAssertEqual(RepeatedText.truncatedStemByCharacters(text).map(String.init), expected.map(String.init), text.debugDescription)
+                XCTAssertEqual(RepeatedText.truncatedStemByCharacters(text).map { $0.utf8.count }, expected.map { $0.utf8.count }, text.debugDescription)
+                if expected != nil { stems += 1 }
+            }
+        }
+        XCTAssertGreaterThan(stems, 2000)
+    }
+
     /// `HeadedTitles.isLabelList` by its definition: the labels split at every separator.
     private func referenceIsLabelList(_ line: String) -> Bool {
         guard !Headline.endsSentence(line) else { return false }

@@ -69,9 +69,26 @@ public struct Block: Sendable {
 
     public var isKept: Bool { lines.contains { $0.isKept } }
 
-    /// The kept lines, joined by newlines.
+    /// The kept lines, joined by newlines: one kept line is its own text, without a copy; more
+    /// are appended into a string sized for all of them once (a lazy `joined` grew it line by line).
     public var keptText: String {
-        lines.lazy.filter(\.isKept).map(\.text).joined(separator: "\n")
+        var size = -1
+        var only: Int?
+        for index in lines.indices where lines[index].isKept {
+            only = size < 0 ? index : nil
+            size += lines[index].text.utf8.count + 1
+        }
+        guard size >= 0 else { return "" }
+        if let only { return lines[only].text }
+        var text = ""
+        text.reserveCapacity(size)
+        var first = true
+        for line in lines where line.isKept {
+            if !first { text += "\n" }
+            text += line.text
+            first = false
+        }
+        return text
     }
 
     var keptLines: [String] { lines.filter(\.isKept).map(\.text) }

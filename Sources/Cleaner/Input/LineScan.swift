@@ -1,4 +1,4 @@
-/// A text's lines found on its bytes eight at a time, with whether `TextNormalizer.normalizeLine`
+/// A text's lines found on its bytes sixteen at a time, with whether `TextNormalizer.normalizeLine`
 /// would leave each as it is. Most bytes of a scrape are printable ASCII, single spaces between
 /// words and the continuation bytes of longer characters, which neither end a line nor change
 /// under normalizing: only the other bytes (line ends, controls, a space after a space, the lead
@@ -23,59 +23,60 @@ enum LineScan {
         // Room for lines of 40 bytes on average (scrapes' lines, blank ones included, run 35 to
         // 90), not grown a few lines at a time; a large text's growth costs little per line.
         scan.lines.reserveCapacity(min(bytes.count / 40, 1 << 16) + 1)
-        guard let base = bytes.baseAddress else {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
             scan.endLine(at: 0, next: 0, in: bytes)
             return scan.lines
         }
         let raw = UnsafeRawPointer(base)
-        var index = 0
-        // The high bit of the last byte of the word before, when it was a space.
-        var spaceBefore: UInt64 = 0
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let spaces = ByteLanes.equal(word, 0x20)
-            // A space after a space, in this word or across from the last one.
-            let doubled = spaces & (spaces << 8 | spaceBefore)
-            spaceBefore = spaces >> 56
-            // Most words are printable ASCII throughout: then only a doubled space needs a look.
-            if mayHoldOthers(word) == 0, doubled == 0 {
-                index += 8
+        // The first byte on its own: each block of sixteen after it is read with the byte before it.
+        if isOther(bytes[0]) { scan.look(at: 0, in: bytes) }
+        var index = 1
+        while index + 16 <= bytes.count {
+            // Most blocks are printable ASCII throughout, with single spaces: nothing to look at.
+            var others = otherBytes(raw, at: index)
+            if others.low | others.high == 0 {
+                index += 16
                 continue
             }
-            var others = otherBytes(word) | doubled
-            while others != 0 {
-                scan.look(at: index + others.trailingZeroBitCount >> 3, in: bytes)
-                others &= others &- 1
+            while others.low != 0 {
+                scan.look(at: index + others.low.trailingZeroBitCount >> 3, in: bytes)
+                others.low &= others.low &- 1
             }
-            index += 8
+            while others.high != 0 {
+                scan.look(at: index + 8 + others.high.trailingZeroBitCount >> 3, in: bytes)
+                others.high &= others.high &- 1
+            }
+            index += 16
         }
         while index < bytes.count {
-            let byte = bytes[index]
-            let isOther = byte &- 0x20 >= 0x5F && byte & 0xC0 != 0x80
-            if isOther || (byte == 0x20 && index > 0 && bytes[index - 1] == 0x20) { scan.look(at: index, in: bytes) }
+            if isOther(bytes[index]) || (bytes[index] == 0x20 && bytes[index - 1] == 0x20) { scan.look(at: index, in: bytes) }
             index += 1
         }
         scan.endLine(at: bytes.count, next: bytes.count, in: bytes)
         return scan.lines
     }
 
-    /// Nonzero when `word` may hold a byte that is not printable ASCII (below 0x20, 0x7F, or past
-    /// ASCII), zero only when it holds none: a byte below 0x20 borrows its high bit in `word - 0x20`
-    /// whatever borrows into it, 0x7F reaches it in `word + 1`, and a byte past ASCII has it (a
-    /// borrow or carry across bytes can flag a printable byte too, never hide one of the others).
+    /// Neither printable ASCII (the space included, 0x20 to 0x7E) nor a continuation byte (10xxxxxx).
     @inline(__always)
-    static func mayHoldOthers(_ word: UInt64) -> UInt64 {
-        (word | (word &- 0x2020_2020_2020_2020) | (word &+ 0x0101_0101_0101_0101)) & ByteLanes.highBits
+    static func isOther(_ byte: UInt8) -> Bool {
+        byte &- 0x20 >= 0x5F && byte & 0xC0 != 0x80
     }
 
-    /// The high bit of each byte of `word` that is neither printable ASCII (the space included,
-    /// 0x20 to 0x7E) nor a continuation byte (10xxxxxx), computed per byte without carries.
+    /// The sixteen bytes at `index` (which must be 1 or more, with sixteen bytes from it) that need
+    /// a look: each byte that `isOther` holds for, or a space after a space (the byte before
+    /// `index` included), as the high bit of its byte in `low` (bytes 0 to 7) or `high` (8 to 15).
+    /// Compared sixteen lanes at once: a handful of vector instructions a block.
     @inline(__always)
-    static func otherBytes(_ word: UInt64) -> UInt64 {
-        let low = ByteLanes.low7(word)
-        let printable = ByteLanes.atLeast(0x20, low) & ~ByteLanes.atLeast(0x7F, low) & ~word
-        let continuation = word & ~(word << 1) & ByteLanes.highBits
-        return ~printable & ~continuation & ByteLanes.highBits
+    static func otherBytes(_ raw: UnsafeRawPointer, at index: Int) -> (low: UInt64, high: UInt64) {
+        let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+        let before = raw.loadUnaligned(fromByteOffset: index - 1, as: SIMD16<UInt8>.self)
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        let unprintable = (block .< space) .| (block .>= SIMD16<UInt8>(repeating: 0x7F))
+        let continuation = (block & SIMD16<UInt8>(repeating: 0xC0)) .== SIMD16<UInt8>(repeating: 0x80)
+        let others = (unprintable .& .!continuation) .| ((block .== space) .& (before .== space))
+        // A lane of the mask is all ones or all zeros: its high bit says which.
+        let words = unsafeBitCast(others, to: SIMD2<UInt64>.self)
+        return (words[0] & ByteLanes.highBits, words[1] & ByteLanes.highBits)
     }
 
     /// The state of the scan: the current line, and the bytes already accounted for.

@@ -47,13 +47,19 @@ enum RepeatedText {
         if first == second {
             return MainText.wordCount(first, limit: minCaptionWords) >= minCaptionWords
         }
-        return isTruncatedCopy(first, of: second) || isTruncatedCopy(second, of: first)
+        // What each line's ends said stands for the first test of `isTruncatedCopy`.
+        return (mayEndInEllipsis.0 && isTruncatedCopy(endingInEllipsis: first, of: second))
+            || (mayEndInEllipsis.1 && isTruncatedCopy(endingInEllipsis: second, of: first))
     }
 
     /// "A long caption, ..." is a truncated copy of "A long caption, cut here. (Photo)", and so is
     /// "A long caption, ... more" (the toggle that shows the rest, in any language).
     static func isTruncatedCopy(_ short: String, of long: String) -> Bool {
-        guard UTF8Shortcuts.mayEndInEllipsis(short) else { return false }
+        UTF8Shortcuts.mayEndInEllipsis(short) && isTruncatedCopy(endingInEllipsis: short, of: long)
+    }
+
+    /// `isTruncatedCopy` of a `short` line for which `UTF8Shortcuts.mayEndInEllipsis` holds.
+    private static func isTruncatedCopy(endingInEllipsis short: String, of long: String) -> Bool {
         // A character is a byte at least, so a stem of too few bytes is too short.
         guard let stem = truncatedStem(short), stem.utf8.count >= minTruncatedLength else { return false }
         // Different first ASCII bytes are different first characters (an ASCII character is a
@@ -80,20 +86,34 @@ enum RepeatedText {
     /// `truncatedStem` read by `Character`: the definition, for any text.
     static func truncatedStemByCharacters(_ text: String) -> Substring? {
         var stem = Substring(text)
-        // One word of letters after the ellipsis: looked for in the last few characters only.
+        // One word of letters after the ellipsis: looked for in the last few characters only,
+        // walked back one past the longest toggle word and no further (a line of ideographs is
+        // letters throughout, and counting them all walked the whole line).
         if let last = stem.last, last.isLetter {
-            let word = stem.reversed().prefix(while: \.isLetter)
-            guard word.count <= maxToggleCharacters else { return nil }
-            stem = stem.dropLast(word.count).trimmingWhitespace()
+            var start = stem.endIndex
+            var letters = 0
+            while start > stem.startIndex, letters <= maxToggleCharacters {
+                let before = stem.index(before: start)
+                guard stem[before].isLetter else { break }
+                start = before
+                letters += 1
+            }
+            guard letters <= maxToggleCharacters else { return nil }
+            stem = stem[..<start].trimmingWhitespace()
         }
+        // The ellipsis' characters dropped one by one from the end (`dropLast` on a `Substring`
+        // measured the offset from the start).
+        let ellipsisCharacters: Int
         if stem.hasSuffix("...") {
-            stem = stem.dropLast(3)
+            ellipsisCharacters = 3
         } else if stem.hasSuffix("…") {
-            stem = stem.dropLast()
+            ellipsisCharacters = 1
         } else {
             return nil
         }
-        return stem.trimmingWhitespace()
+        var end = stem.endIndex
+        for _ in 0..<ellipsisCharacters { end = stem.index(before: end) }
+        return stem[..<end].trimmingWhitespace()
     }
 
     /// A line needs this many words before a second copy of it counts as a duplicate.
