@@ -45,7 +45,7 @@ final class MainTextASCIITests: XCTestCase {
             for offset in 0..<min(bytes.count + 1, 9) {
                 let tail = Array(bytes[offset...])
                 let expected = tail.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? tail.filter { $0 == 0x20 || (0x09...0x0D).contains($0) }.count : nil
-                XCTAssertEqual(tail.withUnsafeBufferPointer(MainText.asciiSpaces), expected, line.debugDescription)
+                XCTAssertEqual(tail.withUnsafeBufferPointer { MainText.asciiSpaces($0) }, expected, line.debugDescription)
             }
         }
     }

@@ -98,7 +98,7 @@ final class ScalarCharactersTests: XCTestCase {
                 line.unicodeScalars.reduce(0) { $0 + (MainText.isDoubleWidth($1.value) ? 2 : 1) }, line.debugDescription)
 
             let reference = referenceNameListCounts(line)
-            let counts = MainText.nameListCountsByScalars(line) ?? MainText.nameListCountsByCharacters(line)
+            let counts = MainText.nameListCounts(line)
             XCTAssertEqual([counts.cased, counts.capitalised, counts.shouted, counts.separators], reference, line.debugDescription)
         }
     }
@@ -174,7 +174,7 @@ final class ScalarCharactersTests: XCTestCase {
             let line = (0..<Int.random(in: 20...40, using: &generator)).map { _ in
                 (words.randomElement(using: &generator) ?? "") + (separators.randomElement(using: &generator) ?? "")
             }.joined()
-            let counts = MainText.nameListCountsByScalars(line) ?? MainText.nameListCountsByCharacters(line)
+            let counts = MainText.nameListCounts(line)
             if MainText.isNameList(counts) { XCTAssertTrue(MainText.mayBeNameList(line), line.debugDescription) }
         }
         for value in UInt32(0x80)...0xFFFF where MainText.isSmallLetter(value) {

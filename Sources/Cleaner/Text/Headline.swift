@@ -23,6 +23,48 @@ enum Headline {
     static func endsSentence(_ line: String) -> Bool {
         if let answer = endsSentenceASCII(line) { return answer }
         if let answer = endsSentenceByScalars(line) { return answer }
+        return endsSentenceByCharacters(line)
+    }
+
+    /// `endsSentence` of `line`, whose bytes are `bytes`: read off the bytes without the `String`
+    /// views, as `endsSentenceByScalars` reads them (an ASCII byte is its own scalar), the sets
+    /// asked without hashing; by `Character` when a scalar in the way may join a neighbour.
+    static func endsSentence(_ line: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        endsSentenceOfBytes(bytes) ?? endsSentenceByCharacters(line)
+    }
+
+    /// `endsSentenceByScalars` of a line's bytes, its sets read as `ASCIISet`s and short arrays.
+    private static func endsSentenceOfBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var end = bytes.count
+        while end > 0 {
+            let last = bytes[end - 1]
+            // An ASCII byte after an ASCII byte (or none), answered as `endsSentenceASCII` does.
+            if last < 0x80, end == 1 || bytes[end - 2] < 0x80 {
+                if asciiClosers.contains(last) {
+                    end -= 1
+                    continue
+                }
+                return asciiSentenceEnds.contains(last)
+            }
+            guard let (scalar, start) = scalar(before: end, in: bytes), ScalarCharacters.standsAlone(scalar) else { return nil }
+            if start > 0 {
+                guard let (previous, _) = Self.scalar(before: start, in: bytes), ScalarCharacters.standsAlone(previous) else { return nil }
+            }
+            if scalar < 0x80 {
+                if asciiClosers.contains(UInt8(scalar)) {
+                    end = start
+                    continue
+                }
+                return asciiSentenceEnds.contains(UInt8(scalar))
+            }
+            guard nonASCIICloserScalars.contains(scalar) else { return nonASCIISentenceEndScalars.contains(scalar) }
+            end = start
+        }
+        return false
+    }
+
+    /// `endsSentence` by `Character`.
+    private static func endsSentenceByCharacters(_ line: String) -> Bool {
         var last = line.last
         var rest = Substring(line)
         while let character = last, closers.contains(character) {
@@ -84,6 +126,10 @@ enum Headline {
 
     private static let closerScalars = ScalarCharacters.scalars(of: closers)
     private static let sentenceEndScalars = ScalarCharacters.scalars(of: sentenceEnds)
+
+    /// `closerScalars` and `sentenceEndScalars` beyond ASCII: three and four, searched in order.
+    private static let nonASCIICloserScalars = closerScalars.filter { $0 >= 0x80 }.sorted()
+    private static let nonASCIISentenceEndScalars = sentenceEndScalars.filter { $0 >= 0x80 }.sorted()
 
     private static let asciiClosers = ASCIISet(closers.compactMap { $0.isASCII ? $0.asciiValue : nil })
     private static let asciiSentenceEnds = ASCIISet(sentenceEnds.compactMap { $0.isASCII ? $0.asciiValue : nil })

@@ -156,9 +156,11 @@ enum MainText {
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     // No line but one that opens with a digit has a row's number.
                     let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
-                    units.append(Unit(block: blockIndex, line: line), weight: introduced ? max(weight, 0) : weight, text: text, number: number)
+                    let unitWeight = introduced ? max(weight, 0) : weight
                     // No line but one whose last byte is a colon's introduces a list.
                     lastIntroduces = last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
+                    // The text's last use: the units take it over.
+                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, text: text, number: number)
                     if lastIntroduces { introduced = true }
                 }
             }
@@ -314,7 +316,7 @@ enum MainText {
     /// reference list, which an article holds. Scripts without case (CJK, Arabic) never match.
     static func isNameList(_ line: String) -> Bool {
         guard mayBeNameList(line) else { return false }
-        return isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line))
+        return isNameList(nameListCounts(line))
     }
 
     /// `isNameList` of a line's counts.
@@ -459,6 +461,19 @@ enum MainText {
             return false
         }
         if let answer = line.utf8.withContiguousStorageIfAvailable({ ScalarFeatures.reachesPunctuation($0, limit) }) ?? nil { return answer }
+        // Past a scalar that may join a neighbour: by scalar still, by `Character` in such runs.
+        let marksByScalar = punctuationScalars
+        let walked = ScalarCharacters.forEachCharacter(
+            line,
+            scalar: { scalar in
+                if marksByScalar.contains(scalar) { marks += 1 }
+                return marks < limit
+            },
+            character: { character in
+                if punctuation.contains(character) { marks += 1 }
+                return marks < limit
+            })
+        if walked { return marks >= limit }
         for character in line where punctuation.contains(character) {
             marks += 1
             if marks >= limit { return true }
@@ -467,6 +482,8 @@ enum MainText {
     }
 
     private static let asciiPunctuation = ASCIISet(punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
+    /// The scalars of `punctuation`: a scalar that stands alone is a mark exactly when it is one.
+    private static let punctuationScalars = ScalarCharacters.scalars(of: punctuation)
 
     /// `Character` count: for ASCII text without "\r" (the only ASCII pair that is one
     /// character is "\r\n") the byte count.
@@ -528,6 +545,29 @@ enum MainText {
             return digits > 0
         }
         var digits = 0
+        var holds = true
+        // By scalar, and by `Character` only in the runs of scalars that may join a neighbour.
+        let markScalars = numberCellMarkScalars
+        let walked = ScalarCharacters.forEachCharacter(
+            line,
+            scalar: { scalar in
+                if ScalarCharacters.isNumber(scalar) {
+                    digits += 1
+                    return true
+                }
+                holds = ScalarCharacters.isWhitespace(scalar) || markScalars.contains(scalar) || ScalarFeatures.isCurrencySymbol(scalar)
+                return holds
+            },
+            character: { character in
+                if character.isNumber {
+                    digits += 1
+                    return true
+                }
+                holds = holdsInNumberCell(character)
+                return holds
+            })
+        if walked { return holds && digits > 0 }
+        digits = 0
         for character in line {
             if character.isNumber { digits += 1; continue }
             if holdsInNumberCell(character) { continue }
@@ -535,6 +575,9 @@ enum MainText {
         }
         return digits > 0
     }
+
+    /// The scalars of `numberCellMarks`.
+    private static let numberCellMarkScalars = ScalarCharacters.scalars(of: numberCellMarks)
 
     /// What may stand around a number's digits in a table's cell.
     static let numberCellMarks: Set<Character> = [".", ",", "%", "+", "-", "−", "*", "'", "’", "‰"]

@@ -26,12 +26,11 @@ extension MainText {
 
         var isNumberCell: Bool { otherThanNumberCell == 0 && digits > 0 }
 
-        /// Nil when `bytes` hold a byte that is not ASCII, or a "\r".
+        /// The counts of bytes already found to be ASCII (`UTF8Validator.isASCII`, eight bytes a
+        /// step); nil when they hold a "\r".
         @inline(__always)
-        static func of(_ bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables = .shared) -> ASCIICounts? {
-            // Eight bytes at a time first: a line that is not ASCII is not walked byte by byte.
-            guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
-            return tables.steps.withUnsafeBufferPointer { steps in
+        static func ofASCII(_ bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables) -> ASCIICounts? {
+            tables.steps.withUnsafeBufferPointer { steps in
                 tables.classes.withUnsafeBufferPointer { classes in
                     var counts = ASCIICounts()
                     var previous = ASCIICountTables.whitespaceClass
@@ -76,16 +75,18 @@ extension MainText {
     /// `weight` of the bytes of an ASCII line without "\r"; nil for any other bytes.
     @inline(__always)
     static func asciiWeight(_ bytes: UnsafeBufferPointer<UInt8>, tables: ASCIICountTables = .shared) -> Double? {
+        // Asked once, eight bytes a step: the walks below need not ask it again.
+        guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
         let size = bytes.count
         let ends = asciiEndsSentence(bytes, tables: tables)
         // Most of a page's bytes are in lines of prose that end a sentence: their weight is their
         // length, unless a long one is a list of names, which the bound of `mayBeNameList` rules
         // out for prose after a few of its words. Such a line needs no counts.
-        if ends, size >= sentenceCharacters, let spaces = asciiSpaces(bytes) {
+        if ends, size >= sentenceCharacters, let spaces = asciiSpaces(ofASCII: bytes) {
             if size < proseCharacters { return Double(size) / 2 }
             if !asciiMayBeNameList(bytes, spaces: spaces) { return min(Double(size), maxLineWeight) }
         }
-        guard let counts = ASCIICounts.of(bytes, tables: tables) else { return nil }
+        guard let counts = ASCIICounts.ofASCII(bytes, tables: tables) else { return nil }
         // A name list has at least `nameListWords` cased words, nearly all capitalised, and few
         // separators: only a line that has all that needs its shouted words counted.
         if size >= proseCharacters, counts.cased >= nameListWords,
@@ -108,8 +109,15 @@ extension MainText {
     /// byte is below 0x80, so no byte's sum carries into the next, and a byte's top bit tells
     /// whether it is not 0x20 (after the xor), at least 0x09, at least 0x0E.
     static func asciiSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
+        return asciiSpaces(ofASCII: bytes)
+    }
+
+    /// `asciiSpaces` of bytes already found to be ASCII.
+    @inline(__always)
+    static func asciiSpaces(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return 0 }
-        guard UTF8Validator.isASCII(UnsafeRawBufferPointer(bytes)), memchr(base, 0x0D, bytes.count) == nil else { return nil }
+        guard memchr(base, 0x0D, bytes.count) == nil else { return nil }
         let raw = UnsafeRawPointer(base)
         let tops: UInt64 = 0x8080_8080_8080_8080
         var spaces = 0

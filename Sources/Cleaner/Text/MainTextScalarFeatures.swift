@@ -249,7 +249,7 @@ extension MainText {
         // fails early once the length's walk has bounded its words.
         // A long line that ends no sentence is prose as well when it holds two punctuation marks,
         // which its first words mostly do: it needs no walk of all its features either.
-        let ends = Headline.endsSentence(line)
+        let ends = Headline.endsSentence(line, bytes: bytes)
         // No line has fewer bytes than its weighted length.
         if ends || bytes.count >= proseCharacters {
             let (size, spaceBound) = lengthAndSpaceBound(bytes)
@@ -263,7 +263,7 @@ extension MainText {
         guard let features = ScalarFeatures.of(bytes) else { return nil }
         let size = features.weightedLength
         // The names' case is looked up only for the few long lines the bound lets through.
-        if size >= proseCharacters, features.mayBeNameList, isNameList(nameListCountsByScalars(line) ?? nameListCountsByCharacters(line)) {
+        if size >= proseCharacters, features.mayBeNameList, isNameList(nameListCounts(line)) {
             return -(chromeCost + Double(size) / 2)
         }
         return weight(size: size, ends: ends, punctuation: features.punctuation, isDataRow: features.isDataRow,

@@ -71,43 +71,78 @@ extension MainText {
         return counts
     }
 
-    /// `NameListCounts` of `line` by scalar; nil when it needs the `Character` walk.
-    static func nameListCountsByScalars(_ line: String) -> NameListCounts? {
+    /// `NameListCounts` of `line`: by scalar where each is a `Character` alone, by `Character`
+    /// only in the runs of scalars that may join (`ScalarCharacters.forEachCharacter`). A long
+    /// menu of languages with a few names in Indic scripts is no longer walked whole by
+    /// `Character` for them.
+    static func nameListCounts(_ line: String) -> NameListCounts {
         var counts = NameListCounts()
-        let walked = ScalarCharacters.forEach(line) { scalar in
-            counts.add(
-                separator: scalar == 0x2C || scalar == 0x3B, whitespace: ScalarCharacters.isWhitespace(scalar),
-                lowercase: { ScalarCharacters.isLowercase(scalar) }, uppercase: { ScalarCharacters.isUppercase(scalar) })
-            return true
-        }
-        guard walked else { return nil }
+        let walked = ScalarCharacters.forEachCharacter(
+            line,
+            scalar: { scalar in
+                counts.add(
+                    separator: scalar == 0x2C || scalar == 0x3B, whitespace: ScalarCharacters.isWhitespace(scalar),
+                    lowercase: { ScalarCharacters.isLowercase(scalar) }, uppercase: { ScalarCharacters.isUppercase(scalar) })
+                return true
+            },
+            character: { character in
+                counts.add(
+                    separator: character == "," || character == ";", whitespace: character.isWhitespace,
+                    lowercase: { character.isLowercase }, uppercase: { character.isUppercase })
+                return true
+            })
+        guard walked else { return nameListCountsByCharacters(line) }
         counts.finish()
         return counts
     }
 
-    /// `wordCount` of a line that is not all ASCII, by scalar.
+    /// `wordCount` of a line that is not all ASCII, by scalar and, in the runs of scalars that
+    /// may join, by `Character` (`ScalarCharacters.forEachCharacter`); nil when its bytes are not
+    /// contiguous.
     static func wordCountByScalars(_ line: String, limit: Int) -> Int? {
         var counter = WordCounter(limit: limit)
-        let walked = ScalarCharacters.forEach(line) { counter.add(isWhitespace: ScalarCharacters.isWhitespace($0)) }
+        let walked = ScalarCharacters.forEachCharacter(
+            line, scalar: { counter.add(isWhitespace: ScalarCharacters.isWhitespace($0)) }, character: { counter.add(isWhitespace: $0.isWhitespace) })
         return walked ? counter.words : nil
     }
 
-    /// `isDataRow` by scalar: cells between whitespace and "|", a number cell has a number and
-    /// only numbers and number marks.
+    /// `isDataRow` by scalar and, in the runs of scalars that may join, by `Character`
+    /// (`ScalarCharacters.forEachCharacter`): cells between whitespace and "|", a number cell has
+    /// a number and only numbers and number marks. Nil when the bytes are not contiguous.
     static func dataRowByScalars(_ line: String) -> Bool? {
-        var cells = 0
-        var numbers = 0
-        var inCell = false
-        var hasNumber = false
-        var onlyNumeric = true
-        let walked = ScalarCharacters.forEach(line) { scalar in
-            if ScalarCharacters.isWhitespace(scalar) || scalar == 0x7C {
-                if inCell {
-                    cells += 1
-                    if hasNumber && onlyNumeric { numbers += 1 }
-                }
-                inCell = false
+        var row = DataRowCells()
+        let markScalars = numberMarkScalars
+        let walked = ScalarCharacters.forEachCharacter(
+            line,
+            scalar: { scalar in
+                row.add(
+                    separator: ScalarCharacters.isWhitespace(scalar) || scalar == 0x7C, isNumber: { ScalarCharacters.isNumber(scalar) },
+                    isMark: { markScalars.contains(scalar) })
                 return true
+            },
+            character: { character in
+                row.add(separator: character.isWhitespace || character == "|", isNumber: { character.isNumber }, isMark: { numberMarks.contains(character) })
+                return true
+            })
+        guard walked else { return nil }
+        return row.isDataRow
+    }
+
+    /// What `isDataRow` counts, fed one character at a time: cells, and those that are numbers.
+    private struct DataRowCells {
+        private var cells = 0
+        private var numbers = 0
+        private var inCell = false
+        private var hasNumber = false
+        private var onlyNumeric = true
+
+        /// One character: whether it parts cells, and (asked only while the cell may be a
+        /// number) whether it is a number or a number mark.
+        @inline(__always)
+        mutating func add(separator: Bool, isNumber: () -> Bool, isMark: () -> Bool) {
+            if separator {
+                endCell()
+                return
             }
             if !inCell {
                 inCell = true
@@ -115,18 +150,26 @@ extension MainText {
                 onlyNumeric = true
             }
             // A cell that holds something else is no number cell: the rest of it need not be looked up.
-            guard onlyNumeric else { return true }
-            let isNumber = ScalarCharacters.isNumber(scalar)
-            hasNumber = hasNumber || isNumber
-            onlyNumeric = isNumber || numberMarkScalars.contains(scalar)
-            return true
+            guard onlyNumeric else { return }
+            let number = isNumber()
+            hasNumber = hasNumber || number
+            onlyNumeric = number || isMark()
         }
-        guard walked else { return nil }
-        if inCell {
-            cells += 1
-            if hasNumber && onlyNumeric { numbers += 1 }
+
+        private mutating func endCell() {
+            if inCell {
+                cells += 1
+                if hasNumber && onlyNumeric { numbers += 1 }
+            }
+            inCell = false
         }
-        return cells >= 3 && numbers * 3 >= cells
+
+        /// After the last character.
+        var isDataRow: Bool {
+            var row = self
+            row.endCell()
+            return row.cells >= 3 && row.numbers * 3 >= row.cells
+        }
     }
 
     /// The characters `isDataRow` allows in a number cell besides numbers, as scalars.

@@ -108,10 +108,16 @@ enum PageTitle {
         fileprivate let lastBytes: [UInt8]?
         /// The first byte of the first word and the last byte of the last, when both are ASCII.
         fileprivate let asciiEdges: (first: UInt8, last: UInt8)?
+        /// The upper case of the first word's first character and of the last word's last, for
+        /// the `Character` comparison.
+        fileprivate let firstUpper: String?
+        fileprivate let lastUpper: String?
 
         init(first: Substring?, last: Substring?) {
             self.first = first
             self.last = last
+            firstUpper = first?.first?.uppercased()
+            lastUpper = last?.last?.uppercased()
             firstBytes = first.map { Array($0.utf8) }
             lastBytes = last.map { Array($0.utf8) }
             if let firstByte = firstBytes?.first, let lastByte = lastBytes?.last, firstByte < 0x80, lastByte < 0x80 {
@@ -155,12 +161,31 @@ enum PageTitle {
         }
         if decided == true { return true }
         func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber || character == "_" }
-        func same(_ character: Character, _ titleCharacter: Character?) -> Bool {
-            titleCharacter.map { character.uppercased() == $0.uppercased() } ?? false
+        func same(_ character: Character, _ titleUpper: String?) -> Bool {
+            titleUpper.map { character.uppercased() == $0 } ?? false
         }
-        if answer?.first == nil, let first = line.first(where: isWordCharacter), same(first, titleEnds.first?.first) { return true }
-        if answer?.last == nil, let last = line.last(where: isWordCharacter), same(last, titleEnds.last?.last) { return true }
+        if answer?.first == nil, let first = firstWordCharacter(line), same(first, titleEnds.firstUpper) { return true }
+        if answer?.last == nil, let last = line.last(where: isWordCharacter), same(last, titleEnds.lastUpper) { return true }
         return false
+    }
+
+    /// `line.first(where:)` a letter, number or "_", read by scalar where each is a character
+    /// alone (`ScalarCharacters.forEachCharacter`).
+    static func firstWordCharacter(_ line: String) -> Character? {
+        var found: Character?
+        let walked = ScalarCharacters.forEachCharacter(
+            line,
+            scalar: { scalar in
+                guard ScalarCharacters.isLetterOrNumber(scalar) || scalar == 0x5F, let unicode = Unicode.Scalar(scalar) else { return true }
+                found = Character(unicode)
+                return false
+            },
+            character: { character in
+                guard character.isLetter || character.isNumber || character == "_" else { return true }
+                found = character
+                return false
+            })
+        return walked ? found : line.first(where: { $0.isLetter || $0.isNumber || $0 == "_" })
     }
 
     /// Whether the line's first (last) word is `word` (its bytes), when that word is ASCII and all

@@ -40,6 +40,52 @@ enum ScalarCharacters {
         return walked ?? false
     }
 
+    /// Calls `scalar` with each scalar of `line` that is a `Character` alone, and `character` with
+    /// each other `Character`, in order. Between two scalars that stand alone there is always a
+    /// character boundary, so the scalars between two such pairs are a run of whole characters:
+    /// only those runs are split by `Character`, each as a string of its own, whose characters are
+    /// the line's there (no rule that joins scalars reaches back past two that stand alone). A
+    /// line with a few emoji or marks is so walked mostly by scalar. The walk stops when either
+    /// body returns false. False, with nothing called, when the line's bytes are not contiguous.
+    @inline(__always)
+    static func forEachCharacter(_ line: String, scalar: (UInt32) -> Bool, character: (Character) -> Bool) -> Bool {
+        let walked = line.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (first, length) = scalarStandingAlone(bytes, at: index)
+                if let first, index + length == bytes.count || nextStandsAlone(bytes, at: index + length) {
+                    guard scalar(first) else { return }
+                    index += length
+                    continue
+                }
+                // A run from here to the next boundary between two scalars that stand alone.
+                var end = index + length
+                var previousAlone = first != nil
+                while end < bytes.count {
+                    let (next, nextLength) = scalarStandingAlone(bytes, at: end)
+                    if previousAlone, next != nil { break }
+                    previousAlone = next != nil
+                    end += nextLength
+                }
+                for runCharacter in String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) {
+                    guard character(runCharacter) else { return }
+                }
+                index = end
+            }
+        }
+        return walked != nil
+    }
+
+    /// The scalar at byte `index` when it stands alone (nil otherwise), and its length in bytes.
+    @inline(__always)
+    private static func scalarStandingAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32?, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (byte != 0x0D ? UInt32(byte) : nil, 1) }
+        // A string's bytes are valid UTF-8; a byte that starts no scalar is stepped over alone.
+        guard let (scalar, length) = UTF8Scalar.decode(bytes, at: index) else { return (nil, 1) }
+        return (standsAlone(scalar) ? scalar : nil, length)
+    }
+
     private static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < bytes.count else { return true }
         if bytes[index] < 0x80 { return standsAlone(UInt32(bytes[index])) }
@@ -120,6 +166,14 @@ enum ScalarCharacters {
     @inline(__always)
     static func lowercased(_ scalar: UInt32) -> UInt32? {
         if scalar < 0x80 { return UInt32(ASCIIText.lowercased(UInt8(scalar))) }
+        // Latin-1 and basic Cyrillic capitals lower-case by a fixed offset, and nothing else in
+        // those blocks changes (the test of every scalar that stands alone checks it).
+        switch scalar {
+        case 0xC0...0xD6, 0xD8...0xDE, 0x410...0x42F: return scalar + 0x20
+        case 0x400...0x40F: return scalar + 0x50
+        case 0x80...0xBF, 0xD7, 0xDF...0xFF, 0x430...0x45F: return scalar
+        default: break
+        }
         if isUncased(scalar) { return scalar }
         guard scalar != 0x3A3, let unicode = Unicode.Scalar(scalar) else { return nil }
         let properties = unicode.properties
@@ -137,6 +191,10 @@ enum ScalarCharacters {
     static func isLetterOrNumber(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar &- 0x61 < 26 || scalar &- 0x41 < 26 || scalar &- 0x30 < 10 }
         switch scalar {
+        // Latin-1 letters, Latin Extended-A and -B, and the Cyrillic letters before its signs:
+        // letters all, as the test of every scalar that stands alone checks.
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481: return true
+        case 0xD7, 0xF7: return false
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return true
         default: break
         }
