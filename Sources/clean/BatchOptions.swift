@@ -17,6 +17,19 @@ struct BatchOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Threads for --output-dir, --jsonl and --warc (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
+    /// The options as plain values, what a run reads.
+    var settings: BatchSettings {
+        BatchSettings(outputDirectory: outputDirectory, jsonl: jsonl, warc: warc, jobs: jobs)
+    }
+}
+
+/// The batch options as plain values (`BatchOptions` reads them from the command line).
+struct BatchSettings {
+    var outputDirectory: String?
+    var jsonl = false
+    var warc = false
+    var jobs: Int?
+
     var isBatch: Bool { outputDirectory != nil || jsonl || warc }
 
     /// The number of worker threads.
@@ -37,7 +50,7 @@ struct BatchOptions: ParsableArguments {
     }
 }
 
-extension BatchOptions {
+extension BatchSettings {
     /// Runs the chosen batch mode; returns the exit status.
     func run(_ files: [String], cleaner: Cleaner, options: CleanOptions, format: OutputFormat = .text) -> Int32 {
         if let outputDirectory {

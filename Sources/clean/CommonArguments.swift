@@ -2,7 +2,7 @@ import ArgumentParser
 import Cleaner
 
 /// The filter's usual command lines (file names, and the filter's long options with their values)
-/// read without ArgumentParser, whose parse cost 12 million instructions at start-up: the Swift
+/// read without ArgumentParser (into a `FilterRun`, not a `CleanCommand`), whose parse cost 12 million instructions at start-up: the Swift
 /// runtime scanning every protocol conformance of the binary for the options' property wrappers,
 /// 5 million of it looking for `--generate-completion-script`. That was a third of cleaning one
 /// small page. Anything else (help, version, a short or unknown option, `--`, `-`, an option or
@@ -61,7 +61,7 @@ enum CommonArguments {
     }
 
     /// The command `arguments` make, validated; nil when ArgumentParser is to read them.
-    static func parse(_ arguments: [String]) -> CleanCommand? {
+    static func parse(_ arguments: [String]) -> FilterRun? {
         var values = Given()
         var flags = Given()
         var files: [String] = []
@@ -97,43 +97,32 @@ enum CommonArguments {
         return command(values: values, flags: flags, files: files)
     }
 
-    /// Every property of the command set (an unset one cannot be read), then validated as
-    /// ArgumentParser would: the groups, then the command.
-    private static func command(values: Given, flags: Given, files: [String]) -> CleanCommand? {
-        var rules = RuleOptions()
-        rules.directories = values[.rules] ?? []
-        rules.lenientDirectories = values[.rulesLenient] ?? []
-        rules.noBuiltinRules = flags.contains(.noBuiltinRules)
-
-        var batch = BatchOptions()
-        batch.outputDirectory = values[.outputDir]?.last
-        batch.jsonl = flags.contains(.jsonl)
-        batch.warc = flags.contains(.warc)
-        batch.jobs = nil
+    /// The command the values make, validated as ArgumentParser would validate `CleanCommand`
+    /// (its option groups check nothing of their own).
+    private static func command(values: Given, flags: Given, files: [String]) -> FilterRun? {
+        var command = FilterRun()
+        command.rules.directories = values[.rules] ?? []
+        command.rules.lenientDirectories = values[.rulesLenient] ?? []
+        command.rules.noBuiltinRules = flags.contains(.noBuiltinRules)
+        command.batch.outputDirectory = values[.outputDir]?.last
+        command.batch.jsonl = flags.contains(.jsonl)
+        command.batch.warc = flags.contains(.warc)
         if let jobs = values[.jobs]?.last {
             guard let count = Int(argument: jobs) else { return nil }
-            batch.jobs = count
+            command.batch.jobs = count
         }
-
-        var command = CleanCommand()
-        command.rules = rules
-        command.batch = batch
         command.url = values[.url]?.last
-        command.input = .auto
         if let input = values[.input]?.last {
             guard let kind = InputKind(argument: input) else { return nil }
             command.input = kind
         }
-        var keep: [Category] = []
         for value in values[.keep] ?? [] {
             guard let category = Category(argument: value) else { return nil }
-            keep.append(category)
+            command.keep.append(category)
         }
-        command.keep = keep
         command.charset = values[.charset]?.last
         command.comments = flags.contains(.comments)
         command.explain = flags.contains(.explain)
-        command.format = .text
         if let format = values[.format]?.last {
             guard let choice = FormatChoice(argument: format) else { return nil }
             command.format = choice
@@ -141,8 +130,6 @@ enum CommonArguments {
         command.check = values[.check]?.last
         command.files = files
         do {
-            try command.rules.validate()
-            try command.batch.validate()
             try command.validate()
         } catch {
             return nil

@@ -6,21 +6,41 @@ import Glibc
 /// `clean --help` stay about cleaning.
 @main
 enum Main {
-    /// Commands besides the filter, by the word that selects them. Each is a ParsableCommand of its own file.
-    static let commands: [String: any ParsableCommand.Type] = [
-        "eval": EvalCommand.self,
-        "rules": RulesCommand.self,
-        "bench": BenchCommand.self,
-    ]
+    /// Commands besides the filter, by the word that selects them. Each is a ParsableCommand of its
+    /// own file. Not a dictionary: its first use looked up `String`'s conformances at start-up.
+    enum Subcommand: String, CaseIterable {
+        case eval, rules, bench
+
+        var type: any ParsableCommand.Type {
+            switch self {
+            case .eval: EvalCommand.self
+            case .rules: RulesCommand.self
+            case .bench: BenchCommand.self
+            }
+        }
+    }
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, let command = commands[first] {
-            run(command, Array(arguments.dropFirst()))
-        } else if let command = CommonArguments.parse(arguments) {
-            run(command, as: CleanCommand.self)
+        if let first = arguments.first, let command = Subcommand(rawValue: first) {
+            run(command.type, Array(arguments.dropFirst()))
+        } else if let filter = CommonArguments.parse(arguments) {
+            run(filter)
         } else {
             run(CleanCommand.self, arguments)
+        }
+    }
+
+    /// Runs the filter as `CommonArguments` read it, without making a `CleanCommand`: the exits
+    /// are those of `run(_:as:)`.
+    static func run(_ filter: FilterRun) -> Never {
+        do {
+            try filter.run()
+            Glibc.exit(0)
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            exit(CleanCommand.self, error)
         }
     }
 

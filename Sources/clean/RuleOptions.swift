@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import ArgumentParser
 import Cleaner
 
@@ -18,40 +13,13 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Leave out the built-in rule files: only the --rules and --rules-lenient directories apply. Without it, a directory's global.txt joins the built-in global rules, so an edited copy of them would run beside the originals.")
     var noBuiltinRules = false
 
-    /// Whether the first input may be read before `load`: only with a lenient directory to scan ahead,
-    /// and only when loading cannot stop the run (no strict directory, each lenient one a directory),
-    /// so that a broken rule or a mistyped directory is reported at once, not when standard input ends.
-    var mayReadInputFirst: Bool {
-        guard !lenientDirectories.isEmpty, directories.isEmpty else { return false }
-        return lenientDirectories.allSatisfy { directory in
-            guard let stream = opendir(directory) else { return false }
-            closedir(stream)
-            return true
-        }
+    /// The options as plain values, what a run reads.
+    var sources: RuleSources {
+        RuleSources(directories: directories, lenientDirectories: lenientDirectories, noBuiltinRules: noBuiltinRules)
     }
 
-    /// Reads every strict rule file before any input is read, so a broken rule stops the run before
-    /// any output; lenient directories are indexed, their files read when first needed.
-    /// `scanSignaturesAhead`: a plain-text scrape without an address comes first, whose site the
-    /// lenient files' signature lines name: they are looked for from here on, on other threads.
+    /// `RuleSources.load` of these options.
     func load(scanSignaturesAhead: Bool = false) throws -> RuleLibrary {
-        do {
-            // Listed (and scanned) on other threads while the built-in rules load.
-            let listed = lenientDirectories.map {
-                DirectoryListedAhead($0, signatureCache: RuleLibrary.userCacheDirectory, scanningSignatures: scanSignaturesAhead)
-            }
-            var library = noBuiltinRules ? RuleLibrary() : try RuleLibrary.builtin()
-            library.compilePatternsAhead()
-            for directory in directories { try library.addDirectory(directory) }
-            for warning in library.warnings { Diagnostics.warning(warning.description) }
-            for directory in listed {
-                try library.addDirectoryOnDemand(directory) { Diagnostics.warning($0.description) }
-            }
-            if scanSignaturesAhead { library.scanSignaturesAhead() }
-            return library
-        } catch let error as RuleError {
-            Diagnostics.error(error.description)
-            throw ExitCode(2)
-        }
+        try sources.load(scanSignaturesAhead: scanSignaturesAhead)
     }
 }

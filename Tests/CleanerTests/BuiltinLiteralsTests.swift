@@ -24,6 +24,9 @@ final class BuiltinLiteralsTests: XCTestCase {
             let screenAhead = BuiltinPatternLiterals.screenReading(of: source, caseInsensitive: false)?.requiredLiterals
             let screenNow = Self.screenReading(source)
             XCTAssertEqual(screenAhead.map(Self.fields), screenNow.map(Self.fields), "screen: " + source)
+            let entry = BuiltinPatternLiterals.entry(of: source, caseInsensitive: false)
+            XCTAssertNotNil(entry, source)
+            XCTAssertEqual(entry?.requiredByte, Self.requiredByte(source), "required byte: " + source)
         }
         XCTAssertNil(BuiltinPatternLiterals.reading(of: sources.first ?? "", caseInsensitive: true))
         XCTAssertNil(BuiltinPatternLiterals.reading(of: "a user's (?:pattern)", caseInsensitive: false))
@@ -47,6 +50,11 @@ final class BuiltinLiteralsTests: XCTestCase {
         }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text, message)
         return true
+    }
+
+    /// The `RequiredByte` of `source` as line rules compile it (nil when it does not compile).
+    static func requiredByte(_ source: String) -> UInt8? {
+        (try? CompiledPattern(source, caseInsensitive: false, usesShortcuts: true))?.requiredByte
     }
 
     /// What `LiteralScreen` reads from a user's pattern, with its wider limits.
@@ -102,7 +110,8 @@ final class BuiltinLiteralsTests: XCTestCase {
         text += "extension BuiltinPatternLiterals {\n    /// Sorted by key.\n    static let table: [Entry] = [\n"
         let byKey = try builtinSources().sorted(by: { BuiltinPatternLiterals.key(of: $0) < BuiltinPatternLiterals.key(of: $1) })
         for source in byKey {
-            text += "        Entry(key: 0x\(String(BuiltinPatternLiterals.key(of: source), radix: 16)), source: \(quoted(source)), reading: \(written(RequiredLiterals.of(source, caseInsensitive: false)))),\n"
+            let byte = requiredByte(source).map { ", requiredByte: 0x" + String($0, radix: 16) } ?? ""
+            text += "        Entry(key: 0x\(String(BuiltinPatternLiterals.key(of: source), radix: 16)), source: \(quoted(source)), reading: \(written(RequiredLiterals.of(source, caseInsensitive: false)))\(byte)),\n"
         }
         text += "    ]\n\n    /// Sorted by key; only where the screen's reading differs from `table`'s.\n    static let screenTable: [ScreenEntry] = [\n"
         for source in byKey {

@@ -27,11 +27,22 @@ enum BuiltinPatternLiterals {
         }
     }
 
-    /// A built-in pattern's reading, under `key(of: source)`.
+    /// A built-in pattern's reading, under `key(of: source)`, and its `RequiredByte` (what
+    /// PCRE2 reports of the compiled pattern): line rules look a line over for the byte before
+    /// matching it, and the literal screen keys a pattern by it, which compiled every built-in
+    /// pattern only to learn it (9 million instructions), where a small page compiles few.
     struct Entry: Sendable {
         let key: UInt64
         let source: String
         let reading: Reading
+        let requiredByte: UInt8?
+
+        init(key: UInt64, source: String, reading: Reading, requiredByte: UInt8? = nil) {
+            self.key = key
+            self.source = source
+            self.reading = reading
+            self.requiredByte = requiredByte
+        }
     }
 
     /// The screen's wider reading of a built-in pattern (`RequiredLiterals.of(source,
@@ -51,14 +62,23 @@ enum BuiltinPatternLiterals {
         index(of: source, caseInsensitive: caseInsensitive).map { table[$0].reading }
     }
 
+    /// The entry of `source`, or nil when it is not a built-in pattern (as `reading`).
+    static func entry(of source: String, caseInsensitive: Bool) -> Entry? {
+        index(of: source, caseInsensitive: caseInsensitive).map { table[$0] }
+    }
+
     /// The screen's reading of `source` made ahead, or nil when it is not a built-in pattern: read
     /// at run time, the multilingual alternations that the narrower reading gives up on cost the
     /// screen some 50 million instructions.
     static func screenReading(of source: String, caseInsensitive: Bool) -> Reading? {
         guard let index = index(of: source, caseInsensitive: caseInsensitive) else { return nil }
-        let key = table[index].key
-        let wider = screenTable.lowerBound(of: key, by: \.key)
-        return wider < screenTable.count && screenTable[wider].key == key ? screenTable[wider].reading : table[index].reading
+        return screenReading(of: table[index])
+    }
+
+    /// The screen's reading of a built-in pattern's `entry`.
+    static func screenReading(of entry: Entry) -> Reading {
+        let wider = screenTable.lowerBound(of: entry.key, by: \.key)
+        return wider < screenTable.count && screenTable[wider].key == entry.key ? screenTable[wider].reading : entry.reading
     }
 
     private static func index(of source: String, caseInsensitive: Bool) -> Int? {

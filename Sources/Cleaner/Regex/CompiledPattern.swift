@@ -44,6 +44,18 @@ final class CompiledPattern: @unchecked Sendable {
     /// Openings after which a pattern runs along the line (compared as bytes: start-up builds every pattern).
     private static let runOpenings: [[UInt8]] = ["^.*", "^(?i:.*", "^(?i).*"].map { Array($0.utf8) }
 
+    /// Whether `source` opens with a run along the line (`runOpenings`).
+    private static func opensWithRun(_ source: String) -> Bool {
+        runOpenings.contains { source.utf8.starts(with: $0) }
+    }
+
+    /// Whether line rules find the candidates of `source`, once compiled, by a search of the whole
+    /// text (`Pattern.candidateLines`) when it has no required byte: it is line-local and does
+    /// not open with a run; the others are screened by their literals.
+    static func searchesWholeText(_ source: String) -> Bool {
+        DocumentPattern.isLineLocal(source) && !opensWithRun(source)
+    }
+
     /// Backtracking budget per match: far above what a sane line pattern needs on a long line.
     static let matchLimit: UInt32 = 1_000_000
     static let depthLimit: UInt32 = 10_000
@@ -80,7 +92,7 @@ final class CompiledPattern: @unchecked Sendable {
         let requiredByte = usesShortcuts ? RequiredByte.of(compiled) : nil
         self.requiredByte = requiredByte
         let checksLiteralsPerLine = !isLineLocal || requiredByte != nil
-        let opensWithRun = isLineLocal && Self.runOpenings.contains { source.utf8.starts(with: $0) }
+        let opensWithRun = isLineLocal && Self.opensWithRun(source)
         self.checksLiteralsPerLine = checksLiteralsPerLine
         self.opensWithRun = opensWithRun
         // Other line-local patterns are searched over the whole text by PCRE2 alone.

@@ -80,7 +80,8 @@ final class DocumentPattern: @unchecked Sendable {
             // Every unsafe construct starts with '(', '\\' or a quantifier character.
             switch bytes[index] {
             case UInt8(ascii: "("), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "}"):
-                for construct in unsafeConstructs where bytes[index...].starts(with: construct) { return false }
+                // The first byte compared before the rest: most constructs open with another.
+                for construct in unsafeConstructs where construct[0] == bytes[index] && bytes[index...].starts(with: construct) { return false }
                 escaped = bytes[index] == UInt8(ascii: "\\")
             default:
                 continue
@@ -219,17 +220,20 @@ extension Pattern {
     var searchesDocument: Bool { presence != nil || requiredByte == nil && (requiredLiterals != nil || documentPattern != nil) }
 
     /// Which lines of `lines` can match: none, in a small text without a built-in pattern's
-    /// literals (`LiteralPresence`); those holding the pattern's required byte; or, for a
-    /// pattern that is not line-local or opens with a run along the line, those holding its
+    /// literals (`LiteralPresence`); those holding the pattern's required byte; in a small text,
+    /// those holding a built-in pattern's literals when they are few (`aheadCandidates`); or, for
+    /// a pattern that is not line-local or opens with a run along the line, those holding its
     /// required literals; or those where one search of the whole text found a match. Nil when
     /// this pattern must test every line (none applies yet, or the search hit a limit).
     /// `searchesLiterals`: for a few patterns, such as the site signatures, the literals are
     /// searched for one by one (`TextLiterals`), in a text of any size, not only in a small one.
     func candidateLines(in lines: DocumentLines, searchesLiterals: Bool = false) -> [Bool]? {
-        if lines.text.count < LiteralPresence.maxBytes || searchesLiterals, let presence,
-            !lines.literalsCache.mayMatch(presence, in: lines.text, bySearch: searchesLiterals)
-        {
-            return [Bool](repeating: false, count: lines.count)
+        let small = lines.text.count < LiteralPresence.maxBytes
+        if small || searchesLiterals, let presence {
+            if !lines.literalsCache.mayMatch(presence, in: lines.text, bySearch: searchesLiterals) {
+                return [Bool](repeating: false, count: lines.count)
+            }
+            if small, requiredByte == nil, let candidates = aheadCandidates(in: lines) { return candidates }
         }
         if let requiredByte { return lines.linesHolding(requiredByte) }
         let document = documentPattern
@@ -237,5 +241,30 @@ extension Pattern {
             return literals.candidateLines(in: lines)
         }
         return document?.candidateLines(in: lines, context: matchContext)
+    }
+
+    /// At most this many candidate lines are matched one by one rather than found by a search
+    /// of the whole text: a search costs compiling the pattern a second time (for the whole
+    /// text) and running it over every line, about 340,000 instructions on a 5 KB page, where
+    /// a line match costs a few thousand; and 30 line matches JIT-compile the pattern
+    /// (`LazyJIT.lineCallBytes`), which a small page is not worth.
+    static let maxAheadCandidates = 8
+
+    /// The lines of a small text that hold the literals read ahead of a built-in pattern and
+    /// pass their line tests (`RequiredLiterals.candidateLines`), found without compiling the
+    /// pattern; nil when it has none read ahead, or when more lines than `maxAheadCandidates`
+    /// hold them and the pattern would search the whole text (the others are screened by the
+    /// same literals whatever their count). A text holds the literals of a few built-in
+    /// patterns, most on no line that could match, whose document search compiled each twice to
+    /// find nothing.
+    func aheadCandidates(in lines: DocumentLines) -> [Bool]? {
+        guard let literals = literalsAhead else { return nil }
+        let candidates = literals.candidateLines(in: lines)
+        var count = 0
+        for candidate in candidates where candidate {
+            count += 1
+            if count > Self.maxAheadCandidates { return CompiledPattern.searchesWholeText(source) ? nil : candidates }
+        }
+        return candidates
     }
 }

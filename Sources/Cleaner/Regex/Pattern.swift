@@ -16,15 +16,28 @@ final class Pattern: Sendable {
     /// its `load` is a call into the Synchronization library (about 220 instructions, 68,000 calls
     /// over 60 text scrapes), where an `Atomic`'s load is one read.
     private let compiledOnce = Atomic<Unmanaged<CompiledPattern>?>(nil)
-    /// `presence`, looked up on first use and held retained until `deinit`: an `Atomic` for the
-    /// reason `compiledOnce` is one (line rules ask it of each rule for each document; a `Mutex`
-    /// cost about 100 instructions a call).
-    private let presenceOnce = Atomic<Unmanaged<PresenceBox>?>(nil)
+    /// What was read ahead of a built-in pattern (`presence`, its required byte and literals),
+    /// looked up on first use and held retained until `deinit`: an `Atomic` for the reason
+    /// `compiledOnce` is one (line rules ask it of each rule for each document; a `Mutex` cost
+    /// about 100 instructions a call).
+    private let aheadOnce = Atomic<Unmanaged<Ahead>?>(nil)
 
-    /// A pattern's `presence`, nil or not, as one object an `Atomic` can hold.
-    private final class PresenceBox: Sendable {
+    /// What is known of a pattern before it is compiled, as one object an `Atomic` can hold.
+    private final class Ahead: Sendable {
+        /// The built-in pattern's entry (`BuiltinPatternLiterals`); nil for others, and for a
+        /// pattern matched without shortcuts, whose compiled form has no required byte.
+        let entry: BuiltinPatternLiterals.Entry?
         let presence: LiteralPresence?
-        init(_ presence: LiteralPresence?) { self.presence = presence }
+        /// The entry's required byte: nil when there is no entry, `.some(nil)` when the pattern
+        /// has none (apart, so that line rules asking it copy nothing out of the entry).
+        let requiredByte: UInt8??
+
+        init(source: String, caseInsensitive: Bool, usesShortcuts: Bool) {
+            let entry = BuiltinPatternLiterals.entry(of: source, caseInsensitive: caseInsensitive)
+            presence = entry.flatMap(LiteralPresence.init(entry:))
+            self.entry = usesShortcuts ? entry : nil
+            requiredByte = usesShortcuts ? entry.map(\.requiredByte) : nil
+        }
     }
 
     struct CompileError: Error {
@@ -57,14 +70,25 @@ final class Pattern: Sendable {
 
     /// The test of a document's trigrams for a built-in pattern's literals (nil for others),
     /// made without compiling the pattern.
-    var presence: LiteralPresence? {
-        if let box = presenceOnce.load(ordering: .acquiring) { return box.takeUnretainedValue().presence }
+    var presence: LiteralPresence? { ahead.presence }
+
+    /// The `RequiredLiterals` read ahead of a built-in pattern (nil for others, and for one that
+    /// has none), known without compiling it: its reading, else the literal screen's wider one
+    /// (a multilingual alternation the narrower reading gives up on). Made at each call: a small
+    /// page asks a few patterns.
+    var literalsAhead: RequiredLiterals? {
+        guard let entry = ahead.entry else { return nil }
+        return entry.reading.requiredLiterals ?? BuiltinPatternLiterals.screenReading(of: entry).requiredLiterals
+    }
+
+    private var ahead: Ahead {
+        if let box = aheadOnce.load(ordering: .acquiring) { return box.takeUnretainedValue() }
         // A thread that loses the race drops its copy (the same lookup, made twice at worst).
-        let retained = Unmanaged.passRetained(PresenceBox(LiteralPresence(source: source, caseInsensitive: caseInsensitive)))
-        let (exchanged, first) = presenceOnce.compareExchange(expected: nil, desired: retained, ordering: .acquiringAndReleasing)
-        guard !exchanged, let first else { return retained.takeUnretainedValue().presence }
+        let retained = Unmanaged.passRetained(Ahead(source: source, caseInsensitive: caseInsensitive, usesShortcuts: usesShortcuts))
+        let (exchanged, first) = aheadOnce.compareExchange(expected: nil, desired: retained, ordering: .acquiringAndReleasing)
+        guard !exchanged, let first else { return retained.takeUnretainedValue() }
         retained.release()
-        return first.takeUnretainedValue().presence
+        return first.takeUnretainedValue()
     }
 
     /// `made`, or the pattern another thread published first (this thread's copy is then dropped).
@@ -78,7 +102,7 @@ final class Pattern: Sendable {
 
     deinit {
         compiledOnce.load(ordering: .acquiring)?.release()
-        presenceOnce.load(ordering: .acquiring)?.release()
+        aheadOnce.load(ordering: .acquiring)?.release()
     }
 
     /// True when the pattern matches somewhere in `text`. A match that hits a limit counts as no match.
@@ -114,7 +138,12 @@ final class Pattern: Sendable {
 
     var matchContext: OpaquePointer? { compiled?.matchContext }
     var documentPattern: DocumentPattern? { compiled?.documentPattern }
-    var requiredByte: UInt8? { compiled?.requiredByte }
+    /// Read ahead for a built-in pattern, which is then not compiled to learn it (the literal
+    /// screen asks every pattern: 9 million instructions of compiling for the built-in rules).
+    var requiredByte: UInt8? {
+        if let known = ahead.requiredByte { return known }
+        return compiled?.requiredByte
+    }
     var requiredLiterals: LazyRequiredLiterals? { compiled?.requiredLiterals }
     var opensWithRun: Bool { compiled?.opensWithRun ?? false }
 }
