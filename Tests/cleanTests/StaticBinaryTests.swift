@@ -24,21 +24,18 @@ final class StaticBinaryTests: XCTestCase {
                 XCTAssertFalse(line.contains(runtime), "a Swift runtime library is linked dynamically: \(line)")
             }
         }
+        // Linked at a fixed address (Package.swift): every run would pay for relocating a
+        // position-independent binary. The ELF type is `ET_EXEC` (2), not `ET_DYN` (3).
+        let header = try Data(contentsOf: URL(fileURLWithPath: binary)).prefix(18)
+        XCTAssertEqual(Array(header.prefix(4)), [0x7F, 0x45, 0x4C, 0x46], "not an ELF file")
+        XCTAssertEqual(header.count, 18)
+        XCTAssertEqual(UInt16(header[header.startIndex + 16]) | UInt16(header[header.startIndex + 17]) << 8, 2, "the binary is position-independent")
         // And it cleans with no Swift library path set.
         let page = try TestFiles.folder("clean-engines") + "/page.html"
         try "<html><body><nav>Home</nav><p>Story text.</p></body></html>".write(toFile: page, atomically: true, encoding: .utf8)
         let cleaned = try Engines.run("/usr/bin/env", ["-i", binary, page])
         XCTAssertEqual(cleaned.status, 0, cleaned.stderr)
         XCTAssertEqual(String(decoding: cleaned.stdout, as: UTF8.self), "Story text.\n")
-    }
-
-    /// Every run of `clean` pays for relocating a position-independent binary (Package.swift): the
-    /// binary is linked at a fixed address. The ELF header's type is `ET_EXEC` (2), not `ET_DYN` (3).
-    func testBinaryIsLinkedAtAFixedAddress() throws {
-        let header = try Data(contentsOf: CLITests.binary).prefix(18)
-        XCTAssertEqual(Array(header.prefix(4)), [0x7F, 0x45, 0x4C, 0x46], "not an ELF file")
-        XCTAssertEqual(header.count, 18)
-        XCTAssertEqual(UInt16(header[header.startIndex + 16]) | UInt16(header[header.startIndex + 17]) << 8, 2, "the binary is position-independent")
     }
 
     /// Every run of `clean` pays for loading what it links: the full Foundation with its ICU data
