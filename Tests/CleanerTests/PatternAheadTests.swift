@@ -81,30 +81,4 @@ final class PatternAheadTests: XCTestCase {
         XCTAssertGreaterThan(matched, 10)
         XCTAssertGreaterThan(heldButUncompiled, 5)
     }
-
-    /// The trigrams' search finds a needle wherever a byte search finds it: at the text's start
-    /// and end, across the eight-byte steps, of one to many bytes, with near misses.
-    func testTrigramSearchFindsWhatAByteSearchFinds() {
-        var random = PseudoRandom(state: 11)
-        let alphabet = Array("ab: é\n".utf8)
-        var found = 0
-        for _ in 0..<4000 {
-            let haystack = (0..<random.next(40)).map { _ in alphabet[random.next(alphabet.count)] }
-            var needle = (0..<(1 + random.next(6))).map { _ in alphabet[random.next(alphabet.count)] }
-            if random.next(3) == 0, !haystack.isEmpty {
-                let start = random.next(haystack.count)
-                needle = Array(haystack[start..<min(haystack.count, start + 1 + random.next(12))])
-            }
-            let expected = haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { ByteSearch.contains(h, $0) } }
-            let answer = haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { TextTrigrams.occurs($0, in: h) } }
-            XCTAssertEqual(answer, expected, "\(needle) in \(haystack)")
-            if expected { found += 1 }
-        }
-        XCTAssertGreaterThan(found, 1000)
-        XCTAssertLessThan(found, 3900)
-        let empty: [UInt8] = []
-        let text = Array("abc".utf8)
-        XCTAssertFalse(empty.withUnsafeBufferPointer { e in text.withUnsafeBufferPointer { TextTrigrams.occurs(e, in: $0) } })
-        XCTAssertFalse(text.withUnsafeBufferPointer { t in empty.withUnsafeBufferPointer { TextTrigrams.occurs(t, in: $0) } })
-    }
 }

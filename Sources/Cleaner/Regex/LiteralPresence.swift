@@ -1,4 +1,3 @@
-import Glibc
 import Synchronization
 
 /// Which literals a small document's joined text holds, read as `RequiredLiterals` reads a line:
@@ -152,43 +151,7 @@ struct TextTrigrams: Sendable {
     }
 
     private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { Self.occurs($0, in: haystack) } }
-    }
-
-    /// Whether `needle` occurs in `haystack`. Eight places at a time are tested for the needle's
-    /// first and last bytes at once (a zero byte of the two XORs, found as in "haszero": a flag
-    /// may be false, never missing), and each flagged place is compared in full. A literal that
-    /// passed the trigrams is often one of common letters, or one opening with a space, whose
-    /// first byte alone (a `memchr` to each, then a `memcmp`) stopped every few bytes: 1.6
-    /// million instructions of the test of a 5 KB page.
-    static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        let length = needle.count
-        guard length > 0, length <= haystack.count, let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return false }
-        if length == 1 { return memchr(base, Int32(needleBase.pointee), haystack.count) != nil }
-        let lastStart = haystack.count - length
-        let lows: UInt64 = 0x0101_0101_0101_0101
-        let firsts = lows &* UInt64(needleBase[0])
-        let lasts = lows &* UInt64(needleBase[length - 1])
-        let raw = UnsafeRawPointer(base)
-        var start = 0
-        // The eight places from `start` are all starts, and the last byte of the last is in the text.
-        while start + 7 <= lastStart {
-            let opening = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) ^ firsts
-            let closing = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + length - 1, as: UInt64.self)) ^ lasts
-            let word = opening | closing
-            var flags = (word &- lows) & ~word & 0x8080_8080_8080_8080
-            while flags != 0 {
-                let position = start + flags.trailingZeroBitCount / 8
-                if memcmp(base + position, needleBase, length) == 0 { return true }
-                flags &= flags &- 1
-            }
-            start += 8
-        }
-        while start <= lastStart {
-            if base[start] == needleBase[0], memcmp(base + start, needleBase, length) == 0 { return true }
-            start += 1
-        }
-        return false
+        haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
     }
 
     /// The set's bit for a trigram (three bytes, the first highest): Fibonacci hashing.
