@@ -192,11 +192,11 @@ extension MainText {
             let asciiPunctuation = ASCIISet(MainText.punctuation.compactMap { $0.isASCII ? $0.asciiValue : nil })
             /// The marks of `punctuation`, `numberMarks` and `numberCellMarks` beyond ASCII: a few
             /// each, searched in order without hashing.
-            let nonASCIIPunctuation = ScalarFeatures.nonASCII(MainText.punctuation)
+            let nonASCIIPunctuation = ScalarCharacters.nonASCIIScalars(of: MainText.punctuation)
             let nonASCIIPunctuationRange: ClosedRange<UInt32>
             let asciiNumberMarks = ASCIISet(MainText.numberMarks.utf8)
-            let nonASCIINumberMarks = ScalarFeatures.nonASCII(Set(MainText.numberMarks))
-            let nonASCIINumberCellMarks = ScalarFeatures.nonASCII(MainText.numberCellMarks)
+            let nonASCIINumberMarks = ScalarCharacters.nonASCIIScalars(of: Set(MainText.numberMarks))
+            let nonASCIINumberCellMarks = ScalarCharacters.nonASCIIScalars(of: MainText.numberCellMarks)
             let asciiNumberCellBytes = MainText.asciiNumberCellBytes
             let asciiNumbers = MainText.asciiNumbers
 
@@ -229,10 +229,6 @@ extension MainText {
             static let digit: UInt8 = 8
             static let numberMark: UInt8 = 16
             static let numberCellByte: UInt8 = 32
-        }
-
-        private static func nonASCII(_ set: Set<Character>) -> [UInt32] {
-            ScalarCharacters.scalars(of: set).filter { $0 >= 0x80 }.sorted()
         }
     }
 

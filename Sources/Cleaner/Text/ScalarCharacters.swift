@@ -237,4 +237,10 @@ enum ScalarCharacters {
     static func scalars(of set: Set<Character>) -> Set<UInt32> {
         Set(set.flatMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.map(\.value) : [] })
     }
+
+    /// `scalars(of:)` beyond ASCII, sorted: a handful, searched in order where ASCII is answered by
+    /// an `ASCIISet`.
+    static func nonASCIIScalars(of set: Set<Character>) -> [UInt32] {
+        scalars(of: set).filter { $0 >= 0x80 }.sorted()
+    }
 }
