@@ -91,17 +91,10 @@ struct FilterRun {
     }
 
     private func readInput(_ path: String?) -> [UInt8]? {
-        if let path {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Diagnostics.error("\(path): cannot read file")
-                return nil
-            }
-            return [UInt8](data)
-        }
         do {
-            return try FileIO.readAll(0)
+            return try DocumentReader.read(path)
         } catch {
-            Diagnostics.error("standard input: cannot read (\(error))")
+            Diagnostics.error(error.description)
             return nil
         }
     }

@@ -110,25 +110,28 @@ struct InputFiles {
     }
 }
 
-/// Reads one document, decompressing it when it is gzipped.
+/// Reads one document, decompressing it when it is gzipped (by its first bytes, whatever its name:
+/// `clean page.html.gz` and `curl URL | clean` without `--compressed` give the page, not gzip's bytes).
 enum DocumentReader {
     /// A gzipped page may not expand past this: a few kilobytes can inflate to gigabytes.
     static let maxDecompressed = 256 << 20
 
-    static func read(_ path: String) throws -> [UInt8] {
-        // Read straight into the array the cleaner takes, as `FileIO` reads standard input, rather
-        // than into `Data` and copied out (the same instructions for a 9 kB scrape: about 22,000).
+    /// The document in the file at `path`, or on standard input when `path` is nil.
+    static func read(_ path: String?) throws(StreamError) -> [UInt8] {
+        let name = path ?? "standard input"
+        // Read straight into the array the cleaner takes, rather than into `Data` and copied out
+        // (the same instructions for a 9 kB scrape: about 22,000).
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(path: path)
+            bytes = try path.map { path throws(FileIO.Failure) in try FileIO.read(path: path) } ?? FileIO.readAll(0)
         } catch {
-            throw StreamError("\(path): cannot read file")
+            throw StreamError("\(name): cannot read (\(error))")
         }
         guard bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B else { return bytes }
         do {
             return try Gzip.decompress(bytes, limit: maxDecompressed)
         } catch {
-            throw StreamError("\(path): \(error)")
+            throw StreamError("\(name): \(error)")
         }
     }
 }

@@ -304,6 +304,30 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// A gzipped page, named on the command line or piped in (`curl` without `--compressed`),
+    /// comes out as its page does, not as gzip's bytes read as text; a gzip stream cut short is
+    /// reported and the other files still come out.
+    func testGzippedInputIsCleanedLikeThePage() throws {
+        let directory = try TestFiles.folder("clean-cli")
+        let page = "<html><body><nav>Home</nav><article><p>The story, told in a sentence of its own.</p></article></body></html>"
+        let compressed = try TestFiles.gzip(Data(page.utf8))
+        try compressed.write(to: URL(fileURLWithPath: directory + "/page.html.gz"))
+        try compressed.write(to: URL(fileURLWithPath: directory + "/page.html"))
+        try compressed.prefix(compressed.count / 2).write(to: URL(fileURLWithPath: directory + "/cut.gz"))
+        let plain = try run([], stdin: page)
+        XCTAssertEqual(plain.stdout, "The story, told in a sentence of its own.\n")
+        let named = try run([directory + "/page.html.gz"])
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertEqual(named.stdout, plain.stdout)
+        let piped = try Engines.run(Self.binary.path, [], stdin: directory + "/page.html")
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(String(decoding: piped.stdout, as: UTF8.self), plain.stdout)
+        let cut = try run([directory + "/cut.gz", directory + "/page.html.gz"])
+        XCTAssertEqual(cut.status, 1)
+        XCTAssertEqual(cut.stdout, plain.stdout)
+        XCTAssertTrue(cut.stderr.contains(directory + "/cut.gz: compressed data is truncated"), cut.stderr)
+    }
+
     /// A file that cannot be read (missing, a directory, no permission) or cleaned (past the size
     /// limit is not tested here: 256 MiB) is reported with its path; the others come out in order.
     func testBadFilesAreReportedByPathAndTheRunGoesOn() throws {
@@ -317,7 +341,8 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("First.\n"), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix("Last.\n"), result.stdout)
         XCTAssertTrue(result.stderr.contains(directory + "/2.txt"), result.stderr)
-        XCTAssertTrue(result.stderr.contains(directory + "/missing"), result.stderr)
+        XCTAssertTrue(result.stderr.contains(directory + "/2.txt: cannot read (Is a directory)"), result.stderr)
+        XCTAssertTrue(result.stderr.contains(directory + "/missing: cannot read (No such file or directory)"), result.stderr)
         XCTAssertFalse(result.stderr.contains("3.bin"), result.stderr)
     }
 

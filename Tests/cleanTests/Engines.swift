@@ -25,7 +25,7 @@ enum Engines {
         process.currentDirectoryURL = URL(fileURLWithPath: CLITests.repository)
         if let stdin { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdin)) }
         let errorFile = NSTemporaryDirectory() + "clean-engine-\(UUID().uuidString).err"
-        FileManager.default.createFile(atPath: errorFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
         defer { try? FileManager.default.removeItem(atPath: errorFile) }
         let output = Pipe()
