@@ -58,7 +58,7 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run the golden cases in DIR (each case/input.html|txt + expected.txt); print a diff for each failure.", valueName: "dir"))
     var check: String?
 
-    @Argument(help: "Files to clean (default: standard input).")
+    @Argument(help: "Files to clean; - is standard input (the default, with no file).")
     var files: [String] = []
 
     /// The command as plain values, what a run reads.

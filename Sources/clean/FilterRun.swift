@@ -31,7 +31,7 @@ struct FilterRun {
         var options = CleanOptions(input: input, url: url, keep: Set(keep), explain: explain, encoding: charset, comments: comments)
         options.markdown = format == .markdown
         options.metadata = format == .json || batch.jsonl || batch.warc
-        let inputs: [String?] = files.isEmpty ? [nil] : files
+        let inputs = InputSources.of(files)
         // With a lenient collection, the first input is read before the rules: a plain-text scrape
         // without an address has the collection's signature lines looked for while the rest loads.
         let readFirst = rules.mayReadInputFirst && check == nil && !batch.isBatch && url == nil && input != .html

@@ -110,6 +110,14 @@ struct InputFiles {
     }
 }
 
+/// The inputs of a filter run: each FILE, `-` for standard input (as Unix filters read it), and
+/// standard input alone when no FILE is given.
+enum InputSources {
+    static func of(_ files: [String]) -> [String?] {
+        files.isEmpty ? [nil] : files.map { $0 == "-" ? nil : $0 }
+    }
+}
+
 /// Reads one document, decompressing it when it is gzipped (by its first bytes, whatever its name:
 /// `clean page.html.gz` and `curl URL | clean` without `--compressed` give the page, not gzip's bytes).
 enum DocumentReader {

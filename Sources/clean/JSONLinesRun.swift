@@ -24,7 +24,7 @@ enum JSONLinesRun {
                 if output.failed { tally.fail() }
                 sink.write(output.line, flushNow: !moreReady)
             })
-        for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+        for path in InputSources.of(files) {
             do {
                 let reader = ByteReader(try FileStream.reading(path))
                 while let line = try reader.readLine(limit: maxLine) {

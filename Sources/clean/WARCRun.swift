@@ -13,7 +13,7 @@ enum WARCRun {
                 if output.failed { tally.fail() }
                 sink.write(output.line, flushNow: !moreReady)
             })
-        for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+        for path in InputSources.of(files) {
             do {
                 let reader = WARCReader(ByteReader(try FileStream.reading(path)), name: path ?? "-")
                 while let response = try reader.next() {

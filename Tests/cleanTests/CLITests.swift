@@ -304,6 +304,19 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// `-` reads standard input where it stands among the files, as Unix filters do, in each mode.
+    func testADashReadsStandardInput() throws {
+        let directory = try TestFiles.folder("clean-cli")
+        try "First file's sentence.\n".write(toFile: directory + "/1.txt", atomically: true, encoding: .utf8)
+        let mixed = try run([directory + "/1.txt", "-"], stdin: "Piped sentence.\n")
+        XCTAssertEqual(mixed.status, 0, mixed.stderr)
+        XCTAssertEqual(mixed.stdout, "First file's sentence.\n\nPiped sentence.\n")
+        let records = try run(["--jsonl", "-"], stdin: "{\"id\": 7, \"text\": \"A record's sentence.\"}\n")
+        XCTAssertEqual(records.status, 0, records.stderr)
+        XCTAssertTrue(records.stdout.hasPrefix("{\"id\":7,"), records.stdout)
+        XCTAssertTrue(records.stdout.contains("A record's sentence."), records.stdout)
+    }
+
     /// A gzipped page, named on the command line or piped in (`curl` without `--compressed`),
     /// comes out as its page does, not as gzip's bytes read as text; a gzip stream cut short is
     /// reported and the other files still come out.
