@@ -1,6 +1,5 @@
 import ArgumentParser
 import Cleaner
-import FoundationEssentials
 
 /// The filter's command as plain values: what `clean [FILE...]` runs. `CleanCommand` makes it from
 /// what ArgumentParser read, and `CommonArguments` from the usual command lines without any of
