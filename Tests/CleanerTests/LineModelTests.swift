@@ -7,7 +7,8 @@ import XCTest
 /// the matchers' candidate walks find the blocks that a walk of every line finds.
 final class LineModelTests: XCTestCase {
     private let pieces = ["a", "Word", "a b", " c d e ", "xy z", "Related", "more", "...", "…", "2 hours ago", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0}",
-                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", " \u{301}", "\u{600}", "é", "e\u{301}", "日本", "😀", ".", "İ"]
+                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", " \u{301}", "\u{600}", "é", "e\u{301}", "日本", "😀", ".", "İ",
+                          "€", "\u{1680}", "ß", "Жук", "한"]
 
     private func randomText(_ generator: inout SystemRandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()

@@ -39,11 +39,11 @@ enum LineScan {
                 continue
             }
             while others.low != 0 {
-                scan.look(at: index + others.low.trailingZeroBitCount >> 3, in: bytes)
+                scan.visit(at: index + others.low.trailingZeroBitCount >> 3, in: bytes)
                 others.low &= others.low &- 1
             }
             while others.high != 0 {
-                scan.look(at: index + 8 + others.high.trailingZeroBitCount >> 3, in: bytes)
+                scan.visit(at: index + 8 + others.high.trailingZeroBitCount >> 3, in: bytes)
                 others.high &= others.high &- 1
             }
             index += 16
@@ -97,6 +97,21 @@ enum LineScan {
             skipUntil = next
             normalized = true
             ascii = true
+        }
+
+        /// `look`, with the two commonest cases in line (each was a call of `look`): a "\n",
+        /// and a lead byte that only ends the line's ASCII (most bytes that need a look in text
+        /// past ASCII).
+        @inline(__always)
+        mutating func visit(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+            let byte = bytes[position]
+            if byte == 0x0A, position >= skipUntil {
+                endLine(at: position, next: position + 1, in: bytes)
+            } else if byte >= 0xC3, byte <= 0xF4, byte != 0xEF, byte &- 0xE1 >= 3 {
+                ascii = false
+            } else {
+                look(at: position, in: bytes)
+            }
         }
 
         /// A byte other than printable ASCII and single spaces: a second space, a line end, a
