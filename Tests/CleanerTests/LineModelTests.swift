@@ -59,6 +59,21 @@ final class LineModelTests: XCTestCase {
         }
     }
 
+    /// A lead byte the scan passes over without decoding (it only ends the line's ASCII) starts
+    /// no scalar that normalizing changes: no space, no control, no byte order mark.
+    func testLeadsPassedOverStartNoSpaceOrControl() {
+        var passedOver = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var lead: UInt8?
+            UTF8.encode(scalar) { lead = lead ?? $0 }
+            guard let lead, LineScan.onlyEndsASCII(lead) else { continue }
+            passedOver += 1
+            XCTAssertFalse(UnicodeWhitespace.isSpaceOrControl(value), "\(value)")
+        }
+        XCTAssertGreaterThan(passedOver, 1_000_000)
+    }
+
     /// The scan looks at exactly the bytes of a block of sixteen that are neither printable ASCII
     /// nor continuation bytes, and the spaces right after a space (the byte before the block
     /// included), on blocks of bytes from every class: controls, the space, printable ASCII, DEL,

@@ -81,6 +81,12 @@ enum UTF8Validator {
                 index = nextNonASCII(bytes, from: index + 1)
                 continue
             }
+            // Two bytes (Latin accents, Cyrillic, Greek, Hebrew, Arabic), the commonest: no bounds to set.
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                multiByte += 1
+                index += 2
+                continue
+            }
             var length = 0
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF

@@ -38,12 +38,16 @@ enum LineScan {
                 index += 16
                 continue
             }
+            // A lead byte that only ends the line's ASCII (most of the bytes to look at in text
+            // past ASCII) is told apart here, without a call of `look`.
             while others.low != 0 {
-                scan.visit(at: index + others.low.trailingZeroBitCount >> 3, in: bytes)
+                let position = index + others.low.trailingZeroBitCount >> 3
+                if onlyEndsASCII(bytes[position]) { scan.ascii = false } else { scan.look(at: position, in: bytes) }
                 others.low &= others.low &- 1
             }
             while others.high != 0 {
-                scan.visit(at: index + 8 + others.high.trailingZeroBitCount >> 3, in: bytes)
+                let position = index + 8 + others.high.trailingZeroBitCount >> 3
+                if onlyEndsASCII(bytes[position]) { scan.ascii = false } else { scan.look(at: position, in: bytes) }
                 others.high &= others.high &- 1
             }
             index += 16
@@ -54,6 +58,13 @@ enum LineScan {
         }
         scan.endLine(at: bytes.count, next: bytes.count, in: bytes)
         return scan.lines
+    }
+
+    /// A lead byte that `look` only takes as the end of the line's ASCII: one of a scalar that is
+    /// no space or control, C3 to F4 but for E1 to E3 and EF.
+    @inline(__always)
+    static func onlyEndsASCII(_ byte: UInt8) -> Bool {
+        byte >= 0xC3 && byte <= 0xF4 && byte != 0xEF && byte &- 0xE1 >= 3
     }
 
     /// Neither printable ASCII (the space included, 0x20 to 0x7E) nor a continuation byte (10xxxxxx).
@@ -97,21 +108,6 @@ enum LineScan {
             skipUntil = next
             normalized = true
             ascii = true
-        }
-
-        /// `look`, with the two commonest cases in line (each was a call of `look`): a "\n",
-        /// and a lead byte that only ends the line's ASCII (most bytes that need a look in text
-        /// past ASCII).
-        @inline(__always)
-        mutating func visit(at position: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-            let byte = bytes[position]
-            if byte == 0x0A, position >= skipUntil {
-                endLine(at: position, next: position + 1, in: bytes)
-            } else if byte >= 0xC3, byte <= 0xF4, byte != 0xEF, byte &- 0xE1 >= 3 {
-                ascii = false
-            } else {
-                look(at: position, in: bytes)
-            }
         }
 
         /// A byte other than printable ASCII and single spaces: a second space, a line end, a
