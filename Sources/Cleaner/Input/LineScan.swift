@@ -33,22 +33,32 @@ enum LineScan {
         var index = 1
         while index + 16 <= bytes.count {
             // Most blocks are printable ASCII throughout, with single spaces: nothing to look at.
-            var others = otherBytes(raw, at: index)
+            let others = otherBytes(raw, at: index)
             if others.low | others.high == 0 {
                 index += 16
                 continue
             }
-            // A lead byte that only ends the line's ASCII (most of the bytes to look at in text
-            // past ASCII) is told apart here, without a call of `look`.
-            while others.low != 0 {
-                let position = index + others.low.trailingZeroBitCount >> 3
-                if onlyEndsASCII(bytes[position]) { scan.ascii = false } else { scan.look(at: position, in: bytes) }
-                others.low &= others.low &- 1
-            }
-            while others.high != 0 {
-                let position = index + 8 + others.high.trailingZeroBitCount >> 3
-                if onlyEndsASCII(bytes[position]) { scan.ascii = false } else { scan.look(at: position, in: bytes) }
-                others.high &= others.high &- 1
+            // The commonest bytes to look at are told apart here, without a call of `look`: a
+            // lead byte that only ends the line's ASCII (most of them in text past ASCII), and a
+            // "\n". The two words in one loop, the low one first.
+            var half = 0
+            var word = others.low
+            while true {
+                while word != 0 {
+                    let position = index + half + word.trailingZeroBitCount >> 3
+                    let byte = bytes[position]
+                    if onlyEndsASCII(byte) {
+                        scan.ascii = false
+                    } else if byte == 0x0A, position >= scan.skipUntil {
+                        scan.endLine(at: position, next: position + 1, in: bytes)
+                    } else {
+                        scan.look(at: position, in: bytes)
+                    }
+                    word &= word &- 1
+                }
+                guard half == 0 else { break }
+                half = 8
+                word = others.high
             }
             index += 16
         }
