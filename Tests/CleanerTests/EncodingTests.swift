@@ -59,20 +59,87 @@ final class EncodingTests: XCTestCase {
     }
 
     /// The validator's runs of 32 and 8 ASCII bytes end where the input does, and a sequence
-    /// anywhere in a word, valid or not, is looked at.
+    /// anywhere in a word, valid or not, is looked at; so do the ASCII test's words (the last
+    /// one overlapping the one before it).
     func testUTF8ValidatorAtEveryLengthAndOffset() {
         for length in 0..<100 {
-            let ascii = [UInt8](repeating: 0x61, count: length)
-            ascii.withUnsafeBytes { XCTAssertTrue(UTF8Validator.isValid($0), "\(length)") }
+            let ascii = [UInt8](repeating: 0x7F, count: length)
+            ascii.withUnsafeBytes { XCTAssertTrue(UTF8Validator.isValid($0) && UTF8Validator.isASCII($0), "\(length)") }
             for offset in 0..<length {
                 var bad = ascii
                 bad[offset] = 0xFF
-                bad.withUnsafeBytes { XCTAssertFalse(UTF8Validator.isValid($0), "\(length) \(offset)") }
+                bad.withUnsafeBytes { XCTAssertFalse(UTF8Validator.isValid($0) || UTF8Validator.isASCII($0), "\(length) \(offset)") }
                 guard offset + 1 < length else { continue }
                 var accented = ascii
                 accented[offset] = 0xC3
                 accented[offset + 1] = 0xA9
-                accented.withUnsafeBytes { XCTAssertTrue(UTF8Validator.isValid($0), "\(length) \(offset)") }
+                accented.withUnsafeBytes { XCTAssertTrue(UTF8Validator.isValid($0) && !UTF8Validator.isASCII($0), "\(length) \(offset)") }
+            }
+        }
+    }
+
+    /// The validator's counts of valid multi-byte sequences, broken bytes and CJK misreading
+    /// leads are those of a plain reading byte by byte, on runs of characters past ASCII back to back (as in scripts
+    /// other than Latin), broken and cut sequences, and ASCII runs of every length between them.
+    func testUTF8TallyIsTheTallyByteByByte() {
+        func reference(_ bytes: [UInt8], stopAtFirstError: Bool) -> (multiByte: Int, invalid: Int, misreadLeads: Int) {
+            var multiByte = 0
+            var invalid = 0
+            var misreadLeads = 0
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // (RFC 3629's table of well-formed sequences.)
+                let length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+                let second: ClosedRange<UInt8> =
+                    switch lead {
+                    case 0xE0: 0xA0...0xBF
+                    case 0xED: 0x80...0x9F
+                    case 0xF0: 0x90...0xBF
+                    case 0xF4: 0x80...0x8F
+                    default: 0x80...0xBF
+                    }
+                if length > 0, index + length > bytes.count { return (multiByte, invalid + 1, misreadLeads) }
+                if length > 0, second.contains(bytes[index + 1]), (2..<length).allSatisfy({ bytes[index + $0] & 0xC0 == 0x80 }) {
+                    multiByte += 1
+                    if (0xE3...0xEF).contains(lead) { misreadLeads += 1 }
+                    index += length
+                } else {
+                    invalid += 1
+                    if stopAtFirstError { break }
+                    index += 1
+                }
+            }
+            return (multiByte, invalid, misreadLeads)
+        }
+        let pieces: [[UInt8]] = [
+            Array("é".utf8), Array("日本語".utf8), Array("Привет".utf8), Array("😀".utf8), Array("€".utf8), [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80], [0xC0, 0xAF], [0x80], [0xBF, 0xBF],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                bytes += [UInt8](repeating: 0x61, count: Int.random(in: 0...40, using: &generator))
+                if let piece = pieces.randomElement(using: &generator) { bytes += piece }
+            }
+            for stop in [false, true] {
+                let tally = bytes.withUnsafeBytes { UTF8Validator.tally($0, stopAtFirstError: stop) }
+                let expected = reference(bytes, stopAtFirstError: stop)
+                XCTAssertTrue(tally == expected, "\(bytes) \(stop): \(tally) \(expected)")
+            }
+            let isValid = String(validating: bytes, as: UTF8.self) != nil
+            bytes.withUnsafeBytes { XCTAssertEqual(UTF8Validator.isValid($0), isValid, "\(bytes)") }
+            // The decoder's count of the bytes a CJK misreading leaves is the count made afresh.
+            let decoded = InputDecoder.decode(bytes, kind: .text, declared: nil)
+            if isValid {
+                XCTAssertEqual(decoded.misreadLeads, bytes.withUnsafeBufferPointer { ByteLanes.count(in: MojibakeRepair.misreadLeadBytes, $0) }, "\(bytes)")
+            } else {
+                XCTAssertNil(decoded.misreadLeads, "\(bytes)")
             }
         }
     }

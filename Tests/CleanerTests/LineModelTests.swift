@@ -7,7 +7,8 @@ import XCTest
 /// the matchers' candidate walks find the blocks that a walk of every line finds.
 final class LineModelTests: XCTestCase {
     private let pieces = ["a", "Word", "a b", " c d e ", "xy z", "Related", "more", "...", "…", "2 hours ago", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0}",
-                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", " \u{301}", "\u{600}", "é", "e\u{301}", "日本", "😀", ".", "İ"]
+                          "\u{85}", "\u{A0}", "\u{FEFF}", "\u{2003}", "\u{3000}", "\u{2028}", " \u{301}", "\u{600}", "é", "e\u{301}", "日本", "😀", ".", "İ",
+                          "€", "\u{1680}", "ß", "Жук", "한"]
 
     private func randomText(_ generator: inout SystemRandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
@@ -56,6 +57,21 @@ final class LineModelTests: XCTestCase {
                 lineStart = range.end + (range.end < bytes.count && bytes[range.end] == 0x0D && range.end + 1 < bytes.count && bytes[range.end + 1] == 0x0A ? 2 : 1)
             }
         }
+    }
+
+    /// A lead byte the scan passes over without decoding (it only ends the line's ASCII) starts
+    /// no scalar that normalizing changes: no space, no control, no byte order mark.
+    func testLeadsPassedOverStartNoSpaceOrControl() {
+        var passedOver = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var lead: UInt8?
+            UTF8.encode(scalar) { lead = lead ?? $0 }
+            guard let lead, LineScan.onlyEndsASCII(lead) else { continue }
+            passedOver += 1
+            XCTAssertFalse(UnicodeWhitespace.isSpaceOrControl(value), "\(value)")
+        }
+        XCTAssertGreaterThan(passedOver, 1_000_000)
     }
 
     /// The scan looks at exactly the bytes of a block of sixteen that are neither printable ASCII

@@ -64,6 +64,22 @@ final class SystemTests: XCTestCase {
         }
     }
 
+    /// A file is read whole at any size (its buffer, not zeroed, holds only what was read),
+    /// and a file that reports no size, as the kernel's do, is read on to its end.
+    func testReadGivesTheFileWhole() throws {
+        let path = NSTemporaryDirectory() + "clean-read-\(getpid()).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for size in [0, 1, 7, 4095, 4096, 4097, 100_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try FileIO.write(bytes, toFile: path)
+            XCTAssertEqual(try FileIO.read(path: path), bytes, "\(size)")
+        }
+        // /proc files are sized 0 by fstat: every byte comes from reading past the first buffer.
+        let arguments = try FileIO.read(path: "/proc/self/cmdline")
+        XCTAssertEqual(arguments, Array(CommandLine.arguments.map { $0 + "\u{0}" }.joined().utf8))
+        XCTAssertThrowsError(try FileIO.read(path: path + ".missing"))
+    }
+
     func testReadAllReadsToTheEnd() throws {
         var pipeEnds: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&pipeEnds), 0)

@@ -1,23 +1,56 @@
 /// Fast checks on raw bytes, before any decoding.
 enum UTF8Validator {
     static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
         let count = bytes.count
-        // Eight bytes at a time: the high bit of any byte set means non-ASCII.
-        while index + 8 <= count {
-            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+        guard count >= 8 else {
+            for byte in bytes where byte >= 0x80 { return false }
+            return true
+        }
+        // Eight bytes at a time: the high bit of any byte set means non-ASCII. The last word
+        // overlaps the one before it rather than leaving up to seven bytes to test one by one
+        // (most callers test one line).
+        var index = 0
+        while index + 8 < count {
+            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & ByteLanes.highBits != 0 { return false }
             index += 8
         }
-        while index < count {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
+        return bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) & ByteLanes.highBits == 0
+    }
+
+    /// The index of the first byte from `index` that is not ASCII, or `bytes.count`.
+    @inline(__always)
+    private static func nextNonASCII(_ bytes: UnsafeRawBufferPointer, from index: Int) -> Int {
+        var index = index
+        let count = bytes.count
+        // (Four words a turn through ASCII runs, most of a page: one test and branch for 32 bytes.)
+        while index + 32 <= count,
+            (bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) | bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                | bytes.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | bytes.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+                & ByteLanes.highBits == 0
+        {
+            index += 32
         }
-        return true
+        while index + 8 <= count {
+            let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & ByteLanes.highBits
+            // Straight to the first byte past ASCII, not through the ASCII before it one by one.
+            if high != 0 { return index + high.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < count, bytes[index] < 0x80 { index += 1 }
+        return index
     }
 
     /// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
     static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
         tally(bytes, stopAtFirstError: true).invalid == 0
+    }
+
+    /// For valid UTF-8 (strict, as `isValid`), its characters whose lead byte is one of
+    /// `MojibakeRepair.misreadLeadBytes` (then exactly the bytes in that range), counted on the
+    /// walk that checks it rather than on a second walk; nil for bytes that are not valid UTF-8.
+    static func misreadLeadsIfValid(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let counts = tally(bytes, stopAtFirstError: true)
+        return counts.invalid == 0 ? counts.misreadLeads : nil
     }
 
     /// UTF-8 with a few broken bytes (a cut, a stray Latin-1 byte) rather than another encoding:
@@ -32,34 +65,26 @@ enum UTF8Validator {
 
     static let brokenRatio = 3
 
-    /// Valid multi-byte sequences, and bytes that start none.
-    private static func tally(_ bytes: UnsafeRawBufferPointer, stopAtFirstError: Bool) -> (multiByte: Int, invalid: Int) {
+    /// Valid multi-byte sequences, bytes that start none, and the valid sequences that start
+    /// with one of `MojibakeRepair.misreadLeadBytes`.
+    static func tally(_ bytes: UnsafeRawBufferPointer, stopAtFirstError: Bool) -> (multiByte: Int, invalid: Int, misreadLeads: Int) {
         var multiByte = 0
         var invalid = 0
+        var misreadLeads = 0
         var index = 0
         let count = bytes.count
         while index < count {
-            // (Four words a turn through ASCII runs, most of a page: one test and branch for 32 bytes.)
-            while index + 32 <= count,
-                (bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) | bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                    | bytes.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self) | bytes.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
-                    & 0x8080_8080_8080_8080 == 0
-            {
-                index += 32
-            }
-            if index == count { break }
-            if index + 8 <= count {
-                let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080
-                if high == 0 {
-                    index += 8
-                    continue
-                }
-                // Straight to the first byte past ASCII, not through the ASCII before it one by one.
-                index += high.trailingZeroBitCount >> 3
-            }
+            // A character past ASCII is checked at once; so is the next one right after it, as
+            // in scripts other than Latin, without a look for ASCII first.
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
+                index = nextNonASCII(bytes, from: index + 1)
+                continue
+            }
+            // Two bytes (Latin accents, Cyrillic, Greek, Hebrew, Arabic), the commonest: no bounds to set.
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                multiByte += 1
+                index += 2
                 continue
             }
             var length = 0
@@ -83,6 +108,7 @@ enum UTF8Validator {
             }
             if valid {
                 multiByte += 1
+                if MojibakeRepair.misreadLeadBytes.contains(lead) { misreadLeads += 1 }
                 index += length
             } else if length > 0, index + length > count {
                 // A sequence cut short by the end of the input: one broken character.
@@ -94,7 +120,7 @@ enum UTF8Validator {
                 index += 1
             }
         }
-        return (multiByte, invalid)
+        return (multiByte, invalid, misreadLeads)
     }
 }
 

@@ -10,6 +10,8 @@ enum InputDecoder {
         var encoding: DetectedEncoding
         /// The bytes were checked to be valid UTF-8 (iconv's output is not checked again).
         var isValidUTF8 = false
+        /// The bytes of `utf8` in `MojibakeRepair.misreadLeadBytes`, when the check counted them.
+        var misreadLeads: Int?
     }
 
     /// A declared encoding (an iconv name) and who declared it.
@@ -43,11 +45,11 @@ enum InputDecoder {
             if UTF8Validator.isASCII(raw) {
                 if ISO2022Sniffer.isISO2022JP(raw) { return convert(raw, from: "ISO-2022-JP", source: .detected) }
                 let source = saidUTF8 ? label?.source ?? .utf8 : .utf8
-                return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: source), isValidUTF8: true)
+                return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: source), isValidUTF8: true, misreadLeads: 0)
             }
-            if UTF8Validator.isValid(raw) {
+            if let misreadLeads = UTF8Validator.misreadLeadsIfValid(raw) {
                 let source = saidUTF8 ? label?.source ?? .utf8 : (label == nil ? .utf8 : .detected)
-                return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: source), isValidUTF8: true)
+                return Decoded(utf8: bytes, encoding: DetectedEncoding(name: CharsetLabel.utf8, source: source), isValidUTF8: true, misreadLeads: misreadLeads)
             }
             if UTF8Validator.isMostlyValid(raw) {
                 return convert(raw, from: CharsetLabel.utf8, source: saidUTF8 ? label?.source ?? .detected : .detected)
@@ -67,8 +69,8 @@ enum InputDecoder {
     }
 
     private static func convert(_ bytes: UnsafeRawBufferPointer, from encoding: String, source: DetectedEncoding.Source) -> Decoded {
-        if encoding == CharsetLabel.utf8, UTF8Validator.isValid(bytes) {
-            return Decoded(utf8: Array(bytes), encoding: DetectedEncoding(name: encoding, source: source), isValidUTF8: true)
+        if encoding == CharsetLabel.utf8, let misreadLeads = UTF8Validator.misreadLeadsIfValid(bytes) {
+            return Decoded(utf8: Array(bytes), encoding: DetectedEncoding(name: encoding, source: source), isValidUTF8: true, misreadLeads: misreadLeads)
         }
         // iconv reads UTF-8 too, replacing each invalid byte; an encoding it lacks falls back to that.
         let transcoder = Transcoder(from: encoding) ?? Transcoder(from: CharsetLabel.utf8)

@@ -36,18 +36,21 @@ enum MojibakeRepair {
 
     /// `decoded` repaired, or as it is when it is no misreading.
     static func repaired(_ decoded: InputDecoder.Decoded) -> InputDecoder.Decoded {
-        guard let repaired = repair(decoded.utf8) else { return decoded }
+        guard let repaired = repair(decoded.utf8, misreadLeads: decoded.misreadLeads) else { return decoded }
         var result = decoded
         result.utf8 = repaired
         result.isValidUTF8 = true
+        result.misreadLeads = nil
         return result
     }
 
     /// The original UTF-8 of `utf8`, nil when it is no misreading of a `misreadEncodings` one.
-    static func repair(_ utf8: [UInt8]) -> [UInt8]? {
-        // Counted eight bytes at a time: most scrapes hold none, and a walk a byte cost about
-        // seven instructions a byte of every scrape.
-        let leads = utf8.withUnsafeBufferPointer { ByteLanes.count(in: misreadLeadBytes, $0) }
+    /// `misreadLeads`: the bytes of `utf8` in `misreadLeadBytes`, when the decoder's check
+    /// counted them already.
+    static func repair(_ utf8: [UInt8], misreadLeads: Int? = nil) -> [UInt8]? {
+        // Counted eight bytes at a time when not known: most scrapes hold none, and a walk a
+        // byte cost about seven instructions a byte of every scrape.
+        let leads = misreadLeads ?? utf8.withUnsafeBufferPointer { ByteLanes.count(in: misreadLeadBytes, $0) }
         guard leads >= minMisreadScalars, let first = utf8.firstIndex(where: misreadLeadBytes.contains) else { return nil }
         let sample = Array(utf8[first..<min(utf8.count, first + sampleBytes)])
         for encoding in misreadEncodings {

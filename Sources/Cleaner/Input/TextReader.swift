@@ -21,7 +21,6 @@ enum TextReader {
     /// it is is copied out of them as it lies, without a second validation or rebuilding.
     static func read(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Reading {
         let ranges = LineScan.lines(of: bytes)
-        var join = Join(lineCount: ranges.count)
         var blocks: [Block] = []
         // One block a run of non-empty ranges (or more, where a line normalizes to nothing): room
         // for them at once, not grown a block at a time.
@@ -33,6 +32,7 @@ enum TextReader {
             inRun = nonEmpty
         }
         blocks.reserveCapacity(runs)
+        var join = Join(lineCount: ranges.count, blockCount: runs)
         // The join is never longer than the text: a line of valid UTF-8 does not grow when it is
         // normalized, and each "\n" between two lines stands where at least one line end was.
         let text = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
@@ -70,8 +70,9 @@ enum TextReader {
                     }
                     lines.append(Line(text: text, removedBy: nil))
                 }
-                if !lines.isEmpty { blocks.append(Block(kind: .paragraph, lines: lines)) }
                 position += lines.count + (endedEarly ? 1 : 0)
+                // Handed over, not copied: no retain and release of the array a block.
+                if !lines.isEmpty { blocks.append(Block(kind: .paragraph, lines: consume lines)) }
             }
         }
         let joined = join.isJoinable ? DocumentLines(joined: text, starts: join.starts, firstLine: join.firstLine) : nil
@@ -85,8 +86,9 @@ enum TextReader {
         var firstLine: [Int] = []
         var isJoinable = true
 
-        init(lineCount: Int) {
+        init(lineCount: Int, blockCount: Int) {
             starts.reserveCapacity(lineCount)
+            firstLine.reserveCapacity(blockCount)
         }
 
         mutating func startBlock() {

@@ -74,9 +74,27 @@ public enum FileIO {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(errno: errno) }
         // One byte more than the size, so that the end is seen without a second buffer; a file
-        // that grows meanwhile is read on to its end.
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        var filled = 0
+        // that grows meanwhile is read on to its end. The buffer is not zeroed first: `read` writes
+        // every byte that is kept (zeroing took 1.65 million instructions for 181 scrapes of 9 kB).
+        var failure: Int32 = 0
+        let capacity = max(Int(status.st_size), 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = Glibc.read(descriptor, base + initialized, buffer.count - initialized)
+                if count == 0 { return }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                initialized += count
+            }
+        }
+        guard failure == 0 else { throw Failure(errno: failure) }
+        // Only a file that grew since `fstat` fills the buffer: the rest of it is read in chunks.
+        var filled = bytes.count
+        guard filled == capacity else { return bytes }
         while true {
             if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
             let count = bytes.withUnsafeMutableBytes { buffer in
