@@ -353,8 +353,8 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
-    /// The walk reads four bytes a round and the rest one at a time: on texts of every length
-    /// up to three rounds and more, with keys ending at each place of a round, it finds each key
+    /// The walk reads `roundBytes` a round and the rest one at a time: on texts of every length
+    /// up to five rounds, with keys ending at each place of a round, it finds each key
     /// where a plain search does, in the order of their ends.
     func testAutomatonFindsWhatASearchFindsAtEveryLength() throws {
         let keys: [LiteralAutomaton.Key] = [

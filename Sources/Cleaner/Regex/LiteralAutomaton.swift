@@ -151,49 +151,76 @@ struct LiteralAutomaton: Sendable {
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
                 guard let moves = table.baseAddress, let classes = classOf.baseAddress else { return }
+                // The keys that end in `entry`'s state at `end`.
+                func report(_ entry: UInt32, _ end: Int) {
+                    let state = Int(entry) / stride
+                    for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
+                        let key = Int(ending[index])
+                        if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
+                    }
+                }
                 var entry: UInt32 = 0
                 var offset = 0
                 while true {
-                    (offset, entry) = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
-                    guard offset < count else { return }
-                    // The round where a key ends (or the last bytes), a byte at a time.
-                    let end = min(offset + 4, count)
-                    while offset < end {
+                    let step = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
+                    offset = step.offset
+                    entry = step.entry
+                    if step.endsKey {
+                        report(entry, offset)
+                        continue
+                    }
+                    // The last bytes, short of a round, one at a time.
+                    while offset < count {
                         entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
                         offset += 1
-                        guard entry & 1 != 0 else { continue }
-                        let state = Int(entry) / stride
-                        for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
-                            let key = Int(ending[index])
-                            if keys[key].caseless || holds(keys[key].bytes, base, endingAt: offset) { found(key, offset) }
-                        }
+                        if entry & 1 != 0 { report(entry, offset) }
                     }
+                    return
                 }
             }
         }
     }
 
-    /// The walk from `position` (in `initial`'s state) four bytes a round to the first round where a
-    /// key ends, or to the last three bytes: where it stops and the entry it stops in. A function
-    /// of its own, so that its few values stay in registers (inlined into the screen's walk, they
-    /// were loaded from the stack each round).
+    /// Bytes the walk reads a round, asking whether a key ends only once a round.
+    static let roundBytes = 8
+
+    /// The walk from `position` (in `initial`'s state) `roundBytes` a round, to the first byte
+    /// where a key ends (`endsKey`: the offset after it and the entry there, the round's entries
+    /// asked in order only then), or to the last bytes short of a round. The byte where a key
+    /// ends is found among the entries the round holds, where walking the round again a byte at
+    /// a time cost as much as the rest of the walk (a key ends every thirty bytes or so). A
+    /// function of its own, so that its few values stay in registers (inlined into the screen's
+    /// walk, they were loaded from the stack each round).
     @inline(never)
     private static func skip(
         _ moves: UnsafePointer<UInt32>, _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from position: Int, count: Int, entry initial: UInt32
-    ) -> (offset: Int, entry: UInt32) {
+    ) -> (offset: Int, entry: UInt32, endsKey: Bool) {
         var offset = position
         var entry = initial
-        // Most rounds end no key: their ends are asked once.
-        while offset &+ 4 <= count {
+        while offset &+ roundBytes <= count {
             let first = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
             let second = moves[Int(first) &+ Int(classes[Int(base[offset &+ 1])])]
             let third = moves[Int(second) &+ Int(classes[Int(base[offset &+ 2])])]
             let fourth = moves[Int(third) &+ Int(classes[Int(base[offset &+ 3])])]
-            if (first | second | third | fourth) & 1 != 0 { break }
-            entry = fourth
-            offset &+= 4
+            let fifth = moves[Int(fourth) &+ Int(classes[Int(base[offset &+ 4])])]
+            let sixth = moves[Int(fifth) &+ Int(classes[Int(base[offset &+ 5])])]
+            let seventh = moves[Int(sixth) &+ Int(classes[Int(base[offset &+ 6])])]
+            let eighth = moves[Int(seventh) &+ Int(classes[Int(base[offset &+ 7])])]
+            // Most rounds end no key: their ends are asked once.
+            if (first | second | third | fourth | fifth | sixth | seventh | eighth) & 1 != 0 {
+                if first & 1 != 0 { return (offset &+ 1, first, true) }
+                if second & 1 != 0 { return (offset &+ 2, second, true) }
+                if third & 1 != 0 { return (offset &+ 3, third, true) }
+                if fourth & 1 != 0 { return (offset &+ 4, fourth, true) }
+                if fifth & 1 != 0 { return (offset &+ 5, fifth, true) }
+                if sixth & 1 != 0 { return (offset &+ 6, sixth, true) }
+                if seventh & 1 != 0 { return (offset &+ 7, seventh, true) }
+                return (offset &+ 8, eighth, true)
+            }
+            entry = eighth
+            offset &+= roundBytes
         }
-        return (offset, entry)
+        return (offset, entry, false)
     }
 
     /// Whether `base[..<end]` ends with `bytes` as they are.
