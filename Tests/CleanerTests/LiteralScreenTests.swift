@@ -384,6 +384,31 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// Long texts where keys end at most bytes, so that most rounds of the walk hold several
+    /// ends, at lengths around a round: each key is found where a plain search finds it, in order.
+    func testAutomatonFindsDenseKeysAcrossBatches() throws {
+        let keys: [LiteralAutomaton.Key] = [.init(bytes: Array("a".utf8), caseless: true), .init(bytes: Array("aa".utf8), caseless: false), .init(bytes: Array("ab".utf8), caseless: true)]
+        let automaton = try XCTUnwrap(LiteralAutomaton(keys))
+        for length in [LiteralAutomaton.roundBytes * 24 - 1, LiteralAutomaton.roundBytes * 24, 1000, 1001, 1007] {
+            for pattern in [Array("a".utf8), Array("aAb".utf8), Array("abaXa".utf8)] {
+                let bytes = (0..<length).map { pattern[$0 % pattern.count] }
+                var found: [[Int]] = []
+                bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
+                var expected: [[Int]] = []
+                for end in 0...bytes.count {
+                    for (index, key) in keys.enumerated() where key.bytes.count <= end {
+                        let slice = bytes[(end - key.bytes.count)..<end]
+                        let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
+                        if equal { expected.append([index, end]) }
+                    }
+                }
+                XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(length) \(pattern)")
+                XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, "\(length) \(pattern)")
+                XCTAssertGreaterThan(found.count, length / 2)
+            }
+        }
+    }
+
     /// Keys that make more than `maxStates` trie states give no automaton; as many as that do.
     func testAutomatonStopsAtMaxStates() {
         // Six letters from a number: keys sharing openings, as literals do.
