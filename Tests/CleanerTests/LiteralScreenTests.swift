@@ -329,6 +329,20 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// Each key's ends in `bytes` by a plain comparison at every place, as [key, end], in order of
+    /// end, then key: a caseless key in either case, the others as they are.
+    private func plainSearch(_ keys: [LiteralAutomaton.Key], in bytes: [UInt8]) -> [[Int]] {
+        var expected: [[Int]] = []
+        for end in 0...bytes.count {
+            for (index, key) in keys.enumerated() where key.bytes.count <= end {
+                let slice = bytes[(end - key.bytes.count)..<end]
+                let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
+                if equal { expected.append([index, end]) }
+            }
+        }
+        return expected
+    }
+
     /// The automaton finds each key where a plain search does, case-sensitive keys in their own case only.
     func testAutomatonFindsWhatASearchFinds() throws {
         let keys: [LiteralAutomaton.Key] = [
@@ -340,15 +354,7 @@ final class LiteralScreenTests: XCTestCase {
         for text in ["ushers", "USHERS", "AP, ap, Ap, aP", "a » b:\u{212A}", "", "hhhershe", "日本AP"] {
             var found: [[Int]] = []
             Array(text.utf8).withUnsafeBufferPointer { bytes in automaton.forEachOccurrence(in: bytes) { found.append([$0, $1]) } }
-            var expected: [[Int]] = []
-            let bytes = Array(text.utf8)
-            for end in 0...bytes.count {
-                for (index, key) in keys.enumerated() where key.bytes.count <= end {
-                    let slice = bytes[(end - key.bytes.count)..<end]
-                    let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
-                    if equal { expected.append([index, end]) }
-                }
-            }
+            let expected = plainSearch(keys, in: Array(text.utf8))
             XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, text)
         }
     }
@@ -371,14 +377,7 @@ final class LiteralScreenTests: XCTestCase {
                 var found: [[Int]] = []
                 bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
                 XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(bytes)")
-                var expected: [[Int]] = []
-                for end in 0...bytes.count {
-                    for (index, key) in keys.enumerated() where key.bytes.count <= end {
-                        let slice = bytes[(end - key.bytes.count)..<end]
-                        let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
-                        if equal { expected.append([index, end]) }
-                    }
-                }
+                let expected = plainSearch(keys, in: bytes)
                 XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, "\(bytes)")
             }
         }
@@ -386,7 +385,7 @@ final class LiteralScreenTests: XCTestCase {
 
     /// Long texts where keys end at most bytes, so that most rounds of the walk hold several
     /// ends, at lengths around a round: each key is found where a plain search finds it, in order.
-    func testAutomatonFindsDenseKeysAcrossBatches() throws {
+    func testAutomatonFindsDenseKeysInLongTexts() throws {
         let keys: [LiteralAutomaton.Key] = [.init(bytes: Array("a".utf8), caseless: true), .init(bytes: Array("aa".utf8), caseless: false), .init(bytes: Array("ab".utf8), caseless: true)]
         let automaton = try XCTUnwrap(LiteralAutomaton(keys))
         for length in [LiteralAutomaton.roundBytes * 24 - 1, LiteralAutomaton.roundBytes * 24, 1000, 1001, 1007] {
@@ -394,14 +393,7 @@ final class LiteralScreenTests: XCTestCase {
                 let bytes = (0..<length).map { pattern[$0 % pattern.count] }
                 var found: [[Int]] = []
                 bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
-                var expected: [[Int]] = []
-                for end in 0...bytes.count {
-                    for (index, key) in keys.enumerated() where key.bytes.count <= end {
-                        let slice = bytes[(end - key.bytes.count)..<end]
-                        let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
-                        if equal { expected.append([index, end]) }
-                    }
-                }
+                let expected = plainSearch(keys, in: bytes)
                 XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(length) \(pattern)")
                 XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, "\(length) \(pattern)")
                 XCTAssertGreaterThan(found.count, length / 2)
