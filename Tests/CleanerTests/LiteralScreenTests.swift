@@ -86,7 +86,7 @@ final class LiteralScreenTests: XCTestCase {
             for (slot, rule) in rules.enumerated() {
                 guard let source = rule.pattern?.source else { continue }
                 guard screen.screens(slot) else { continue }
-                let found = candidates.marks[(slot * candidates.lineCount)..<((slot + 1) * candidates.lineCount)].map { $0 }
+                let found = (0..<candidates.lineCount).map { candidates.isCandidate($0, of: slot) }
                 let reference = try Pattern(source, usesShortcuts: false)
                 for (index, line) in chunk.enumerated() where reference.matches(line) {
                     matched += 1
@@ -129,7 +129,7 @@ final class LiteralScreenTests: XCTestCase {
         let candidates = screen.candidateLines(in: document)
         for (slot, pattern) in patterns.enumerated() {
             let reference = try Pattern(pattern.source, usesShortcuts: false)
-            let found = screen.screens(slot) ? Array(candidates.marks[(slot * lines.count)..<((slot + 1) * lines.count)]) : [Bool](repeating: true, count: lines.count)
+            let found = screen.screens(slot) ? lines.indices.map { candidates.isCandidate($0, of: slot) } : [Bool](repeating: true, count: lines.count)
             for (index, line) in lines.enumerated() where reference.matches(line) {
                 XCTAssertTrue(found[index], "\(pattern.source) on \(line.debugDescription)")
             }
@@ -140,8 +140,8 @@ final class LiteralScreenTests: XCTestCase {
         XCTAssertTrue(screen.screens(7))
         // Lines without those letters are passed over.
         let plain = try XCTUnwrap(lines.firstIndex(of: "news today"))
-        XCTAssertFalse(candidates.marks[3 * lines.count + plain])
-        XCTAssertFalse(candidates.marks[7 * lines.count + plain])
+        XCTAssertFalse(candidates.isCandidate(plain, of: 3))
+        XCTAssertFalse(candidates.isCandidate(plain, of: 7))
         XCTAssertFalse(screen.screens(13))
         XCTAssertTrue(screen.screens(1))
     }
@@ -170,7 +170,7 @@ final class LiteralScreenTests: XCTestCase {
         ]
         for slot in patterns.indices {
             XCTAssertTrue(screen.screens(slot), sources[slot])
-            let marked = lines.indices.filter { candidates.marks[slot * lines.count + $0] }.map { lines[$0] }
+            let marked = lines.indices.filter { candidates.isCandidate($0, of: slot) }.map { lines[$0] }
             XCTAssertEqual(marked, expected[slot], sources[slot])
             // Each line the pattern matches alone is among them.
             XCTAssertTrue(lines.filter { patterns[slot].matches($0) }.allSatisfy { marked.contains($0) }, sources[slot])
@@ -186,7 +186,7 @@ final class LiteralScreenTests: XCTestCase {
         let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
         let candidates = screen.candidateLines(in: document)
         XCTAssertTrue(screen.screens(0))
-        XCTAssertEqual(lines.indices.filter { candidates.marks[$0] }.map { lines[$0] }, [lines[0], lines[2], lines[4]])
+        XCTAssertEqual(lines.indices.filter { candidates.isCandidate($0, of: 0) }.map { lines[$0] }, [lines[0], lines[2], lines[4]])
     }
 
     /// Each line's digit test from one walk of the text (`RequiredLiterals.digitLines`) is the
@@ -233,7 +233,7 @@ final class LiteralScreenTests: XCTestCase {
                 guard let reading, !reading.literals.isEmpty, !reading.literals.contains(where: \.foldsScalars),
                       let literals = RequiredLiterals(reading.literals) else { continue }
                 if first, reading.literals.contains(where: { $0.bytes.count > LiteralScreen.maxKeyBytes }) { withLongLiterals += 1 }
-                for (index, line) in chunk.enumerated() where candidates.marks[slot * candidates.lineCount + index] {
+                for (index, line) in chunk.enumerated() where candidates.isCandidate(index, of: slot) {
                     checked += 1
                     var text = line
                     // By scalar: a string search would take the Kelvin sign for "K", its canonical equivalent.
@@ -296,9 +296,51 @@ final class LiteralScreenTests: XCTestCase {
         let candidates = screen.candidateLines(in: document)
         for slot in patterns.indices {
             XCTAssertTrue(screen.screens(slot))
-            let marked = lines.indices.filter { candidates.marks[slot * lines.count + $0] }.map { lines[$0] }
+            let marked = lines.indices.filter { candidates.isCandidate($0, of: slot) }.map { lines[$0] }
             XCTAssertEqual(marked, lines.filter { patterns[slot].matches($0) }, sources[slot])
         }
+    }
+
+    /// Marks are made only for the patterns with a candidate line: a document holding one of a
+    /// pattern's lookahead literals but never the other, or none of its keys, gives it no
+    /// candidate, and a pattern none of whose keys it holds has no row of marks at all.
+    func testPatternsWithoutCandidatesHaveNoMarks() throws {
+        let sources = [
+            "^(?i)(?=.{0,300}$)(?=.*\\b(?:comments?|kommentare?)\\b)(?=.*\\b(?:moderat|moderie))", "^(?=.{0,250}$)(?i)(?=.*\\bsubscri)(?:.*\\b)?for the full story\\b",
+            "(?i)kiosk", "^Like Us on Facebook$",
+        ]
+        let patterns = try sources.map { try Pattern($0) }
+        let screen = LiteralScreen(patterns)
+        let lines = ["Leave a comment", "Comments below", "The weather today", "Subscribe today", "Like us"]
+        let document = try XCTUnwrap(DocumentLines(lines: lines.map { Substring($0) }))
+        let candidates = screen.candidateLines(in: document)
+        for slot in patterns.indices {
+            XCTAssertTrue(screen.screens(slot), sources[slot])
+            XCTAssertEqual(lines.indices.filter { candidates.isCandidate($0, of: slot) }, [], sources[slot])
+        }
+        XCTAssertNil(candidates.start(of: 2))
+        XCTAssertNil(candidates.start(of: 3))
+        XCTAssertLessThan(candidates.marks.count, patterns.count * lines.count)
+        // The same patterns over lines that hold their keys: each has its row.
+        let matching = ["Comments are moderated", "Subscribe for the full story", "KIOSK", "Like Us on Facebook"]
+        let full = screen.candidateLines(in: try XCTUnwrap(DocumentLines(lines: matching.map { Substring($0) })))
+        for slot in patterns.indices {
+            XCTAssertEqual(matching.indices.filter { full.isCandidate($0, of: slot) }, [slot], sources[slot])
+        }
+    }
+
+    /// Each key's ends in `bytes` by a plain comparison at every place, as [key, end], in order of
+    /// end, then key: a caseless key in either case, the others as they are.
+    private func plainSearch(_ keys: [LiteralAutomaton.Key], in bytes: [UInt8]) -> [[Int]] {
+        var expected: [[Int]] = []
+        for end in 0...bytes.count {
+            for (index, key) in keys.enumerated() where key.bytes.count <= end {
+                let slice = bytes[(end - key.bytes.count)..<end]
+                let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
+                if equal { expected.append([index, end]) }
+            }
+        }
+        return expected
     }
 
     /// The automaton finds each key where a plain search does, case-sensitive keys in their own case only.
@@ -312,21 +354,13 @@ final class LiteralScreenTests: XCTestCase {
         for text in ["ushers", "USHERS", "AP, ap, Ap, aP", "a » b:\u{212A}", "", "hhhershe", "日本AP"] {
             var found: [[Int]] = []
             Array(text.utf8).withUnsafeBufferPointer { bytes in automaton.forEachOccurrence(in: bytes) { found.append([$0, $1]) } }
-            var expected: [[Int]] = []
-            let bytes = Array(text.utf8)
-            for end in 0...bytes.count {
-                for (index, key) in keys.enumerated() where key.bytes.count <= end {
-                    let slice = bytes[(end - key.bytes.count)..<end]
-                    let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
-                    if equal { expected.append([index, end]) }
-                }
-            }
+            let expected = plainSearch(keys, in: Array(text.utf8))
             XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, text)
         }
     }
 
-    /// The walk reads four bytes a round and the rest one at a time: on texts of every length
-    /// up to three rounds and more, with keys ending at each place of a round, it finds each key
+    /// The walk reads `roundBytes` a round and the rest one at a time: on texts of every length
+    /// up to five rounds, with keys ending at each place of a round, it finds each key
     /// where a plain search does, in the order of their ends.
     func testAutomatonFindsWhatASearchFindsAtEveryLength() throws {
         let keys: [LiteralAutomaton.Key] = [
@@ -343,15 +377,26 @@ final class LiteralScreenTests: XCTestCase {
                 var found: [[Int]] = []
                 bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
                 XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(bytes)")
-                var expected: [[Int]] = []
-                for end in 0...bytes.count {
-                    for (index, key) in keys.enumerated() where key.bytes.count <= end {
-                        let slice = bytes[(end - key.bytes.count)..<end]
-                        let equal = key.caseless ? slice.map(RequiredLiterals.lowered) == key.bytes : Array(slice) == key.bytes
-                        if equal { expected.append([index, end]) }
-                    }
-                }
+                let expected = plainSearch(keys, in: bytes)
                 XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, "\(bytes)")
+            }
+        }
+    }
+
+    /// Long texts where keys end at most bytes, so that most rounds of the walk hold several
+    /// ends, at lengths around a round: each key is found where a plain search finds it, in order.
+    func testAutomatonFindsDenseKeysInLongTexts() throws {
+        let keys: [LiteralAutomaton.Key] = [.init(bytes: Array("a".utf8), caseless: true), .init(bytes: Array("aa".utf8), caseless: false), .init(bytes: Array("ab".utf8), caseless: true)]
+        let automaton = try XCTUnwrap(LiteralAutomaton(keys))
+        for length in [LiteralAutomaton.roundBytes * 24 - 1, LiteralAutomaton.roundBytes * 24, 1000, 1001, 1007] {
+            for pattern in [Array("a".utf8), Array("aAb".utf8), Array("abaXa".utf8)] {
+                let bytes = (0..<length).map { pattern[$0 % pattern.count] }
+                var found: [[Int]] = []
+                bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
+                let expected = plainSearch(keys, in: bytes)
+                XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(length) \(pattern)")
+                XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, expected, "\(length) \(pattern)")
+                XCTAssertGreaterThan(found.count, length / 2)
             }
         }
     }

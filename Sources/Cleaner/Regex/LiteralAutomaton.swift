@@ -23,9 +23,14 @@ struct LiteralAutomaton: Sendable {
     /// Each byte's class: the lower-cased byte's place among the bytes the keys hold, 0 for others.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Entry `state * classCount + class` is the next state times `classCount`, doubled, plus 1
-    /// when some key ends there: one load and a shift a byte on the walk.
+    /// State `state`'s row of moves starts at its base, `state * stride`, plus 1 when some key
+    /// ends in it; entry `base + class` is the next state's base. The walk adds a byte's class
+    /// to the entry it holds and loads: the entry is its own flag (odd when a key ends) and
+    /// its own row's address, without the shift that a flag bit apart from the row cost each byte.
     private let table: [UInt32]
+    /// Entries a state's row takes: the classes and one more (an odd base leaves the row's first
+    /// entry unused), rounded up to even, so that a base's parity is its flag.
+    private let stride: Int
     /// Per state, the keys that end there, as a range of `ending`.
     private let endingStart: [Int32]
     private let ending: [Int32]
@@ -80,32 +85,43 @@ struct LiteralAutomaton: Sendable {
         // over it. A child's failure state was queued before it, so its keys are all known
         // when the child is queued.
         let count = ends.count
+        let stride = (classCount + 2) & ~1
         var fail = [Int](repeating: 0, count: count)
         var queue: [Int] = [0]
         queue.reserveCapacity(count)
-        let table = [UInt32](unsafeUninitializedCapacity: count * classCount) { table, initialized in
+        // A state's row is written when it leaves the queue, by then known to end a key or not
+        // (its failure state's keys are added when it is queued). The one or two entries its
+        // place leaves unused are never read (zeroes).
+        let table = [UInt32](unsafeUninitializedCapacity: count * stride) { table, initialized in
             guard let base = table.baseAddress else { return }
-            base.initialize(repeating: 0, count: classCount)
             var head = 0
             while head < queue.count {
                 let state = queue[head]
                 head += 1
-                let row = base + state * classCount
-                if state != 0 { row.initialize(from: base + fail[state] * classCount, count: classCount) }
+                let place = base + state * stride
+                let flag = ends[state].isEmpty ? 0 : 1
+                let row = place + flag
+                if flag == 1 { place.initialize(to: 0) }
+                (row + classCount).initialize(repeating: 0, count: stride - classCount - flag)
+                if state == 0 {
+                    row.initialize(repeating: 0, count: classCount)
+                } else {
+                    row.initialize(from: base + Int(Self.base(of: fail[state], stride: stride, ends: ends)), count: classCount)
+                }
                 var edge = Int(firstEdge[state])
                 while edge >= 0 {
                     let unit = Int(edgeUnit[edge])
                     let child = Int(edgeChild[edge])
                     // The failure state's move there (the root's row starts as moves to the root).
-                    let failure = Int(row[unit] >> 1) / classCount
+                    let failure = Int(row[unit]) / stride
                     fail[child] = failure
                     if !ends[failure].isEmpty { ends[child] += ends[failure] }
-                    row[unit] = UInt32(child * classCount) << 1 | (ends[child].isEmpty ? 0 : 1)
+                    row[unit] = Self.base(of: child, stride: stride, ends: ends)
                     queue.append(child)
                     edge = Int(nextEdge[edge])
                 }
             }
-            initialized = count * classCount
+            initialized = count * stride
         }
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
@@ -115,10 +131,16 @@ struct LiteralAutomaton: Sendable {
             endingStart.append(Int32(ending.count))
         }
         self.table = table
+        self.stride = stride
         self.classOf = classOf
         self.classCount = classCount
         self.endingStart = endingStart
         self.ending = ending
+    }
+
+    /// Where the row of `state` starts: odd when a key ends there.
+    private static func base(of state: Int, stride: Int, ends: [[Int32]]) -> UInt32 {
+        UInt32(state * stride + (ends[state].isEmpty ? 0 : 1))
     }
 
     /// Calls `found(key, end)` for each occurrence of a key in `text` (`end`: the offset after its
@@ -129,49 +151,76 @@ struct LiteralAutomaton: Sendable {
         table.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classOf in
                 guard let moves = table.baseAddress, let classes = classOf.baseAddress else { return }
+                // The keys that end in `entry`'s state at `end`.
+                func report(_ entry: UInt32, _ end: Int) {
+                    let state = Int(entry) / stride
+                    for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
+                        let key = Int(ending[index])
+                        if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
+                    }
+                }
                 var entry: UInt32 = 0
                 var offset = 0
                 while true {
-                    (offset, entry) = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
-                    guard offset < count else { return }
-                    // The round where a key ends (or the last bytes), a byte at a time.
-                    let end = min(offset + 4, count)
-                    while offset < end {
-                        entry = moves[Int(entry >> 1) &+ Int(classes[Int(base[offset])])]
-                        offset += 1
-                        guard entry & 1 != 0 else { continue }
-                        let state = Int(entry >> 1) / classCount
-                        for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
-                            let key = Int(ending[index])
-                            if keys[key].caseless || holds(keys[key].bytes, base, endingAt: offset) { found(key, offset) }
-                        }
+                    let step = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
+                    offset = step.offset
+                    entry = step.entry
+                    if step.endsKey {
+                        report(entry, offset)
+                        continue
                     }
+                    // The last bytes, short of a round, one at a time.
+                    while offset < count {
+                        entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
+                        offset += 1
+                        if entry & 1 != 0 { report(entry, offset) }
+                    }
+                    return
                 }
             }
         }
     }
 
-    /// The walk from `position` (in `initial`'s state) four bytes a round to the first round where a
-    /// key ends, or to the last three bytes: where it stops and the entry it stops in. A function
-    /// of its own, so that its few values stay in registers (inlined into the screen's walk, they
-    /// were loaded from the stack each round).
+    /// Bytes the walk reads a round, asking whether a key ends only once a round.
+    static let roundBytes = 8
+
+    /// The walk from `position` (in `initial`'s state) `roundBytes` a round, to the first byte
+    /// where a key ends (`endsKey`: the offset after it and the entry there, the round's entries
+    /// asked in order only then), or to the last bytes short of a round. The byte where a key
+    /// ends is found among the entries the round holds, where walking the round again a byte at
+    /// a time cost as much as the rest of the walk (a key ends every thirty bytes or so). A
+    /// function of its own, so that its few values stay in registers (inlined into the screen's
+    /// walk, they were loaded from the stack each round).
     @inline(never)
     private static func skip(
         _ moves: UnsafePointer<UInt32>, _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from position: Int, count: Int, entry initial: UInt32
-    ) -> (offset: Int, entry: UInt32) {
+    ) -> (offset: Int, entry: UInt32, endsKey: Bool) {
         var offset = position
         var entry = initial
-        // Most rounds end no key: their ends are asked once.
-        while offset &+ 4 <= count {
-            let first = moves[Int(entry >> 1) &+ Int(classes[Int(base[offset])])]
-            let second = moves[Int(first >> 1) &+ Int(classes[Int(base[offset &+ 1])])]
-            let third = moves[Int(second >> 1) &+ Int(classes[Int(base[offset &+ 2])])]
-            let fourth = moves[Int(third >> 1) &+ Int(classes[Int(base[offset &+ 3])])]
-            if (first | second | third | fourth) & 1 != 0 { break }
-            entry = fourth
-            offset &+= 4
+        while offset &+ roundBytes <= count {
+            let first = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
+            let second = moves[Int(first) &+ Int(classes[Int(base[offset &+ 1])])]
+            let third = moves[Int(second) &+ Int(classes[Int(base[offset &+ 2])])]
+            let fourth = moves[Int(third) &+ Int(classes[Int(base[offset &+ 3])])]
+            let fifth = moves[Int(fourth) &+ Int(classes[Int(base[offset &+ 4])])]
+            let sixth = moves[Int(fifth) &+ Int(classes[Int(base[offset &+ 5])])]
+            let seventh = moves[Int(sixth) &+ Int(classes[Int(base[offset &+ 6])])]
+            let eighth = moves[Int(seventh) &+ Int(classes[Int(base[offset &+ 7])])]
+            // Most rounds end no key: their ends are asked once.
+            if (first | second | third | fourth | fifth | sixth | seventh | eighth) & 1 != 0 {
+                if first & 1 != 0 { return (offset &+ 1, first, true) }
+                if second & 1 != 0 { return (offset &+ 2, second, true) }
+                if third & 1 != 0 { return (offset &+ 3, third, true) }
+                if fourth & 1 != 0 { return (offset &+ 4, fourth, true) }
+                if fifth & 1 != 0 { return (offset &+ 5, fifth, true) }
+                if sixth & 1 != 0 { return (offset &+ 6, sixth, true) }
+                if seventh & 1 != 0 { return (offset &+ 7, seventh, true) }
+                return (offset &+ 8, eighth, true)
+            }
+            entry = eighth
+            offset &+= roundBytes
         }
-        return (offset, entry)
+        return (offset, entry, false)
     }
 
     /// Whether `base[..<end]` ends with `bytes` as they are.

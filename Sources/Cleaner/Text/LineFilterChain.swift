@@ -23,10 +23,10 @@ enum LineFilterChain {
                     staleLines = false
                 }
                 if let lines, let candidates = Self.candidates(slot, lines, &screened) {
-                    let start = slot.index * candidates.lineCount
-                    // No candidate among the marks the matcher would read: no line matches, and
-                    // the rule (whose removals all follow a matching line) has nothing to do.
-                    guard Self.hasMark(candidates.marks, from: start, count: lines.count) else { continue }
+                    // No candidate among the marks the matcher would read (or no row of them at
+                    // all): no line matches, and the rule (whose removals all follow a matching
+                    // line) has nothing to do.
+                    guard let start = candidates.start(of: slot.index), Self.hasMark(candidates.marks, from: start, count: lines.count) else { continue }
                     matcher = LineMatcher(pattern, screened: candidates.marks, from: start, lines: lines)
                 }
             }

@@ -62,6 +62,9 @@ struct LiteralScreen: Sendable {
     /// The slots whose candidates are more than the lines with their keys: those with line
     /// tests, or without keys.
     private let tested: [Int]
+    /// The slots whose patterns have no keys: each line of a document is tested (their rows are
+    /// made for every document).
+    private let everyLine: [Int]
     /// The slots whose patterns have other necessary parts (`LeadingLookarounds.conjuncts`), each
     /// with the marks (slots past the rules' own) of those parts' keys: a candidate holds a key
     /// of each as well. Apart from `Screened`, whose copies the walk makes for every tested slot.
@@ -140,6 +143,7 @@ struct LiteralScreen: Sendable {
         countsCharacters = kept.contains { $0?.tests?.literals.maxCharacters != nil }
         testsDigits = kept.contains { $0?.tests?.literals.needsDigit == true }
         tested = kept.indices.filter { kept[$0].map { $0.everyLine || $0.tests != nil || $0.byte != nil } ?? false }
+        everyLine = kept.indices.filter { kept[$0]?.everyLine == true }
         self.conjoined = conjoined.filter { kept[$0.slot] != nil }
         markSlots = patterns.count + conjunctCount
     }
@@ -317,48 +321,99 @@ struct LiteralScreen: Sendable {
 
     /// The lines of a document each screened pattern may match.
     struct Candidates {
-        /// Slot `slot`'s marks are `marks[slot * lineCount ..< (slot + 1) * lineCount]`.
+        /// The rows of marks of the slots (and conjuncts) with a candidate line, `lineCount` a row.
         let marks: [Bool]
+        /// Per slot (then per conjunct), where its row starts in `marks`; -1 for a slot with no
+        /// candidate line (most of a document's slots: their rows are neither made nor read).
+        let rowStart: [Int]
         let lineCount: Int
+
+        /// Where the row of `slot` starts in `marks`; nil when it has no candidate line.
+        func start(of slot: Int) -> Int? {
+            guard slot < rowStart.count, rowStart[slot] >= 0 else { return nil }
+            return rowStart[slot]
+        }
+
+        /// Whether line `line` is a candidate of `slot`.
+        func isCandidate(_ line: Int, of slot: Int) -> Bool {
+            start(of: slot).map { marks[$0 + line] } ?? false
+        }
     }
 
-    /// For each slot, the lines of `lines` its pattern may match (all false for a slot not screened);
+    /// For each slot, the lines of `lines` its pattern may match (none for a slot not screened);
     /// the conjuncts' marks follow the slots'.
+    ///
+    /// The walk first gathers the (mark, line) pairs its keys give, then makes a row of marks
+    /// only for the marks with a pair and the slots tested on every line: a row for every slot
+    /// and line cost clearing 20 KB a document, where a few hundred pairs mark a few dozen rows.
     func candidateLines(in lines: DocumentLines) -> Candidates {
         let count = lines.count
-        var marks = [Bool](repeating: false, count: markSlots * count)
+        var rowStart = [Int](repeating: -1, count: markSlots)
+        var rows = 0
+        // Each mark's (mark, line) pairs, as `mark << 32 | line`, and the last line given to
+        // each mark (a key met twice on a line, or a tail already found there, adds nothing).
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(256)
+        var lastLine = [Int](repeating: -1, count: markSlots)
         // Each line's character count, made when a pattern first asks: most lines are
         // candidates of no pattern that asks (-1 not yet). Its digit test, made for every line
         // in one walk of the text when a pattern asks (patterns that ask every line do).
         var characters = [Int](repeating: -1, count: countsCharacters ? count : 0)
+        var marks: [Bool] = []
         lines.text.withUnsafeBufferPointer { text in
-            marks.withUnsafeMutableBufferPointer { marks in
-                lines.starts.withUnsafeBufferPointer { starts in
-                    let digits = testsDigits ? RequiredLiterals.digitLines(text, starts: UnsafeBufferPointer(rebasing: starts[..<count])) : []
-                    var line = 0
-                    tailBytes.withUnsafeBufferPointer { tailBytes in
-                        automaton?.forEachOccurrence(in: text) { key, end in
-                            // Occurrences come in order: the line moves on with them.
-                            while line + 1 < count, starts[line + 1] < end { line += 1 }
-                            for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) { marks[Int(keySlots[index]) * count + line] = true }
-                            for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
-                                let tail = keyTails[index]
-                                guard !marks[Int(tail.slot) * count + line] else { continue }
-                                let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
-                                if Self.follows(rest, caseless: tail.caseless, in: text, at: end) { marks[Int(tail.slot) * count + line] = true }
-                            }
+            lines.starts.withUnsafeBufferPointer { starts in
+                let digits = testsDigits ? RequiredLiterals.digitLines(text, starts: UnsafeBufferPointer(rebasing: starts[..<count])) : []
+                var line = 0
+                tailBytes.withUnsafeBufferPointer { tailBytes in
+                    automaton?.forEachOccurrence(in: text) { key, end in
+                        // Occurrences come in order: the line moves on with them.
+                        while line + 1 < count, starts[line + 1] < end { line += 1 }
+                        for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) {
+                            let slot = Int(keySlots[index])
+                            guard lastLine[slot] != line else { continue }
+                            lastLine[slot] = line
+                            pairs.append(UInt64(slot) << 32 | UInt64(line))
+                        }
+                        for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
+                            let tail = keyTails[index]
+                            let slot = Int(tail.slot)
+                            guard lastLine[slot] != line else { continue }
+                            let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
+                            guard Self.follows(rest, caseless: tail.caseless, in: text, at: end) else { continue }
+                            lastLine[slot] = line
+                            pairs.append(UInt64(slot) << 32 | UInt64(line))
                         }
                     }
+                }
+                for pair in pairs where rowStart[Int(pair >> 32)] < 0 {
+                    rowStart[Int(pair >> 32)] = rows * count
+                    rows += 1
+                }
+                for slot in everyLine {
+                    rowStart[slot] = rows * count
+                    rows += 1
+                }
+                marks = [Bool](repeating: false, count: rows * count)
+                marks.withUnsafeMutableBufferPointer { marks in
+                    for pair in pairs { marks[rowStart[Int(pair >> 32)] + Int(pair & 0xFFFF_FFFF)] = true }
                     for (slot, conjuncts) in conjoined {
-                        let first = slot * count
+                        let first = rowStart[slot]
+                        guard first >= 0 else { continue }
+                        // A conjunct without a row is on no line: no line of the slot holds a key of each.
+                        guard conjuncts.allSatisfy({ rowStart[$0] >= 0 }) else {
+                            _ = UnsafeMutableBufferPointer(rebasing: marks[first..<(first + count)]).update(repeating: false)
+                            continue
+                        }
                         Self.forEachCandidate(marks, from: first, count: count, everyLine: false) { line in
-                            if conjuncts.contains(where: { !marks[$0 * count + line] }) { marks[first + line] = false }
+                            if conjuncts.contains(where: { !marks[rowStart[$0] + line] }) { marks[first + line] = false }
                         }
                     }
                     for slot in tested {
                         // Taken once a pattern: each copy of the tests retains their arrays.
                         guard let entry = screened[slot] else { continue }
-                        let first = slot * count
+                        let first = rowStart[slot]
+                        // A slot without keys on any line has no candidate to test.
+                        guard first >= 0 else { continue }
                         let byte = entry.byte
                         // The box, not a copy of the literals (which would retain each of their arrays).
                         let tests = entry.tests
@@ -389,7 +444,7 @@ struct LiteralScreen: Sendable {
                 }
             }
         }
-        return Candidates(marks: marks, lineCount: count)
+        return Candidates(marks: marks, rowStart: rowStart, lineCount: count)
     }
 
     /// Whether `text` holds `rest` at `offset`: as it is, or lower-cased when `caseless` (the
