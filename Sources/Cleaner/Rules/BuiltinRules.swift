@@ -234,9 +234,6 @@ drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
 # ads.example/banner"></a>`, `<script src="//tracker.example/t.js"></script>`). A title set in angle
 # brackets ("<The Palace>") has no address, and a sentence that names a tag has words outside them.
 drop_line(other): ^(?=.*<[A-Za-z][^<>]*\s(?:href|src)\s*=\s*["']?(?:https?:)?//)(?:\s*<[/!]?[A-Za-z][^<>]*>)+\s*$
-# A form's fields printed with the page: a label and the blank to fill in ("Last Name ______",
-# "Telephone: (___)________ Fax: ________"). A rule of underscores alone has no words and stays.
-drop_line(other): ^(?=.{0,200}$)(?=.*\p{L})(?!.*[.!?]["”’)]?$).*_____
 
 ## Datelines: a line that is nothing but a date and time
 ## (drop_unrepeated: an article's dateline goes; three or more different stamps head the posts
@@ -400,6 +397,12 @@ drop_trailing_titles(teaser): yes
 # of an HTML page that is not a sentence).
 
 drop_orphan_headings(other): yes
+
+# A form's fields printed with the page: a label and the blank to fill in ("Last Name ______",
+# "Telephone: (___)________ Fax: ________"). A rule of underscores alone has no words and stays.
+# Last: a signature block's "by: ______" at a document's end shows drop_trailing_titles the tail
+# it closes (the signer's name and office under the minutes).
+drop_line(other): ^(?=.{0,200}$)(?=.*\p{L})(?!.*[.!?]["”’)]?$).*_____
 
 """#),
     ]
