@@ -229,6 +229,11 @@ drop_line(other): ^(?i)(?=.{0,120}$)(?=.*\b(?:video|vidéo|vídeo|media|slidesho
 drop_line(other): ^(?i:(?:this|the) (?:video|clip|audio|media)|dieses video|dieser clip|cette vidéo|este v[ií]deo) (?i:is no longer available|is not available|ist nicht mehr verfügbar|ist nicht verfügbar|n'est plus disponible|ya no está disponible|não está mais disponível)\.?$
 # <noscript> fallbacks that ask for a script-enabled browser.
 drop_line(other): ^(?i:(?:please )?(?:enable|turn on) javascript\b.{0,120})$
+# An ad's or a tracker's markup that a scrape kept as text, on a line of its own: nothing but tags,
+# one of them pointing at another address (`<a href="http://ads.example/click"><img src="http://
+# ads.example/banner"></a>`, `<script src="//tracker.example/t.js"></script>`). A title set in angle
+# brackets ("<The Palace>") has no address, and a sentence that names a tag has words outside them.
+drop_line(other): ^(?=.*<[A-Za-z][^<>]*\s(?:href|src)\s*=\s*["']?(?:https?:)?//)(?:\s*<[/!]?[A-Za-z][^<>]*>)+\s*$
 
 ## Datelines: a line that is nothing but a date and time
 ## (drop_unrepeated: an article's dateline goes; three or more different stamps head the posts
@@ -288,6 +293,18 @@ teaser(teaser): ^(?i:(?:updated |posted )?(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|h
 # Comments under the article, each stamped with its age ("2 days ago at 07:52 am"): from the
 # first stamp on, when three or more different stamps remain after the article was chosen.
 drop_from_repeated(teaser): ^(?i:(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?) ago)\b.{0,24}$
+
+# A byline that gives the author's social handle after the name: "Jane Doe, @janedoe", "Jan Kowalski
+# @jkowalski". A name of up to four capitalised words, then the handle, and nothing else. After the
+# teaser rules: a box of teasers shows itself by the bylines between its titles and summaries.
+drop_line(other): ^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},?\s+@\w{1,15}$
+
+# The link on to the rest of a story or post, alone on its line, in the languages templates print
+# it in: "Continue reading the main story", 'Continue reading "Title of the post"', "Weiterlesen »",
+# "Lire la suite...", "Leer más →". Only the label, the post's quoted title or an arrow: a sentence
+# that goes on ("Continue reading to find out why.") stays. After the teaser rules: such a label
+# alone over a list of titles heads a box of them (drop_with_titles).
+drop_line(navigation): ^(?i:continue reading|keep reading|read the (?:full|whole|rest of the) (?:story|article|post)|weiterlesen|lire la suite|leer más|seguir leyendo|continuar lendo|continue lendo|continua a leggere|leggi tutto|verder lezen|lees verder|czytaj dalej|читать далее)(?:\s+(?:the\s+)?(?:main\s+|full\s+|rest\s+of\s+the\s+)?(?:story|article|post|entry)|\s*[:–—-]?\s*["“„«‹][^"“”„«»‹›]{1,150}["”“»›])?\s*(?:\.\.\.|…|»|›|→|>>?)?\s*$
 
 ## Sponsored blocks: the heading, and everything under it to the end
 
@@ -380,6 +397,12 @@ drop_trailing_titles(teaser): yes
 # of an HTML page that is not a sentence).
 
 drop_orphan_headings(other): yes
+
+# A form's fields printed with the page: a label and the blank to fill in ("Last Name ______",
+# "Telephone: (___)________ Fax: ________"). A rule of underscores alone has no words and stays.
+# Last: a signature block's "by: ______" at a document's end shows drop_trailing_titles the tail
+# it closes (the signer's name and office under the minutes).
+drop_line(other): ^(?=.{0,200}$)(?=.*\p{L})(?!.*[.!?]["”’)]?$).*_____
 
 """#),
     ]
