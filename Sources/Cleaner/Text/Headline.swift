@@ -38,28 +38,24 @@ enum Headline {
     private static func endsSentenceOfBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var end = bytes.count
         while end > 0 {
-            let last = bytes[end - 1]
+            let scalar: UInt32
+            let start: Int
             // An ASCII byte after an ASCII byte (or none) is a character of its own (only "\r\n"
-            // pairs, and neither is a closer or a sentence end).
-            if last < 0x80, end == 1 || bytes[end - 2] < 0x80 {
-                if asciiClosers.contains(last) {
-                    end -= 1
-                    continue
+            // pairs, and neither is a closer or a sentence end): no decoding.
+            if bytes[end - 1] < 0x80, end == 1 || bytes[end - 2] < 0x80 {
+                (scalar, start) = (UInt32(bytes[end - 1]), end - 1)
+            } else {
+                guard let (decoded, decodedStart) = Self.scalar(before: end, in: bytes), ScalarCharacters.standsAlone(decoded) else { return nil }
+                if decodedStart > 0 {
+                    guard let (previous, _) = Self.scalar(before: decodedStart, in: bytes), ScalarCharacters.standsAlone(previous) else { return nil }
                 }
-                return asciiSentenceEnds.contains(last)
-            }
-            guard let (scalar, start) = scalar(before: end, in: bytes), ScalarCharacters.standsAlone(scalar) else { return nil }
-            if start > 0 {
-                guard let (previous, _) = Self.scalar(before: start, in: bytes), ScalarCharacters.standsAlone(previous) else { return nil }
+                (scalar, start) = (decoded, decodedStart)
             }
             if scalar < 0x80 {
-                if asciiClosers.contains(UInt8(scalar)) {
-                    end = start
-                    continue
-                }
-                return asciiSentenceEnds.contains(UInt8(scalar))
+                guard asciiClosers.contains(UInt8(scalar)) else { return asciiSentenceEnds.contains(UInt8(scalar)) }
+            } else {
+                guard nonASCIICloserScalars.contains(scalar) else { return nonASCIISentenceEndScalars.contains(scalar) }
             }
-            guard nonASCIICloserScalars.contains(scalar) else { return nonASCIISentenceEndScalars.contains(scalar) }
             end = start
         }
         return false
