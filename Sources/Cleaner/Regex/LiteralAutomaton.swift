@@ -159,23 +159,16 @@ struct LiteralAutomaton: Sendable {
                         if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
                     }
                 }
-                var entry: UInt32 = 0
-                var offset = 0
-                while true {
-                    let step = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
-                    offset = step.offset
-                    entry = step.entry
-                    if step.endsKey {
-                        report(entry, offset)
-                        continue
-                    }
-                    // The last bytes, short of a round, one at a time.
-                    while offset < count {
-                        entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
-                        offset += 1
-                        if entry & 1 != 0 { report(entry, offset) }
-                    }
-                    return
+                var (offset, entry, endsKey) = Self.skip(moves, classes, base, from: 0, count: count, entry: 0)
+                while endsKey {
+                    report(entry, offset)
+                    (offset, entry, endsKey) = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
+                }
+                // The last bytes, short of a round, one at a time.
+                while offset < count {
+                    entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
+                    offset += 1
+                    if entry & 1 != 0 { report(entry, offset) }
                 }
             }
         }
