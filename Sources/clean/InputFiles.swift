@@ -135,7 +135,7 @@ enum DocumentReader {
         } catch {
             throw StreamError("\(name): cannot read (\(error))")
         }
-        guard bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B else { return bytes }
+        guard Gzip.isGzip(bytes) else { return bytes }
         do {
             return try Gzip.decompress(bytes, limit: maxDecompressed)
         } catch {

@@ -125,4 +125,9 @@ public enum Gzip {
     public static func decompress(_ bytes: [UInt8], limit: Int) throws -> [UInt8] {
         try bytes.withUnsafeBytes { try Inflater.decompress($0, limit: limit) }
     }
+
+    /// True when `bytes` start with the gzip magic number.
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { Inflater.isGzip($0) }
+    }
 }
