@@ -10,6 +10,24 @@ final class PageTitleEdgeTests: XCTestCase {
     /// Every edge mark, asked as the `Character` it is: no letter, no number, its own lower case,
     /// a character of its own beside ASCII letters and beside another mark, and one that the
     /// scalar walks of `words` read alone.
+    /// `asciiTitleWords` and `weight`, read on the words' contiguous bytes, answer what their
+    /// definitions answer on the words' `utf8` views: the title's bytes only when every word is
+    /// ASCII, and each word counting one unless it holds double-width characters.
+    func testTitleWordsAndWeightAreTheirDefinitions() {
+        let pieces = ["Headline", "of", "the", "Day", " - ", " | ", "Caf\u{E9}", "\u{65E5}\u{672C}\u{8A9E}", "\u{D55C}\u{AD6D}", "\u{130}stanbul", "42", "x_y", "\u{2014}", ":", "\u{1F600}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(separator: " ")
+            let words = PageTitle.words(of: line)
+            let expected = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil
+            XCTAssertEqual(PageTitle.asciiTitleWords(words), expected, line)
+            let weight = words.reduce(0) { total, word in
+                total + max(1, word.unicodeScalars.filter { MainText.isDoubleWidth($0.value) }.count)
+            }
+            XCTAssertEqual(PageTitle.weight(words), weight, line)
+        }
+    }
+
     func testEdgeMarksAreNoWordCharacters() {
         XCTAssertGreaterThan(edgeMarks.count, 500)
         for value in edgeMarks {
