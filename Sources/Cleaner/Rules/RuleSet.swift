@@ -71,6 +71,16 @@ public struct RuleSet: Sendable {
         let source: RuleSource
         /// The rule's place in its file's `LiteralPass`, which finds its candidate lines with the file's other rules'.
         var literalSlot: LiteralPass.Slot? = nil
+        /// `.rule(source)`, boxed once for every document the rule runs over (a box and a copy of
+        /// the source's strings a rule and document otherwise).
+        let reason: RemovalReason
+
+        init(kind: LineRuleKind, pattern: Pattern?, source: RuleSource) {
+            self.kind = kind
+            self.pattern = pattern
+            self.source = source
+            reason = .rule(source)
+        }
     }
 
     /// `test_url` with the `test_contains` lines that follow it.
