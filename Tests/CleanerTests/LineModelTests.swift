@@ -212,6 +212,44 @@ final class LineModelTests: XCTestCase {
         }
     }
 
+    /// `drop_repeated_lines` marks what its definition marks: every kept line of eight words or
+    /// more, ending no sentence, whose text four kept lines or more share (canonically equal
+    /// texts are one), with fewer such lines on the page than that or more.
+    func testDroppedRepeatedLinesAreTheLinesMetFourTimes() {
+        let lines = ["Share this story on your favourite social network now", "Share this story on your favourite social network now.",
+                     "Sign up for our newsletter to get the latest news", "Caf\u{E9} and more words here to make eight of them",
+                     "Cafe\u{301} and more words here to make eight of them", "one two three four five six seven", "x", ""]
+        let taken = RemovalReason.heuristic(name: "earlier", category: .other, detail: "")
+        let reason = RemovalReason.heuristic(name: "drop_repeated_lines", category: .other, detail: "")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let blocks = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                Block(kind: .paragraph, lines: (0..<Int.random(in: 1...3, using: &generator)).map { _ in lines.randomElement(using: &generator) ?? "" })
+            }
+            var document = Document(blocks: blocks)
+            for block in document.blocks.indices {
+                for line in document.blocks[block].lines.indices where Int.random(in: 0..<6, using: &generator) == 0 {
+                    document.blocks[block].lines[line].removedBy = taken
+                }
+            }
+            // The definition: the places of each text, by a table of all of them.
+            var expected = document.blocks.map { $0.lines.map { $0.removedBy?.description } }
+            var places: [String: [(Int, Int)]] = [:]
+            for block in document.blocks.indices {
+                for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept {
+                    let text = document.blocks[block].lines[line].text
+                    guard !Headline.endsSentence(text), MainText.wordCount(text, limit: RepeatedText.minRepeatedLineWords) >= RepeatedText.minRepeatedLineWords else { continue }
+                    places[text, default: []].append((block, line))
+                }
+            }
+            for copies in places.values where copies.count >= RepeatedText.minRepeatedLineCopies {
+                for (block, line) in copies { expected[block][line] = reason.description }
+            }
+            RepeatedText.dropRepeatedLines(reason, in: &document)
+            XCTAssertEqual(document.blocks.map { $0.lines.map { $0.removedBy?.description } }, expected, "\(blocks.map { $0.lines.map(\.text) })")
+        }
+    }
+
     func testAdjacentCopiesByTheirEndsAreThoseByTheirTexts() {
         let lines = ["A caption of four words", "A caption of four words", "A caption of four words and more", "A caption of four wo...",
                      "A caption of four wo... more", "é caption é", "é caption é", "", "x", "X", "日本 日本 日本 日本", "日本 日本 日本 日本"]

@@ -145,7 +145,10 @@ enum RepeatedText {
     /// `minRepeatedLineWords` words or more, met `minRepeatedLineCopies` times or more, apart
     /// or together. A sentence said four times is the page's own (a refrain, a form letter).
     static func dropRepeatedLines(_ reason: RemovalReason, in document: inout Document) {
-        var places: [String: [(block: Int, line: Int)]] = [:]
+        // The lines that may repeat, in order: most pages have fewer than `minRepeatedLineCopies`
+        // of them and need no table of their texts, which cost more to grow from empty (a
+        // rehash at each doubling) than the walk of the lines.
+        var found: [(text: String, block: Int, line: Int)] = []
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
                 // The flag and the text read in place: a copy of the line would retain both.
@@ -156,11 +159,15 @@ enum RepeatedText {
                 guard text.utf8.count >= 2 * minRepeatedLineWords - 1, !Headline.endsSentence(text),
                     MainText.wordCount(text, limit: minRepeatedLineWords) >= minRepeatedLineWords
                 else { continue }
-                places[text, default: []].append((blockIndex, lineIndex))
+                found.append((text, blockIndex, lineIndex))
             }
         }
-        for copies in places.values where copies.count >= minRepeatedLineCopies {
-            for (block, line) in copies { document.blocks[block].lines[line].removedBy = reason }
+        guard found.count >= minRepeatedLineCopies else { return }
+        var copies: [String: Int] = [:]
+        copies.reserveCapacity(found.count)
+        for place in found { copies[place.text, default: 0] += 1 }
+        for place in found where copies[place.text, default: 0] >= minRepeatedLineCopies {
+            document.blocks[place.block].lines[place.line].removedBy = reason
         }
     }
 
