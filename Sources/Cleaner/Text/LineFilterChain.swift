@@ -12,6 +12,10 @@ enum LineFilterChain {
         // Each rule file's screen, run once over the document for all of its rules (nil while
         // the file's rules search on their own): lines only ever go, so candidates stay candidates.
         var screened: [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)] = []
+        // The entry of the file whose rules run now, kept at hand: a file's rules come together,
+        // and a search of `screened`, with a copy of the entry it finds, a rule cost more than
+        // many rules' own work.
+        var current: (pass: LiteralPass, candidates: LiteralScreen.Candidates?)?
         // By index, each field read as it is needed: a copy of each rule (its pattern, source and
         // slot retained and released) cost more than most rules' search.
         for index in rules.indices {
@@ -22,7 +26,8 @@ enum LineFilterChain {
                     lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false
                 }
-                if let lines, let candidates = Self.candidates(slot, lines, &screened) {
+                if current?.pass !== slot.pass, let lines { current = Self.entry(slot.pass, lines, &screened) }
+                if let lines, slot.pass.screens(slot.index), let candidates = current?.candidates {
                     // No candidate among the marks the matcher would read (or no row of them at
                     // all): no line matches, and the rule (whose removals all follow a matching
                     // line) has nothing to do.
@@ -37,7 +42,7 @@ enum LineFilterChain {
                 }
                 matcher = LineMatcher(pattern, lines: lines)
             }
-            let reason = RemovalReason.rule(rules[index].source)
+            let reason = rules[index].reason
             switch rules[index].kind {
             case .dropLine:
                 if let matcher { DropMatching.lines(matcher, reason, in: &document) }
@@ -99,12 +104,12 @@ enum LineFilterChain {
         }
     }
 
-    /// The candidates of the rules of `slot`'s file, from its screen run once on `lines`; nil
-    /// when the rule in `slot` searches on its own.
-    private static func candidates(_ slot: LiteralPass.Slot, _ lines: DocumentLines, _ screened: inout [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)]) -> LiteralScreen.Candidates? {
-        if let done = screened.first(where: { $0.pass === slot.pass }) { return slot.pass.screens(slot.index) ? done.candidates : nil }
-        let candidates = slot.pass.current(forSubjectBytes: lines.text.count)?.candidateLines(in: lines)
-        screened.append((slot.pass, candidates))
-        return slot.pass.screens(slot.index) ? candidates : nil
+    /// The entry of `pass` in `screened`: the candidates of its file's rules, from its screen run
+    /// once on `lines` (added when it is not there yet).
+    private static func entry(_ pass: LiteralPass, _ lines: DocumentLines, _ screened: inout [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)]) -> (pass: LiteralPass, candidates: LiteralScreen.Candidates?) {
+        if let done = screened.first(where: { $0.pass === pass }) { return done }
+        let candidates = pass.current(forSubjectBytes: lines.text.count)?.candidateLines(in: lines)
+        screened.append((pass, candidates))
+        return (pass, candidates)
     }
 }
