@@ -47,6 +47,9 @@ struct LiteralScreen: Sendable {
 
     /// By slot (the rule's place in its file); nil for a pattern that is not screened.
     private let screened: [Screened?]
+    /// Whether each slot's pattern is screened (`screened[slot] != nil`), asked for every rule
+    /// of every document: a test of the entry itself copied it, retaining what it holds.
+    private let screensSlot: [Bool]
     private let automaton: LiteralAutomaton?
     /// Per key of `automaton`, the slots it is a key of, `keySlots[keySlotStart[key] ..<
     /// keySlotStart[key + 1]]`, and the slots it opens a longer literal of, the same way in
@@ -136,6 +139,7 @@ struct LiteralScreen: Sendable {
         // Without the automaton (too many states), only patterns without keys are screened.
         let kept = automaton != nil ? screened : screened.map { $0?.everyLine == true ? $0 : nil }
         self.screened = kept
+        screensSlot = kept.map { $0 != nil }
         self.automaton = automaton
         (keySlotStart, keySlots) = Self.flattened(slotsOfKey)
         (keyTailStart, keyTails) = Self.flattened(tailsOfKey)
@@ -317,7 +321,7 @@ struct LiteralScreen: Sendable {
     }
 
     /// Whether the pattern in `slot` is screened.
-    func screens(_ slot: Int) -> Bool { slot < screened.count && screened[slot] != nil }
+    func screens(_ slot: Int) -> Bool { slot < screensSlot.count && screensSlot[slot] }
 
     /// The lines of a document each screened pattern may match.
     struct Candidates {
