@@ -146,8 +146,7 @@ enum RepeatedText {
     /// or together. A sentence said four times is the page's own (a refrain, a form letter).
     static func dropRepeatedLines(_ reason: RemovalReason, in document: inout Document) {
         // The lines that may repeat, in order: most pages have fewer than `minRepeatedLineCopies`
-        // of them and need no table of their texts, which cost more to grow from empty (a
-        // rehash at each doubling) than the walk of the lines.
+        // of them, and their texts need not be compared at all.
         var found: [(text: String, block: Int, line: Int)] = []
         for blockIndex in document.blocks.indices {
             for lineIndex in document.blocks[blockIndex].lines.indices {
@@ -163,11 +162,18 @@ enum RepeatedText {
             }
         }
         guard found.count >= minRepeatedLineCopies else { return }
-        var copies: [String: Int] = [:]
-        copies.reserveCapacity(found.count)
-        for place in found { copies[place.text, default: 0] += 1 }
-        for place in found where copies[place.text, default: 0] >= minRepeatedLineCopies {
-            document.blocks[place.block].lines[place.line].removedBy = reason
+        // Copies lie together once the lines are sorted by text (`String` orders as it compares,
+        // canonically equivalent texts as equals): a run of them is found with a comparison a
+        // line or two, where a table hashed each whole line.
+        let order = found.indices.sorted { found[$0].text < found[$1].text }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, found[order[end]].text == found[order[start]].text { end += 1 }
+            if end - start >= minRepeatedLineCopies {
+                for place in order[start..<end] { document.blocks[found[place].block].lines[found[place].line].removedBy = reason }
+            }
+            start = end
         }
     }
 
