@@ -9,9 +9,12 @@ enum ClassWords {
     /// "disclaimer" (advertising and legal notices under the article), and "ad-" / "ads-" opening
     /// a class word ("ad-slot", "ads-wrapper"), where Readability has only "-ad-" inside one;
     /// and the author's box under a post ("author-bio", "about-author"): the byline's author is
-    /// metadata, and the box's biography is not the article's text.
+    /// metadata, and the box's biography is not the article's text. Readability's "media" is
+    /// left out: it names layout, not chrome (Bootstrap's `media-body` object, BEM's `media__image`,
+    /// a `leafmedia` wrapper around a story's first paragraph, a video's caption that retells it),
+    /// and as a substring it took those paragraphs out of the article.
     static let negative = compile(
-        "-ad-|^ad-| ad-|^ads-| ads-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|author-bio|author_bio|authorbio|author-box|author_box|authorbox|author-card|author_card|about-author|about_author|about-the-author"
+        "-ad-|^ad-| ad-|^ads-| ads-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|noprint|no-print|disclaimer|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|author-bio|author_bio|authorbio|author-box|author_box|authorbox|author-card|author_card|about-author|about_author|about-the-author"
     )
 
     /// Elements that are almost never the article: skipped on the first extraction attempt...
