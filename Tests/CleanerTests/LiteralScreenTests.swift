@@ -401,6 +401,39 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// Texts of several windows, cut in lines of every length (some longer than a window, some
+    /// a lone line feed): the walk in two lanes a window finds each key where a plain search
+    /// does, in order of their ends, wherever the windows and lanes fall.
+    func testAutomatonFindsKeysAcrossWindowsAndLanes() throws {
+        let keys: [LiteralAutomaton.Key] = [
+            .init(bytes: Array("ab".utf8), caseless: true), .init(bytes: Array("b".utf8), caseless: false), .init(bytes: Array("abc".utf8), caseless: true),
+            .init(bytes: Array("ca".utf8), caseless: false), .init(bytes: Array("é".utf8), caseless: false), .init(bytes: Array("x yz".utf8), caseless: true),
+        ]
+        let automaton = try XCTUnwrap(LiteralAutomaton(keys))
+        let alphabet: [[UInt8]] = ["a", "b", "c", "A", "B", "C", "é", " ", "x", "y", "z", "Z", "q"].map { Array($0.utf8) }
+        let window = LiteralAutomaton.windowBytes
+        var generator = SystemRandomNumberGenerator()
+        for length in [LiteralAutomaton.twoLaneBytes - 1, LiteralAutomaton.twoLaneBytes, window - 1, window, window + 1, 2 * window, 3 * window + 7, 5 * window + 300] {
+            for lineLengths in [0...0, 1...3, 1...80, 20...300, window / 2...window / 2 + 2, window...3 * window] {
+                var bytes: [UInt8] = []
+                while bytes.count < length {
+                    let line = Int.random(in: lineLengths, using: &generator)
+                    var written = 0
+                    while written < line, bytes.count < length {
+                        let character = alphabet.randomElement(using: &generator) ?? []
+                        bytes += character
+                        written += character.count
+                    }
+                    if bytes.count < length { bytes.append(0x0A) }
+                }
+                var found: [[Int]] = []
+                bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
+                XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(length) \(lineLengths)")
+                XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, plainSearch(keys, in: bytes), "\(length) \(lineLengths)")
+            }
+        }
+    }
+
     /// Keys that make more than `maxStates` trie states give no automaton; as many as that do.
     func testAutomatonStopsAtMaxStates() {
         // Six letters from a number: keys sharing openings, as literals do.

@@ -159,19 +159,99 @@ struct LiteralAutomaton: Sendable {
                         if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
                     }
                 }
-                var (offset, entry, endsKey) = Self.skip(moves, classes, base, from: 0, count: count, entry: 0)
-                while endsKey {
-                    report(entry, offset)
-                    (offset, entry, endsKey) = Self.skip(moves, classes, base, from: offset, count: count, entry: entry)
+                // The walk from `start` in `initial`'s state to `end`, reporting as it goes: its entry there.
+                func walk(from start: Int, to end: Int, entry initial: UInt32) -> UInt32 {
+                    var (offset, entry, endsKey) = Self.skip(moves, classes, base, from: start, count: end, entry: initial)
+                    while endsKey {
+                        report(entry, offset)
+                        (offset, entry, endsKey) = Self.skip(moves, classes, base, from: offset, count: end, entry: entry)
+                    }
+                    // The last bytes, short of a round, one at a time.
+                    while offset < end {
+                        entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
+                        offset += 1
+                        if entry & 1 != 0 { report(entry, offset) }
+                    }
+                    return entry
                 }
-                // The last bytes, short of a round, one at a time.
-                while offset < count {
-                    entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
-                    offset += 1
-                    if entry & 1 != 0 { report(entry, offset) }
+                var offset = 0
+                var entry: UInt32 = 0
+                // Window by window, each cut in two lanes at a line start and walked both at once.
+                if count - offset >= Self.twoLaneBytes {
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.windowBytes) { buffer in
+                        guard let firstEnds = buffer.baseAddress else { return }
+                        let secondEnds = firstEnds + Self.windowBytes
+                        while count - offset >= Self.twoLaneBytes {
+                            let end = min(offset + Self.windowBytes, count)
+                            guard let split = Self.lineStart(in: base, near: (offset + end) / 2, within: offset + 1..<end) else {
+                                entry = walk(from: offset, to: end, entry: entry)
+                                offset = end
+                                continue
+                            }
+                            let steps = min(split - offset, end - split)
+                            // The second lane starts after a line feed, which no key holds: in the root's state.
+                            let (entries, ends) = Self.walkTwo(moves, classes, (base + offset, base + split), steps: steps, entries: (entry, 0), ends: (firstEnds, secondEnds))
+                            for index in 0..<ends.0 { report(UInt32(truncatingIfNeeded: firstEnds[index] >> 32), offset + Int(truncatingIfNeeded: firstEnds[index] & 0xFFFF_FFFF)) }
+                            _ = walk(from: offset + steps, to: split, entry: entries.0)
+                            for index in 0..<ends.1 { report(UInt32(truncatingIfNeeded: secondEnds[index] >> 32), split + Int(truncatingIfNeeded: secondEnds[index] & 0xFFFF_FFFF)) }
+                            entry = walk(from: split + steps, to: end, entry: entries.1)
+                            offset = end
+                        }
+                    }
                 }
+                _ = walk(from: offset, to: count, entry: entry)
             }
         }
+    }
+
+    /// Walks two lanes `steps` bytes each, both at once: two chains of loads, each waiting on its
+    /// own last, which the core has in flight together, where one lane waited on each load in
+    /// turn (the walk's time was that wait). Each lane's ends (the entry, and the offset after the
+    /// byte from the lane's start) go to its buffer, written at every byte and kept only where a
+    /// key ends, without a branch; the entries at the end and the ends' counts are returned.
+    /// A function of its own, so that its values stay in registers.
+    @inline(never)
+    private static func walkTwo(
+        _ moves: UnsafePointer<UInt32>, _ classes: UnsafePointer<UInt8>, _ lanes: (UnsafePointer<UInt8>, UnsafePointer<UInt8>), steps: Int,
+        entries: (UInt32, UInt32), ends: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)
+    ) -> (entries: (UInt32, UInt32), ends: (Int, Int)) {
+        var first = entries.0
+        var second = entries.1
+        var firstCount = 0
+        var secondCount = 0
+        var step = 0
+        while step < steps {
+            first = moves[Int(first) &+ Int(classes[Int(lanes.0[step])])]
+            second = moves[Int(second) &+ Int(classes[Int(lanes.1[step])])]
+            step &+= 1
+            ends.0[firstCount] = UInt64(first) << 32 | UInt64(step)
+            firstCount &+= Int(first & 1)
+            ends.1[secondCount] = UInt64(second) << 32 | UInt64(step)
+            secondCount &+= Int(second & 1)
+        }
+        return ((first, second), (firstCount, secondCount))
+    }
+
+    /// Bytes a window of the two-lane walk: small enough that the lanes' ends wait in buffers of
+    /// fixed size, large enough that the lanes' uneven rests, walked one at a time, are few.
+    static let windowBytes = 2048
+    /// Fewer bytes than this are walked in one lane: the lanes' set-up would cost more than it saves.
+    static let twoLaneBytes = 256
+
+    /// The offset after the line feed nearest after `middle` in `range` (else nearest before it),
+    /// where a lane can start; nil when the range holds none short of its end.
+    private static func lineStart(in base: UnsafePointer<UInt8>, near middle: Int, within range: Range<Int>) -> Int? {
+        var index = middle
+        while index < range.upperBound - 1 {
+            if base[index] == 0x0A { return index + 1 }
+            index += 1
+        }
+        index = middle - 1
+        while index >= range.lowerBound {
+            if base[index] == 0x0A { return index + 1 }
+            index -= 1
+        }
+        return nil
     }
 
     /// Bytes the walk reads a round, asking whether a key ends only once a round.
