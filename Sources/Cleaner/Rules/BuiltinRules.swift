@@ -221,9 +221,6 @@ drop_line(navigation): ^(?i:user ?name|password|remember me|log ?in|log ?out|sig
 # lone letter, an abbreviation's ("U.S.", "e.g."). (The | that every such line holds lets the
 # rule skip the others unmatched.)
 drop_line(navigation): ^(?i)(?=.{0,300}$)(?=.*\b(?:privacy|contact(?: us)?|about(?: us)?|terms|site ?map|disclaimer|advertis\w*|impressum|datenschutz|kontakt|mentions légales|accessibility|faqs?|help)\b)(?:[ \t]*\[?[ \t]*(?:[^|•·.!?\[\]]|(?<=\b\p{L})\.){1,40}?[ \t]*\]?[ \t]*\|){2,}[ \t]*(?:[^|•·.!?]|(?<=\b\p{L})\.){0,40}$
-# The same footer's links one or a few a line, without the bars: "Contact Us", "Site Map",
-# "Terms of Service Privacy Notice", "Impressum". Only the pages' names, nothing else on the line.
-drop_line(navigation): ^(?i:contact(?: us)?|about(?: us)?|site ?map|privacy(?: policy| notice| statement)?|(?:privacy|cookies?) (?:&|and) cookies? polic(?:y|ies)|terms(?: of (?:use|service))?|terms (?:and|&) conditions|disclaimer|advertise(?: with us)?|rss(?: feeds?)?|advanced search|quick links|impressum|datenschutz(?:erklärung)?|kontakt|nutzungsbedingungen|mentions légales|aviso legal|política de privacidad)(?:\s*[|•·/–-]?\s*(?i:contact(?: us)?|about(?: us)?|site ?map|privacy(?: policy| notice| statement)?|(?:privacy|cookies?) (?:&|and) cookies? polic(?:y|ies)|terms(?: of (?:use|service))?|terms (?:and|&) conditions|disclaimer|advertise(?: with us)?|rss(?: feeds?)?|advanced search|quick links|impressum|datenschutz(?:erklärung)?|kontakt|nutzungsbedingungen|mentions légales|aviso legal|política de privacidad)){0,5}$
 # A short call to follow a link: "CLICK HERE TO GET THE APP", "Click here for more information.",
 # "Hier klicken und mehr erfahren". A sentence of the article says what it links to.
 drop_line(navigation): ^(?=.{0,100}$)(?i:.*\b(?:click(?:ing)? here|hier klicken|klicken sie hier|cliquez ici|clique aqui|haga clic aquí|haz clic aquí|clicca qui|klik hier)\b)
