@@ -88,6 +88,17 @@ main_text(navigation): yes
 # After main_text, so that only the lines it leaves are asked.
 drop_line(comments): ^(?=.{0,250}$)(?i)(?:your|deine|ihre|votre|tu|su|il tuo|o seu|seu|je|twój)\b.{0,40}?\b(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[oa]|non sarà pubblicato|não será publicado|wordt niet gepubliceerd|nie zostanie opublikowany)
 drop_line(comments): ^(?=.{0,250}$).*\bAkismet\b.*\b(?i:spam)\b
+# The comment form's heading and its cancel link, as blog templates print them in each language
+# ("Leave a Reply Cancel reply", "Lascia un commento Annulla risposta"), and the notice over a
+# closed form ("You must be logged in to post a comment.", "Devi essere connesso per inviare un
+# commento."): the heading alone on its line, the notice a short line naming a comment.
+drop_line(comments): ^(?i:leave a (?:reply|comment)|post a comment|add a comment|write a comment|lascia un commento|deja (?:una respuesta|un comentario)|laisser un commentaire|laisser une réponse|schreibe einen kommentar|hinterlasse einen kommentar|kommentar (?:verfassen|schreiben|hinterlassen)|deixe (?:um comentário|uma resposta)|dodaj komentarz|geef een reactie)(?:\s+(?:cancel reply|annulla risposta|cancelar (?:la )?respuesta|annuler la réponse|antwort abbrechen|cancelar resposta|anuluj pisanie odpowiedzi|reactie annuleren))?\W*$
+drop_line(comments): ^(?i)(?=.{0,200}$)(?:you must be (?:logged in|signed in|registered)|devi essere connesso|debes (?:estar registrado|iniciar sesión)|vous devez (?:être connecté|vous connecter)|du musst (?:angemeldet|eingeloggt) sein|sie müssen (?:angemeldet|eingeloggt) sein|você precisa (?:estar logado|fazer o login))\b.{0,80}\b(?:comment|commento|comentario|commentaire|kommentar|comentário)
+# The comment section's buttons and states, alone on a line: "View Comments", "Show all comments
+# (12)", "No comments yet", "Comments are closed.", and the notice a comment widget leaves
+# without its script ("JavaScript is required to load the comments.", "Please enable JavaScript
+# to view the comments powered by Disqus.").
+drop_line(comments): ^(?i:(?:view|show|load|read|hide|see) (?:all )?(?:the )?comments?(?: \(\d+\))?|no comments yet|be the first to comment\.?|comments are closed\.?|javascript is required to (?:load|view) the comments\.?|please enable javascript to view the comments.{0,40})$
 # The comment form's box that keeps the reader's details, as blog templates word it in each
 # language: "Save my name, email, and website in this browser for the next time I comment.",
 # "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser ... speichern.": a short
@@ -157,6 +168,11 @@ drop_line(social): ^(?i:subscribe to)\s\S.{0,120}$
 # "Get Example Monthly delivered through your letterbox every month": a short line that names an
 # inbox or a newsletter and asks to sign up, subscribe or get it.
 drop_line(social): ^(?i)(?=.{0,250}$)(?=.*\b(?:inbox|newsletters?|letterbox|e-?mail updates)\b)(?=.*\b(?:sign(?:ing)? up|subscribe|delivered|get|abonnieren|anmelden|inscrivez|abonnez|suscr[ií]bete|assine|inscreva)\b)
+# The sign-up box's promise and its answers: "No spam, we promise. You can unsubscribe at any
+# time ...", "Newsletter jederzeit abbestellen", "You have been successfully subscribed!",
+# "There was a problem subscribing you to the newsletter."
+drop_line(social): ^(?i)(?=.{0,250}$).*\b(?:unsubscribe (?:at any time|anytime)|jederzeit (?:abbestellen|abmelden|kündbar)|(?:vous )?désinscrire à tout moment|darte de baja en cualquier momento|cancelar (?:a inscrição|a assinatura) a qualquer momento)\b
+drop_line(social): ^(?i)(?=.{0,200}$)(?:you have been successfully subscribed|thank(?:s| you) for (?:subscribing|signing up)|there was a problem subscribing you)\b
 # A sign-up or subscribe button alone, and the prompt over a comment form: "Sign up now!",
 # "SUBSCRIBE", "Jetzt abonnieren", "Tell us what you think...".
 drop_line(social): ^(?i:tell us what you think|sign up(?: now)?|subscribe(?: now)?|jetzt abonnieren|abonnez-vous|assine já|suscríbete)\W*$
@@ -312,6 +328,9 @@ drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|pr
 # An affiliate disclosure under the article: "Advertising disclosure: We may receive compensation
 # for some of the links in our stories.", "We may earn a commission from links on this page."
 drop_line(sponsored): ^(?=.{0,300}$)(?i)(?:(?:advertising|affiliate) disclosure\s*:|.*\b(?:we|i) (?:may )?(?:receive|earn|get) (?:an? )?(?:small )?(?:affiliate )?(?:compensation|commission)\b)
+# The same said of the site by its name: "Microsoft may earn an Affiliate Commission if you
+# purchase something through recommended links in this article."
+drop_line(sponsored): ^(?=.{0,300}$)(?i).*\bmay (?:receive|earn|get) (?:an? )?(?:small )?affiliate commission\b
 # A paywall's notice where the article stops: "To view the full story, please subscribe to ...",
 # "Subscribe now to our e-edition for the full story.": a short line that asks to subscribe to
 # read the rest (a sentence that only names a subscription and a story stays).
@@ -345,6 +364,12 @@ drop_line(legal): ^(?=.{0,160}$)(?!(?i:illustrations?|photos?|photographs?|image
 # ... do not constitute an endorsement", "Use of this website constitutes acceptance of ...".
 drop_line(legal): ^(?i)(?=.{0,400}$).*\b(?:(?:opinions|views)(?: and statements)? expressed (?:on|in|at|by) .{1,80}\b(?:are|is) (?:those|that|solely those) of|(?:les )?opinions exprimées .{1,80}\b(?:sont celles|n'engagent)|(?:las )?opiniones expresadas .{1,80}\bson (?:responsabilidad|de exclusiva)|(?:die )?(?:hier )?geäußerten meinungen .{1,80}\b(?:sind|geben))\b
 drop_line(legal): ^(?i)(?=.{0,300}$).*\b(?:reproduction|republication|redistribution|copying)\b.{0,120}\bwithout (?:the )?(?:prior |express |explicit )*(?:written )?(?:permission|consent)\b.{0,40}\b(?:prohibited|forbidden|not permitted)
+# The same said of the material: "The material on this site may not be reproduced, distributed,
+# transmitted, cached or otherwise used, except with the prior written permission of ...".
+drop_line(legal): ^(?i)(?=.{0,400}$).*\b(?:may|must|shall) not be (?:reproduced|republished|copied|redistributed)\b.{0,150}\b(?:without|except with) (?:the )?(?:prior |express |explicit )*(?:written )?(?:permission|consent)\b
+# The notice of a form's spam check: "This site is protected by reCAPTCHA and the Google Privacy
+# Policy and Terms of Service apply."
+drop_line(legal): ^(?i)(?=.{0,250}$).*\bprotected by recaptcha\b
 drop_line(legal): ^(?i)(?=.{0,400}$).*\blinks?\b.{0,80}\b(?:do(?:es)? not|should not be construed as|shall not)\b.{0,30}\b(?:constitute|imply|be construed as) .{0,20}\bendorsement
 drop_line(legal): ^(?i)(?=.{0,250}$)(?:(?:the )?use of this (?:web ?site|site|service) constitutes (?:your )?acceptance|please read our (?:privacy policy|terms|user agreement|legal notice))\b
 # The same notice after a note or with registration named too: "Registration on or use of this
