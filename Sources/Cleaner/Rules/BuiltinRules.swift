@@ -328,7 +328,7 @@ drop_from(sponsored): ^(?i:sponsored (?:articles|content|stories|links|posts)|pr
 # An affiliate disclosure under the article: "Advertising disclosure: We may receive compensation
 # for some of the links in our stories.", "We may earn a commission from links on this page."
 drop_line(sponsored): ^(?=.{0,300}$)(?i)(?:(?:advertising|affiliate) disclosure\s*:|.*\b(?:we|i) (?:may )?(?:receive|earn|get) (?:an? )?(?:small )?(?:affiliate )?(?:compensation|commission)\b)
-# The same said of the site by its name: "Microsoft may earn an Affiliate Commission if you
+# The same said of the site by its name: "Example News may earn an Affiliate Commission if you
 # purchase something through recommended links in this article."
 drop_line(sponsored): ^(?=.{0,300}$)(?i).*\bmay (?:receive|earn|get) (?:an? )?(?:small )?affiliate commission\b
 # A paywall's notice where the article stops: "To view the full story, please subscribe to ...",
