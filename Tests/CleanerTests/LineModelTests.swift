@@ -178,6 +178,21 @@ final class LineModelTests: XCTestCase {
         }
     }
 
+    /// A document of paragraphs drawn from `lines`, about one line in six already removed by `taken`.
+    private func randomDocument(
+        of lines: [String], blocks: ClosedRange<Int>, linesPerBlock: ClosedRange<Int>, taken: RemovalReason, using generator: inout SystemRandomNumberGenerator
+    ) -> Document {
+        var document = Document(blocks: (0..<Int.random(in: blocks, using: &generator)).map { _ in
+            Block(kind: .paragraph, lines: (0..<Int.random(in: linesPerBlock, using: &generator)).map { _ in lines.randomElement(using: &generator) ?? "" })
+        })
+        for block in document.blocks.indices {
+            for line in document.blocks[block].lines.indices where Int.random(in: 0..<6, using: &generator) == 0 {
+                document.blocks[block].lines[line].removedBy = taken
+            }
+        }
+        return document
+    }
+
     /// `drop_repeated` marks what its definition marks: both lines of every adjacent pair (across
     /// block boundaries, removed lines included) that `areCopies` calls copies, the kept ones only.
     func testDroppedAdjacentCopiesAreThePairsOfCopies() {
@@ -188,15 +203,7 @@ final class LineModelTests: XCTestCase {
         let reason = RemovalReason.heuristic(name: "drop_repeated", category: .other, detail: "")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1000 {
-            let blocks = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
-                Block(kind: .paragraph, lines: (0..<Int.random(in: 1...4, using: &generator)).map { _ in lines.randomElement(using: &generator) ?? "" })
-            }
-            var document = Document(blocks: blocks)
-            for block in document.blocks.indices {
-                for line in document.blocks[block].lines.indices where Int.random(in: 0..<6, using: &generator) == 0 {
-                    document.blocks[block].lines[line].removedBy = taken
-                }
-            }
+            var document = randomDocument(of: lines, blocks: 0...5, linesPerBlock: 1...4, taken: taken, using: &generator)
             // The definition: every line in reading order, each pair of neighbours compared.
             var expected = document.blocks.map { $0.lines.map { $0.removedBy?.description } }
             let places = document.blocks.indices.flatMap { block in document.blocks[block].lines.indices.map { (block, $0) } }
@@ -208,7 +215,7 @@ final class LineModelTests: XCTestCase {
                 }
             }
             RepeatedText.dropAdjacentCopies(reason, in: &document)
-            XCTAssertEqual(document.blocks.map { $0.lines.map { $0.removedBy?.description } }, expected, "\(blocks.map { $0.lines.map(\.text) })")
+            XCTAssertEqual(document.blocks.map { $0.lines.map { $0.removedBy?.description } }, expected, "\(document.blocks.map { $0.lines.map(\.text) })")
         }
     }
 
@@ -223,15 +230,7 @@ final class LineModelTests: XCTestCase {
         let reason = RemovalReason.heuristic(name: "drop_repeated_lines", category: .other, detail: "")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1000 {
-            let blocks = (0..<Int.random(in: 0...8, using: &generator)).map { _ in
-                Block(kind: .paragraph, lines: (0..<Int.random(in: 1...3, using: &generator)).map { _ in lines.randomElement(using: &generator) ?? "" })
-            }
-            var document = Document(blocks: blocks)
-            for block in document.blocks.indices {
-                for line in document.blocks[block].lines.indices where Int.random(in: 0..<6, using: &generator) == 0 {
-                    document.blocks[block].lines[line].removedBy = taken
-                }
-            }
+            var document = randomDocument(of: lines, blocks: 0...8, linesPerBlock: 1...3, taken: taken, using: &generator)
             // The definition: the places of each text, by a table of all of them.
             var expected = document.blocks.map { $0.lines.map { $0.removedBy?.description } }
             var places: [String: [(Int, Int)]] = [:]
@@ -246,7 +245,7 @@ final class LineModelTests: XCTestCase {
                 for (block, line) in copies { expected[block][line] = reason.description }
             }
             RepeatedText.dropRepeatedLines(reason, in: &document)
-            XCTAssertEqual(document.blocks.map { $0.lines.map { $0.removedBy?.description } }, expected, "\(blocks.map { $0.lines.map(\.text) })")
+            XCTAssertEqual(document.blocks.map { $0.lines.map { $0.removedBy?.description } }, expected, "\(document.blocks.map { $0.lines.map(\.text) })")
         }
     }
 

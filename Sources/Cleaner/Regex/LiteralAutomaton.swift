@@ -174,6 +174,12 @@ struct LiteralAutomaton: Sendable {
                     }
                     return entry
                 }
+                // The ends `walkTwo` left in a lane's buffer: the entry, and the offset from the lane's start.
+                func reportBuffered(_ ends: UnsafeMutablePointer<UInt64>, count: Int, laneStart: Int) {
+                    for index in 0..<count {
+                        report(UInt32(truncatingIfNeeded: ends[index] >> 32), laneStart + Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF))
+                    }
+                }
                 var offset = 0
                 var entry: UInt32 = 0
                 // Window by window, each cut in two lanes at a line start and walked both at once.
@@ -191,9 +197,9 @@ struct LiteralAutomaton: Sendable {
                             let steps = min(split - offset, end - split)
                             // The second lane starts after a line feed, which no key holds: in the root's state.
                             let (entries, ends) = Self.walkTwo(moves, classes, (base + offset, base + split), steps: steps, entries: (entry, 0), ends: (firstEnds, secondEnds))
-                            for index in 0..<ends.0 { report(UInt32(truncatingIfNeeded: firstEnds[index] >> 32), offset + Int(truncatingIfNeeded: firstEnds[index] & 0xFFFF_FFFF)) }
+                            reportBuffered(firstEnds, count: ends.0, laneStart: offset)
                             _ = walk(from: offset + steps, to: split, entry: entries.0)
-                            for index in 0..<ends.1 { report(UInt32(truncatingIfNeeded: secondEnds[index] >> 32), split + Int(truncatingIfNeeded: secondEnds[index] & 0xFFFF_FFFF)) }
+                            reportBuffered(secondEnds, count: ends.1, laneStart: split)
                             entry = walk(from: split + steps, to: end, entry: entries.1)
                             offset = end
                         }
