@@ -287,6 +287,11 @@ drop_line(other): ^\(?(?i:(?:additional )?(?:reporting|editing|writing) by)\s\S.
 # ("September 10, 2018 | by Jane Doe", "29. Juni 2017, 23:39 · von Tobi", "Текст: Имя Фамилия ·
 # 24 сентября 2018"). The author's part opens the line or a part of it; a year or an age is there.
 drop_line(other): ^(?=.{0,150}$)(?!.*[.!?]$)(?=.*(?: \| | · | / | • ))(?=.*(?:\b(?:19|20)\d{2}\b|\b\d+\s(?:min|hours?|days?|weeks?)\b|\bago\b))(?:.*(?: \| | · | / | • ))?(?i:by|von|par|por|door|текст|автор)\s*:?\s*\p{Lu}
+# A blog post's footer, which blog engines put under every entry: "Posted by Jane at 10:48 PM |
+# Comments (2) | TrackBack", "October 31, 2006 in Travel | Permalink | Comments (0)". A short line,
+# no sentence, that links the post itself or counts its comments; prose that names a permalink
+# ends its sentence.
+drop_line(other): ^(?=.{0,200}$)(?!.*[.!?]$)(?=.*\b(?i:permalink|trackbacks?|comments?\s?\(\d+\)))
 
 ## Teasers: headline + summary + a relative time stamp
 
