@@ -59,60 +59,54 @@ public struct Document: Sendable {
         self.blocks = blocks
     }
 
-    /// The output text: kept blocks, one per paragraph, a blank line between blocks. Its bytes
-    /// copied into one string of the right size (`writeKeptText`), where appending line by line
-    /// checked and grew the string at each append.
+    /// The output text: kept blocks, one per paragraph, a blank line between blocks.
     public var text: String {
-        String(unsafeUninitializedCapacity: keptTextCapacity) { writeKeptText(into: $0) }
+        var output = ""
+        output.reserveCapacity(blocks.reduce(0) { $0 + $1.lines.reduce(2) { $0 + $1.text.utf8.count + 1 } })
+        for block in blocks where block.isKept {
+            if !output.isEmpty { output += "\n\n" }
+            var first = true
+            for line in block.lines where line.isKept {
+                if !first { output += "\n" }
+                output += line.text
+                first = false
+            }
+        }
+        return output
     }
 
     /// `text`'s UTF-8 and a final "\n", or nothing when `text` is empty: what an output file or
-    /// stream holds for the document, written into one buffer of the right size, where `text`
-    /// grows a `String` an append a line (and the caller copied it twice more).
+    /// stream holds for the document, copied from the lines' bytes into one buffer of the right
+    /// size, where `text` grows a `String` an append a line (and the caller copied it twice more).
     public var textFileBytes: [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: keptTextCapacity) { output, written in
-            written = writeKeptText(into: output)
-            if written > 0 {
-                output.initializeElement(at: written, to: 0x0A)
-                written += 1
-            }
-        }
-    }
-
-    /// Room for `text` and a final line end: two bytes a kept block and a line end a kept line,
-    /// more than the separators take.
-    private var keptTextCapacity: Int {
+        // Room for two bytes a kept block and a line end a kept line, more than the separators take.
         var size = 0
         for block in blocks where block.isKept {
             size += 2
             for line in block.lines where line.isKept { size += line.text.utf8.count + 1 }
         }
-        return size
-    }
-
-    /// Writes `text`'s bytes at the start of `output` (at least `keptTextCapacity` long), each
-    /// line's bytes copied at once; returns their count.
-    private func writeKeptText(into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var written = 0
-        func put(_ byte: UInt8) {
-            output.initializeElement(at: written, to: byte)
-            written += 1
-        }
-        for block in blocks where block.isKept {
-            if written > 0 {
-                put(0x0A)
-                put(0x0A)
+        // Written in place: each line's bytes copied at once, without an append's checks and growth.
+        return [UInt8](unsafeUninitializedCapacity: size) { output, written in
+            func put(_ byte: UInt8) {
+                output.initializeElement(at: written, to: byte)
+                written += 1
             }
-            var first = true
-            for line in block.lines where line.isKept {
-                if !first { put(0x0A) }
-                let utf8 = line.text.utf8
-                let rest = UnsafeMutableBufferPointer(rebasing: output[written...])
-                written = utf8.withContiguousStorageIfAvailable { rest.initialize(fromContentsOf: $0) + written } ?? rest.initialize(fromContentsOf: Array(utf8)) + written
-                first = false
+            for block in blocks where block.isKept {
+                if written > 0 {
+                    put(0x0A)
+                    put(0x0A)
+                }
+                var first = true
+                for line in block.lines where line.isKept {
+                    if !first { put(0x0A) }
+                    let utf8 = line.text.utf8
+                    let rest = UnsafeMutableBufferPointer(rebasing: output[written...])
+                    written = utf8.withContiguousStorageIfAvailable { rest.initialize(fromContentsOf: $0) + written } ?? rest.initialize(fromContentsOf: Array(utf8)) + written
+                    first = false
+                }
             }
+            if written > 0 { put(0x0A) }
         }
-        return written
     }
 
     /// Indices of blocks that still have kept lines, in order.
