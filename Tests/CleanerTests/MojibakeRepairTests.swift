@@ -63,6 +63,30 @@ final class MojibakeRepairTests: XCTestCase {
         XCTAssertTrue(cleaned.contains(chinese[1]))
     }
 
+    /// A descriptor the pool hands out again starts afresh: a conversion after one that stopped
+    /// on a bad byte or in a cut sequence, and a repair after a failed one, give what a first would.
+    func testReusedConverterStartsAfresh() throws {
+        let text = Array(chinese.joined(separator: "\n").utf8)
+        let first = try XCTUnwrap(MojibakeRepair.writeBack(text, in: "GB18030"))
+        for broken in [Array(text.prefix(3 * 7 + 1)), [0xE4, 0xB8], text + [0xFF, 0xE4]] {
+            _ = MojibakeRepair.writeBack(broken, in: "GB18030")
+            XCTAssertEqual(MojibakeRepair.writeBack(text, in: "GB18030"), first)
+        }
+        let gbk = Array(first.prefix(40))
+        let fresh = try XCTUnwrap(gbk.withUnsafeBytes { Transcoder(from: "GB18030")?.convert($0) })
+        for cut in [[0x81], [0xD6, 0xD0, 0xB9]] as [[UInt8]] {
+            _ = cut.withUnsafeBytes { Transcoder(from: "GB18030")?.convert($0) }
+            let again = try XCTUnwrap(gbk.withUnsafeBytes { Transcoder(from: "GB18030")?.convert($0) })
+            XCTAssertEqual(again.utf8, fresh.utf8)
+            XCTAssertEqual(again.errors, fresh.errors)
+        }
+        let scraped = try misread(chinese.joined(separator: "\n\n"), as: "GB18030")
+        let repaired = MojibakeRepair.repair(Array(scraped.utf8))
+        XCTAssertNil(MojibakeRepair.repair(Array(String(repeating: "\u{6C49}\u{5B57} ", count: 40).utf8)))
+        XCTAssertEqual(MojibakeRepair.repair(Array(scraped.utf8)), repaired)
+        XCTAssertNotNil(repaired)
+    }
+
     /// The screen's count of lead bytes, eight at a time, equals a count a byte, for ranges at the
     /// ends of what it takes and for texts of every length up to a few words, mostly ASCII or not.
     func testLeadBytesAreCountedAsByteByByte() {

@@ -67,9 +67,9 @@ enum MojibakeRepair {
         var scalars = 0
         for byte in utf8 where byte >= 0xC0 { scalars += 1 }
         let budget = Int(maxUnencodableShare * Double(scalars))
-        let descriptor = iconv_open(encoding, "UTF-8")
-        guard let descriptor, descriptor != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(descriptor) }
+        // From the pool: the same four encodings are tried on every such scrape.
+        guard let descriptor = IconvPool.take(to: encoding, from: "UTF-8") else { return nil }
+        defer { IconvPool.giveBack(descriptor, to: encoding, from: "UTF-8") }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count)
         var buffer = [UInt8](repeating: 0, count: 4096)

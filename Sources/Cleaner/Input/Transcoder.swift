@@ -1,7 +1,7 @@
 import Glibc
 
-/// Bytes in a legacy encoding to UTF-8, through glibc's iconv. Owns its iconv descriptor and
-/// closes it with itself. Never fails on bad bytes: each byte that is not part of a valid sequence
+/// Bytes in a legacy encoding to UTF-8, through glibc's iconv. Holds an iconv descriptor from
+/// `IconvPool` and gives it back with itself. Never fails on bad bytes: each byte that is not part of a valid sequence
 /// becomes U+FFFD (and is counted), a sequence cut short at the end becomes one U+FFFD, so nothing
 /// after a bad byte is lost.
 final class Transcoder {
@@ -10,14 +10,13 @@ final class Transcoder {
 
     /// nil when iconv does not know `encoding` (an iconv name, see `CharsetLabel`).
     init?(from encoding: String) {
-        let descriptor = iconv_open("UTF-8", encoding)
-        guard let descriptor, descriptor != iconv_t(bitPattern: -1) else { return nil }
+        guard let descriptor = IconvPool.take(to: "UTF-8", from: encoding) else { return nil }
         self.encoding = encoding
         self.descriptor = descriptor
     }
 
     deinit {
-        iconv_close(descriptor)
+        IconvPool.giveBack(descriptor, to: "UTF-8", from: encoding)
     }
 
     struct Output {

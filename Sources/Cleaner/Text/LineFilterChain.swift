@@ -16,9 +16,25 @@ enum LineFilterChain {
         // and a search of `screened`, with a copy of the entry it finds, a rule cost more than
         // many rules' own work.
         var current: (pass: LiteralPass, candidates: LiteralScreen.Candidates?)?
+        // The same entry as plain values while it has candidates (nil pass otherwise): its pass,
+        // which of its slots are screened, and its candidates' rows, each a local of its own.
+        // Most rules of a file have no candidate line in a document, and are skipped on these
+        // and the rule's plain fields alone, without the retains of reading its slot and pattern.
+        var skipPass: ObjectIdentifier?
+        var skipScreens: [Bool] = []
+        var skipRowStart: [Int] = []
+        var skipMarks: [Bool] = []
         // By index, each field read as it is needed: a copy of each rule (its pattern, source and
         // slot retained and released) cost more than most rules' search.
         for index in rules.indices {
+            // What the general path below does for such a rule: the same entry (its pass is the
+            // current one), no join (the pass is screened already), then the same test of marks.
+            if let pass = skipPass, rules[index].literalPass == pass, let count = lines?.count {
+                let slot = rules[index].literalIndex
+                if slot < skipScreens.count, skipScreens[slot] {
+                    guard slot < skipRowStart.count, skipRowStart[slot] >= 0, Self.hasMark(skipMarks, from: skipRowStart[slot], count: count) else { continue }
+                }
+            }
             let pattern = rules[index].pattern
             var matcher: LineMatcher?
             if let pattern, let slot = rules[index].literalSlot {
@@ -26,7 +42,16 @@ enum LineFilterChain {
                     lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false
                 }
-                if current?.pass !== slot.pass, let lines { current = Self.entry(slot.pass, lines, &screened) }
+                if current?.pass !== slot.pass, let lines {
+                    current = Self.entry(slot.pass, lines, &screened)
+                    skipPass = nil
+                    if let candidates = current?.candidates, let screens = slot.pass.screenedSlots {
+                        skipPass = ObjectIdentifier(slot.pass)
+                        skipScreens = screens
+                        skipRowStart = candidates.rowStart
+                        skipMarks = candidates.marks
+                    }
+                }
                 if let lines, slot.pass.screens(slot.index), let candidates = current?.candidates {
                     // No candidate among the marks the matcher would read (or no row of them at
                     // all): no line matches, and the rule (whose removals all follow a matching

@@ -36,6 +36,10 @@ final class LiteralPass: @unchecked Sendable {
         return rules.enumerated().map { index, rule in
             var rule = rule
             rule.literalSlot = Slot(pass: pass, index: index)
+            if rule.pattern != nil {
+                rule.literalPass = ObjectIdentifier(pass)
+                rule.literalIndex = index
+            }
             return rule
         }
     }
@@ -43,6 +47,11 @@ final class LiteralPass: @unchecked Sendable {
     /// Whether the rule in `slot` is screened, once the screen is made.
     func screens(_ slot: Int) -> Bool {
         state.load(ordering: .acquiring) == 1 && screen?.screens(slot) == true
+    }
+
+    /// `screens` of every slot, once the screen is made (nil before).
+    var screenedSlots: [Bool]? {
+        state.load(ordering: .acquiring) == 1 ? screen?.screenedSlots : nil
     }
 
     /// The screen for a document of `subjectBytes` joined bytes, or nil while the rules are to search on their own.

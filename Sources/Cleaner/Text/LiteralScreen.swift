@@ -323,6 +323,9 @@ struct LiteralScreen: Sendable {
     /// Whether the pattern in `slot` is screened.
     func screens(_ slot: Int) -> Bool { slot < screensSlot.count && screensSlot[slot] }
 
+    /// `screens` of every slot.
+    var screenedSlots: [Bool] { screensSlot }
+
     /// The lines of a document each screened pattern may match.
     struct Candidates {
         /// The rows of marks of the slots (and conjuncts) with a candidate line, `lineCount` a row.
@@ -368,24 +371,29 @@ struct LiteralScreen: Sendable {
             lines.starts.withUnsafeBufferPointer { starts in
                 let digits = testsDigits ? RequiredLiterals.digitLines(text, starts: UnsafeBufferPointer(rebasing: starts[..<count])) : []
                 var line = 0
-                tailBytes.withUnsafeBufferPointer { tailBytes in
-                    automaton?.forEachOccurrence(in: text) { key, end in
-                        // Occurrences come in order: the line moves on with them.
-                        while line + 1 < count, starts[line + 1] < end { line += 1 }
-                        for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) {
-                            let slot = Int(keySlots[index])
-                            guard lastLine[slot] != line else { continue }
-                            lastLine[slot] = line
-                            pairs.append(UInt64(slot) << 32 | UInt64(line))
-                        }
-                        for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
-                            let tail = keyTails[index]
-                            let slot = Int(tail.slot)
-                            guard lastLine[slot] != line else { continue }
-                            let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
-                            guard Self.follows(rest, caseless: tail.caseless, in: text, at: end) else { continue }
-                            lastLine[slot] = line
-                            pairs.append(UInt64(slot) << 32 | UInt64(line))
+                // The key tables as buffers: the walk's closure holds no array and not `self`,
+                // which it copied (each of the screen's arrays retained and released) for each
+                // run of occurrences the walk reports, many times a document.
+                Self.withBuffers(keySlotStart, keySlots, keyTailStart, tailBytes) { keySlotStart, keySlots, keyTailStart, tailBytes in
+                    keyTails.withUnsafeBufferPointer { keyTails in
+                        automaton?.forEachOccurrence(in: text) { key, end in
+                            // Occurrences come in order: the line moves on with them.
+                            while line + 1 < count, starts[line + 1] < end { line += 1 }
+                            for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) {
+                                let slot = Int(keySlots[index])
+                                guard lastLine[slot] != line else { continue }
+                                lastLine[slot] = line
+                                pairs.append(UInt64(slot) << 32 | UInt64(line))
+                            }
+                            for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
+                                let tail = keyTails[index]
+                                let slot = Int(tail.slot)
+                                guard lastLine[slot] != line else { continue }
+                                let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
+                                guard Self.follows(rest, caseless: tail.caseless, in: text, at: end) else { continue }
+                                lastLine[slot] = line
+                                pairs.append(UInt64(slot) << 32 | UInt64(line))
+                            }
                         }
                     }
                 }
@@ -449,6 +457,21 @@ struct LiteralScreen: Sendable {
             }
         }
         return Candidates(marks: marks, rowStart: rowStart, lineCount: count)
+    }
+
+    /// `body` with the buffers of three arrays of `Int32` and one of bytes.
+    @inline(__always)
+    private static func withBuffers<Result>(
+        _ first: [Int32], _ second: [Int32], _ third: [Int32], _ bytes: [UInt8],
+        _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                third.withUnsafeBufferPointer { third in
+                    bytes.withUnsafeBufferPointer { bytes in body(first, second, third, bytes) }
+                }
+            }
+        }
     }
 
     /// Whether `text` holds `rest` at `offset`: as it is, or lower-cased when `caseless` (the
