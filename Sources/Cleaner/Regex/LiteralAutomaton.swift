@@ -33,9 +33,9 @@ struct LiteralAutomaton: Sendable {
     private let classOf: [UInt8]
     private let classCount: Int
     /// State by state, a row of `stride` entries, one per class: entry `rowUnit * entry + class`
-    /// is the next state's entry, its row's start in units of `rowUnit`. The walk reads the next
-    /// entry with one multiply-and-add (an address mode) and a load, and the units let a row's
-    /// start fit 16 bits.
+    /// is the next state's entry, its row's start in units of `rowUnit`, which let a row's start
+    /// fit 16 bits. The walk adds the class to the table's start apart from the chain of loads
+    /// (the byte is known ahead), so that each load waits only on a shift and an add.
     private let moves: Moves
     /// Entries this one and above are of states where some key ends: those states' rows come
     /// after all the others, so that a state's flag is a comparison of its entry and not a load
@@ -126,25 +126,27 @@ struct LiteralAutomaton: Sendable {
         var queue: [Int32] = [0]
         queue.reserveCapacity(count)
         do {
-            var rows = [Int32](repeating: 0, count: count * classCount)
+            let rows = UnsafeMutablePointer<Int32>.allocate(capacity: count * classCount)
+            defer { rows.deallocate() }
             var head = 0
             while head < queue.count {
                 let state = Int(queue[head])
                 head += 1
-                let row = state * classCount
-                if state != 0 {
-                    let failure = Int(fail[state]) * classCount
-                    for unit in 0..<classCount { rows[row + unit] = rows[failure + unit] }
+                let row = rows + state * classCount
+                if state == 0 {
+                    row.initialize(repeating: 0, count: classCount)
+                } else {
+                    row.initialize(from: rows + Int(fail[state]) * classCount, count: classCount)
                 }
                 var edge = Int(firstEdge[state])
                 while edge >= 0 {
                     let unit = Int(edgeUnit[edge])
                     let child = Int(edgeChild[edge])
                     // The failure state's move there (the root's row is moves to the root).
-                    let failure = Int(rows[row + unit])
+                    let failure = Int(row[unit])
                     fail[child] = Int32(failure)
                     if !ends[failure].isEmpty { ends[child] += ends[failure] }
-                    rows[row + unit] = Int32(child)
+                    row[unit] = Int32(child)
                     queue.append(Int32(child))
                     edge = Int(nextEdge[edge])
                 }
@@ -238,7 +240,7 @@ struct LiteralAutomaton: Sendable {
                 }
                 // The last bytes, short of a round, one at a time.
                 while offset < end {
-                    entry = moves[Int(truncatingIfNeeded: entry) &* Self.rowUnit &+ Int(classes[Int(base[offset])])]
+                    entry = (moves + Int(classes[Int(base[offset])]))[Int(truncatingIfNeeded: entry) &* Self.rowUnit]
                     offset += 1
                     if entry >= firstEnding { report(UInt32(truncatingIfNeeded: entry), offset) }
                 }
@@ -297,8 +299,8 @@ struct LiteralAutomaton: Sendable {
         var secondCount = 0
         var step = 0
         while step < steps {
-            first = moves[Int(truncatingIfNeeded: first) &* rowUnit &+ Int(classes[Int(lanes.0[step])])]
-            second = moves[Int(truncatingIfNeeded: second) &* rowUnit &+ Int(classes[Int(lanes.1[step])])]
+            first = (moves + Int(classes[Int(lanes.0[step])]))[Int(truncatingIfNeeded: first) &* rowUnit]
+            second = (moves + Int(classes[Int(lanes.1[step])]))[Int(truncatingIfNeeded: second) &* rowUnit]
             step &+= 1
             ends.0[firstCount] = UInt64(truncatingIfNeeded: first) << 32 | UInt64(step)
             firstCount &+= first >= firstEnding ? 1 : 0
@@ -348,7 +350,7 @@ struct LiteralAutomaton: Sendable {
         var offset = position
         var entry = initial
         func move(_ entry: Entry, _ byte: Int) -> Entry {
-            moves[Int(truncatingIfNeeded: entry) &* rowUnit &+ Int(classes[Int(base[offset &+ byte])])]
+            (moves + Int(classes[Int(base[offset &+ byte])]))[Int(truncatingIfNeeded: entry) &* rowUnit]
         }
         while offset &+ roundBytes <= count {
             let first = move(entry, 0)
