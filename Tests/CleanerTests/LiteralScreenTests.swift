@@ -434,6 +434,35 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// A table too large for 16-bit entries (asked here of a few keys) takes 32-bit ones, and
+    /// the walk over it finds each key where a plain search does, as the 16-bit table's does.
+    func testWideEntriesFindWhatNarrowOnesFind() throws {
+        let keys: [LiteralAutomaton.Key] = [
+            .init(bytes: Array("ab".utf8), caseless: true), .init(bytes: Array("b".utf8), caseless: false), .init(bytes: Array("abc".utf8), caseless: true),
+            .init(bytes: Array("ca".utf8), caseless: false), .init(bytes: Array("é".utf8), caseless: false), .init(bytes: Array("x yz".utf8), caseless: true),
+        ]
+        let narrow = try XCTUnwrap(LiteralAutomaton(keys))
+        let wide = try XCTUnwrap(LiteralAutomaton(keys, maxNarrowEntries: 0))
+        XCTAssertTrue(narrow.hasNarrowEntries)
+        XCTAssertFalse(wide.hasNarrowEntries)
+        let alphabet: [[UInt8]] = ["a", "b", "c", "A", "B", "C", "é", " ", "x", "y", "z", "Z", "q", "\n"].map { Array($0.utf8) }
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 7, 8, 100, LiteralAutomaton.twoLaneBytes, 3 * LiteralAutomaton.windowBytes + 7] {
+            for _ in 0..<5 {
+                var bytes: [UInt8] = []
+                while bytes.count < length { bytes += alphabet.randomElement(using: &generator) ?? [] }
+                var fromNarrow: [[Int]] = []
+                var fromWide: [[Int]] = []
+                bytes.withUnsafeBufferPointer { text in
+                    narrow.forEachOccurrence(in: text) { fromNarrow.append([$0, $1]) }
+                    wide.forEachOccurrence(in: text) { fromWide.append([$0, $1]) }
+                }
+                XCTAssertEqual(fromWide, fromNarrow, "\(length)")
+                XCTAssertEqual(fromWide.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, plainSearch(keys, in: bytes), "\(length)")
+            }
+        }
+    }
+
     /// Keys that make more than `maxStates` trie states give no automaton; as many as that do.
     func testAutomatonStopsAtMaxStates() {
         // Six letters from a number: keys sharing openings, as literals do.

@@ -19,30 +19,66 @@ struct LiteralAutomaton: Sendable {
         }
     }
 
+    /// The table of moves: 16-bit entries where its rows fit them, else 32-bit ones. The walk
+    /// waits on each byte's load of an entry, and half the table is twice the rows in the
+    /// core's caches (the built-in rules' table, 1.2 MB in 32-bit entries, is larger than the
+    /// core's second cache).
+    private enum Moves: Sendable {
+        case narrow([UInt16])
+        case wide([UInt32])
+    }
+
     let keys: [Key]
     /// Each byte's class: the lower-cased byte's place among the bytes the keys hold, 0 for others.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// State `state`'s row of moves starts at its base, `state * stride`, plus 1 when some key
-    /// ends in it; entry `base + class` is the next state's base. The walk adds a byte's class
-    /// to the entry it holds and loads: the entry is its own flag (odd when a key ends) and
-    /// its own row's address, without the shift that a flag bit apart from the row cost each byte.
-    private let table: [UInt32]
-    /// Entries a state's row takes: the classes and one more (an odd base leaves the row's first
-    /// entry unused), rounded up to even, so that a base's parity is its flag.
+    /// State by state, a row of `stride` entries, one per class: entry `rowUnit * entry + class`
+    /// is the next state's entry, its row's start in units of `rowUnit`, which let a row's start
+    /// fit 16 bits. The walk adds the class to the table's start apart from the chain of loads
+    /// (the byte is known ahead), so that each load waits only on a shift and an add.
+    private let moves: Moves
+    /// Entries this one and above are of states where some key ends: those states' rows come
+    /// after all the others, so that a state's flag is a comparison of its entry and not a load
+    /// of its own, nor a bit of the entry that the row's address must shed.
+    private let firstEnding: UInt32
+    /// Entries a row takes: the classes rounded up to whole units.
     private let stride: Int
-    /// Per state, the keys that end there, as a range of `ending`.
+    /// Per state where keys end (in the order of their rows), the keys that end there, as a
+    /// range of `ending`.
     private let endingStart: [Int32]
     private let ending: [Int32]
 
+    /// Entries a unit of a row's start: a row starts at a multiple of it.
+    static let rowUnit = 8
     /// More states than this and the walk's table would not stay in the cache: nil then.
     static let maxStates = 1 << 14
 
-    init?(_ keys: [Key]) {
+    /// Whether the table's entries are 16-bit (tests ask).
+    var hasNarrowEntries: Bool {
+        if case .narrow = moves { return true }
+        return false
+    }
+
+    /// The order in which bytes take classes, most frequent in ordinary text first: the walk
+    /// of prose reads few classes of each row, and together they share a row's first lines
+    /// in the cache. Bytes not named here follow in the order the keys hold them.
+    private static let classOrder: [UInt8] = Array(" etaoinsrhldcumfpgwybvk,.jxqz-'0123456789:/()\"!?;&|@#%*+=<>[]_".utf8)
+
+    /// `maxNarrowEntries`: 16-bit entries at most when the table's rows fit them; else 32-bit
+    /// (tests ask for less, to take the wide table with few keys).
+    init?(_ keys: [Key], maxNarrowEntries: Int = LiteralAutomaton.rowUnit << 16) {
         guard !keys.isEmpty, keys.allSatisfy({ !$0.bytes.isEmpty && !$0.bytes.contains(0x0A) }) else { return nil }
         self.keys = keys
         var classOf = [UInt8](repeating: 0, count: 256)
+        var held = [Bool](repeating: false, count: 256)
+        for key in keys {
+            for byte in key.bytes { held[Int(RequiredLiterals.lowered(byte))] = true }
+        }
         var classCount = 1
+        for byte in Self.classOrder where held[Int(byte)] && classOf[Int(byte)] == 0 {
+            classOf[Int(byte)] = UInt8(classCount)
+            classCount += 1
+        }
         for key in keys {
             for byte in key.bytes where classOf[Int(RequiredLiterals.lowered(byte))] == 0 {
                 guard classCount < 256 else { return nil }
@@ -80,133 +116,169 @@ struct LiteralAutomaton: Sendable {
             }
             ends[state].append(Int32(index))
         }
-        // Breadth first: a state's row is its failure state's (the state of its longest proper
-        // suffix in the trie, shallower, so its row is complete by then) with its own edges
-        // over it. A child's failure state was queued before it, so its keys are all known
-        // when the child is queued.
+        // Breadth first, a first time in trie states: a state's row is its failure state's (the
+        // state of its longest proper suffix in the trie, shallower, so its row is complete by
+        // then) with its own edges over it. A child's failure state was queued before it, so
+        // its keys are all known when the child is queued. Which states end keys, and so where
+        // their rows go, is known only at the end.
         let count = ends.count
-        let stride = (classCount + 2) & ~1
-        var fail = [Int](repeating: 0, count: count)
-        var queue: [Int] = [0]
+        var fail = [Int32](repeating: 0, count: count)
+        var queue: [Int32] = [0]
         queue.reserveCapacity(count)
-        // A state's row is written when it leaves the queue, by then known to end a key or not
-        // (its failure state's keys are added when it is queued). The one or two entries its
-        // place leaves unused are never read (zeroes).
-        let table = [UInt32](unsafeUninitializedCapacity: count * stride) { table, initialized in
-            guard let base = table.baseAddress else { return }
+        do {
+            let rows = UnsafeMutablePointer<Int32>.allocate(capacity: count * classCount)
+            defer { rows.deallocate() }
             var head = 0
             while head < queue.count {
-                let state = queue[head]
+                let state = Int(queue[head])
                 head += 1
-                let place = base + state * stride
-                let flag = ends[state].isEmpty ? 0 : 1
-                let row = place + flag
-                if flag == 1 { place.initialize(to: 0) }
-                (row + classCount).initialize(repeating: 0, count: stride - classCount - flag)
+                let row = rows + state * classCount
                 if state == 0 {
                     row.initialize(repeating: 0, count: classCount)
                 } else {
-                    row.initialize(from: base + Int(Self.base(of: fail[state], stride: stride, ends: ends)), count: classCount)
+                    row.initialize(from: rows + Int(fail[state]) * classCount, count: classCount)
                 }
                 var edge = Int(firstEdge[state])
                 while edge >= 0 {
                     let unit = Int(edgeUnit[edge])
                     let child = Int(edgeChild[edge])
-                    // The failure state's move there (the root's row starts as moves to the root).
-                    let failure = Int(row[unit]) / stride
-                    fail[child] = failure
+                    // The failure state's move there (the root's row is moves to the root).
+                    let failure = Int(row[unit])
+                    fail[child] = Int32(failure)
                     if !ends[failure].isEmpty { ends[child] += ends[failure] }
-                    row[unit] = Self.base(of: child, stride: stride, ends: ends)
-                    queue.append(child)
+                    row[unit] = Int32(child)
+                    queue.append(Int32(child))
                     edge = Int(nextEdge[edge])
                 }
             }
-            initialized = count * stride
         }
+        // Rows in breadth-first order, those of states that end keys after the others.
+        let stride = (classCount + Self.rowUnit - 1) / Self.rowUnit * Self.rowUnit
+        var entryOf = [UInt32](repeating: 0, count: count)
+        var endingStates: [Int32] = []
+        var next: UInt32 = 0
+        for state in queue where ends[Int(state)].isEmpty {
+            entryOf[Int(state)] = next
+            next += UInt32(stride / Self.rowUnit)
+        }
+        let firstEnding = next
+        for state in queue where !ends[Int(state)].isEmpty {
+            entryOf[Int(state)] = next
+            next += UInt32(stride / Self.rowUnit)
+            endingStates.append(state)
+        }
+        // The second time, in rows: each state's row its failure state's, already written, with its own edges over it.
+        func table<Entry: FixedWidthInteger & UnsignedInteger>(of _: Entry.Type) -> [Entry] {
+            [Entry](unsafeUninitializedCapacity: count * stride) { table, initialized in
+                guard let base = table.baseAddress else { return }
+                for state in queue {
+                    let row = base + Int(entryOf[Int(state)]) * Self.rowUnit
+                    if state == 0 {
+                        row.initialize(repeating: 0, count: classCount)
+                    } else {
+                        row.initialize(from: base + Int(entryOf[Int(fail[Int(state)])]) * Self.rowUnit, count: classCount)
+                    }
+                    // The entries that round the row up to a unit are never read (zeroes).
+                    (row + classCount).initialize(repeating: 0, count: stride - classCount)
+                    var edge = Int(firstEdge[Int(state)])
+                    while edge >= 0 {
+                        row[Int(edgeUnit[edge])] = Entry(truncatingIfNeeded: entryOf[Int(edgeChild[edge])])
+                        edge = Int(nextEdge[edge])
+                    }
+                }
+                initialized = count * stride
+            }
+        }
+        moves = count * stride <= maxNarrowEntries ? .narrow(table(of: UInt16.self)) : .wide(table(of: UInt32.self))
         var endingStart: [Int32] = [0]
         var ending: [Int32] = []
-        endingStart.reserveCapacity(count + 1)
-        for state in 0..<count {
-            ending += ends[state]
+        endingStart.reserveCapacity(endingStates.count + 1)
+        for state in endingStates {
+            ending += ends[Int(state)]
             endingStart.append(Int32(ending.count))
         }
-        self.table = table
         self.stride = stride
+        self.firstEnding = firstEnding
         self.classOf = classOf
         self.classCount = classCount
         self.endingStart = endingStart
         self.ending = ending
     }
 
-    /// Where the row of `state` starts: odd when a key ends there.
-    private static func base(of state: Int, stride: Int, ends: [[Int32]]) -> UInt32 {
-        UInt32(state * stride + (ends[state].isEmpty ? 0 : 1))
-    }
-
     /// Calls `found(key, end)` for each occurrence of a key in `text` (`end`: the offset after its
     /// last byte), in order of `end`.
     func forEachOccurrence(in text: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
-        guard let base = text.baseAddress else { return }
+        switch moves {
+        case .narrow(let table): table.withUnsafeBufferPointer { forEachOccurrence(in: text, moves: $0, found) }
+        case .wide(let table): table.withUnsafeBufferPointer { forEachOccurrence(in: text, moves: $0, found) }
+        }
+    }
+
+    private func forEachOccurrence<Entry: FixedWidthInteger & UnsignedInteger>(
+        in text: UnsafeBufferPointer<UInt8>, moves table: UnsafeBufferPointer<Entry>, _ found: (Int, Int) -> Void
+    ) {
+        guard let base = text.baseAddress, let moves = table.baseAddress else { return }
         let count = text.count
-        table.withUnsafeBufferPointer { table in
-            classOf.withUnsafeBufferPointer { classOf in
-                guard let moves = table.baseAddress, let classes = classOf.baseAddress else { return }
-                // The keys that end in `entry`'s state at `end`.
-                func report(_ entry: UInt32, _ end: Int) {
-                    let state = Int(entry) / stride
-                    for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
-                        let key = Int(ending[index])
-                        if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
-                    }
+        let firstEnding = Entry(truncatingIfNeeded: self.firstEnding)
+        let unitsPerRow = UInt32(stride / Self.rowUnit)
+        classOf.withUnsafeBufferPointer { classOf in
+            guard let classes = classOf.baseAddress else { return }
+            // The keys that end in `entry`'s state at `end`.
+            func report(_ entry: UInt32, _ end: Int) {
+                let state = Int((entry &- self.firstEnding) / unitsPerRow)
+                for index in Int(endingStart[state])..<Int(endingStart[state + 1]) {
+                    let key = Int(ending[index])
+                    if keys[key].caseless || holds(keys[key].bytes, base, endingAt: end) { found(key, end) }
                 }
-                // The walk from `start` in `initial`'s state to `end`, reporting as it goes: its entry there.
-                func walk(from start: Int, to end: Int, entry initial: UInt32) -> UInt32 {
-                    var (offset, entry, endsKey) = Self.skip(moves, classes, base, from: start, count: end, entry: initial)
-                    while endsKey {
-                        report(entry, offset)
-                        (offset, entry, endsKey) = Self.skip(moves, classes, base, from: offset, count: end, entry: entry)
-                    }
-                    // The last bytes, short of a round, one at a time.
-                    while offset < end {
-                        entry = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
-                        offset += 1
-                        if entry & 1 != 0 { report(entry, offset) }
-                    }
-                    return entry
-                }
-                // The ends `walkTwo` left in a lane's buffer: the entry, and the offset from the lane's start.
-                func reportBuffered(_ ends: UnsafeMutablePointer<UInt64>, count: Int, laneStart: Int) {
-                    for index in 0..<count {
-                        report(UInt32(truncatingIfNeeded: ends[index] >> 32), laneStart + Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF))
-                    }
-                }
-                var offset = 0
-                var entry: UInt32 = 0
-                // Window by window, each cut in two lanes at a line start and walked both at once.
-                if count - offset >= Self.twoLaneBytes {
-                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.windowBytes) { buffer in
-                        guard let firstEnds = buffer.baseAddress else { return }
-                        let secondEnds = firstEnds + Self.windowBytes
-                        while count - offset >= Self.twoLaneBytes {
-                            let end = min(offset + Self.windowBytes, count)
-                            guard let split = Self.lineStart(in: base, near: (offset + end) / 2, within: offset + 1..<end) else {
-                                entry = walk(from: offset, to: end, entry: entry)
-                                offset = end
-                                continue
-                            }
-                            let steps = min(split - offset, end - split)
-                            // The second lane starts after a line feed, which no key holds: in the root's state.
-                            let (entries, ends) = Self.walkTwo(moves, classes, (base + offset, base + split), steps: steps, entries: (entry, 0), ends: (firstEnds, secondEnds))
-                            reportBuffered(firstEnds, count: ends.0, laneStart: offset)
-                            _ = walk(from: offset + steps, to: split, entry: entries.0)
-                            reportBuffered(secondEnds, count: ends.1, laneStart: split)
-                            entry = walk(from: split + steps, to: end, entry: entries.1)
-                            offset = end
-                        }
-                    }
-                }
-                _ = walk(from: offset, to: count, entry: entry)
             }
+            // The walk from `start` in `initial`'s state to `end`, reporting as it goes: its entry there.
+            func walk(from start: Int, to end: Int, entry initial: Entry) -> Entry {
+                var (offset, entry, endsKey) = Self.skip(moves, classes, base, from: start, count: end, entry: initial, firstEnding: firstEnding)
+                while endsKey {
+                    report(UInt32(truncatingIfNeeded: entry), offset)
+                    (offset, entry, endsKey) = Self.skip(moves, classes, base, from: offset, count: end, entry: entry, firstEnding: firstEnding)
+                }
+                // The last bytes, short of a round, one at a time.
+                while offset < end {
+                    entry = (moves + Int(classes[Int(base[offset])]))[Int(truncatingIfNeeded: entry) &* Self.rowUnit]
+                    offset += 1
+                    if entry >= firstEnding { report(UInt32(truncatingIfNeeded: entry), offset) }
+                }
+                return entry
+            }
+            // The ends `walkTwo` left in a lane's buffer: the entry, and the offset from the lane's start.
+            func reportBuffered(_ ends: UnsafeMutablePointer<UInt64>, count: Int, laneStart: Int) {
+                for index in 0..<count {
+                    report(UInt32(truncatingIfNeeded: ends[index] >> 32), laneStart + Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF))
+                }
+            }
+            var offset = 0
+            var entry: Entry = 0
+            // Window by window, each cut in two lanes at a line start and walked both at once.
+            if count - offset >= Self.twoLaneBytes {
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.windowBytes) { buffer in
+                    guard let firstEnds = buffer.baseAddress else { return }
+                    let secondEnds = firstEnds + Self.windowBytes
+                    while count - offset >= Self.twoLaneBytes {
+                        let end = min(offset + Self.windowBytes, count)
+                        guard let split = Self.lineStart(in: base, near: (offset + end) / 2, within: offset + 1..<end) else {
+                            entry = walk(from: offset, to: end, entry: entry)
+                            offset = end
+                            continue
+                        }
+                        let steps = min(split - offset, end - split)
+                        // The second lane starts after a line feed, which no key holds: in the root's state.
+                        let (entries, ends) = Self.walkTwo(
+                            moves, classes, (base + offset, base + split), steps: steps, entries: (entry, 0), firstEnding: firstEnding, ends: (firstEnds, secondEnds))
+                        reportBuffered(firstEnds, count: ends.0, laneStart: offset)
+                        _ = walk(from: offset + steps, to: split, entry: entries.0)
+                        reportBuffered(secondEnds, count: ends.1, laneStart: split)
+                        entry = walk(from: split + steps, to: end, entry: entries.1)
+                        offset = end
+                    }
+                }
+            }
+            _ = walk(from: offset, to: count, entry: entry)
         }
     }
 
@@ -217,23 +289,26 @@ struct LiteralAutomaton: Sendable {
     /// key ends, without a branch; the entries at the end and the ends' counts are returned.
     /// A function of its own, so that its values stay in registers.
     @inline(never)
-    private static func walkTwo(
-        _ moves: UnsafePointer<UInt32>, _ classes: UnsafePointer<UInt8>, _ lanes: (UnsafePointer<UInt8>, UnsafePointer<UInt8>), steps: Int,
-        entries: (UInt32, UInt32), ends: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)
-    ) -> (entries: (UInt32, UInt32), ends: (Int, Int)) {
+    private static func walkTwo<Entry: FixedWidthInteger & UnsignedInteger>(
+        _ moves: UnsafePointer<Entry>, _ classes: UnsafePointer<UInt8>, _ lanes: (UnsafePointer<UInt8>, UnsafePointer<UInt8>), steps: Int,
+        entries: (Entry, Entry), firstEnding: Entry, ends: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)
+    ) -> (entries: (Entry, Entry), ends: (Int, Int)) {
         var first = entries.0
         var second = entries.1
         var firstCount = 0
         var secondCount = 0
         var step = 0
+        // An end counts one without a comparison, which the compiler made a branch that each
+        // key's end mispredicted: an entry plus this bias tops 32 bits only from `firstEnding` on.
+        let bias = (1 << 32) &- UInt64(truncatingIfNeeded: firstEnding)
         while step < steps {
-            first = moves[Int(first) &+ Int(classes[Int(lanes.0[step])])]
-            second = moves[Int(second) &+ Int(classes[Int(lanes.1[step])])]
+            first = (moves + Int(classes[Int(lanes.0[step])]))[Int(truncatingIfNeeded: first) &* rowUnit]
+            second = (moves + Int(classes[Int(lanes.1[step])]))[Int(truncatingIfNeeded: second) &* rowUnit]
             step &+= 1
-            ends.0[firstCount] = UInt64(first) << 32 | UInt64(step)
-            firstCount &+= Int(first & 1)
-            ends.1[secondCount] = UInt64(second) << 32 | UInt64(step)
-            secondCount &+= Int(second & 1)
+            ends.0[firstCount] = UInt64(truncatingIfNeeded: first) << 32 | UInt64(step)
+            firstCount &+= Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: first) &+ bias) >> 32)
+            ends.1[secondCount] = UInt64(truncatingIfNeeded: second) << 32 | UInt64(step)
+            secondCount &+= Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: second) &+ bias) >> 32)
         }
         return ((first, second), (firstCount, secondCount))
     }
@@ -271,29 +346,33 @@ struct LiteralAutomaton: Sendable {
     /// function of its own, so that its few values stay in registers (inlined into the screen's
     /// walk, they were loaded from the stack each round).
     @inline(never)
-    private static func skip(
-        _ moves: UnsafePointer<UInt32>, _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from position: Int, count: Int, entry initial: UInt32
-    ) -> (offset: Int, entry: UInt32, endsKey: Bool) {
+    private static func skip<Entry: FixedWidthInteger & UnsignedInteger>(
+        _ moves: UnsafePointer<Entry>, _ classes: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>, from position: Int, count: Int, entry initial: Entry,
+        firstEnding: Entry
+    ) -> (offset: Int, entry: Entry, endsKey: Bool) {
         var offset = position
         var entry = initial
+        func move(_ entry: Entry, _ byte: Int) -> Entry {
+            (moves + Int(classes[Int(base[offset &+ byte])]))[Int(truncatingIfNeeded: entry) &* rowUnit]
+        }
         while offset &+ roundBytes <= count {
-            let first = moves[Int(entry) &+ Int(classes[Int(base[offset])])]
-            let second = moves[Int(first) &+ Int(classes[Int(base[offset &+ 1])])]
-            let third = moves[Int(second) &+ Int(classes[Int(base[offset &+ 2])])]
-            let fourth = moves[Int(third) &+ Int(classes[Int(base[offset &+ 3])])]
-            let fifth = moves[Int(fourth) &+ Int(classes[Int(base[offset &+ 4])])]
-            let sixth = moves[Int(fifth) &+ Int(classes[Int(base[offset &+ 5])])]
-            let seventh = moves[Int(sixth) &+ Int(classes[Int(base[offset &+ 6])])]
-            let eighth = moves[Int(seventh) &+ Int(classes[Int(base[offset &+ 7])])]
+            let first = move(entry, 0)
+            let second = move(first, 1)
+            let third = move(second, 2)
+            let fourth = move(third, 3)
+            let fifth = move(fourth, 4)
+            let sixth = move(fifth, 5)
+            let seventh = move(sixth, 6)
+            let eighth = move(seventh, 7)
             // Most rounds end no key: their ends are asked once.
-            if (first | second | third | fourth | fifth | sixth | seventh | eighth) & 1 != 0 {
-                if first & 1 != 0 { return (offset &+ 1, first, true) }
-                if second & 1 != 0 { return (offset &+ 2, second, true) }
-                if third & 1 != 0 { return (offset &+ 3, third, true) }
-                if fourth & 1 != 0 { return (offset &+ 4, fourth, true) }
-                if fifth & 1 != 0 { return (offset &+ 5, fifth, true) }
-                if sixth & 1 != 0 { return (offset &+ 6, sixth, true) }
-                if seventh & 1 != 0 { return (offset &+ 7, seventh, true) }
+            if max(max(max(first, second), max(third, fourth)), max(max(fifth, sixth), max(seventh, eighth))) >= firstEnding {
+                if first >= firstEnding { return (offset &+ 1, first, true) }
+                if second >= firstEnding { return (offset &+ 2, second, true) }
+                if third >= firstEnding { return (offset &+ 3, third, true) }
+                if fourth >= firstEnding { return (offset &+ 4, fourth, true) }
+                if fifth >= firstEnding { return (offset &+ 5, fifth, true) }
+                if sixth >= firstEnding { return (offset &+ 6, sixth, true) }
+                if seventh >= firstEnding { return (offset &+ 7, seventh, true) }
                 return (offset &+ 8, eighth, true)
             }
             entry = eighth
