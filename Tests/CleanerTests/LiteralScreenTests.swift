@@ -401,14 +401,18 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// Keys that overlap, nest, differ in case and span a space and a multi-byte character: the
+    /// keys of the window and lane tests.
+    private static let laneKeys: [LiteralAutomaton.Key] = [
+        .init(bytes: Array("ab".utf8), caseless: true), .init(bytes: Array("b".utf8), caseless: false), .init(bytes: Array("abc".utf8), caseless: true),
+        .init(bytes: Array("ca".utf8), caseless: false), .init(bytes: Array("é".utf8), caseless: false), .init(bytes: Array("x yz".utf8), caseless: true),
+    ]
+
     /// Texts of several windows, cut in lines of every length (some longer than a window, some
     /// a lone line feed): the walk in two lanes a window finds each key where a plain search
     /// does, in order of their ends, wherever the windows and lanes fall.
     func testAutomatonFindsKeysAcrossWindowsAndLanes() throws {
-        let keys: [LiteralAutomaton.Key] = [
-            .init(bytes: Array("ab".utf8), caseless: true), .init(bytes: Array("b".utf8), caseless: false), .init(bytes: Array("abc".utf8), caseless: true),
-            .init(bytes: Array("ca".utf8), caseless: false), .init(bytes: Array("é".utf8), caseless: false), .init(bytes: Array("x yz".utf8), caseless: true),
-        ]
+        let keys = Self.laneKeys
         let automaton = try XCTUnwrap(LiteralAutomaton(keys))
         let alphabet: [[UInt8]] = ["a", "b", "c", "A", "B", "C", "é", " ", "x", "y", "z", "Z", "q"].map { Array($0.utf8) }
         let window = LiteralAutomaton.windowBytes
@@ -437,10 +441,7 @@ final class LiteralScreenTests: XCTestCase {
     /// A table too large for 16-bit entries (asked here of a few keys) takes 32-bit ones, and
     /// the walk over it finds each key where a plain search does, as the 16-bit table's does.
     func testWideEntriesFindWhatNarrowOnesFind() throws {
-        let keys: [LiteralAutomaton.Key] = [
-            .init(bytes: Array("ab".utf8), caseless: true), .init(bytes: Array("b".utf8), caseless: false), .init(bytes: Array("abc".utf8), caseless: true),
-            .init(bytes: Array("ca".utf8), caseless: false), .init(bytes: Array("é".utf8), caseless: false), .init(bytes: Array("x yz".utf8), caseless: true),
-        ]
+        let keys = Self.laneKeys
         let narrow = try XCTUnwrap(LiteralAutomaton(keys))
         let wide = try XCTUnwrap(LiteralAutomaton(keys, maxNarrowEntries: 0))
         XCTAssertTrue(narrow.hasNarrowEntries)
