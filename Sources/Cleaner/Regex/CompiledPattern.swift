@@ -155,6 +155,23 @@ final class CompiledPattern: @unchecked Sendable {
         return requiredLiterals.current(forSubjectBytes: bytes.count)?.mayMatch(bytes) ?? true
     }
 
+    /// Whether PCRE2's interpreter gives up on `text` under a match limit of `limit`: how
+    /// `BacktrackProbe` finds a pattern whose backtracking grows with the line.
+    func exceedsMatchLimit(_ limit: UInt32, on text: String) -> Bool {
+        guard let context = pcre2_match_context_create_8(nil), let data = pcre2_match_data_create_8(1, nil) else { return false }
+        defer {
+            pcre2_match_data_free_8(data)
+            pcre2_match_context_free_8(context)
+        }
+        pcre2_set_match_limit_8(context, limit)
+        pcre2_set_depth_limit_8(context, Self.depthLimit)
+        var text = text
+        let result = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: UInt8.self) { pcre2_match_8(code, $0.baseAddress, $0.count, 0, 0, data, context) }
+        }
+        return result == PCRE2_ERROR_MATCHLIMIT
+    }
+
     /// PCRE2's result of matching `text`, the match's offsets left in the thread's match data.
     func result(in text: String) -> Int32 {
         var text = text

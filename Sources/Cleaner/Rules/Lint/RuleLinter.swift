@@ -44,6 +44,7 @@ public struct RuleLinter {
             checkXPaths(file, functionKnown: &functionKnown, into: &report)
             checkDirectiveNames(file, into: &report)
             checkDuplicates(file, into: &report)
+            checkBacktracking(file, into: &report)
             if let pages {
                 let sitePages = pages.pages(for: file.file.name, tests: file.rules.tests)
                 if !sitePages.isEmpty {
@@ -102,6 +103,18 @@ public struct RuleLinter {
             } else {
                 firstLine[key] = line
             }
+        }
+    }
+
+    /// Line patterns whose backtracking grows with the parts of a line (`BacktrackProbe`): each
+    /// such line costs a thousand times an ordinary one, and a page of them (a big table) seconds.
+    private func checkBacktracking(_ file: ParsedFile, into report: inout LintReport) {
+        for rule in file.rules.lineRules {
+            guard let pattern = rule.pattern, let line = BacktrackProbe.heavyLine(for: pattern) else { continue }
+            let shown = line.count > 60 ? String(line.prefix(60)) + "..." : line
+            report.findings.append(LintFinding(
+                severity: .warning, file: rule.source.file, line: rule.source.line,
+                message: "pattern backtracks without bound on a line such as \"\(shown)\" (\(line.count) characters, more than \(BacktrackProbe.stepLimit) steps): make its repeats unambiguous, with atomic groups (?>...) or possessive quantifiers (*+)"))
         }
     }
 
