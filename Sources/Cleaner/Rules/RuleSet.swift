@@ -69,14 +69,12 @@ public struct RuleSet: Sendable {
         let kind: LineRuleKind
         let pattern: Pattern?
         let source: RuleSource
-        /// The rule's place in its file's `LiteralPass`, which finds its candidate lines with the file's other rules'.
+        /// The place of a rule with a pattern in its file's `LiteralPass`, which finds its
+        /// candidate lines with the file's other rules'. It refers to the pass without holding
+        /// it: read for every rule of every document, it retains nothing.
         var literalSlot: LiteralPass.Slot? = nil
-        /// For a rule with a pattern and a slot, the slot's pass and index as plain values: the
-        /// line rules skip each screened rule without a candidate line on these alone, where
-        /// reading the slot and the pattern retained and released both, for every rule of every
-        /// document.
-        var literalPass: ObjectIdentifier? = nil
-        var literalIndex = 0
+        /// The pass `literalSlot` refers to, held here for as long as the rule lives (set with the slot).
+        var literalOwner: LiteralPass? = nil
         /// `.rule(source)`, boxed once for every document the rule runs over (a box and a copy of
         /// the source's strings a rule and document otherwise).
         let reason: RemovalReason

@@ -12,55 +12,54 @@ enum LineFilterChain {
         // Each rule file's screen, run once over the document for all of its rules (nil while
         // the file's rules search on their own): lines only ever go, so candidates stay candidates.
         var screened: [(pass: LiteralPass, candidates: LiteralScreen.Candidates?)] = []
-        // The entry of the file whose rules run now, kept at hand: a file's rules come together,
-        // and a search of `screened`, with a copy of the entry it finds, a rule cost more than
-        // many rules' own work.
-        var current: (pass: LiteralPass, candidates: LiteralScreen.Candidates?)?
-        // The same entry as plain values while it has candidates (nil pass otherwise): its pass,
-        // which of its slots are screened, and its candidates' rows, each a local of its own.
-        // Most rules of a file have no candidate line in a document, and are skipped on these
-        // and the rule's plain fields alone, without the retains of reading its slot and pattern.
-        var skipPass: ObjectIdentifier?
-        var skipScreens: [Bool] = []
-        var skipRowStart: [Int] = []
-        var skipMarks: [Bool] = []
+        // The entry of the file whose rules run now, kept at hand as plain values: a file's rules
+        // come together, and most of them have no candidate line in a document. Its pass's
+        // identity, which of its slots are screened and its candidates' rows (all empty while it
+        // has no candidates), each a local of its own: a rule without a candidate line is passed
+        // over on these and its slot alone, with nothing retained (a search of `screened`, or a
+        // copy of the entry it finds, cost more than many rules' own work).
+        var currentPass: UnsafeMutableRawPointer?
+        var screens: [Bool] = []
+        var rowStart: [Int] = []
+        var marks: [Bool] = []
         // By index, each field read as it is needed: a copy of each rule (its pattern, source and
         // slot retained and released) cost more than most rules' search.
         for index in rules.indices {
-            // What the general path below does for such a rule: the same entry (its pass is the
-            // current one), no join (the pass is screened already), then the same test of marks.
-            if let pass = skipPass, rules[index].literalPass == pass, let count = lines?.count {
-                let slot = rules[index].literalIndex
-                if slot < skipScreens.count, skipScreens[slot] {
-                    guard slot < skipRowStart.count, skipRowStart[slot] >= 0, Self.hasMark(skipMarks, from: skipRowStart[slot], count: count) else { continue }
-                }
-            }
-            let pattern = rules[index].pattern
             var matcher: LineMatcher?
-            if let pattern, let slot = rules[index].literalSlot {
-                if staleLines, screened.allSatisfy({ $0.pass !== slot.pass }) {
-                    lines = Self.join(document, earlier: lines, read: &read)
-                    staleLines = false
-                }
-                if current?.pass !== slot.pass, let lines {
-                    current = Self.entry(slot.pass, lines, &screened)
-                    skipPass = nil
-                    if let candidates = current?.candidates, let screens = slot.pass.screenedSlots {
-                        skipPass = ObjectIdentifier(slot.pass)
-                        skipScreens = screens
-                        skipRowStart = candidates.rowStart
-                        skipMarks = candidates.marks
+            if let slot = rules[index].literalSlot {
+                if slot.passIdentity != currentPass {
+                    // The current entry's pass is in `screened`: the text is joined only for a
+                    // pass not screened yet.
+                    if staleLines, screened.allSatisfy({ $0.pass !== slot.pass }) {
+                        lines = Self.join(document, earlier: lines, read: &read)
+                        staleLines = false
+                    }
+                    if let lines {
+                        let entry = Self.entry(slot.pass, lines, &screened)
+                        currentPass = slot.passIdentity
+                        if let candidates = entry.candidates, let screenedSlots = slot.pass.screenedSlots {
+                            screens = screenedSlots
+                            rowStart = candidates.rowStart
+                            marks = candidates.marks
+                        } else {
+                            screens = []
+                            rowStart = []
+                            marks = []
+                        }
                     }
                 }
-                if let lines, slot.pass.screens(slot.index), let candidates = current?.candidates {
+                if slot.passIdentity == currentPass, let count = lines?.count, slot.index < screens.count, screens[slot.index] {
                     // No candidate among the marks the matcher would read (or no row of them at
                     // all): no line matches, and the rule (whose removals all follow a matching
                     // line) has nothing to do.
-                    guard let start = candidates.start(of: slot.index), Self.hasMark(candidates.marks, from: start, count: lines.count) else { continue }
-                    matcher = LineMatcher(pattern, screened: candidates.marks, from: start, lines: lines)
+                    let slotIndex = slot.index
+                    guard slotIndex < rowStart.count, rowStart[slotIndex] >= 0, Self.hasMark(marks, from: rowStart[slotIndex], count: count) else { continue }
+                    if let pattern = rules[index].pattern, let lines {
+                        matcher = LineMatcher(pattern, screened: marks, from: rowStart[slotIndex], lines: lines)
+                    }
                 }
             }
-            if matcher == nil, let pattern {
+            if matcher == nil, let pattern = rules[index].pattern {
                 if staleLines, pattern.searchesDocument {
                     lines = Self.join(document, earlier: lines, read: &read)
                     staleLines = false

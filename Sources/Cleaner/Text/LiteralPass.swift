@@ -5,10 +5,25 @@ import Synchronization
 /// pay: a run over one small scrape does without, and each rule searches on its own as before.
 /// Made by the first thread to pass the mark, then shared read-only by all.
 final class LiteralPass: @unchecked Sendable {
-    /// A rule's place in its file's pass.
-    struct Slot: Sendable {
-        let pass: LiteralPass
+    /// A rule's place in its file's pass. It refers to the pass without holding it: the line
+    /// rules read each rule's slot for every document, and a slot that held its pass retained
+    /// and released it at each read. The rule that carries the slot holds the pass
+    /// (`RuleSet.LineRule.literalOwner`, set with it by `sharing`, the only maker of slots), so
+    /// the pass lives as long as any rule that can hand out its slot. (Sendable as the pass is.)
+    struct Slot: @unchecked Sendable {
+        private let reference: Unmanaged<LiteralPass>
         let index: Int
+
+        fileprivate init(_ pass: LiteralPass, index: Int) {
+            reference = Unmanaged.passUnretained(pass)
+            self.index = index
+        }
+
+        /// The pass, for as long as a rule carrying the slot lives.
+        var pass: LiteralPass { reference.takeUnretainedValue() }
+
+        /// The pass's identity, compared without touching its count.
+        var passIdentity: UnsafeMutableRawPointer { reference.toOpaque() }
     }
 
     /// Bytes of documents the rules have been run over before the screen is made: where the
@@ -29,17 +44,15 @@ final class LiteralPass: @unchecked Sendable {
         self.patterns = patterns
     }
 
-    /// `rules`, each with its slot in one pass made for them all.
+    /// `rules`, each with a pattern given its slot in one pass made for them all (and holding the pass).
     static func sharing(_ rules: [RuleSet.LineRule]) -> [RuleSet.LineRule] {
         guard rules.contains(where: { $0.pattern != nil }) else { return rules }
         let pass = LiteralPass(rules.map(\.pattern))
         return rules.enumerated().map { index, rule in
+            guard rule.pattern != nil else { return rule }
             var rule = rule
-            rule.literalSlot = Slot(pass: pass, index: index)
-            if rule.pattern != nil {
-                rule.literalPass = ObjectIdentifier(pass)
-                rule.literalIndex = index
-            }
+            rule.literalOwner = pass
+            rule.literalSlot = Slot(pass, index: index)
             return rule
         }
     }
