@@ -388,6 +388,10 @@ enum MainText {
                         if Double(lowercaseStarts) > Double(min(spaces + (bytes.count - index), spaceBound) + 1) * (1 - nameListCapitalShare) + 1 { return false }
                     } else {
                         uncasedStarts += 1
+                        // Each word without case takes one of at most `spaceBound` + 1 words from
+                        // the cased ones: past this many, too few are left, whatever follows
+                        // (Korean prose, which never fails the lowercase bound, ends here).
+                        if uncasedStarts > spaceBound - (nameListWords - 1) { return false }
                     }
                 }
                 afterSpace = false
