@@ -150,6 +150,32 @@ final class MainTextShortcutsTests: XCTestCase {
         }
     }
 
+    /// The name-list bound with the line's whitespace bound (`lengthAndSpaceBound`) answers as
+    /// without it, also for lines of words without case (hangul, CJK) among cased ones, which it
+    /// gives up on once too few words are left to be cased: just below, at and above the count
+    /// of cased words a name list needs, with no-break and ideographic spaces between words.
+    func testNameListBoundWithUncasedWordsAsWithout() {
+        let pieces = ["한국어", "서울", "東京", "Name", "Paris", "and", "of", "é", "Ünal", "2024", ",", "\u{3000}", "\u{A0}"]
+        var samples = pseudoRandomLines(from: pieces, seed: 23, count: 3000, maxWords: 60) { $0 & 7 == 0 ? "\u{A0}" : " " }
+        for count in 20...40 {
+            for uncased in 0...12 {
+                samples.append((0..<count).map { $0 < uncased ? "서울" : "Name" }.joined(separator: " "))
+                samples.append((0..<count).map { $0 % 7 < uncased % 7 ? "東京" : "Name" }.joined(separator: "\u{3000}") + ".")
+            }
+        }
+        var bounded = 0
+        for line in samples {
+            var text = line
+            text.withUTF8 { bytes in
+                let spaceBound = MainText.lengthAndSpaceBound(bytes).spaceBound
+                let answer = MainText.mayBeNameList(bytes: bytes, spaceBound: spaceBound)
+                XCTAssertEqual(answer, MainText.mayBeNameList(bytes: bytes), line)
+                if answer { bounded += 1 }
+            }
+        }
+        XCTAssertGreaterThan(bounded, 20)
+    }
+
     /// A menu item read off an ASCII line's bytes, as its scalars read: at most `menuItemWords`
     /// words between whitespace and `menuItemCharacters` characters, CJK counted double.
     func testMenuItemAsItsScalars() {

@@ -39,6 +39,56 @@ final class OutputBytesTests: XCTestCase {
         XCTAssertLessThan(empty, compared / 2)
     }
 
+    /// The text as it was joined before it was made from `textFileBytes`: kept blocks, a blank
+    /// line between, the kept lines of each on lines of their own, an append at a time.
+    private func appendedText(_ document: Document) -> String {
+        var output = ""
+        for block in document.blocks where block.isKept {
+            if !output.isEmpty { output += "\n\n" }
+            var first = true
+            for line in block.lines where line.isKept {
+                if !first { output += "\n" }
+                output += line.text
+                first = false
+            }
+        }
+        return output
+    }
+
+    /// `Document.text` is the join it always was, for lines empty, ASCII or not, with "\r\n" and
+    /// "\r" inside them (one `Character` across the join's bytes), short and very long: the same
+    /// bytes, and a string that counts its characters as the appended one does (its ASCII flag
+    /// is right).
+    func testTextIsTheAppendedJoin() {
+        let long = String(repeating: "Many words of a paragraph that runs on; ", count: 400)
+        let pieces = ["", "a", "é", "東京", "😀", "e\u{301}", "\r", "\r\n", "\n", "word", "   ", "longer words than fifteen bytes", long]
+        let lines = pseudoRandomLines(from: pieces, seed: 5, count: 3000, maxWords: 6) { $0 % 4 == 0 ? "" : " " }
+        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
+        var random = PseudoRandom(state: 3)
+        var line = 0
+        var compared = 0
+        while line + 40 < lines.count {
+            var blocks: [Block] = []
+            for _ in 0..<random.next(5) {
+                var block = Block(kind: .paragraph, lines: Array(lines[line..<line + random.next(6)]))
+                line += block.lines.count + 1
+                for index in block.lines.indices where random.next(3) == 0 { block.lines[index].removedBy = reason }
+                blocks.append(block)
+            }
+            let document = Document(blocks: blocks)
+            let text = document.text
+            let appended = appendedText(document)
+            XCTAssertEqual(Array(text.utf8), Array(appended.utf8), appended.debugDescription)
+            XCTAssertEqual(text, appended)
+            XCTAssertEqual(text.count, appended.count, appended.debugDescription)
+            XCTAssertEqual(text.unicodeScalars.count, appended.unicodeScalars.count)
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 200)
+        XCTAssertEqual(Document(blocks: []).text, "")
+        XCTAssertEqual(Document(blocks: [Block(kind: .paragraph, lines: ["", ""]), Block(kind: .paragraph, lines: ["x"])]).text, "\n\n\nx")
+    }
+
     /// Cleaned scrapes and pages in each format: the bytes are the formatted text's and a newline.
     func testFileBytesAreTheFormattedText() throws {
         let cleaner = try Cleaner()

@@ -16,7 +16,7 @@ enum LiveTicker {
 
     /// `run`, ended after the last paragraph before a feed that closes it, if any. `lines` holds
     /// each unit's text when it is one line; `weights` are the units' own weights.
-    static func trim(_ run: Range<Int>, lines: [String?], weights: [Double]) -> Range<Int> {
+    static func trim(_ run: Range<Int>, lines: MainText.UnitTexts, weights: [Double]) -> Range<Int> {
         // The first chain of at least `minStamps` stamped lines whose times never go forward.
         var chainStart: Int?
         var chainLength = 0

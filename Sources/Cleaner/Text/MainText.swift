@@ -31,33 +31,30 @@ enum MainText {
     static let wrappedLineCharacters = 40
 
     /// One unit of the choice: a line, or a whole block of wrapped prose.
-    private struct Unit {
+    struct Unit {
         let block: Int
         /// The unit's line, or nil for a block of wrapped prose: all its kept lines.
         let line: Int?
     }
 
     /// The units of a page, and what the choice reads of each, side by side: the steps after
-    /// `units(of:)` take the weights and the lines' texts as arrays of their own.
+    /// `units(of:)` take the weights as an array of their own, and the lines' texts from the
+    /// document (`UnitTexts`).
     private struct Units {
         var places: [Unit] = []
         var weights: [Double] = []
-        /// The line's text, for a unit that is one line (nil for a block of wrapped prose).
-        var texts: [String?] = []
         /// The number the line opens with as a numbered row's (`NumberedRows.leadingNumber`).
         var numbers: [Int?] = []
 
         init(capacity: Int) {
             places.reserveCapacity(capacity)
             weights.reserveCapacity(capacity)
-            texts.reserveCapacity(capacity)
             numbers.reserveCapacity(capacity)
         }
 
-        mutating func append(_ unit: Unit, weight: Double, text: String?, number: Int?) {
+        mutating func append(_ unit: Unit, weight: Double, number: Int?) {
             places.append(unit)
             weights.append(weight)
-            texts.append(text)
             numbers.append(number)
         }
     }
@@ -68,12 +65,31 @@ enum MainText {
         // page shows itself by a menu, or by opening with its title: one its headline says again,
         // or one that sets the site's name apart.
         guard WholePage.hasMenu(document) || PageTitle.opensWithRepeatedTitle(document) || SiteTitle.opensPage(document) else { return }
+        // Chosen apart from the marking: the texts' hold on the blocks ends before a line is
+        // marked, which would otherwise copy every block.
+        guard let (places, kept) = choice(in: document) else { return }
+        for position in places.indices where !kept.contains(position) {
+            let unit = places[position]
+            if let line = unit.line {
+                document.blocks[unit.block].lines[line].removedBy = reason
+                continue
+            }
+            // A block of wrapped prose is one unit: no line of it was removed since it was read.
+            for line in document.blocks[unit.block].lines.indices where document.blocks[unit.block].lines[line].isKept {
+                document.blocks[unit.block].lines[line].removedBy = reason
+            }
+        }
+    }
+
+    /// The units of a whole page and the range of them that is the article with its headline;
+    /// nil when the page has no one article run.
+    private static func choice(in document: Document) -> (places: [Unit], kept: Range<Int>)? {
         let units = units(of: document)
         var own = units.weights
-        let titles = units.texts
+        let titles = UnitTexts(blocks: document.blocks, places: units.places)
         NumberedRows.neutralise(&own, numbers: units.numbers)
         let weights = stretchCosts(own)
-        guard var run = heaviestRun(weights) else { return }
+        guard var run = heaviestRun(weights) else { return nil }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
             run = RunExtension.extendForward(anchored, weights: own)
         }
@@ -82,7 +98,7 @@ enum MainText {
         // one article run: cutting to the heaviest would lose most of the page.
         let prose = weights.reduce(0) { $0 + max($1, 0) }
         let proseInRun = weights[run].reduce(0) { $0 + max($1, 0) }
-        guard proseInRun >= minRunShare * prose else { return }
+        guard proseInRun >= minRunShare * prose else { return nil }
         run = TeaserStream.trim(run, lines: titles, weights: own)
         run = LiveTicker.trim(run, lines: titles, weights: own)
         var start = run.lowerBound
@@ -97,17 +113,7 @@ enum MainText {
             }
             probe -= 1
         }
-        for position in units.places.indices where position < start || position >= run.upperBound {
-            let unit = units.places[position]
-            if let line = unit.line {
-                document.blocks[unit.block].lines[line].removedBy = reason
-                continue
-            }
-            // A block of wrapped prose is one unit: no line of it was removed since it was read.
-            for line in document.blocks[unit.block].lines.indices where document.blocks[unit.block].lines[line].isKept {
-                document.blocks[unit.block].lines[line].removedBy = reason
-            }
-        }
+        return (units.places, start..<run.upperBound)
     }
 
     /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
@@ -145,7 +151,7 @@ enum MainText {
                 wrapped = isWrappedProse(texts)
             }
             if wrapped {
-                units.append(Unit(block: blockIndex, line: nil), weight: weight(texts.joined(separator: " ")), text: nil, number: nil)
+                units.append(Unit(block: blockIndex, line: nil), weight: weight(texts.joined(separator: " ")), number: nil)
                 lastIntroduces = texts.last.map(introducesList) ?? false
             } else {
                 // The list is the rest of the introducing line's block, or the next block when
@@ -159,8 +165,7 @@ enum MainText {
                     let unitWeight = introduced ? max(weight, 0) : weight
                     // No line but one whose last byte is a colon's introduces a list.
                     lastIntroduces = last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
-                    // The text's last use: the units take it over.
-                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, text: text, number: number)
+                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number)
                     if lastIntroduces { introduced = true }
                 }
             }
@@ -383,6 +388,10 @@ enum MainText {
                         if Double(lowercaseStarts) > Double(min(spaces + (bytes.count - index), spaceBound) + 1) * (1 - nameListCapitalShare) + 1 { return false }
                     } else {
                         uncasedStarts += 1
+                        // Each word without case takes one of at most `spaceBound` + 1 words from
+                        // the cased ones: past this many, too few are left, whatever follows
+                        // (Korean prose, which never fails the lowercase bound, ends here).
+                        if uncasedStarts > spaceBound - (nameListWords - 1) { return false }
                     }
                 }
                 afterSpace = false

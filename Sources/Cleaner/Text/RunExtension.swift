@@ -33,7 +33,7 @@ enum RunExtension {
     /// With `lines` (each unit's text, nil for a block of wrapped prose), a block of chrome that
     /// reads as a table's rows (`InArticleTable`) is crossed even when it outweighs the prose
     /// before it.
-    static func extendBack(_ run: Range<Int>, weights: [Double], lines: [String?]? = nil, acceptsLonger: Bool = true) -> Range<Int> {
+    static func extendBack(_ run: Range<Int>, weights: [Double], lines: MainText.UnitTexts? = nil, acceptsLonger: Bool = true) -> Range<Int> {
         // Walking away from the run: the running sum of unstretched weights; the extension
         // ends where it is greatest, the chrome block where it was lowest before that.
         var sum = 0.0
@@ -88,8 +88,8 @@ enum RunExtension {
         // Prose across a table must be the article's sentences, not lines of links; and the
         // block crossed a table's rows.
         if let table = tableStart, let lines {
-            guard InArticleTable.sentences(in: lines[beyond], weights: weights[beyond]) >= minProseLines,
-                  InArticleTable.isTable(lines[table..<run.lowerBound])
+            guard InArticleTable.sentences(in: ArraySlice(lines[beyond]), weights: weights[beyond]) >= minProseLines,
+                  InArticleTable.isTable(ArraySlice(lines[table..<run.lowerBound]))
             else { return run }
         }
         return beyond.lowerBound..<run.upperBound

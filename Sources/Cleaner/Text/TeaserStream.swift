@@ -30,7 +30,7 @@ enum TeaserStream {
     /// `run`, ended before a stream of items that closes it, if any. `lines` holds each unit's
     /// text when it is one line (nil for a block of wrapped prose); `weights` are the units'
     /// own weights.
-    static func trim(_ run: Range<Int>, lines: [String?], weights: [Double]) -> Range<Int> {
+    static func trim(_ run: Range<Int>, lines: MainText.UnitTexts, weights: [Double]) -> Range<Int> {
         let paragraphWeight = Double(MainText.proseCharacters)
         let paragraphs = run.filter { weights[$0] >= paragraphWeight }
         guard paragraphs.count > minItems else { return run }

@@ -9,7 +9,7 @@ enum TitleAnchor {
 
     /// The run under the repeated headline, or nil when the page names none or the prose under
     /// it weighs too little. `weights` are the units' own weights, before stretch costs.
-    static func run(titles: [String?], weights: [Double], bestSum: Double) -> Range<Int>? {
+    static func run(titles: MainText.UnitTexts, weights: [Double], bestSum: Double) -> Range<Int>? {
         // The title: the first line, alone in its unit, and no prose.
         guard let firstLine = titles.first, let titleLine = firstLine, let firstWeight = weights.first, firstWeight < 0 else { return nil }
         let title = PageTitle.words(of: titleLine)
