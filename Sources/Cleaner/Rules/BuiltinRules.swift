@@ -157,6 +157,11 @@ drop_line(social): ^(?i:(?:beitrag|artikel|seite) teilen|jetzt teilen|partager(?
 drop_line(social): ^(?=.{0,100}$)(?i)(?=.*(?:recipe|rezept|recette|receta|ricetta))(?:\s*(?:jump to recipe|print recipe|pin recipe|save recipe|rate (?:this )?recipe|print|pin(?: it)?|zum rezept|rezept (?:drucken|speichern|bewerten)|drucken|pinnen|bei pinterest speichern|imprimer(?: la recette)?|aller à la recette|épingler|imprimir(?: (?:la )?receta)?|ir a la receta|stampa(?: (?:la )?ricetta)?|vai alla ricetta|imprimir receita)\b)+\s*$
 # A share bar flattened one button a line: a network's name alone ("Facebook", "Reddit", "Email").
 drop_line(social): ^(?i:facebook|twitter|pinterest|reddit|linkedin|whatsapp|flipboard|tumblr|digg|delicious|stumbleupon|telegram|messenger|pocket|google\+?|email|e-mail|print|share this page|share this with friends)$
+# The older bookmarking and mailing buttons, alone or in a row: "Add to del.icio.us", "Digg this",
+# "Furl this page", "Add to Bookmarks", "Send to friend", "E-mail to a Friend", "Page Tools:", "Cite",
+# "TalkBack E-mail Print del.icio.us Digg this".
+drop_line(social): ^(?i)(?:add to (?:del\.icio\.us|digg|reddit|furl|my yahoo!?|google|bookmarks|favou?rites)|digg(?: this| it)?|del\.icio\.us|furl(?: this page)?|bookmark(?: this(?: page| article)?)?|add bookmark|send to (?:a )?friend|e-?mail to (?:a )?friend|page tools:?|cite)$
+drop_line(social): ^(?i)(?=.{0,120}$)(?=.*\b(?:talkback|del\.icio\.us|digg|furl|stumble ?upon|newsvine|slashdot)\b)(?:\s*(?:talkback|e-?mail|print|del\.icio\.us|digg(?: this)?|share|save|bookmark|reddit|furl|stumble ?upon|newsvine|slashdot)\s*[|·•]?)+$
 # The share bar's link buttons: "Get short URL", "Copy link" and what they say when pressed.
 drop_line(social): ^(?i:get short url|short url|copy link|copy url|link copied|copied!?)$
 drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with|to) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
@@ -227,6 +232,12 @@ drop_line(navigation): ^(?i:home|top)$
 # "Newer Older", "Subscribe to: Post Comments (Atom)", and its placeholders left unfilled
 # ("<$BlogBacklinkTitle$>").
 drop_line(navigation): ^(?i:links to this post:?|create a link|blogthis!?|newer older|newer posts? older posts?|older posts? newer posts?|subscribe to: posts? (?:comments )?\(atom\))$|^<\$Blog\w+\$>$
+# A page's links alone, where a list or a picture left them: "(link)", "Larger Picture", "View
+# this ad", "Add to my wishlist", "Article continues", "Site Map", "Contact Us", "Search", "Need
+# help?"; and the same set in brackets, one or several: "[ Top ]", "[ View All ]",
+# "[reply] [top]", "[ Full Story ]".
+drop_line(navigation): ^(?i:\(link\)|larger picture|view this ad|add to (?:my )?wish ?list|article continues(?: below)?(?: after (?:this )?(?:ad|advertisement))?|site ?map|contact us|search|need help\?)$
+drop_line(navigation): ^(?:\s*\[\s*(?i:top|view all|home|back|next|previous|prev|more|search|full story|more info|read more|print|e-?mail|reply|quote|comment)\s*\])+\s*$
 # A footer's row of links: "Home | About Us | Contact Us | Privacy Policy", "FOIA | Privacy Notice
 # | Copyright Information | Other U.S. Government Information": three or more short labels joined
 # by |, one of them a footer's own page. A label holds no sentence end: a full stop only after a
@@ -316,7 +327,8 @@ drop_line(other): ^(?=.{0,200}$)(?!.*[.!?]$)(?=.*\b(?i:permalink|trackbacks?|com
 # A box of related links in a text scrape, or in an HTML container the link density let through:
 # its heading and the few titles under it ("Related" / three headlines, "More from Sport" / five).
 # The same heading in other languages ("Artículos relacionados", "Verwandte Artikel", "Articoli
-# correlati"), and a blog's "Recent posts" box under its post.
+# correlati"), a blog's "Recent posts" box under its post, and a site's own box of its other
+# stories under its name ("More Example Courier"; not "More Information" or "More Details").
 # A heading over a long run of short lines stays: that is a list of the page's own (see HeadedTitles).
 drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|more (?!(?i:info|information|details|resources|help|questions)\b)(?-i:\p{Lu}\S*(?: \p{Lu}\S*){0,3})|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|mehr (?:aus|von|zum|zur) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas|(?:artículos|entradas) (?:relacionad[ao]s|recientes)|(?:artigos|posts|matérias) (?:relacionad[ao]s|recentes)|articles (?:liés|similaires|connexes|récents)|derniers articles|(?:verwandte|ähnliche|neueste) (?:artikel|beiträge)|passende artikel|articoli (?:correlati|simili|recenti)|gerelateerde artikelen|(?:powiązane|podobne) artykuły|(?:recent|latest) (?:posts|articles|stories)|lo más leído|más leídas|más noticias|mais lidas|leia mais|più letti|les plus lus|meistgelesen|auch interessant|lees ook|meer nieuws|czytaj (?:także|też|również)|zobacz (?:także|też|również)|weiterlesen|lire la suite|leer más|leggi (?:tutto|di più)|lees meer|czytaj więcej|читайте также|похожие (?:статьи|новости|материалы|записи)|(?:самое популярное|самые популярные)(?: \S.{0,40})?)\s*(?:\.\.\.|…)?\s*:?$
 
@@ -355,6 +367,17 @@ drop_line(navigation): ^(?i:continue reading|keep reading|read the (?:full|whole
 drop_line(other): ^(?=.{0,200}$)(?i:e-?mail|write to|reach|contact)\s+(?:(?i:the (?:author|reporters?|writers?|editors?))|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?i:at|on|via)\s
 # A comment form's fields, one a line, marked as required: "Name *", "Email *", "Website *".
 drop_line(comments): ^(?i:name|e-?mail|website|comment|message|url)\s*\*\s*$
+
+# A comment section's house rules and a form's consent line: "As you comment, please be respectful
+# of other commenters ...", "Please be mindful of our community standards.", "Community Rules apply
+# to all content you upload ...", "By submitting this form you agree to ... using your data".
+drop_line(comments): ^(?i)(?=.{0,400}$)(?=.*\b(?:comment\w*|community)\b).*\b(?:please be (?:respectful|mindful|civil|courteous)|community (?:standards|guidelines|rules) apply)\b
+drop_line(comments): ^(?i)(?=.{0,300}$)by (?:submitting|using|completing) this form,? you (?:agree|consent|accept)\b
+# A sign-up box's promise with no word for the newsletter: "Get breaking science news on ... and
+# more!", "Get the latest updates ... and more!". An offer, not a sentence of the article.
+drop_line(social): ^(?i)(?=.{0,160}$)get (?:breaking|the latest|the day['’]s)\b.*(?:!|\band more\W*)$
+# A footer's legal links alone: "Disclaimer", "Terms of Use", "Terms of Service Privacy Notice".
+drop_line(legal): ^(?i:disclaimer|terms of (?:service|use)(?: privacy (?:notice|policy))?|privacy (?:notice|policy))$
 
 ## Sponsored blocks: the heading, and everything under it to the end
 
