@@ -149,7 +149,7 @@ drop_repeated_lines(caption): yes
 
 drop_line(social): ^(?i)(?:like|follow|join|find|friend) us on (?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest)\.?$
 drop_line(social): ^(?i)(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit)(?:\s*[|/·•]?\s*(?:share|tweet|email|e-mail|print|comment|comments|adjust|save|whatsapp|facebook|twitter|linkedin|pinterest|reddit))+$
-drop_line(social): ^(?i)(?:share|share this|share this article|share on facebook|share on twitter)\s*:?$
+drop_line(social): ^(?i)(?:share|share this|share this (?:article|story|post|page)|share on facebook|share on twitter)\s*:?$
 # The same button in other languages: "Beitrag teilen", "Partager cet article", "Condividi".
 drop_line(social): ^(?i:(?:beitrag|artikel|seite) teilen|jetzt teilen|partager(?: (?:cet article|l'article|sur))?|compartir(?: (?:este artículo|esta entrada|en))?|condividi(?: (?:questo articolo|su))?|compartilhe(?: (?:este artigo|esta matéria))?|compartilhar|delen|udostępnij|поделиться)\s*:?$
 # A recipe card's buttons on one line, in any order: "Zum Rezept Drucken Pinnen", "Rezept drucken
@@ -157,9 +157,14 @@ drop_line(social): ^(?i:(?:beitrag|artikel|seite) teilen|jetzt teilen|partager(?
 drop_line(social): ^(?=.{0,100}$)(?i)(?=.*(?:recipe|rezept|recette|receta|ricetta))(?:\s*(?:jump to recipe|print recipe|pin recipe|save recipe|rate (?:this )?recipe|print|pin(?: it)?|zum rezept|rezept (?:drucken|speichern|bewerten)|drucken|pinnen|bei pinterest speichern|imprimer(?: la recette)?|aller à la recette|épingler|imprimir(?: (?:la )?receta)?|ir a la receta|stampa(?: (?:la )?ricetta)?|vai alla ricetta|imprimir receita)\b)+\s*$
 # A share bar flattened one button a line: a network's name alone ("Facebook", "Reddit", "Email").
 drop_line(social): ^(?i:facebook|twitter|pinterest|reddit|linkedin|whatsapp|flipboard|tumblr|digg|delicious|stumbleupon|telegram|messenger|pocket|google\+?|email|e-mail|print|share this page|share this with friends)$
+# The older bookmarking and mailing buttons, alone or in a row: "Add to del.icio.us", "Digg this",
+# "Furl this page", "Add to Bookmarks", "Send to friend", "E-mail to a Friend", "Page Tools:", "Cite",
+# "TalkBack E-mail Print del.icio.us Digg this".
+drop_line(social): ^(?i)(?:add to (?:del\.icio\.us|digg|reddit|furl|my yahoo!?|google|bookmarks|favou?rites)|digg(?: this| it)?|del\.icio\.us|furl(?: this page)?|bookmark(?: this(?: page| article)?)?|add bookmark|send to (?:a )?friend|e-?mail to (?:a )?friend|page tools:?|cite)$
+drop_line(social): ^(?i)(?=.{0,120}$)(?=.*\b(?:talkback|del\.icio\.us|digg|furl|stumble ?upon|newsvine|slashdot)\b)(?:\s*(?:talkback|e-?mail|print|del\.icio\.us|digg(?: this)?|share|save|bookmark|reddit|furl|stumble ?upon|newsvine|slashdot)\s*[|·•]?)+$
 # The share bar's link buttons: "Get short URL", "Copy link" and what they say when pressed.
 drop_line(social): ^(?i:get short url|short url|copy link|copy url|link copied|copied!?)$
-drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
+drop_line(social): ^(?i)share(?: this(?: article| story| post| page)?)? (?:on|via|with|to) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|email|e-mail|telegram|messenger)\.?$
 # The site's own channels: "Follow Newsbeat on Instagram, Facebook and Twitter.", "Subscribe to
 # our channel on YouTube for more videos", "Subscribe to the magazine".
 drop_line(social): ^(?i:follow|like|subscribe to)\s\S.{0,60}\s(?i:on|to)\s(?i:twitter|facebook|instagram|youtube|linkedin|tiktok)\b.{0,120}$
@@ -215,6 +220,24 @@ drop_line(other): ^(?i)(?=.{0,200}$)this (?:web ?site|site|page) (?:is )?(?:best
 # A login box flattened one field a line: "User name", "Password", "Remember me", "Forgot
 # Password?", "Passwort vergessen?", "Mot de passe", "Iniciar sesión".
 drop_line(navigation): ^(?i:user ?name|password|remember me|log ?in|log ?out|sign in|sign out|register|forgot (?:your )?password\??|lost (?:your )?password\??|new user\?.{0,30}|log ?in problems\?|user'?s? log ?in|e-?mail password|benutzername|passwort|passwort vergessen\??|anmelden|abmelden|registrieren|angemeldet bleiben|mot de passe|mot de passe oublié\s?\??|se connecter|s'inscrire|identifiant|contraseña|¿?olvidaste tu contraseña\??|iniciar sesión|registrarse|senha|esqueceu (?:a|sua) senha\??|entrar|cadastre-se)\W*$
+# A forum template's bars around a thread, as phpBB-style boards print them on every page:
+# "FAQ Search Memberlist Usergroups Register", "Profile Log in to check your private messages
+# Log in", "View previous topic :: View next topic", "Display posts from previous: All Posts 1 Day
+# ...", "Goto page 1, 2 Next", and the trail "Example Forum Forum Index -> General". The posts stay.
+drop_line(navigation): ^(?i)(?:(?=.{0,200}$).*\blog ?in to check your private messages\b.*|display posts from previous\s*:.*|view previous topic\s*::?\s*view next topic|goto page \d.{0,40}|(?:faq|search|memberlist|usergroups|register|profile|log ?in|login)(?:\s+(?:faq|search|memberlist|usergroups|register|profile|log ?in|login)){2,})$
+drop_line(navigation): ^(?=.{0,200}$).{0,60}\b(?i:forum index)\b(?:\s*(?:->|»|›|>).*)?$
+# The link home and back up the page alone on its line: "Home", "Top".
+drop_line(navigation): ^(?i:home|top)$
+# A blog template's furniture under a post: "Links to this post", "Create a Link", "BlogThis!",
+# "Newer Older", "Subscribe to: Post Comments (Atom)", and its placeholders left unfilled
+# ("<$BlogBacklinkTitle$>").
+drop_line(navigation): ^(?i:links to this post:?|create a link|blogthis!?|newer older|newer posts? older posts?|older posts? newer posts?|subscribe to: posts? (?:comments )?\(atom\))$|^<\$Blog\w+\$>$
+# A page's links alone, where a list or a picture left them: "(link)", "Larger Picture", "View
+# this ad", "Add to my wishlist", "Article continues", "Site Map", "Contact Us", "Search", "Need
+# help?"; and the same set in brackets, one or several: "[ Top ]", "[ View All ]",
+# "[reply] [top]", "[ Full Story ]".
+drop_line(navigation): ^(?i:\(link\)|larger picture|view this ad|add to (?:my )?wish ?list|article continues(?: below)?(?: after (?:this )?(?:ad|advertisement))?|site ?map|contact us|search|need help\?)$
+drop_line(navigation): ^(?:\s*\[\s*(?i:top|view all|home|back|next|previous|prev|more|search|full story|more info|read more|print|e-?mail|reply|quote|comment)\s*\])+\s*$
 # A footer's row of links: "Home | About Us | Contact Us | Privacy Policy", "FOIA | Privacy Notice
 # | Copyright Information | Other U.S. Government Information": three or more short labels joined
 # by |, one of them a footer's own page. A label holds no sentence end: a full stop only after a
@@ -236,8 +259,9 @@ drop_line(navigation): ^(?i:view all|see all|show all|see more|view more)\s?(?:\
 drop_line(navigation): ^(?i:post navigation|beitrags-?navigation|navigation des articles)$|^(?i:(?:previous|next) (?:post|article)|(?:vorheriger|nächster) (?:beitrag|artikel)|article (?:précédent|suivant)|entrada (?:anterior|siguiente))\b\s*[:»›>«‹<]?\s*(?:\S.{0,160}(?<![.!?]))?$
 # A shop's empty basket: "Your cart is empty", "Ihr Warenkorb ist leer", "Votre panier est vide".
 drop_line(navigation): ^(?i:(?:your )?(?:shopping )?(?:cart|basket|bag) is (?:currently )?empty|(?:ihr |dein )?warenkorb ist leer|(?:votre )?panier est vide|(?:tu |su )?carrito (?:está )?vacío|(?:il tuo )?carrello (?:è )?vuoto|(?:o seu |seu )?carrinho (?:está )?vazio|(?:uw |je )?winkelwagen is leeg|(?:twój )?koszyk jest pusty)\W*$
-# An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige".
-drop_line(sponsored): ^(?i:advert|anzeige|werbung|publicidad|publicité|pubblicità|reklame)$
+# An advertisement's label left in the text when the advertisement is not: "Advert", "Anzeige",
+# "ADVERTISING", "reklama".
+drop_line(sponsored): ^(?i:advert|advertising|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklame|reklama)$
 # A media player's notice in place of the player: "Media playback is unsupported on your device",
 # "This slideshow requires JavaScript.", "This video is unavailable in the format required for
 # your device/os."
@@ -280,6 +304,11 @@ drop_unrepeated(other): ^(?=.*\b\d{1,2}[:.]\d{2}\b)(?=.*(?:\b(?:19|20)\d{2}\b|\b
 # The reading time a template puts over the article: "5 min read", "Reading time: 3 minutes",
 # "Lesezeit: 4 Minuten", "Tempo de leitura: 2 minutos".
 drop_line(other): ^(?i)(?:(?:reading time|read time|lesezeit|tempo de leitura|temps de lecture|tiempo de lectura|tempo di lettura)\s?:?\s?(?:about |ca\. |environ )?\d+\s?(?:min(?:utes?|utos?|uten|uti)?\.?|m)|\d+\s?(?:min(?:ute)?s?\.?|minuten|minutos|minuti)\s(?:read|reading|lesezeit|de leitura|de lecture|de lectura|di lettura))$
+# The same after the post's date, as blog platforms print it: "Oct 18, 2019 · 8 min read".
+drop_line(other): ^(?i)(?=.{0,80}$)[^.!?·•|]{1,40}\s[·•|]\s\d+\s?(?:min(?:ute)?s?\.?|minuten|minutos|minuti) (?:read|lesezeit|de leitura|de lecture|de lectura|di lettura)$
+# A page's buttons alone on a line, one word each: "Follow", "Tweet", "Save", "Copy", "Replay",
+# "Read now", "More".
+drop_line(social): ^(?i:follow|tweet|save|copy|replay|read now|more)$
 drop_line(other): ^(?:By|BY|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|and|und|&))*\s*(?:[,|·•–—-]\s*[^.!?]{0,80})?$
 # The credits of other reporters and editors under a wire story: "Jane Doe contributed reporting
 # from Hong Kong.", "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by ...".
@@ -300,9 +329,10 @@ drop_line(other): ^(?=.{0,200}$)(?!.*[.!?]$)(?=.*\b(?i:permalink|trackbacks?|com
 # A box of related links in a text scrape, or in an HTML container the link density let through:
 # its heading and the few titles under it ("Related" / three headlines, "More from Sport" / five).
 # The same heading in other languages ("Artículos relacionados", "Verwandte Artikel", "Articoli
-# correlati"), and a blog's "Recent posts" box under its post.
+# correlati"), a blog's "Recent posts" box under its post, and a site's own box of its other
+# stories under its name ("More Example Courier"; not "More Information" or "More Details").
 # A heading over a long run of short lines stays: that is a list of the page's own (see HeadedTitles).
-drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|mehr (?:aus|von|zum|zur) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas|(?:artículos|entradas) (?:relacionad[ao]s|recientes)|(?:artigos|posts|matérias) (?:relacionad[ao]s|recentes)|articles (?:liés|similaires|connexes|récents)|derniers articles|(?:verwandte|ähnliche|neueste) (?:artikel|beiträge)|passende artikel|articoli (?:correlati|simili|recenti)|gerelateerde artikelen|(?:powiązane|podobne) artykuły|(?:recent|latest) (?:posts|articles|stories)|lo más leído|más leídas|más noticias|mais lidas|leia mais|più letti|les plus lus|meistgelesen|auch interessant|lees ook|meer nieuws|czytaj (?:także|też|również)|zobacz (?:także|też|również)|weiterlesen|lire la suite|leer más|leggi (?:tutto|di più)|lees meer|czytaj więcej|читайте также|похожие (?:статьи|новости|материалы|записи)|(?:самое популярное|самые популярные)(?: \S.{0,40})?)\s*(?:\.\.\.|…)?\s*:?$
+drop_with_titles(teaser): ^(?i:related(?: (?:articles?|stories|posts|content|links|news|videos?|reading))?|more (?!(?i:info|information|details|resources|help|questions)\b)(?-i:\p{Lu}\S*(?: \p{Lu}\S*){0,3})|related coverage(?: \S.{0,60})?|more (?:from|in|on) \S.{0,40}|mehr (?:aus|von|zum|zur) \S.{0,40}|more (?:\S+ ){0,3}(?:stories|news|articles|videos|reads)(?: \S.{0,40})?|most (?:read|popular|viewed|shared)(?: \S.{0,40})?|trending(?: now| news| stories)?|don['’]?t miss|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read next|explore further|popular (?:on|in) \S.{0,40}|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|à lire aussi|lire aussi|sur le même sujet|leia também|veja também|notícias relacionadas|leggi anche|potrebbe interessarti|lee también|te puede interesar|noticias relacionadas|(?:artículos|entradas) (?:relacionad[ao]s|recientes)|(?:artigos|posts|matérias) (?:relacionad[ao]s|recentes)|articles (?:liés|similaires|connexes|récents)|derniers articles|(?:verwandte|ähnliche|neueste) (?:artikel|beiträge)|passende artikel|articoli (?:correlati|simili|recenti)|gerelateerde artikelen|(?:powiązane|podobne) artykuły|(?:recent|latest) (?:posts|articles|stories)|lo más leído|más leídas|más noticias|mais lidas|leia mais|più letti|les plus lus|meistgelesen|auch interessant|lees ook|meer nieuws|czytaj (?:także|też|również)|zobacz (?:także|też|również)|weiterlesen|lire la suite|leer más|leggi (?:tutto|di più)|lees meer|czytaj więcej|читайте также|похожие (?:статьи|новости|материалы|записи)|(?:самое популярное|самые популярные)(?: \S.{0,40})?)\s*(?:\.\.\.|…)?\s*:?$
 
 # Headings of related-article lists (the lists themselves go by link density).
 drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories|posts|content|coverage|links|news)|more (?:stories|news|articles)|recommended(?: for you| stories| articles)?|most (?:popular|read|viewed)|trending(?: now)?|read (?:more|next)|see also|weitere artikel|mehr zum thema|das könnte sie auch interessieren|weiterlesen|lesen sie auch|(?:à )?lire aussi|leia também|lee también|(?:zobacz|czytaj) (?:także|też|również)|читайте также)\s*(?:\.\.\.|…)?\s*:?$
@@ -312,6 +342,9 @@ drop_line(teaser): ^(?i:you (?:may|might) also like|related (?:articles?|stories
 drop_line(teaser): ^(?i:read more|see more|see also|read also|also read|related|related (?:posts?|articles?|stories|coverage)|lire aussi|lesen sie auch|leia também|leggi anche|lee también)\s*:\s*\S.{0,150}(?<![.!?:])$
 
 teaser(teaser): ^(?i:(?:updated |posted )?(?:\d{1,2}|an?|one) (?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago)$
+# The same stamp in other languages: "vor 3 Stunden", "il y a 2 heures", "hace 5 minutos", "há 2 dias",
+# "2 ore fa", "3 uur geleden", "5 minut temu", "před 3 minutami", "Aktualizováno před 21 minutami".
+teaser(teaser): ^(?i:(?:aktualisiert |mis à jour |actualizado |atualizado |aggiornato |aktualizováno )?(?:vor (?:\d{1,2}|einer?|einem) (?:min(?:ute|uten)?|std|stunden?|tag(?:en)?|wochen?)|il y a (?:\d{1,2}|une?) (?:min(?:ute)?s?|h|heures?|jours?|semaines?)|hace (?:\d{1,2}|una?) (?:min(?:uto)?s?|h|horas?|días?|semanas?)|há (?:\d{1,2}|uma?) (?:min(?:uto)?s?|h|horas?|dias?|semanas?)|(?:\d{1,2}|un'?) (?:min(?:uti|uto)?|or[ae]|giorn[oi]|settiman[ae]) fa|(?:\d{1,2}|een) (?:min(?:uten|uut)?|uur|dag(?:en)?|weken?) geleden|(?:\d{1,2}|jedn[aą]) (?:min(?:ut[ay]?)?|godzin[ay]?|dni|dzień|tygodni[e]?) temu|před (?:\d{1,2}|jednou|hodinou|minutou) ?(?:minut(?:ou|ami)|hodin(?:ou|ami)|dn(?:em|y)|týdn(?:em|y))?))$
 
 # Comments under the article, each stamped with its age ("2 days ago at 07:52 am"): from the
 # first stamp on, when three or more different stamps remain after the article was chosen.
@@ -328,6 +361,25 @@ drop_line(other): ^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},?\s+@\w{
 # that goes on ("Continue reading to find out why.") stays. After the teaser rules: such a label
 # alone over a list of titles heads a box of them (drop_with_titles).
 drop_line(navigation): ^(?i:continue reading|keep reading|read the (?:full|whole|rest of the) (?:story|article|post)|weiterlesen|lire la suite|leer más|seguir leyendo|continuar lendo|continue lendo|continua a leggere|leggi tutto|verder lezen|lees verder|czytaj dalej|читать далее)(?:\s+(?:the\s+)?(?:main\s+|full\s+|rest\s+of\s+the\s+)?(?:story|article|post|entry)|\s*[:–—-]?\s*["“„«‹][^"“”„«»‹›]{1,150}["”“»›])?\s*(?:\.\.\.|…|»|›|→|>>?)?\s*$
+
+# The reporter's address under a story, as an instruction to the reader: "Email Jane Doe at
+# jdoe@example.com", "Write to John Roe at john.roe@example.com", "Reach the reporters on Twitter
+# at ...". The verb opens the line, the name or "the reporter" follows: a sentence that says who
+# can be reached ("She can be reached by phone ...") is the article's.
+drop_line(other): ^(?=.{0,200}$)(?i:e-?mail|write to|reach|contact)\s+(?:(?i:the (?:author|reporters?|writers?|editors?))|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?i:at|on|via)\s
+# A comment form's fields, one a line, marked as required: "Name *", "Email *", "Website *".
+drop_line(comments): ^(?i:name|e-?mail|website|comment|message|url)\s*\*\s*$
+
+# A comment section's house rules and a form's consent line: "As you comment, please be respectful
+# of other commenters ...", "Please be mindful of our community standards.", "Community Rules apply
+# to all content you upload ...", "By submitting this form you agree to ... using your data".
+drop_line(comments): ^(?i)(?=.{0,400}$)(?=.*\b(?:comment\w*|community)\b).*\b(?:please be (?:respectful|mindful|civil|courteous)|community (?:standards|guidelines|rules) apply)\b
+drop_line(comments): ^(?i)(?=.{0,300}$)by (?:submitting|using|completing) this form,? you (?:agree|consent|accept)\b
+# A sign-up box's promise with no word for the newsletter: "Get breaking science news on ... and
+# more!", "Get the latest updates ... and more!". An offer, not a sentence of the article.
+drop_line(social): ^(?i)(?=.{0,160}$)get (?:breaking|the latest|the day['’]s)\b.*(?:!|\band more\W*)$
+# A footer's legal links alone: "Disclaimer", "Terms of Use", "Terms of Service Privacy Notice".
+drop_line(legal): ^(?i:disclaimer|terms of (?:service|use)(?: privacy (?:notice|policy))?|privacy (?:notice|policy))$
 
 ## Sponsored blocks: the heading, and everything under it to the end
 
