@@ -16,11 +16,24 @@ final class OutputBytesTests: XCTestCase {
     func testTextBytesAreTheTextsBytes() {
         let pieces = ["", "a", "Tide", "tables", "é", "naïve", "東京", "😀", "word", "   ", "longer words than fifteen bytes"]
         let lines = pseudoRandomLines(from: pieces, seed: 7, count: 4000, maxWords: 9) { $0 % 3 == 0 ? "" : " " }
-        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
-        var random = PseudoRandom(state: 11)
-        var line = 0
         var compared = 0
         var empty = 0
+        for document in randomDocuments(of: lines, seed: 11) {
+            XCTAssertEqual(document.textFileBytes, reference(document.text), document.text.debugDescription)
+            compared += 1
+            if document.text.isEmpty { empty += 1 }
+        }
+        XCTAssertGreaterThan(compared, 300)
+        XCTAssertGreaterThan(empty, 10)
+        XCTAssertLessThan(empty, compared / 2)
+    }
+
+    /// Documents of up to four blocks of up to five of `lines` each, a third of them removed.
+    private func randomDocuments(of lines: [String], seed: UInt64) -> [Document] {
+        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
+        var random = PseudoRandom(state: seed)
+        var line = 0
+        var documents: [Document] = []
         while line + 40 < lines.count {
             var blocks: [Block] = []
             for _ in 0..<random.next(5) {
@@ -29,14 +42,9 @@ final class OutputBytesTests: XCTestCase {
                 for index in block.lines.indices where random.next(3) == 0 { block.lines[index].removedBy = reason }
                 blocks.append(block)
             }
-            let document = Document(blocks: blocks)
-            XCTAssertEqual(document.textFileBytes, reference(document.text), document.text.debugDescription)
-            compared += 1
-            if document.text.isEmpty { empty += 1 }
+            documents.append(Document(blocks: blocks))
         }
-        XCTAssertGreaterThan(compared, 300)
-        XCTAssertGreaterThan(empty, 10)
-        XCTAssertLessThan(empty, compared / 2)
+        return documents
     }
 
     /// The text as it was joined before it was made from `textFileBytes`: kept blocks, a blank
@@ -63,19 +71,8 @@ final class OutputBytesTests: XCTestCase {
         let long = String(repeating: "Many words of a paragraph that runs on; ", count: 400)
         let pieces = ["", "a", "é", "東京", "😀", "e\u{301}", "\r", "\r\n", "\n", "word", "   ", "longer words than fifteen bytes", long]
         let lines = pseudoRandomLines(from: pieces, seed: 5, count: 3000, maxWords: 6) { $0 % 4 == 0 ? "" : " " }
-        let reason = RemovalReason.heuristic(name: "test", category: .other, detail: "")
-        var random = PseudoRandom(state: 3)
-        var line = 0
         var compared = 0
-        while line + 40 < lines.count {
-            var blocks: [Block] = []
-            for _ in 0..<random.next(5) {
-                var block = Block(kind: .paragraph, lines: Array(lines[line..<line + random.next(6)]))
-                line += block.lines.count + 1
-                for index in block.lines.indices where random.next(3) == 0 { block.lines[index].removedBy = reason }
-                blocks.append(block)
-            }
-            let document = Document(blocks: blocks)
+        for document in randomDocuments(of: lines, seed: 3) {
             let text = document.text
             let appended = appendedText(document)
             XCTAssertEqual(Array(text.utf8), Array(appended.utf8), appended.debugDescription)
