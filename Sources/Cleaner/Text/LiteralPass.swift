@@ -57,11 +57,6 @@ final class LiteralPass: @unchecked Sendable {
         }
     }
 
-    /// Whether the rule in `slot` is screened, once the screen is made.
-    func screens(_ slot: Int) -> Bool {
-        state.load(ordering: .acquiring) == 1 && screen?.screens(slot) == true
-    }
-
     /// `screens` of every slot, once the screen is made (nil before).
     var screenedSlots: [Bool]? {
         state.load(ordering: .acquiring) == 1 ? screen?.screenedSlots : nil
