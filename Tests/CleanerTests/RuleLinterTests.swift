@@ -150,11 +150,11 @@ final class RuleLinterTests: XCTestCase {
         XCTAssertEqual(report.errors, 0)
         XCTAssertEqual(report.findings.map(\.line), [1], lines(report).joined(separator: "\n"))
         XCTAssertTrue(lines(report).first?.contains("backtracks without bound") == true, lines(report).joined())
-        let lines = ["Home | About Us | Contact | Privacy Policy", "FOIA | Privacy Notice | U.S. Government", "Row 7 | 21 | Some words about item 7 here.", "About | Contact", "Terms | Help | Jobs | More news here.", "  Home  |  About  |   Help   "]
-        for line in lines {
+        let samples = ["Home | About Us | Contact | Privacy Policy", "FOIA | Privacy Notice | U.S. Government", "Row 7 | 21 | Some words about item 7 here.", "About | Contact", "Terms | Help | Jobs | More news here.", "  Home  |  About  |   Help   "]
+        for line in samples {
             XCTAssertEqual(try Pattern(ambiguous).matches(line), try Pattern(atomic).matches(line), line)
         }
-        XCTAssertEqual(try lines.map { try Pattern(atomic).matches($0) }, [true, true, false, false, false, true])
+        XCTAssertEqual(try samples.map { try Pattern(atomic).matches($0) }, [true, true, false, false, false, true])
     }
 
     /// The rules that ship with clean are clean, and so are their golden cases' pages.
