@@ -226,6 +226,15 @@ struct ContentExtractor {
         } else {
             roots = [top]
         }
+        if let parent = top.parent {
+            // (Not scored either: a heading joins for its place, not its numbers.)
+            let headings = sectionHeadings(among: parent, roots: roots)
+            if !headings.isEmpty {
+                let joined = Set(roots).union(headings)
+                roots = parent.elementChildren.filter { joined.contains($0) }
+                proseSiblings.formUnion(headings)
+            }
+        }
         let scored = roots.filter { !proseSiblings.contains($0) }
         let wider = widened(scored, top: top, body: body, stats: stats)
         if wider != scored { roots = wider }
@@ -233,6 +242,31 @@ struct ContentExtractor {
         roots = cells.before + roots + cells.after
         let characters = roots.reduce(0) { $0 + (stats[$1]?.characters ?? 0) }
         return Result(roots: roots, excluded: [:], characters: characters)
+    }
+
+    /// Headings among the article's parent's children that sit between two blocks taken into the
+    /// article: where its paragraphs are siblings taken one by one (a flat page of `<h3>` and `<p>`,
+    /// a top candidate that is one `<p>` of lines), the headings between them are its section
+    /// headings, too short to be taken by score or length. One before the first block or after the
+    /// last is not: that is the page's title (metadata) or the heading of what follows. A heading
+    /// whose class or id names chrome ("related-title", "widget-title") heads no section of it.
+    private static func sectionHeadings(among parent: Node, roots: [Node]) -> [Node] {
+        guard roots.count >= 2 else { return [] }
+        let taken = Set(roots)
+        var headings: [Node] = []
+        var previousTaken = false
+        var pending: Node?
+        for child in parent.elementChildren {
+            if taken.contains(child) {
+                if let heading = pending { headings.append(heading) }
+                pending = nil
+                previousTaken = true
+            } else {
+                pending = previousTaken && ExtractionTables.traits(child.packedName).heading && !ClassWords.isBoilerplate(child) ? child : nil
+                previousTaken = false
+            }
+        }
+        return headings
     }
 
     /// Text in an inline element straight inside the article's parent (a paragraph in a
