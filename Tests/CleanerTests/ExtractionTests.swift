@@ -459,4 +459,24 @@ final class ExtractionTests: XCTestCase {
         let input = "A caption with five or more words.\n\nText.\n\nA caption with five or more words.\n\nShort line\n\nShort line"
         XCTAssertEqual(try clean(input, rules: rules).text, "A caption with five or more words.\n\nText.\n\nShort line\n\nShort line")
     }
+
+    /// A flat page whose top candidate is one `<p>` of lines: its sibling paragraphs join one by one,
+    /// and the headings between them are the article's section headings; one whose class names a
+    /// widget is not.
+    func testHeadingsBetweenSiblingParagraphsStay() throws {
+        let lines = (1...6).map { "Line \($0): member of the board, the council, the panel, and the working group on open data" }
+        let long = "A paragraph beside the lines, long enough to join the article as a sibling, with words and no links."
+        func html(middle: String) -> String {
+            """
+            <html><head><title>Profile</title></head><body>
+            <div id="menu"><a href="/">Home</a> | <a href="/staff">Staff</a></div>
+            <div id="col"><p>\(long)</p>\(middle)<p>\(lines.joined(separator: "<br>"))</p></div>
+            </body></html>
+            """
+        }
+        let kept = try clean(html(middle: "<h3>Committees</h3>"), builtin: true).text
+        XCTAssertEqual(kept, long + "\n\nCommittees\n\n" + lines.joined(separator: "\n"))
+        let widget = try clean(html(middle: "<h3 class='widget-title'>Committees</h3>"), builtin: true).text
+        XCTAssertFalse(widget.contains("Committees"), widget)
+    }
 }
