@@ -461,8 +461,8 @@ final class ExtractionTests: XCTestCase {
     }
 
     /// A flat page whose top candidate is one `<p>` of lines: its sibling paragraphs join one by one,
-    /// and the headings between them are the article's section headings; one whose class names a
-    /// widget is not.
+    /// and the headings and short plain lines between them are the article's; a heading whose class
+    /// names a widget is not.
     func testHeadingsBetweenSiblingParagraphsStay() throws {
         let lines = (1...6).map { "Line \($0): member of the board, the council, the panel, and the working group on open data" }
         let long = "A paragraph beside the lines, long enough to join the article as a sibling, with words and no links."
@@ -474,8 +474,8 @@ final class ExtractionTests: XCTestCase {
             </body></html>
             """
         }
-        let kept = try clean(html(middle: "<h3>Committees</h3>"), builtin: true).text
-        XCTAssertEqual(kept, long + "\n\nCommittees\n\n" + lines.joined(separator: "\n"))
+        let kept = try clean(html(middle: "<h3>Committees</h3><p>Since 2020:</p>"), builtin: true).text
+        XCTAssertEqual(kept, long + "\n\nCommittees\n\nSince 2020:\n\n" + lines.joined(separator: "\n"))
         let widget = try clean(html(middle: "<h3 class='widget-title'>Committees</h3>"), builtin: true).text
         XCTAssertFalse(widget.contains("Committees"), widget)
     }

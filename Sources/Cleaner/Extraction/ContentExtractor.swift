@@ -227,12 +227,12 @@ struct ContentExtractor {
             roots = [top]
         }
         if let parent = top.parent {
-            // (Not scored either: a heading joins for its place, not its numbers.)
-            let headings = sectionHeadings(among: parent, roots: roots)
-            if !headings.isEmpty {
-                let joined = Set(roots).union(headings)
+            // (Not scored either: these join for their place, not their numbers.)
+            let lines = sectionLines(among: parent, roots: roots, stats: stats)
+            if !lines.isEmpty {
+                let joined = Set(roots).union(lines)
                 roots = parent.elementChildren.filter { joined.contains($0) }
-                proseSiblings.formUnion(headings)
+                proseSiblings.formUnion(lines)
             }
         }
         let scored = roots.filter { !proseSiblings.contains($0) }
@@ -244,29 +244,36 @@ struct ContentExtractor {
         return Result(roots: roots, excluded: [:], characters: characters)
     }
 
-    /// Headings among the article's parent's children that sit between two blocks taken into the
-    /// article: where its paragraphs are siblings taken one by one (a flat page of `<h3>` and `<p>`,
-    /// a top candidate that is one `<p>` of lines), the headings between them are its section
-    /// headings, too short to be taken by score or length. One before the first block or after the
-    /// last is not: that is the page's title (metadata) or the heading of what follows. A heading
-    /// whose class or id names chrome ("related-title", "widget-title") heads no section of it.
-    private static func sectionHeadings(among parent: Node, roots: [Node]) -> [Node] {
+    /// Headings and short plain paragraphs among the article's parent's children that sit between
+    /// blocks taken into the article: where its paragraphs are siblings taken one by one (a flat
+    /// page of `<h3>` and `<p>`, a top candidate that is one `<p>` of lines), the headings between
+    /// them are its section headings, and a short line without links there (a line that introduces
+    /// a list, the date over an entry) is its text, both too short to be taken by score or length.
+    /// Before the first block or after the last they are not: that is the page's title (metadata)
+    /// or the heading of what follows. A link in the run, another kind of block, or a class or id
+    /// that names chrome ("related-title", "widget-title") breaks it.
+    private static func sectionLines(among parent: Node, roots: [Node], stats: NodeMap<NodeStats>) -> [Node] {
         guard roots.count >= 2 else { return [] }
         let taken = Set(roots)
-        var headings: [Node] = []
-        var previousTaken = false
-        var pending: Node?
+        var lines: [Node] = []
+        // Inside a run that a taken block opened, and the run's members so far.
+        var open = false
+        var pending: [Node] = []
         for child in parent.elementChildren {
             if taken.contains(child) {
-                if let heading = pending { headings.append(heading) }
-                pending = nil
-                previousTaken = true
+                lines.append(contentsOf: pending)
+                pending = []
+                open = true
+            } else if open, !ClassWords.isBoilerplate(child),
+                ExtractionTables.traits(child.packedName).heading || (child.hasName("p") && (stats[child]?.linkCharacters ?? 1) == 0 && (stats[child]?.characters ?? 0) > 0)
+            {
+                pending.append(child)
             } else {
-                pending = previousTaken && ExtractionTables.traits(child.packedName).heading && !ClassWords.isBoilerplate(child) ? child : nil
-                previousTaken = false
+                pending = []
+                open = false
             }
         }
-        return headings
+        return lines
     }
 
     /// Text in an inline element straight inside the article's parent (a paragraph in a
