@@ -45,17 +45,22 @@ enum MainText {
         var weights: [Double] = []
         /// The number the line opens with as a numbered row's (`NumberedRows.leadingNumber`).
         var numbers: [Int?] = []
+        /// The line's edge bytes, read with its weight, so that `TitleAnchor` turns away most
+        /// lines without their text; `none` for a block of wrapped prose.
+        var edges: [PageTitle.LineEdges] = []
 
         init(capacity: Int) {
             places.reserveCapacity(capacity)
             weights.reserveCapacity(capacity)
             numbers.reserveCapacity(capacity)
+            edges.reserveCapacity(capacity)
         }
 
-        mutating func append(_ unit: Unit, weight: Double, number: Int?) {
+        mutating func append(_ unit: Unit, weight: Double, number: Int?, edges lineEdges: PageTitle.LineEdges = .none) {
             places.append(unit)
             weights.append(weight)
             numbers.append(number)
+            edges.append(lineEdges)
         }
     }
 
@@ -90,7 +95,7 @@ enum MainText {
         NumberedRows.neutralise(&own, numbers: units.numbers)
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return nil }
-        if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
+        if let anchored = TitleAnchor.run(titles: titles, edges: units.edges, weights: own, bestSum: weights[run].reduce(0, +)) {
             run = RunExtension.extendForward(anchored, weights: own)
         }
         run = RunExtension.extendBack(run, weights: own, lines: titles)
@@ -118,12 +123,15 @@ enum MainText {
 
     /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
     /// list's introducer ends in a colon's) and whether it opens with an ASCII digit (a numbered
-    /// row does).
-    private static func read(_ line: String, tables: ASCIICountTables) -> (weight: Double, last: UInt8?, opensWithDigit: Bool) {
+    /// row does), and its edge bytes (`PageTitle.LineEdges`).
+    private static func read(_ line: String, tables: ASCIICountTables)
+        -> (weight: Double, last: UInt8?, opensWithDigit: Bool, edges: PageTitle.LineEdges)
+    {
         let read = line.utf8.withContiguousStorageIfAvailable { bytes in
-            (weight(line, bytes: bytes, tables: tables), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false)
+            (weight(line, bytes: bytes, tables: tables), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false, PageTitle.LineEdges(bytes))
         }
-        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false)
+        // `none` turns no line away: `mayBeHeadline` reads it.
+        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false, .none)
     }
 
     private static func units(of document: Document) -> Units {
@@ -158,14 +166,14 @@ enum MainText {
                 // that line ends its own, up to the next line of prose.
                 for line in blockLines.indices where blockLines[line].isKept {
                     let text = blockLines[line].text
-                    let (weight, last, opensWithDigit) = read(text, tables: tables)
+                    let (weight, last, opensWithDigit, edges) = read(text, tables: tables)
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     // No line but one that opens with a digit has a row's number.
                     let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
                     let unitWeight = introduced ? max(weight, 0) : weight
                     // No line but one whose last byte is a colon's introduces a list.
                     lastIntroduces = last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
-                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number)
+                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number, edges: edges)
                     if lastIntroduces { introduced = true }
                 }
             }

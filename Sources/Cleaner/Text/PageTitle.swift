@@ -123,6 +123,8 @@ enum PageTitle {
         /// the `Character` comparison.
         fileprivate let firstUpper: String?
         fileprivate let lastUpper: String?
+        /// `asciiWordBytes`, read once: a static's accessor costs a `swift_once` check a line.
+        fileprivate let wordBytes = asciiWordBytes
 
         init(first: Substring?, last: Substring?) {
             self.first = first
@@ -139,6 +141,44 @@ enum PageTitle {
         }
 
         init(_ title: [Substring]) { self.init(first: title.first, last: title.last) }
+
+        /// Whether a line with these edge bytes fails `mayBeHeadline` at once: it opens with a
+        /// letter or digit other than the title's first and closes with one, after another, other
+        /// than its last, so both edge words differ.
+        @inline(__always)
+        func differAtOnce(_ line: LineEdges) -> Bool {
+            guard let edges = asciiEdges, line.packed != 0 else { return false }
+            let firstByte = line.first
+            let lastByte = line.last
+            return wordBytes.contains(firstByte) && ASCIIText.lowercased(firstByte) != edges.first
+                && wordBytes.contains(lastByte) && ASCIIText.lowercased(lastByte) != edges.last && wordBytes.contains(line.beforeLast)
+        }
+    }
+
+    /// A line's first, next to last and last bytes, packed in one word so that `main_text` keeps
+    /// them for each line it reads: `TitleEnds.differAtOnce` then turns away most lines without
+    /// their text. Zero for a line of fewer than two bytes, which nothing turns away at once.
+    struct LineEdges: Equatable {
+        let packed: UInt32
+
+        static let none = LineEdges(packed: 0)
+
+        init(packed: UInt32) { self.packed = packed }
+
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            guard count >= 2 else {
+                packed = 0
+                return
+            }
+            // Bit 24 tells a line of two bytes or more from none, whatever its bytes.
+            packed = UInt32(bytes[0]) | UInt32(bytes[count - 2]) << 8 | UInt32(bytes[count - 1]) << 16 | 1 << 24
+        }
+
+        var first: UInt8 { UInt8(truncatingIfNeeded: packed) }
+        var beforeLast: UInt8 { UInt8(truncatingIfNeeded: packed >> 8) }
+        var last: UInt8 { UInt8(truncatingIfNeeded: packed >> 16) }
     }
 
     /// Whether `line` can be a headline of a title whose words start with `titleEnds.first` and
@@ -157,10 +197,7 @@ enum PageTitle {
             // Most lines open with a letter or digit other than the title's first and close with
             // one, after another, other than its last: both edge words differ, as `edgeWord` finds
             // at once from these bytes.
-            if let edges = titleEnds.asciiEdges, bytes.count >= 2, let firstByte = bytes.first, let lastByte = bytes.last,
-                wordBytes.contains(firstByte), ASCIIText.lowercased(firstByte) != edges.first,
-                wordBytes.contains(lastByte), ASCIIText.lowercased(lastByte) != edges.last, wordBytes.contains(bytes[bytes.count - 2])
-            {
+            if titleEnds.differAtOnce(LineEdges(bytes)) {
                 answer = (false, false)
                 return false
             }

@@ -8,8 +8,10 @@ enum TitleAnchor {
     static let minShareOfBest = 0.5
 
     /// The run under the repeated headline, or nil when the page names none or the prose under
-    /// it weighs too little. `weights` are the units' own weights, before stretch costs.
-    static func run(titles: MainText.UnitTexts, weights: [Double], bestSum: Double) -> Range<Int>? {
+    /// it weighs too little. `weights` are the units' own weights, before stretch costs; `edges`
+    /// the lines' edge bytes (none for a unit past its end), which turn away most lines before
+    /// their text is read.
+    static func run(titles: MainText.UnitTexts, edges: [PageTitle.LineEdges] = [], weights: [Double], bestSum: Double) -> Range<Int>? {
         // The title: the first line, alone in its unit, and no prose.
         guard let firstLine = titles.first, let titleLine = firstLine, let firstWeight = weights.first, firstWeight < 0 else { return nil }
         let title = PageTitle.words(of: titleLine)
@@ -18,6 +20,8 @@ enum TitleAnchor {
         let ends = PageTitle.TitleEnds(title)
         let asciiTitle = PageTitle.asciiTitleWords(title)
         for index in titles.indices.dropFirst() where weights[index] < 0 {
+            // What `mayBeHeadline` would turn away at once, without the line's text.
+            if index < edges.count, ends.differAtOnce(edges[index]) { continue }
             guard let line = titles[index], PageTitle.mayBeHeadline(line, ends: ends),
                 asciiTitle.flatMap({ PageTitle.asciiHeadline(line, of: $0) }) ?? PageTitle.isHeadline(PageTitle.words(of: line), of: title)
             else { continue }
