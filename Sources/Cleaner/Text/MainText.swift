@@ -101,6 +101,7 @@ enum MainText {
         guard proseInRun >= minRunShare * prose else { return nil }
         run = TeaserStream.trim(run, lines: titles, weights: own)
         run = LiveTicker.trim(run, lines: titles, weights: own)
+        run = TrailingTable.extend(run, lines: titles, weights: own)
         var start = run.lowerBound
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
