@@ -88,6 +88,7 @@ enum MainText {
         var own = units.weights
         let titles = UnitTexts(blocks: document.blocks, places: units.places)
         NumberedRows.neutralise(&own, numbers: units.numbers)
+        DialogueRows.neutralise(&own, lines: titles)
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return nil }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
