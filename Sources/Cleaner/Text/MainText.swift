@@ -45,17 +45,21 @@ enum MainText {
         var weights: [Double] = []
         /// The number the line opens with as a numbered row's (`NumberedRows.leadingNumber`).
         var numbers: [Int?] = []
+        /// Where the speaker's label the line opens with ends (`DialogueRows.labelEnd`).
+        var labels: [Int?] = []
 
         init(capacity: Int) {
             places.reserveCapacity(capacity)
             weights.reserveCapacity(capacity)
             numbers.reserveCapacity(capacity)
+            labels.reserveCapacity(capacity)
         }
 
-        mutating func append(_ unit: Unit, weight: Double, number: Int?) {
+        mutating func append(_ unit: Unit, weight: Double, number: Int?, label: Int? = nil) {
             places.append(unit)
             weights.append(weight)
             numbers.append(number)
+            labels.append(label)
         }
     }
 
@@ -88,7 +92,7 @@ enum MainText {
         var own = units.weights
         let titles = UnitTexts(blocks: document.blocks, places: units.places)
         NumberedRows.neutralise(&own, numbers: units.numbers)
-        DialogueRows.neutralise(&own, lines: titles)
+        DialogueRows.neutralise(&own, labels: units.labels, lines: titles)
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return nil }
         if let anchored = TitleAnchor.run(titles: titles, weights: own, bestSum: weights[run].reduce(0, +)) {
@@ -119,13 +123,13 @@ enum MainText {
     }
 
     /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
-    /// list's introducer ends in a colon's) and whether it opens with an ASCII digit (a numbered
-    /// row does).
-    private static func read(_ line: String, tables: ASCIICountTables) -> (weight: Double, last: UInt8?, opensWithDigit: Bool) {
+    /// list's introducer ends in a colon's), whether it opens with an ASCII digit (a numbered
+    /// row does) and where the speaker's label it opens with ends (`DialogueRows.labelEnd`).
+    private static func read(_ line: String, tables: ASCIICountTables) -> (weight: Double, last: UInt8?, opensWithDigit: Bool, label: Int?) {
         let read = line.utf8.withContiguousStorageIfAvailable { bytes in
-            (weight(line, bytes: bytes, tables: tables), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false)
+            (weight(line, bytes: bytes, tables: tables), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false, DialogueRows.labelEnd(bytes: bytes))
         }
-        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false)
+        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false, DialogueRows.labelEnd(line))
     }
 
     private static func units(of document: Document) -> Units {
@@ -160,14 +164,14 @@ enum MainText {
                 // that line ends its own, up to the next line of prose.
                 for line in blockLines.indices where blockLines[line].isKept {
                     let text = blockLines[line].text
-                    let (weight, last, opensWithDigit) = read(text, tables: tables)
+                    let (weight, last, opensWithDigit, label) = read(text, tables: tables)
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     // No line but one that opens with a digit has a row's number.
                     let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
                     let unitWeight = introduced ? max(weight, 0) : weight
                     // No line but one whose last byte is a colon's introduces a list.
                     lastIntroduces = last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
-                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number)
+                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number, label: label)
                     if lastIntroduces { introduced = true }
                 }
             }
