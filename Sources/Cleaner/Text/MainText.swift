@@ -48,19 +48,23 @@ enum MainText {
         /// The line's edge bytes, read with its weight, so that `TitleAnchor` turns away most
         /// lines without their text; `none` for a block of wrapped prose.
         var edges: [PageTitle.LineEdges] = []
+        /// Where the speaker's label the line opens with ends (`DialogueRows.labelEnd`).
+        var labels: [Int?] = []
 
         init(capacity: Int) {
             places.reserveCapacity(capacity)
             weights.reserveCapacity(capacity)
             numbers.reserveCapacity(capacity)
             edges.reserveCapacity(capacity)
+            labels.reserveCapacity(capacity)
         }
 
-        mutating func append(_ unit: Unit, weight: Double, number: Int?, edges lineEdges: PageTitle.LineEdges = .none) {
+        mutating func append(_ unit: Unit, weight: Double, number: Int?, edges lineEdges: PageTitle.LineEdges = .none, label: Int? = nil) {
             places.append(unit)
             weights.append(weight)
             numbers.append(number)
             edges.append(lineEdges)
+            labels.append(label)
         }
     }
 
@@ -93,6 +97,7 @@ enum MainText {
         var own = units.weights
         let titles = UnitTexts(blocks: document.blocks, places: units.places)
         NumberedRows.neutralise(&own, numbers: units.numbers)
+        DialogueRows.neutralise(&own, labels: units.labels, lines: titles)
         let weights = stretchCosts(own)
         guard var run = heaviestRun(weights) else { return nil }
         if let anchored = TitleAnchor.run(titles: titles, edges: units.edges, weights: own, bestSum: weights[run].reduce(0, +)) {
@@ -106,6 +111,7 @@ enum MainText {
         guard proseInRun >= minRunShare * prose else { return nil }
         run = TeaserStream.trim(run, lines: titles, weights: own)
         run = LiveTicker.trim(run, lines: titles, weights: own)
+        run = TrailingTable.extend(run, lines: titles, weights: own)
         var start = run.lowerBound
         // The headline: a short line without a sentence end, right before the run.
         var probe = start - 1
@@ -121,17 +127,31 @@ enum MainText {
         return (units.places, start..<run.upperBound)
     }
 
+    /// What `read` finds in one look at a line's bytes.
+    private struct LineReading {
+        let weight: Double
+        let last: UInt8?
+        let opensWithDigit: Bool
+        let edges: PageTitle.LineEdges
+        let label: Int?
+    }
+
     /// What `units` reads of a line, from one look at its bytes: its weight, its last byte (a
-    /// list's introducer ends in a colon's) and whether it opens with an ASCII digit (a numbered
-    /// row does), and its edge bytes (`PageTitle.LineEdges`).
-    private static func read(_ line: String, tables: ASCIICountTables)
-        -> (weight: Double, last: UInt8?, opensWithDigit: Bool, edges: PageTitle.LineEdges)
-    {
+    /// list's introducer ends in a colon's), whether it opens with an ASCII digit (a numbered
+    /// row does), its edge bytes (`PageTitle.LineEdges`) and where the speaker's label it opens
+    /// with ends (`DialogueRows.labelEnd`).
+    private static func read(_ line: String, tables: ASCIICountTables) -> LineReading {
         let read = line.utf8.withContiguousStorageIfAvailable { bytes in
-            (weight(line, bytes: bytes, tables: tables), bytes.last, bytes.first.map { $0 &- 0x30 < 10 } ?? false, PageTitle.LineEdges(bytes))
+            LineReading(
+                weight: weight(line, bytes: bytes, tables: tables), last: bytes.last,
+                opensWithDigit: bytes.first.map { $0 &- 0x30 < 10 } ?? false,
+                edges: PageTitle.LineEdges(bytes), label: DialogueRows.labelEnd(bytes: bytes))
         }
-        // `none` turns no line away: `mayBeHeadline` reads it.
-        return read ?? (weight(line), line.utf8.last, line.utf8.first.map { $0 &- 0x30 < 10 } ?? false, .none)
+        // `none` edges turn no line away: `mayBeHeadline` reads it.
+        return read
+            ?? LineReading(
+                weight: weight(line), last: line.utf8.last, opensWithDigit: line.utf8.first.map { $0 &- 0x30 < 10 } ?? false,
+                edges: .none, label: DialogueRows.labelEnd(line))
     }
 
     private static func units(of document: Document) -> Units {
@@ -166,14 +186,15 @@ enum MainText {
                 // that line ends its own, up to the next line of prose.
                 for line in blockLines.indices where blockLines[line].isKept {
                     let text = blockLines[line].text
-                    let (weight, last, opensWithDigit, edges) = read(text, tables: tables)
+                    let reading = read(text, tables: tables)
+                    let weight = reading.weight
                     if weight >= Double(sentenceCharacters) { introduced = false }
                     // No line but one that opens with a digit has a row's number.
-                    let number = opensWithDigit ? NumberedRows.leadingNumber(text) : nil
+                    let number = reading.opensWithDigit ? NumberedRows.leadingNumber(text) : nil
                     let unitWeight = introduced ? max(weight, 0) : weight
                     // No line but one whose last byte is a colon's introduces a list.
-                    lastIntroduces = last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
-                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number, edges: edges)
+                    lastIntroduces = reading.last.map(introducerLastBytes.contains) == true && introducesList(text, weight: { weight })
+                    units.append(Unit(block: blockIndex, line: line), weight: unitWeight, number: number, edges: reading.edges, label: reading.label)
                     if lastIntroduces { introduced = true }
                 }
             }

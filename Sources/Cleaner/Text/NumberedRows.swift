@@ -3,18 +3,26 @@
 /// menu item. Lines that open with consecutive numbers are written to one pattern, which menus
 /// and teasers are not: they weigh nothing against the article, so that its run goes on
 /// through its own list. Neutral, not prose: a numbered list alone does not make an article.
+/// An item may carry one line of its own under it (its link, its price): that line is the
+/// item's too. Two lines or more under each (a reference's journal line and "Return to
+/// citation") make a list of notes, left to weigh as it does.
 enum NumberedRows {
     /// A row's number has at most this many digits (years and prices are no row numbers).
     static let maxDigits = 3
+    /// Lines between one numbered row and the next that still belong to the list.
+    static let maxItemLines = 1
 
-    /// Raises to zero the weight of each line that opens with a number one more than the line
-    /// before opens with, or one less than the line after.
+    /// Raises to zero the weight of each line that opens with a number one more than the
+    /// numbered line before it opens with, or one less than the numbered line after, with at
+    /// most `maxItemLines` lines between; and of the lines between such a pair.
     static func neutralise(_ weights: inout [Double], numbers: [Int?]) {
+        var previous: Int?
         for index in numbers.indices {
             guard let number = numbers[index] else { continue }
-            let follows = index > 0 && numbers[index - 1] == number - 1
-            let precedes = index + 1 < numbers.count && numbers[index + 1] == number + 1
-            if follows || precedes { weights[index] = max(weights[index], 0) }
+            if let before = previous, numbers[before] == number - 1, index - before - 1 <= maxItemLines {
+                for row in before...index { weights[row] = max(weights[row], 0) }
+            }
+            previous = index
         }
     }
 

@@ -43,6 +43,26 @@ enum TitleAnchor {
         // Within it, the article's own run: the lines between headline and text (a byline, a
         // date, a photo's credit) go as they go elsewhere.
         guard let inner = MainText.heaviestRun(MainText.stretchCosts(Array(weights[best.region]))) else { return nil }
-        return (best.region.lowerBound + inner.lowerBound)..<(best.region.lowerBound + inner.upperBound)
+        let start = best.region.lowerBound + inner.lowerBound
+        let end = best.region.lowerBound + inner.upperBound
+        return (firstPart(between: best.region.lowerBound + 1, and: start, weights: weights) ?? start)..<end
+    }
+
+    /// Paragraphs of the article's first part, under the headline, that a box inside the article
+    /// (a "more from" list of headlines, a quoted post) cuts off from the heavier rest: their
+    /// run, when it holds at least this many.
+    static let minFirstPartParagraphs = 3
+
+    /// Where the article's first part begins between the line after the headline and the run
+    /// (`lower..<upper`): the heaviest run there, when it holds `minFirstPartParagraphs`
+    /// paragraphs; nil otherwise. Under its own headline such prose is the article's, however
+    /// much the box between costs (`RunExtension` weighs that cost where no headline says
+    /// where the article begins).
+    static func firstPart(between lower: Int, and upper: Int, weights: [Double]) -> Int? {
+        guard lower < upper else { return nil }
+        let above = Array(weights[lower..<upper])
+        guard let part = MainText.heaviestRun(MainText.stretchCosts(above)) else { return nil }
+        let paragraphs = above[part].filter { $0 >= Double(MainText.proseCharacters) }.count
+        return paragraphs >= minFirstPartParagraphs ? lower + part.lowerBound : nil
     }
 }
