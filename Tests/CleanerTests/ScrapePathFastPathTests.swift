@@ -36,7 +36,10 @@ final class ScrapePathFastPathTests: XCTestCase {
     }
 
     func testLastOfWordsAsTheDefinition() {
-        for line in lines(seed: 13, count: 5000) + ["", " ", "a", " a ", "a b", "a\r\nb", "\r\n", "a  b\t", "a b ?"] {
+        // Also flags (regional indicator pairs), a space that carries a combining mark, Unicode
+        // line and paragraph separators, and a CR LF between words.
+        let tricky = ["a 🇩🇪🇫🇷", "🇩🇪 🇫🇷🇩", "a \u{301}b c", "a b \u{301}", "é\u{2028}ö\u{2029}", "x\r\né ", "\u{3000}日本 語\u{3000}"]
+        for line in lines(seed: 13, count: 5000) + ["", " ", "a", " a ", "a b", "a\r\nb", "\r\n", "a  b\t", "a b ?"] + tricky {
             let words = line.split(whereSeparator: { $0.isWhitespace })
             XCTAssertEqual(InArticleTable.lastOfWords(line), words.count >= 2 ? words.last : nil, line.debugDescription)
         }

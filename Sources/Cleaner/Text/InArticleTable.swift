@@ -35,14 +35,12 @@ enum InArticleTable {
     }
 
     /// The last word of a line of two words or more (words as `split(whereSeparator: \.isWhitespace)`
-    /// makes them), else nil. An ASCII line is read on its bytes, backwards from its end: the
+    /// makes them), else nil. Read backwards from the line's end, up to the word before: the
     /// split walks every `Character` of every short line before the article, over 7% of a
-    /// plain-text scrape's instructions.
+    /// plain-text scrape's instructions. An ASCII line is read on its bytes, any other by its
+    /// `Character`s, whose boundaries are the same read backwards.
     static func lastOfWords(_ line: String) -> Substring? {
-        guard ASCIIText.isASCII(line) else {
-            let words = line.split(whereSeparator: \.isWhitespace)
-            return words.count >= 2 ? words.last : nil
-        }
+        guard ASCIIText.isASCII(line) else { return lastOfWordsByCharacters(line) }
         let isSpace = ASCIIText.isWhitespace
         var copy = line
         let word: Range<Int>? = copy.withUTF8 { bytes in
@@ -57,6 +55,18 @@ enum InArticleTable {
         guard let word else { return nil }
         let utf8 = line.utf8
         return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: word.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: word.upperBound)])
+    }
+
+    /// `lastOfWords` of a line that is not ASCII.
+    private static func lastOfWordsByCharacters(_ line: String) -> Substring? {
+        let first = line.startIndex
+        var end = line.endIndex
+        while end > first, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
+        var start = end
+        while start > first, !line[line.index(before: start)].isWhitespace { start = line.index(before: start) }
+        var before = start
+        while before > first, line[line.index(before: before)].isWhitespace { before = line.index(before: before) }
+        return start < end && before > first ? line[start..<end] : nil
     }
 
     /// Where the block of lines shorter than a paragraph right before `end` begins, when there
