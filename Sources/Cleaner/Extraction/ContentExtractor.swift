@@ -244,11 +244,12 @@ struct ContentExtractor {
         return Result(roots: roots, excluded: [:], characters: characters)
     }
 
-    /// Headings and short plain paragraphs among the article's parent's children that sit between
-    /// blocks taken into the article: where its paragraphs are siblings taken one by one (a flat
-    /// page of `<h3>` and `<p>`, a top candidate that is one `<p>` of lines), the headings between
-    /// them are its section headings, and a short line without links there (a line that introduces
-    /// a list, the date over an entry) is its text, both too short to be taken by score or length.
+    /// Headings and paragraphs without links among the article's parent's children that sit
+    /// between blocks taken into the article: where its paragraphs are siblings taken one by one
+    /// (a flat page of `<h3>` and `<p>`, a top candidate that is one `<p>` of lines), the headings
+    /// between them are its section headings, and a paragraph without links there is its text,
+    /// mostly a line too short to be taken by score or length (one that introduces a list, the
+    /// date over an entry).
     /// Before the first block or after the last they are not: that is the page's title (metadata)
     /// or the heading of what follows. A link in the run, another kind of block, or a class or id
     /// that names chrome ("related-title", "widget-title") breaks it.
