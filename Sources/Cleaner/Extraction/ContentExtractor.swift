@@ -265,9 +265,7 @@ struct ContentExtractor {
                 lines.append(contentsOf: pending)
                 pending = []
                 open = true
-            } else if open, !ClassWords.isBoilerplate(child),
-                ExtractionTables.traits(child.packedName).heading || (child.hasName("p") && (stats[child]?.linkCharacters ?? 1) == 0 && (stats[child]?.characters ?? 0) > 0)
-            {
+            } else if open, !ClassWords.isBoilerplate(child), ExtractionTables.traits(child.packedName).heading || isPlainParagraph(child, stats: stats) {
                 pending.append(child)
             } else {
                 pending = []
@@ -275,6 +273,12 @@ struct ContentExtractor {
             }
         }
         return lines
+    }
+
+    /// Whether `node` is a `<p>` with text and no link text.
+    private static func isPlainParagraph(_ node: Node, stats: NodeMap<NodeStats>) -> Bool {
+        guard node.hasName("p"), let counts = stats[node] else { return false }
+        return counts.linkCharacters == 0 && counts.characters > 0
     }
 
     /// Text in an inline element straight inside the article's parent (a paragraph in a
