@@ -40,8 +40,8 @@ public enum LanguageIdentifier {
         // An unsure guess yields to a declared language of the same writing system, unless the text
         // has far fewer of that language's function words (a template's `lang="en"` on German text).
         if let declared, let script = profile.dominantScript, writes(declared, in: script) {
-            guard let table = wordTables[script], table.codes.contains(declared) else { return declared }
-            let hits = rank(profile.words, in: script)
+            guard FunctionWords.shared.codes[FunctionWords.shared.scriptSlots[script.rawValue]].contains(declared) else { return declared }
+            let hits = rank(profile, in: script)
             let declaredHits = hits.first { $0.code == declared }?.hits ?? 0
             let guessHits = hits.first { $0.code == guess.code }?.hits ?? 0
             return declaredHits * 2 >= guessHits ? declared : guess.code
@@ -59,15 +59,15 @@ public enum LanguageIdentifier {
         switch script {
         case .han, .kana:
             // Japanese writes Kana between its Han; Chinese none.
-            let kana = profile.scriptLetters[.kana, default: 0]
-            let han = profile.scriptLetters[.han, default: 0]
+            let kana = profile.letters(in: .kana)
+            let han = profile.letters(in: .han)
             return Guess(code: kana * 10 >= kana + han ? "ja" : "zh", sure: true)
         default:
             if let code = LanguageTables.singleLanguage[script] { return Guess(code: code, sure: true) }
         }
         guard let shared = LanguageTables.sharedScripts[script] else { return nil }
-        let ranked = rank(profile.words, in: script)
-        let total = profile.words.count
+        let ranked = rank(profile, in: script)
+        let total = profile.words
         guard let best = ranked.first, total >= minWords else {
             return shared.fallback.map { Guess(code: $0, sure: false) }
         }
@@ -80,32 +80,13 @@ public enum LanguageIdentifier {
         return Guess(code: best.code, sure: total >= sureWords && lead >= sureLead)
     }
 
-    /// Languages by how many of the words are their function words, most first (ties by code, so
-    /// the answer never depends on a dictionary's order). One look-up a word.
-    private static func rank(_ words: [String], in script: LanguageTables.Script) -> [(code: String, hits: Int)] {
-        guard let table = wordTables[script] else { return [] }
-        var hits = Array(repeating: 0, count: table.codes.count)
-        for word in words {
-            guard let languages = table.languages[word] else { continue }
-            for language in languages { hits[language] += 1 }
-        }
-        return hits.indices.filter { hits[$0] > 0 }.map { (code: table.codes[$0], hits: hits[$0]) }
+    /// Languages of `script` by how many of the profile's words are their function words, most
+    /// first (ties by code, so the answer never depends on a dictionary's order).
+    private static func rank(_ profile: TextProfile, in script: LanguageTables.Script) -> [(code: String, hits: Int)] {
+        let words = FunctionWords.shared
+        return words.scriptSlots[script.rawValue].filter { profile.functionWordHits[$0] > 0 }
+            .map { (code: words.codes[$0], hits: profile.functionWordHits[$0]) }
             .sorted { $0.hits != $1.hits ? $0.hits > $1.hits : $0.code < $1.code }
-    }
-
-    /// For each shared writing system: its languages' codes, and each function word's languages (indices into the codes).
-    private struct WordTable: Sendable {
-        let codes: [String]
-        let languages: [String: [Int]]
-
-        init(_ words: [String: [String]]) {
-            codes = words.keys.sorted()
-            var languages: [String: [Int]] = [:]
-            for (index, code) in codes.enumerated() {
-                for word in Set(words[code] ?? []) { languages[word, default: []].append(index) }
-            }
-            self.languages = languages
-        }
     }
 
     /// Whether `code` is one of the languages this identifier knows in `script`.
@@ -122,74 +103,138 @@ public enum LanguageIdentifier {
 
     private static let knownNonLatin: Set<String> = Set(LanguageTables.singleLanguage.values)
         .union(LanguageTables.sharedScripts.filter { $0.key != .latin }.flatMap { $0.value.words.keys }).union(["zh", "ja"])
-
-    private static let wordTables: [LanguageTables.Script: WordTable] = LanguageTables.sharedScripts.mapValues { WordTable($0.words) }
 }
 
-/// Letters per writing system and the lower-cased words (those short enough to be function
-/// words) of a text's first `sampleLimit` characters: one pass over its scalars, ASCII words
-/// lower-cased byte by byte.
+/// Letters per writing system, words, and each language's function words among them (words
+/// lower-cased and looked up in `FunctionWords` by their bytes) of a text's first `sampleLimit`
+/// characters: one pass over its UTF-8, ASCII letters read byte by byte.
 struct TextProfile {
     private(set) var letters = 0
-    private(set) var scriptLetters: [LanguageTables.Script: Int] = [:]
-    private(set) var words: [String] = []
+    /// Letters per writing system, by `Script.rawValue`.
+    private(set) var scriptCounts = Array(repeating: 0, count: LanguageTables.Script.allCases.count)
+    /// Words short enough to be function words.
+    private(set) var words = 0
+    /// For each language's slot in `FunctionWords`, the words that are its function words.
+    private(set) var functionWordHits: [Int]
     /// Longer words are never function words: not kept.
-    static let maxWordBytes = 24
+    static let maxWordBytes = WordKey.capacity
 
     init(_ text: String) {
-        var counts = Array(repeating: 0, count: LanguageTables.Script.allCases.count)
-        var word: [UInt8] = []
-        var ascii = true
-        var tooLong = false
-        var read = 0
-        func finishWord() {
-            if !word.isEmpty, !tooLong {
-                if ascii {
-                    for index in word.indices where word[index] >= 0x41 && word[index] <= 0x5A { word[index] |= 0x20 }
-                    words.append(String(decoding: word, as: UTF8.self))
+        var text = text
+        let table = FunctionWords.shared
+        functionWordHits = Array(repeating: 0, count: table.codes.count)
+        text.withUTF8 { bytes in
+            var word = WordKey()
+            // The word has a scalar neither ASCII nor of `CommonLetters` (those are lower-cased as read).
+            var rareLetters = false
+            var tooLong = false
+            var read = 0
+            var index = 0
+            while index < bytes.count {
+                read += 1
+                if read > LanguageIdentifier.sampleLimit { break }
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    // ASCII: a letter is a word's and Latin; anything else ends the word.
+                    if (lead | 0x20) &- 0x61 < 26 {
+                        letters += 1
+                        scriptCounts[LanguageTables.Script.latin.rawValue] += 1
+                        if word.count + 4 > Self.maxWordBytes { tooLong = true } else { word.append(lead | 0x20) }
+                        continue
+                    }
                 } else {
-                    words.append(String(decoding: word, as: UTF8.self).lowercased())
+                    let (scalar, width) = Self.decode(bytes, at: index)
+                    index += width
+                    if let lower = CommonLetters.lowercase(scalar.value) {
+                        // A letter of a common alphabet, lower-cased without a property look-up.
+                        if let script = Self.script(of: scalar.value) {
+                            letters += 1
+                            scriptCounts[script.rawValue] += 1
+                        }
+                        if word.count + 4 > Self.maxWordBytes {
+                            tooLong = true
+                        } else if let lower = Unicode.Scalar(lower) {
+                            UTF8.encode(lower) { word.append($0) }
+                        }
+                        continue
+                    }
+                    if Self.isWordScalar(scalar) {
+                        if let script = Self.script(of: scalar.value) {
+                            letters += 1
+                            scriptCounts[script.rawValue] += 1
+                        }
+                        if word.count + 4 > Self.maxWordBytes {
+                            tooLong = true
+                        } else {
+                            rareLetters = true
+                            for offset in index - width..<index { word.append(bytes[offset]) }
+                        }
+                        continue
+                    }
                 }
+                finishWord(&word, rareLetters: rareLetters, tooLong: tooLong, table: table)
+                rareLetters = false
+                tooLong = false
             }
-            word.removeAll(keepingCapacity: true)
-            ascii = true
-            tooLong = false
-        }
-        for scalar in text.unicodeScalars {
-            read += 1
-            if read > LanguageIdentifier.sampleLimit { break }
-            guard Self.isWordScalar(scalar) else {
-                finishWord()
-                continue
-            }
-            if let script = Self.script(of: scalar.value) {
-                letters += 1
-                counts[script.rawValue] += 1
-            }
-            if word.count + 4 > Self.maxWordBytes {
-                tooLong = true
-            } else {
-                if !scalar.isASCII { ascii = false }
-                UTF8.encode(scalar) { word.append($0) }
-            }
-        }
-        finishWord()
-        for script in LanguageTables.Script.allCases where counts[script.rawValue] > 0 {
-            scriptLetters[script] = counts[script.rawValue]
+            finishWord(&word, rareLetters: rareLetters, tooLong: tooLong, table: table)
         }
     }
+
+    /// Counts the word read, if short enough, and its languages; empties it.
+    @inline(__always)
+    private mutating func finishWord(_ word: inout WordKey, rareLetters: Bool, tooLong: Bool, table: FunctionWords) {
+        defer { word = WordKey() }
+        guard !word.isEmpty, !tooLong else { return }
+        words += 1
+        // Rare letters: the String's own lower case and canonical equivalence.
+        let languages = rareLetters ? table.languages(of: String(decoding: word.bytes, as: UTF8.self).lowercased()) : table.languages(of: word)
+        for slot in languages { functionWordHits[slot] += 1 }
+    }
+
+    /// The letters of `script`.
+    func letters(in script: LanguageTables.Script) -> Int { scriptCounts[script.rawValue] }
 
     /// The writing system with the most letters; Han, Kana and Hangul weigh three each, as one of
-    /// their characters holds about what three letters of an alphabet do.
+    /// their characters holds about what three letters of an alphabet do. Ties go to the name first
+    /// in alphabetical order.
     var dominantScript: LanguageTables.Script? {
-        scriptLetters.max { weight($0) != weight($1) ? weight($0) < weight($1) : "\($0.key)" > "\($1.key)" }?.key
+        var best: LanguageTables.Script?
+        var bestWeight = 0
+        for script in LanguageTables.Script.allCases where scriptCounts[script.rawValue] > 0 {
+            let weight = weight(script)
+            guard let current = best else {
+                (best, bestWeight) = (script, weight)
+                continue
+            }
+            if weight > bestWeight || (weight == bestWeight && Self.nameOrder[script.rawValue] < Self.nameOrder[current.rawValue]) {
+                (best, bestWeight) = (script, weight)
+            }
+        }
+        return best
     }
 
-    private func weight(_ entry: (key: LanguageTables.Script, value: Int)) -> Int {
-        switch entry.key {
-        case .han, .kana, .hangul: entry.value * 3
-        default: entry.value
+    private func weight(_ script: LanguageTables.Script) -> Int {
+        switch script {
+        case .han, .kana, .hangul: scriptCounts[script.rawValue] * 3
+        default: scriptCounts[script.rawValue]
         }
+    }
+
+    /// Each writing system's place in the alphabetical order of the names.
+    private static let nameOrder: [Int] = {
+        let names = LanguageTables.Script.allCases.map { "\($0)" }
+        return names.map { name in names.filter { $0 < name }.count }
+    }()
+
+    /// The scalar at `index` of valid UTF-8 (the bytes of a String) and its length in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = lead & (0x7F >> UInt32(width))
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// Letters and the marks that belong to them (Devanagari vowel signs, Arabic harakat).

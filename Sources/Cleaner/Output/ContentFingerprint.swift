@@ -15,91 +15,117 @@ public enum ContentFingerprint {
 
     /// trafilatura's `content_fingerprint(content)`.
     static func hex(of content: String) -> String {
-        let bytes = Array(content.utf8)
-        return String(simhash(tokens(of: bytes).map { bytes[$0] }), radix: 16)
+        var content = content
+        return String(content.withUTF8 { simhash(of: $0) }, radix: 16)
     }
 
-    static func simhash(_ tokens: [ArraySlice<UInt8>]) -> UInt64 {
-        var vector = [Int](repeating: 0, count: bits)
-        for token in tokens {
-            let value = Blake2b.hash64(token)
-            for i in 0..<bits { vector[i] += Int(value >> UInt64(i) & 1) * 2 - 1 }
+    /// trafilatura's `Simhash(content).hash` over UTF-8 `bytes`: each sampled token's BLAKE2b hash
+    /// votes +1 for the bits it has set and -1 for the others; the bits with a sum of at least 0 are
+    /// set. The sum of bit i over n tokens is 2 * (tokens with bit i) - n, so only set bits are counted.
+    static func simhash(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let tokens = self.tokens(of: bytes)
+        var hashes = TokenHashes(of: UnsafeRawBufferPointer(bytes), tokens: tokens.pieces.count)
+        var counter = BitCounter()
+        for token in tokens.pieces where token.length > tokens.shorterThan {
+            counter.add(hashes.hash(from: token.start, to: token.end))
         }
-        var hash: UInt64 = 0
-        for i in 0..<bits where vector[i] >= 0 { hash |= 1 << UInt64(i) }
-        return hash
+        return counter.majority()
+    }
+
+    /// A token: its bytes and its length in code points.
+    struct Piece {
+        let start: Int
+        let end: Int
+        let length: Int
     }
 
     /// trafilatura's `sample_tokens` over UTF-8 `bytes`: whitespace-separated tokens stripped of
     /// ASCII punctuation at both ends that are then all letters and digits (or, when none is, the
     /// text split at any Unicode punctuation, for scripts such as Chinese that write 。 between
     /// words); then only the tokens longer than 4 code points if there are at least half of `bits`
-    /// of them, else longer than 3, 2, 1, else all.
-    static func tokens(of bytes: [UInt8]) -> [Range<Int>] {
-        var tokens = alphanumericPieces(of: bytes, splitAtPunctuation: false)
-        if tokens.isEmpty { tokens = alphanumericPieces(of: bytes, splitAtPunctuation: true) }
-        for longer in stride(from: 4, to: 0, by: -1) {
-            let sample = tokens.filter { $0.length > longer }
-            if sample.count * 2 >= bits { return sample.map(\.range) }
+    /// of them, else longer than 3, 2, 1, else all. The sample is the pieces longer than `shorterThan`.
+    static func tokens(of bytes: UnsafeBufferPointer<UInt8>) -> (pieces: [Piece], shorterThan: Int) {
+        var pieces = alphanumericPieces(of: bytes, splitAtPunctuation: false)
+        if pieces.isEmpty { pieces = alphanumericPieces(of: bytes, splitAtPunctuation: true) }
+        // Tokens longer than 1, 2, 3 and 4 code points, counted in one pass.
+        var longer = (0, 0, 0, 0)
+        for piece in pieces {
+            if piece.length > 1 { longer.0 += 1 }
+            if piece.length > 2 { longer.1 += 1 }
+            if piece.length > 3 { longer.2 += 1 }
+            if piece.length > 4 { longer.3 += 1 }
         }
-        return tokens.map(\.range)
+        if longer.3 * 2 >= bits { return (pieces, 4) }
+        if longer.2 * 2 >= bits { return (pieces, 3) }
+        if longer.1 * 2 >= bits { return (pieces, 2) }
+        if longer.0 * 2 >= bits { return (pieces, 1) }
+        return (pieces, 0)
     }
 
     /// The pieces between runs of Python whitespace (and of Unicode punctuation when
     /// `splitAtPunctuation`), stripped of ASCII punctuation at both ends (when not), that are all
     /// letters and digits; with their lengths in code points.
-    private static func alphanumericPieces(of bytes: [UInt8], splitAtPunctuation: Bool) -> [(range: Range<Int>, length: Int)] {
-        var pieces: [(range: Range<Int>, length: Int)] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            var index = 0
-            func close() {
-                var lower = start
-                var upper = index
-                if !splitAtPunctuation {
-                    while lower < upper, pythonPunctuation.contains(bytes[lower]) { lower += 1 }
-                    while upper > lower, pythonPunctuation.contains(bytes[upper - 1]) { upper -= 1 }
-                }
-                guard lower < upper else { return }
-                var length = 0
-                var at = lower
-                while at < upper {
-                    let byte = bytes[at]
-                    if byte < 0x80 {
-                        guard asciiAlphanumeric.contains(byte) else { return }
-                        at += 1
-                    } else {
-                        let (scalar, width) = decode(bytes, at: at)
-                        // Curly quotes, dashes and ellipses (General Punctuation) are common and
-                        // never letters or numbers: no property lookup for them.
-                        guard !(0x2000...0x206F).contains(scalar.value),
-                            scalar.properties.generalCategory.isLetter || scalar.properties.numericType != nil
-                        else { return }
-                        at += width
-                    }
-                    length += 1
-                }
-                pieces.append((lower..<upper, length))
+    private static func alphanumericPieces(of bytes: UnsafeBufferPointer<UInt8>, splitAtPunctuation: Bool) -> [Piece] {
+        // Locals: the tables are read for every byte.
+        let space = asciiPythonSpace
+        let punctuation = splitAtPunctuation ? ASCIISet() : pythonPunctuation
+        let alphanumeric = asciiAlphanumeric
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(bytes.count / 8)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let separates: Bool
+            var width = 1
+            if bytes[index] < 0x80 && !splitAtPunctuation {
+                separates = space.contains(bytes[index])
+            } else {
+                let scalar: Unicode.Scalar
+                (scalar, width) = decode(bytes, at: index)
+                separates = isPythonSpace(scalar) || (splitAtPunctuation && scalar.properties.generalCategory.isPunctuation)
             }
-            while index < bytes.count {
-                let separates: Bool
-                var width = 1
-                if bytes[index] < 0x80 && !splitAtPunctuation {
-                    separates = asciiPythonSpace.contains(bytes[index])
-                } else {
-                    let scalar: Unicode.Scalar
-                    (scalar, width) = decode(bytes, at: index)
-                    separates = isPythonSpace(scalar) || (splitAtPunctuation && scalar.properties.generalCategory.isPunctuation)
-                }
-                if separates {
-                    close()
-                    start = index + width
-                }
-                index += width
+            if separates {
+                if let piece = piece(of: bytes, from: start, to: index, stripping: punctuation, alphanumeric: alphanumeric) { pieces.append(piece) }
+                start = index + width
             }
-            close()
+            index += width
         }
+        if let piece = piece(of: bytes, from: start, to: index, stripping: punctuation, alphanumeric: alphanumeric) { pieces.append(piece) }
         return pieces
+    }
+
+    /// The bytes from `start` to `end`, stripped of the `punctuation` at both ends, as a piece if
+    /// they are then all letters and digits (`alphanumeric` in ASCII).
+    @inline(__always)
+    private static func piece(
+        of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, stripping punctuation: ASCIISet, alphanumeric: ASCIISet
+    ) -> Piece? {
+        var lower = start
+        var upper = end
+        while lower < upper, punctuation.contains(bytes[lower]) { lower += 1 }
+        while upper > lower, punctuation.contains(bytes[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return nil }
+        var length = 0
+        var at = lower
+        while at < upper {
+            let byte = bytes[at]
+            if byte < 0x80 {
+                guard alphanumeric.contains(byte) else { return nil }
+                at += 1
+            } else {
+                let (scalar, width) = decode(bytes, at: at)
+                // Curly quotes, dashes and ellipses (General Punctuation) are common and
+                // never letters or numbers; the common alphabets' blocks are all letters: no
+                // property lookup for them.
+                guard !(0x2000...0x206F).contains(scalar.value),
+                    CommonLetters.lowercase(scalar.value) != nil || scalar.properties.generalCategory.isLetter
+                        || scalar.properties.numericType != nil
+                else { return nil }
+                at += width
+            }
+            length += 1
+        }
+        return Piece(start: lower, end: upper, length: length)
     }
 
     /// Python's `str.isspace`: White_Space, plus the four ASCII separators U+001C to U+001F.
