@@ -31,7 +31,7 @@ final class FingerprintReferenceTests: XCTestCase {
             "हिन्दी", "ﬁne", "Ⅻ", "𝔘𝔫𝔦", "😀", "e\u{301}", "co-op", "U.S.A.", "it's", "—", "…", "“quoted”", "(paren)", "[x]",
             "!!!", "...", "#tag", "@user", "a_b", "100%", "$5", "é", "İstanbul", "ǅ",
         ]
-        let separators = [" ", " ", " ", "\n", "\t", "  ", "\u{A0}", "\u{3000}", "\u{2009}", "\u{1C}", ", ", ". ", " - ", "。", "\u{85}"]
+        let separators = [" ", " ", " ", "\n", "\t", "  ", "\u{A0}", "\u{3000}", "\u{2009}", "\u{1C}", ", ", ". ", " - ", "。", "\u{85}", "\u{1680}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{200B}", "\u{3001}", "\u{1F}"]
         var text = ""
         for _ in 0..<words {
             var word = vocabulary[Int(random.next() % UInt64(vocabulary.count))]

@@ -17,8 +17,8 @@ struct FunctionWords: Sendable {
     private let ranges: [Range<Int>]
     private let slots: [Int]
     private let shift: UInt64
-    /// The same words as Strings.
-    private let byString: [String: Range<Int>]
+    /// The same words as Strings, with their slots.
+    private let byString: [String: [Int]]
 
     static let shared = FunctionWords(LanguageTables.sharedScripts.mapValues(\.words))
 
@@ -41,15 +41,10 @@ struct FunctionWords: Sendable {
         var keys = Array(repeating: WordKey(), count: places)
         var ranges = Array(repeating: 0..<0, count: places)
         var slots: [Int] = []
-        var byString: [String: Range<Int>] = [:]
         let shift = UInt64(64 - places.trailingZeroBitCount)
         // Any order: a look-up finds a word wherever its probe put it.
         for (word, languages) in languagesOfWord {
-            byString[word] = slots.count..<slots.count + languages.count
-            guard let key = WordKey(word.utf8) else {
-                slots.append(contentsOf: languages)
-                continue
-            }
+            guard let key = WordKey(word.utf8) else { continue }
             var place = key.place(shift: shift)
             while !keys[place].isEmpty { place = (place + 1) & (places - 1) }
             keys[place] = key
@@ -62,12 +57,12 @@ struct FunctionWords: Sendable {
         self.ranges = ranges
         self.slots = slots
         self.shift = shift
-        self.byString = byString
+        self.byString = languagesOfWord
     }
 
     /// The slots of the languages whose function word `word` (lower case) is; empty when none.
     func languages(of word: String) -> ArraySlice<Int> {
-        byString[word].map { slots[$0] } ?? []
+        byString[word]?[...] ?? []
     }
 
     /// The slots of the languages whose function word `key` is (the bytes of a lower-case word of

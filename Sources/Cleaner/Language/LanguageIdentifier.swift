@@ -109,21 +109,27 @@ public enum LanguageIdentifier {
 /// lower-cased and looked up in `FunctionWords` by their bytes) of a text's first `sampleLimit`
 /// characters: one pass over its UTF-8, ASCII letters read byte by byte.
 struct TextProfile {
-    private(set) var letters = 0
+    let letters: Int
     /// Letters per writing system, by `Script.rawValue`.
-    private(set) var scriptCounts = Array(repeating: 0, count: LanguageTables.Script.allCases.count)
+    let scriptCounts: [Int]
     /// Words short enough to be function words.
-    private(set) var words = 0
+    let words: Int
     /// For each language's slot in `FunctionWords`, the words that are its function words.
-    private(set) var functionWordHits: [Int]
+    let functionWordHits: [Int]
     /// Longer words are never function words: not kept.
     static let maxWordBytes = WordKey.capacity
 
     init(_ text: String) {
         var text = text
         let table = FunctionWords.shared
-        functionWordHits = Array(repeating: 0, count: table.codes.count)
+        // Locals while reading (kept in registers), stored at the end.
+        var letters = 0
+        var latin = 0
+        var counts = Array(repeating: 0, count: LanguageTables.Script.allCases.count)
+        var words = 0
+        var hits = Array(repeating: 0, count: table.codes.count)
         text.withUTF8 { bytes in
+            let limit = LanguageIdentifier.sampleLimit
             var word = WordKey()
             // The word has a scalar neither ASCII nor of `CommonLetters` (those are lower-cased as read).
             var rareLetters = false
@@ -132,17 +138,30 @@ struct TextProfile {
             var index = 0
             while index < bytes.count {
                 read += 1
-                if read > LanguageIdentifier.sampleLimit { break }
+                if read > limit { break }
                 let lead = bytes[index]
                 if lead < 0x80 {
-                    index += 1
                     // ASCII: a letter is a word's and Latin; anything else ends the word.
                     if (lead | 0x20) &- 0x61 < 26 {
-                        letters += 1
-                        scriptCounts[LanguageTables.Script.latin.rawValue] += 1
-                        if word.count + 4 > Self.maxWordBytes { tooLong = true } else { word.append(lead | 0x20) }
+                        // This letter and the ASCII letters after it, up to the sample's end.
+                        var end = index + 1
+                        while end < bytes.count, read < limit, (bytes[end] | 0x20) &- 0x61 < 26 {
+                            end += 1
+                            read += 1
+                        }
+                        latin += end - index
+                        while index < end {
+                            if word.count + 4 > Self.maxWordBytes {
+                                tooLong = true
+                                index = end
+                                break
+                            }
+                            word.append(bytes[index] | 0x20)
+                            index += 1
+                        }
                         continue
                     }
+                    index += 1
                 } else {
                     let (scalar, width) = Self.decode(bytes, at: index)
                     index += width
@@ -150,7 +169,7 @@ struct TextProfile {
                         // A letter of a common alphabet, lower-cased without a property look-up.
                         if let script = Self.script(of: scalar.value) {
                             letters += 1
-                            scriptCounts[script.rawValue] += 1
+                            counts[script.rawValue] += 1
                         }
                         if word.count + 4 > Self.maxWordBytes {
                             tooLong = true
@@ -162,7 +181,7 @@ struct TextProfile {
                     if Self.isWordScalar(scalar) {
                         if let script = Self.script(of: scalar.value) {
                             letters += 1
-                            scriptCounts[script.rawValue] += 1
+                            counts[script.rawValue] += 1
                         }
                         if word.count + 4 > Self.maxWordBytes {
                             tooLong = true
@@ -173,23 +192,30 @@ struct TextProfile {
                         continue
                     }
                 }
-                finishWord(&word, rareLetters: rareLetters, tooLong: tooLong, table: table)
+                if !word.isEmpty {
+                    Self.finish(word, rareLetters: rareLetters, tooLong: tooLong, table: table, words: &words, hits: &hits)
+                    word = WordKey()
+                }
                 rareLetters = false
                 tooLong = false
             }
-            finishWord(&word, rareLetters: rareLetters, tooLong: tooLong, table: table)
+            if !word.isEmpty { Self.finish(word, rareLetters: rareLetters, tooLong: tooLong, table: table, words: &words, hits: &hits) }
         }
+        counts[LanguageTables.Script.latin.rawValue] += latin
+        self.letters = letters + latin
+        self.scriptCounts = counts
+        self.words = words
+        self.functionWordHits = hits
     }
 
-    /// Counts the word read, if short enough, and its languages; empties it.
+    /// Counts a word read, if short enough, and its languages.
     @inline(__always)
-    private mutating func finishWord(_ word: inout WordKey, rareLetters: Bool, tooLong: Bool, table: FunctionWords) {
-        defer { word = WordKey() }
-        guard !word.isEmpty, !tooLong else { return }
+    private static func finish(_ word: WordKey, rareLetters: Bool, tooLong: Bool, table: FunctionWords, words: inout Int, hits: inout [Int]) {
+        guard !tooLong else { return }
         words += 1
         // Rare letters: the String's own lower case and canonical equivalence.
         let languages = rareLetters ? table.languages(of: String(decoding: word.bytes, as: UTF8.self).lowercased()) : table.languages(of: word)
-        for slot in languages { functionWordHits[slot] += 1 }
+        for slot in languages { hits[slot] += 1 }
     }
 
     /// The letters of `script`.

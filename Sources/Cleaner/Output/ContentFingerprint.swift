@@ -66,31 +66,95 @@ public enum ContentFingerprint {
     /// `splitAtPunctuation`), stripped of ASCII punctuation at both ends (when not), that are all
     /// letters and digits; with their lengths in code points.
     private static func alphanumericPieces(of bytes: UnsafeBufferPointer<UInt8>, splitAtPunctuation: Bool) -> [Piece] {
+        if splitAtPunctuation { return piecesBetweenPunctuation(of: bytes) }
         // Locals: the tables are read for every byte.
         let space = asciiPythonSpace
-        let punctuation = splitAtPunctuation ? ASCIISet() : pythonPunctuation
+        let punctuation = pythonPunctuation
         let alphanumeric = asciiAlphanumeric
         var pieces: [Piece] = []
         pieces.reserveCapacity(bytes.count / 8)
+        // The run from `start` so far: all ASCII, and then its shape (`AsciiRun`) with the
+        // bounds of its letters and digits; other runs are read again by `piece`.
+        var start = 0
+        var index = 0
+        var ascii = true
+        var shape = AsciiRun.punctuation
+        var lower = 0
+        var upper = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+                    switch shape {
+                    case .punctuation: (shape, lower) = (.word, index - 1)
+                    case .word: break
+                    case .closed, .other: shape = .other
+                    }
+                    // The rest of the letters and digits at once.
+                    while index < bytes.count, bytes[index] &- 0x30 < 10 || (bytes[index] | 0x20) &- 0x61 < 26 { index += 1 }
+                    upper = index
+                } else if punctuation.contains(byte) {
+                    if shape == .word { shape = .closed }
+                } else if space.contains(byte) {
+                    if ascii {
+                        if shape == .word || shape == .closed { pieces.append(Piece(start: lower, end: upper, length: upper - lower)) }
+                    } else if let piece = piece(of: bytes, from: start, to: index - 1, stripping: punctuation, alphanumeric: alphanumeric) {
+                        pieces.append(piece)
+                    }
+                    (start, ascii, shape) = (index, true, .punctuation)
+                } else {
+                    shape = .other
+                }
+            } else {
+                // Valid UTF-8: the lead byte gives the length. The non-ASCII spaces are U+0085 and
+                // U+00A0 (lead C2) and a few of three bytes (leads E1 to E3): others need no decoding.
+                let width = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let separates =
+                    byte == 0xC2 ? bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0
+                    : (0xE1...0xE3).contains(byte) && isPythonSpace(decode(bytes, at: index).0)
+                if separates {
+                    if ascii {
+                        if shape == .word || shape == .closed { pieces.append(Piece(start: lower, end: upper, length: upper - lower)) }
+                    } else if let piece = piece(of: bytes, from: start, to: index, stripping: punctuation, alphanumeric: alphanumeric) {
+                        pieces.append(piece)
+                    }
+                    (start, ascii, shape) = (index + width, true, .punctuation)
+                } else {
+                    ascii = false
+                }
+                index += width
+            }
+        }
+        if ascii {
+            if shape == .word || shape == .closed { pieces.append(Piece(start: lower, end: upper, length: upper - lower)) }
+        } else if let piece = piece(of: bytes, from: start, to: index, stripping: punctuation, alphanumeric: alphanumeric) {
+            pieces.append(piece)
+        }
+        return pieces
+    }
+
+    /// What an ASCII run between spaces has been so far: a token is punctuation, letters and
+    /// digits, punctuation; anything else is no token.
+    private enum AsciiRun {
+        case punctuation, word, closed, other
+    }
+
+    /// The pieces between runs of whitespace and Unicode punctuation that are all letters and digits.
+    private static func piecesBetweenPunctuation(of bytes: UnsafeBufferPointer<UInt8>) -> [Piece] {
+        let alphanumeric = asciiAlphanumeric
+        var pieces: [Piece] = []
         var start = 0
         var index = 0
         while index < bytes.count {
-            let separates: Bool
-            var width = 1
-            if bytes[index] < 0x80 && !splitAtPunctuation {
-                separates = space.contains(bytes[index])
-            } else {
-                let scalar: Unicode.Scalar
-                (scalar, width) = decode(bytes, at: index)
-                separates = isPythonSpace(scalar) || (splitAtPunctuation && scalar.properties.generalCategory.isPunctuation)
-            }
-            if separates {
-                if let piece = piece(of: bytes, from: start, to: index, stripping: punctuation, alphanumeric: alphanumeric) { pieces.append(piece) }
+            let (scalar, width) = decode(bytes, at: index)
+            if isPythonSpace(scalar) || scalar.properties.generalCategory.isPunctuation {
+                if let piece = piece(of: bytes, from: start, to: index, stripping: ASCIISet(), alphanumeric: alphanumeric) { pieces.append(piece) }
                 start = index + width
             }
             index += width
         }
-        if let piece = piece(of: bytes, from: start, to: index, stripping: punctuation, alphanumeric: alphanumeric) { pieces.append(piece) }
+        if let piece = piece(of: bytes, from: start, to: index, stripping: ASCIISet(), alphanumeric: alphanumeric) { pieces.append(piece) }
         return pieces
     }
 
