@@ -85,7 +85,7 @@ final class ByteReaderTests: XCTestCase {
 
     func testGzipMembersInflateIntoAnyBuffer() throws {
         var random = PseudoRandom(state: 9)
-        for _ in 0..<200 {
+        for _ in 0..<80 {
             var plain: [UInt8] = []
             var file: [UInt8] = []
             for _ in 0..<(1 + random.next(5)) {

@@ -8,7 +8,7 @@ import XCTest
 /// plain runs across word boundaries, non-ASCII and invalid UTF-8.
 final class JSONStringTests: XCTestCase {
     /// A fixed seed: a failure is reproducible.
-    private struct Generator: RandomNumberGenerator {
+    struct Generator: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
