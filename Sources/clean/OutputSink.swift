@@ -12,12 +12,23 @@ final class OutputSink: @unchecked Sendable {
     private static let flushSize = 1 << 16
 
     func write(_ bytes: [UInt8], flushNow: Bool) {
+        // A line as large as the buffer goes out as it is, not copied into it first.
+        if bytes.count >= Self.flushSize {
+            flush()
+            Self.write(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if flushNow || buffer.count >= Self.flushSize { flush() }
     }
 
     func flush() {
-        buffer.withUnsafeBytes { bytes in
+        Self.write(buffer)
+        buffer.removeAll(keepingCapacity: buffer.count <= Self.flushSize * 4)
+    }
+
+    private static func write(_ output: [UInt8]) {
+        output.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count, let base = bytes.baseAddress {
                 let written = Glibc.write(1, base + offset, bytes.count - offset)
@@ -30,6 +41,5 @@ final class OutputSink: @unchecked Sendable {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: buffer.count <= Self.flushSize * 4)
     }
 }

@@ -135,7 +135,7 @@ final class RecordTests: XCTestCase {
         let reader = WARCReader(ByteReader(MemoryStream(Array(warc.utf8), piece: 13)), name: "t.warc")
         var bodies: [String] = []
         while let response = try reader.next() {
-            bodies.append(String(decoding: response.block[response.http.bodyOffset...], as: UTF8.self))
+            bodies.append(String(decoding: response.body, as: UTF8.self))
         }
         XCTAssertEqual(bodies, ["<p>One</p>", "<!DOCTYPE html><p>Two</p>"])
         let broken = WARCReader(ByteReader(MemoryStream(Array("HTTP/1.1 200 OK\r\n\r\n".utf8), piece: 100)), name: "x.warc")

@@ -6,18 +6,28 @@ import Darwin
 
 /// Lines and counted runs of bytes from a `ByteStream`, through one reusable buffer: what the
 /// JSON Lines and WARC readers need, in memory bounded by the longest line or record they accept.
+/// Each line or run is copied once, into storage of its own size; a line longer than the buffer
+/// grows the buffer rather than being gathered piece by piece.
 public final class ByteReader {
     private let stream: ByteStream
-    private var buffer: [UInt8]
+    private var buffer: UnsafeMutableRawBufferPointer
+    /// The buffer's first size: it returns to it when a line far longer has been handed out.
+    private let chunk: Int
+    /// The bytes read and not yet handed out are `buffer[start..<end]`.
     private var start = 0
     private var end = 0
     private var ended = false
     /// Bytes handed out so far: positions in error messages.
     public private(set) var offset = 0
 
-    public init(_ stream: ByteStream, chunk: Int = 1 << 16) {
+    public init(_ stream: ByteStream, chunk: Int = 1 << 20) {
         self.stream = stream
-        buffer = [UInt8](repeating: 0, count: chunk)
+        self.chunk = max(chunk, 1)
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: self.chunk, alignment: 8)
+    }
+
+    deinit {
+        buffer.deallocate()
     }
 
     public enum Line: Sendable {
@@ -30,51 +40,85 @@ public final class ByteReader {
     /// The next line, nil at the end of the stream. A last line without "\n" still counts.
     /// A line longer than `limit` is read past without being kept.
     public func readLine(limit: Int) throws -> Line? {
-        var collected: [UInt8] = []
-        var length = 0
-        var tooLong = false
+        // `buffer[start..<start + searched]` holds no "\n"; `dropped` bytes of an overlong line are gone.
+        var searched = 0
+        var dropped = 0
         while true {
-            if start == end {
-                guard try refill() else {
-                    if length == 0 { return nil }
-                    return tooLong ? .tooLong(length: length) : .line(Self.trimmingReturn(collected))
-                }
+            if let base = buffer.baseAddress, let found = memchr(base + start + searched, 0x0A, end - start - searched) {
+                let newline = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                let line = self.line(upTo: newline, dropped: dropped, limit: limit)
+                offset += newline + 1 - start
+                start = newline + 1
+                return line
             }
-            let newline = buffer.withUnsafeBytes { bytes -> Int? in
-                guard let base = bytes.baseAddress else { return nil }
-                guard let found = memchr(base + start, 0x0A, end - start) else { return nil }
-                return base.distance(to: UnsafeRawPointer(found))
+            searched = end - start
+            if dropped + searched > limit {
+                // Overlong: what is buffered is counted and let go, so the buffer does not grow with it.
+                dropped += searched
+                offset += searched
+                start = end
+                searched = 0
             }
-            let stop = newline ?? end
-            let piece = stop - start
-            length += piece
-            if !tooLong, length > limit {
-                tooLong = true
-                collected = []
-            }
-            if !tooLong { collected.append(contentsOf: buffer[start..<stop]) }
-            start = stop
-            offset += piece
-            if newline != nil {
-                start += 1
-                offset += 1
-                return tooLong ? .tooLong(length: length) : .line(Self.trimmingReturn(collected))
+            guard try fill() else {
+                if dropped + end - start == 0 { return nil }
+                let line = self.line(upTo: end, dropped: dropped, limit: limit)
+                offset += end - start
+                start = end
+                return line
             }
         }
     }
 
-    /// Exactly `count` bytes, or fewer at the end of the stream.
+    /// The line in `buffer[start..<stop]`, after `dropped` bytes already let go.
+    private func line(upTo stop: Int, dropped: Int, limit: Int) -> Line {
+        let length = dropped + stop - start
+        if dropped > 0 || length > limit { return .tooLong(length: length) }
+        var last = stop
+        if last > start, buffer[last - 1] == 0x0D { last -= 1 }
+        return .line(Array(UnsafeRawBufferPointer(rebasing: buffer[start..<last])))
+    }
+
+    /// Exactly `count` bytes, or fewer at the end of the stream: what is buffered, then the rest
+    /// read from the stream straight into the result.
     public func read(count: Int) throws -> [UInt8] {
+        // A count from a damaged header is not trusted with memory before the bytes are there.
+        guard count <= 1 << 24 else { return try readGrowing(count: count) }
+        let output = try [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+            let buffered = min(count, end - start)
+            if buffered > 0, let base = buffer.baseAddress, let targetBase = target.baseAddress {
+                UnsafeMutableRawPointer(targetBase).copyMemory(from: base + start, byteCount: buffered)
+            }
+            start += buffered
+            initialized = buffered
+            while initialized < count, !ended {
+                let read = try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(target)[initialized..<count]))
+                if read == 0 { ended = true }
+                initialized += read
+            }
+        }
+        offset += output.count
+        return output
+    }
+
+    /// `read(count:)` for a count too large to reserve at once: taken in buffer-sized pieces.
+    private func readGrowing(count: Int) throws -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(min(count, 1 << 24))
         while output.count < count {
-            if start == end, !(try refill()) { break }
+            if start == end, !(try fill()) { break }
             let take = min(count - output.count, end - start)
-            output.append(contentsOf: buffer[start..<start + take])
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<start + take]))
             start += take
             offset += take
         }
         return output
+    }
+
+    /// Calls `body` with the next `count` bytes (fewer at the end of the stream) without handing
+    /// them out: the following read starts with them again. `count` may not pass the buffer's size.
+    public func peek<Result>(count: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        let wanted = min(count, buffer.count)
+        while end - start < wanted, try fill() {}
+        return try body(UnsafeRawBufferPointer(rebasing: buffer[start..<min(end, start + wanted)]))
     }
 
     /// Skips `count` bytes; returns how many were there.
@@ -82,7 +126,7 @@ public final class ByteReader {
     public func skip(count: Int) throws -> Int {
         var skipped = 0
         while skipped < count {
-            if start == end, !(try refill()) { break }
+            if start == end, !(try fill()) { break }
             let take = min(count - skipped, end - start)
             start += take
             offset += take
@@ -94,22 +138,35 @@ public final class ByteReader {
     /// True when nothing is left to read.
     public func atEnd() throws -> Bool {
         if start < end { return false }
-        return !(try refill())
+        return !(try fill())
     }
 
-    private func refill() throws -> Bool {
+    /// Reads more after `end`, first moving the unread bytes to the front when the buffer is full
+    /// behind them, or doubling it when they fill it. False at the end of the stream.
+    private func fill() throws -> Bool {
         guard !ended else { return false }
-        start = 0
-        end = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
-        if end == 0 { ended = true }
-        return end > 0
-    }
-
-    /// The line without a final "\r", in storage of its own size: a line gathered from several
-    /// chunks grew by doubling, and it may wait in a queue for a while.
-    private static func trimmingReturn(_ line: [UInt8]) -> [UInt8] {
-        var trimmed = line
-        if trimmed.last == 0x0D { trimmed.removeLast() }
-        return trimmed.capacity > trimmed.count + trimmed.count / 4 + 64 ? Array(trimmed) : trimmed
+        if start == end {
+            start = 0
+            end = 0
+            if buffer.count > 4 * chunk {
+                buffer.deallocate()
+                buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 8)
+            }
+        } else if end == buffer.count {
+            if start > 0 {
+                if let base = buffer.baseAddress { memmove(base, base + start, end - start) }
+            } else {
+                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 8)
+                larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+                buffer.deallocate()
+                buffer = larger
+            }
+            end -= start
+            start = 0
+        }
+        let read = try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
+        if read == 0 { ended = true }
+        end += read
+        return read > 0
     }
 }

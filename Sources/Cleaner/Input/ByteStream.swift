@@ -59,7 +59,8 @@ public final class FileStream: ByteStream {
     }
 }
 
-/// Decompresses a gzip stream of one or more members (as `.warc.gz` files are: one member a record).
+/// Decompresses a gzip stream of one or more members (as `.warc.gz` files are: one member a record),
+/// straight into the reader's buffer.
 public final class GzipStream: ByteStream {
     private let base: ByteStream
     private let inflater: Inflater
@@ -67,8 +68,6 @@ public final class GzipStream: ByteStream {
     private var input = [UInt8](repeating: 0, count: 1 << 16)
     private var inputStart = 0
     private var inputEnd = 0
-    private var output: [UInt8] = []
-    private var outputStart = 0
     private var baseEnded = false
     /// Between members: the next bytes must be another member's header or the end.
     private var memberEnded = false
@@ -84,24 +83,8 @@ public final class GzipStream: ByteStream {
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        while outputStart == output.count {
-            output.removeAll(keepingCapacity: true)
-            outputStart = 0
-            guard try fill() else { return 0 }
-        }
-        let count = min(buffer.count, output.count - outputStart)
-        output.withUnsafeBytes { bytes in
-            if let source = bytes.baseAddress, let target = buffer.baseAddress {
-                target.copyMemory(from: source + outputStart, byteCount: count)
-            }
-        }
-        outputStart += count
-        return count
-    }
-
-    /// Inflates more output; false at the clean end of the stream.
-    private func fill() throws -> Bool {
-        while output.isEmpty {
+        guard buffer.count > 0 else { return 0 }
+        while true {
             if inputStart == inputEnd {
                 if baseEnded { return try finish() }
                 inputStart = 0
@@ -117,25 +100,26 @@ public final class GzipStream: ByteStream {
                 memberEnded = false
             }
             do {
-                let (consumed, ended) = try input.withUnsafeBytes {
-                    try inflater.inflate(UnsafeRawBufferPointer(rebasing: $0[inputStart..<inputEnd]), into: &output, limit: Self.outputChunk)
+                let step = try input.withUnsafeBytes {
+                    try inflater.inflate(UnsafeRawBufferPointer(rebasing: $0[inputStart..<inputEnd]), into: buffer)
                 }
-                inputStart += consumed
-                if ended { memberEnded = true }
+                inputStart += step.consumed
+                if step.ended { memberEnded = true }
+                if step.produced > 0 { return step.produced }
+                if step.consumed == 0 && !step.ended { throw StreamError("\(name): gzip data cannot be decompressed") }
+            } catch let error as StreamError {
+                throw error
             } catch {
                 throw StreamError("\(name): \(error)")
             }
         }
-        return true
     }
 
-    private func finish() throws -> Bool {
+    /// The end of the input: clean only after a whole member.
+    private func finish() throws -> Int {
         guard memberEnded else { throw StreamError("\(name): gzip data is truncated") }
-        return false
+        return 0
     }
-
-    /// Output inflated per call: enough to amortise the call, small enough to stay in cache.
-    private static let outputChunk = 1 << 18
 }
 
 extension FileStream {

@@ -57,13 +57,16 @@ public struct HTTPResponse: Sendable {
     /// The body as the server meant it: de-chunked and decompressed (`limit` bounds what
     /// decompression may produce).
     public func decodedBody(of block: UnsafeRawBufferPointer, limit: Int) throws(BodyError) -> [UInt8] {
-        let raw = UnsafeRawBufferPointer(rebasing: block[min(bodyOffset, block.count)...])
-        var body: [UInt8]
+        try decodedBody(Array(UnsafeRawBufferPointer(rebasing: block[min(bodyOffset, block.count)...])), limit: limit)
+    }
+
+    /// `raw`, the bytes after the head, as the server meant them; `raw` itself, uncopied, when it
+    /// is neither chunked nor compressed.
+    public func decodedBody(_ raw: [UInt8], limit: Int) throws(BodyError) -> [UInt8] {
+        var body = raw
         let transfer = header("Transfer-Encoding")?.lowercased() ?? ""
         if transfer.contains("chunked") {
-            body = try Self.dechunk(raw)
-        } else {
-            body = Array(raw)
+            body = try raw.withUnsafeBytes { bytes in Result { () throws(BodyError) in try Self.dechunk(bytes) } }.get()
         }
         let codings = (header("Content-Encoding") ?? "").lowercased().split(separator: ",").map { $0.trimmingWhitespace() }
         for coding in codings.reversed() where !coding.isEmpty && coding != "identity" {
@@ -114,7 +117,7 @@ public struct HTTPResponse: Sendable {
             position = newline + 1
             if size == 0 { return output }
             let end = min(position + size, raw.count)
-            output.append(contentsOf: raw[position..<end])
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[position..<end]))
             if end < position + size { return output }
             position = end
             // The CRLF (or LF) after the data.

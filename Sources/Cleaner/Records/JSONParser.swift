@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A JSON value as JSON Lines records carry it. Strings are kept as their decoded UTF-8 bytes
 /// (an HTML page goes to the parser as bytes, without a detour through `String`); numbers keep
 /// their text, so an `id` such as 12345678901234567890 is echoed digit for digit.
@@ -179,65 +175,164 @@ public struct JSONParser {
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-        /// A string's content, unescaped, as UTF-8. Unescaped runs are copied whole; raw bytes
-        /// must be valid UTF-8 and control characters must be escaped, as RFC 8259 says.
+        /// A string's content, unescaped, as UTF-8. Raw bytes must be valid UTF-8 and control
+        /// characters must be escaped, as RFC 8259 says. Runs of bytes that stand for themselves are
+        /// passed over a word at a time and copied whole.
         private mutating func string() throws(Failure) -> [UInt8] {
             index += 1
-            var output: [UInt8] = []
-            // The decoded string is no longer than its JSON: reserve that much (up to the next
-            // unescaped quote) once, instead of growing a page-sized buffer by doubling.
-            output.reserveCapacity(closingQuote() - index)
-            var runStart = index
-            while index < bytes.count {
+            let start = index
+            try skipPlain()
+            guard index < bytes.count else { throw failure("unterminated string") }
+            // Most strings (keys, ids, URLs, pages without quotes) hold no escape: one copy at their size.
+            if bytes[index] == UInt8(ascii: "\"") {
+                let output = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                index += 1
+                return output
+            }
+            return try escapedString(from: start)
+        }
+
+        /// Moves `index` over bytes that stand for themselves, up to a quote, a backslash or the end;
+        /// throws at a control byte or at a byte that does not start a valid UTF-8 sequence.
+        private mutating func skipPlain() throws(Failure) {
+            while true {
+                index = JSONBytes.firstToRead(bytes, from: index)
+                guard index < bytes.count else { return }
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    index += 1
-                    return output
-                }
-                if byte == UInt8(ascii: "\\") {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    try escape(into: &output)
-                    runStart = index
-                    continue
-                }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return }
                 if byte < 0x20 { throw failure("control character in a string") }
-                if byte < 0x80 {
-                    index += 1
-                } else {
-                    try skipUTF8Sequence()
+                try skipUTF8Sequence()
+            }
+        }
+
+        /// The rest of a string from its first escape (at `index`), `start` being where its content
+        /// began. Decoded JSON is never longer than its text, so the rest of the input bounds it: the
+        /// output is written in place, without growing, and a short string gets storage of its size.
+        private mutating func escapedString(from start: Int) throws(Failure) -> [UInt8] {
+            var problem: Failure?
+            let capacity = bytes.count - start
+            let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard let target = buffer.baseAddress, let source = bytes.baseAddress else {
+                    problem = failure("unterminated string")
+                    return
+                }
+                target.initialize(from: source + start, count: index - start)
+                do throws(Failure) {
+                    count = try unescape(source, into: target, from: index - start)
+                } catch {
+                    problem = error
                 }
             }
-            throw failure("unterminated string")
+            if let problem { throw problem }
+            guard output.count < capacity / 2, capacity - output.count > 4096 else { return output }
+            return output.withUnsafeBufferPointer { Array($0) }
         }
 
-        /// Where the string that starts at `index` ends (or the end of the input): the first quote
-        /// not preceded by an odd number of backslashes.
-        private func closingQuote() -> Int {
-            var position = index
-            while position < bytes.count {
-                guard let base = bytes.baseAddress, let found = memchr(base + position, 0x22, bytes.count - position) else { return bytes.count }
-                let quote = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                var backslashes = 0
-                while quote - backslashes - 1 >= index, bytes[quote - backslashes - 1] == 0x5C { backslashes += 1 }
-                if backslashes % 2 == 0 { return quote }
-                position = quote + 1
+        /// Decodes the string from `index` to its closing quote into `target` from `written` on;
+        /// returns the length written. Plain bytes go a word at a time, each word stored before it is
+        /// tested: the part past a quote or an escape is overwritten by what follows, and it fits,
+        /// since `written` never passes `index - start` and the target holds the rest of the input.
+        private mutating func unescape(_ source: UnsafePointer<UInt8>, into target: UnsafeMutablePointer<UInt8>, from written: Int) throws(Failure) -> Int {
+            var written = written
+            let count = bytes.count
+            while true {
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    UnsafeMutableRawPointer(target + written).storeBytes(of: word, as: UInt64.self)
+                    let lanes = JSONBytes.toRead(word)
+                    if lanes != 0 {
+                        let plain = lanes.trailingZeroBitCount >> 3
+                        index += plain
+                        written += plain
+                        break
+                    }
+                    index += 8
+                    written += 8
+                }
+                guard index < count else { throw failure("unterminated string") }
+                let byte = source[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return written
+                case UInt8(ascii: "\\"):
+                    // The escapes a page is full of (quotes of attributes, line ends) decoded here.
+                    if index + 1 < count, let decoded = Self.simpleEscape(source[index + 1]) {
+                        target[written] = decoded
+                        index += 2
+                        written += 1
+                    } else if index + 6 <= count, source[index + 1] == UInt8(ascii: "u"), let scalar = Self.hex4(source + index + 2),
+                        !(0xD800...0xDFFF).contains(scalar)
+                    {
+                        // A \uXXXX outside the surrogates (what an ASCII-only writer makes of each non-ASCII letter).
+                        written += writeUTF8(scalar, to: target + written)
+                        index += 6
+                    } else {
+                        written += try escape(into: target + written)
+                    }
+                case 0..<0x20:
+                    throw failure("control character in a string")
+                case 0x80...:
+                    guard let (_, length) = UTF8Scalar.decode(bytes, at: index) else { throw failure("invalid UTF-8") }
+                    (target + written).update(from: source + index, count: length)
+                    index += length
+                    written += length
+                default:
+                    // A plain byte among the last seven.
+                    target[written] = byte
+                    index += 1
+                    written += 1
+                }
             }
-            return bytes.count
         }
 
-        private mutating func escape(into output: inout [UInt8]) throws(Failure) {
+        /// The byte a one-letter escape stands for (`\\n` for 0x0A); nil for `\\u` and invalid escapes.
+        @inline(__always)
+        private static func simpleEscape(_ letter: UInt8) -> UInt8? {
+            switch letter {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+            case UInt8(ascii: "n"): 0x0A
+            case UInt8(ascii: "t"): 0x09
+            case UInt8(ascii: "r"): 0x0D
+            case UInt8(ascii: "b"): 0x08
+            case UInt8(ascii: "f"): 0x0C
+            default: nil
+            }
+        }
+
+        /// The value of the four hex digits at `digits`; nil when one is not a hex digit.
+        @inline(__always)
+        private static func hex4(_ digits: UnsafePointer<UInt8>) -> UInt32? {
+            var value: UInt32 = 0
+            for offset in 0..<4 {
+                let byte = digits[offset]
+                let decimal = byte &- 0x30
+                let letter = (byte | 0x20) &- 0x61
+                if decimal < 10 {
+                    value = value << 4 | UInt32(decimal)
+                } else if letter < 6 {
+                    value = value << 4 | UInt32(letter + 10)
+                } else {
+                    return nil
+                }
+            }
+            return value
+        }
+
+        /// Decodes the escape at `index` (a backslash) into `output`; returns the bytes written (at
+        /// most 4, never more than the escape's own length).
+        private mutating func escape(into output: UnsafeMutablePointer<UInt8>) throws(Failure) -> Int {
             index += 1
             guard index < bytes.count else { throw failure("unterminated string") }
             let byte = bytes[index]
             index += 1
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output[0] = byte
+            case UInt8(ascii: "b"): output[0] = 0x08
+            case UInt8(ascii: "f"): output[0] = 0x0C
+            case UInt8(ascii: "n"): output[0] = 0x0A
+            case UInt8(ascii: "r"): output[0] = 0x0D
+            case UInt8(ascii: "t"): output[0] = 0x09
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
@@ -258,11 +353,12 @@ public struct JSONParser {
                 } else if (0xDC00...0xDFFF).contains(scalar) {
                     scalar = 0xFFFD
                 }
-                appendUTF8(scalar, to: &output)
+                return writeUTF8(scalar, to: output)
             default:
                 index -= 1
                 throw failure("invalid escape")
             }
+            return 1
         }
 
         private mutating func hex4() throws(Failure) -> UInt32 {
@@ -283,22 +379,27 @@ public struct JSONParser {
             return value
         }
 
-        private func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        /// Writes `scalar` as UTF-8; returns its length.
+        private func writeUTF8(_ scalar: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
             switch scalar {
             case 0..<0x80:
-                output.append(UInt8(scalar))
+                output[0] = UInt8(scalar)
+                return 1
             case 0x80..<0x800:
-                output.append(UInt8(0xC0 | scalar >> 6))
-                output.append(UInt8(0x80 | scalar & 0x3F))
+                output[0] = UInt8(0xC0 | scalar >> 6)
+                output[1] = UInt8(0x80 | scalar & 0x3F)
+                return 2
             case 0x800..<0x10000:
-                output.append(UInt8(0xE0 | scalar >> 12))
-                output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                output.append(UInt8(0x80 | scalar & 0x3F))
+                output[0] = UInt8(0xE0 | scalar >> 12)
+                output[1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                output[2] = UInt8(0x80 | scalar & 0x3F)
+                return 3
             default:
-                output.append(UInt8(0xF0 | scalar >> 18))
-                output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-                output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                output.append(UInt8(0x80 | scalar & 0x3F))
+                output[0] = UInt8(0xF0 | scalar >> 18)
+                output[1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                output[2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                output[3] = UInt8(0x80 | scalar & 0x3F)
+                return 4
             }
         }
 

@@ -77,22 +77,31 @@ public struct JSONWriter {
         text.withUTF8 { appendString($0, to: &output) }
     }
 
-    /// `text` must be valid UTF-8 (a `String`'s bytes, or bytes `JSONParser` validated).
-    static func appendString<C: Collection>(_ text: C, to output: inout [UInt8]) where C.Element == UInt8 {
+    static func appendString(_ text: [UInt8], to output: inout [UInt8]) {
+        text.withUnsafeBufferPointer { appendString($0, to: &output) }
+    }
+
+    /// `text` must be valid UTF-8 (a `String`'s bytes, or bytes `JSONParser` validated). Runs
+    /// that need no escape are found a word at a time and appended whole.
+    static func appendString(_ text: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text {
+        var index = 0
+        while true {
+            let special = JSONBytes.firstToEscape(text, from: index)
+            if special > index { output.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<special])) }
+            guard special < text.count else { break }
+            let byte = text[special]
             switch byte {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
             case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
             case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
             case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
-            case 0..<0x20:
+            default:
                 output.append(contentsOf: "\\u00".utf8)
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
             }
+            index = special + 1
         }
         output.append(UInt8(ascii: "\""))
     }

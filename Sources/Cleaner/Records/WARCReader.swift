@@ -11,8 +11,9 @@ public final class WARCReader {
         /// `WARC-Date`: when the page was fetched.
         public let date: String?
         public let http: HTTPResponse
-        /// The record's block: HTTP head and body.
-        public let block: [UInt8]
+        /// The HTTP body as the record holds it (possibly chunked or compressed): the record's block
+        /// from `http.bodyOffset` on.
+        public let body: [UInt8]
         /// Why the record cannot be cleaned, found while reading it (too large).
         public let problem: String?
     }
@@ -49,40 +50,44 @@ public final class WARCReader {
                 try skip(length)
                 continue
             }
+            // The HTTP head is read where it lies in the reader's buffer; only the body is copied out.
             let prefixLength = min(length, Self.headPrefix)
-            var block = try reader.read(count: prefixLength)
-            guard block.count == prefixLength else { throw failure("WARC record is truncated") }
-            guard let http = block.withUnsafeBytes({ HTTPResponse.head(of: $0) }),
-                isHTML(http, warcHeaders: headers, block: block)
-            else {
-                try skip(length - prefixLength)
+            let head = try reader.peek(count: prefixLength) { prefix -> HTTPResponse?? in
+                guard prefix.count == prefixLength else { return nil }
+                guard let http = HTTPResponse.head(of: prefix), isHTML(http, warcHeaders: headers, prefix: prefix) else { return .some(nil) }
+                return http
+            }
+            guard let head else {
+                try reader.skip(count: prefixLength)
+                throw failure("WARC record is truncated")
+            }
+            guard let http = head else {
+                try skip(length)
                 continue
             }
             let id = value("WARC-Record-ID", in: headers)
             let url = value("WARC-Target-URI", in: headers)
             let date = value("WARC-Date", in: headers)
             if length > Self.maxPayload {
-                try skip(length - prefixLength)
-                return Response(id: id, url: url, date: date, http: http, block: [], problem: "payload of \(length) bytes is larger than \(Self.maxPayload >> 20) MiB")
+                try skip(length)
+                return Response(id: id, url: url, date: date, http: http, body: [], problem: "payload of \(length) bytes is larger than \(Self.maxPayload >> 20) MiB")
             }
-            if length > prefixLength {
-                let rest = try reader.read(count: length - prefixLength)
-                guard rest.count == length - prefixLength else { throw failure("WARC record is truncated") }
-                block += rest
-            }
-            return Response(id: id, url: url, date: date, http: http, block: block, problem: nil)
+            try skip(http.bodyOffset)
+            let body = try reader.read(count: length - http.bodyOffset)
+            guard body.count == length - http.bodyOffset else { throw failure("WARC record is truncated") }
+            return Response(id: id, url: url, date: date, http: http, body: body, problem: nil)
         }
         return nil
     }
 
     /// The HTTP Content-Type says HTML; without one, Common Crawl's identified payload type; without
     /// either, the body's first bytes.
-    private func isHTML(_ http: HTTPResponse, warcHeaders: [(name: String, value: String)], block: [UInt8]) -> Bool {
+    private func isHTML(_ http: HTTPResponse, warcHeaders: [(name: String, value: String)], prefix: UnsafeRawBufferPointer) -> Bool {
         if let mediaType = http.mediaType, !mediaType.isEmpty { return MediaType.html.contains(mediaType) }
         if let identified = value("WARC-Identified-Payload-Type", in: warcHeaders) {
             return MediaType.html.contains(MediaType.essence(of: identified))
         }
-        return block.withUnsafeBytes { InputSniffer.detect(UnsafeRawBufferPointer(rebasing: $0[min(http.bodyOffset, $0.count)...])) } == .html
+        return InputSniffer.detect(UnsafeRawBufferPointer(rebasing: prefix[min(http.bodyOffset, prefix.count)...])) == .html
     }
 
     /// The version line and named fields of the next record; nil at the end of the file.
@@ -133,7 +138,7 @@ extension WARCReader.Response {
         if let problem { return RecordCleaner.failure(id: id, url: url, problem) }
         let body: [UInt8]
         do {
-            body = try block.withUnsafeBytes { try http.decodedBody(of: $0, limit: WARCReader.maxPayload) }
+            body = try http.decodedBody(self.body, limit: WARCReader.maxPayload)
         } catch {
             return RecordCleaner.failure(id: id, url: url, "\(error)")
         }

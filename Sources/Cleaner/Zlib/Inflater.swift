@@ -41,35 +41,44 @@ final class Inflater {
     /// Inflates from `input` into `output` (appending) until the input is used up, the output has
     /// `limit` bytes, or the member ends. Returns the bytes of `input` consumed and whether the member ended.
     func inflate(_ input: UnsafeRawBufferPointer, into output: inout [UInt8], limit: Int) throws -> (consumed: Int, ended: Bool) {
-        guard let base = input.baseAddress, input.count > 0 else { return (0, false) }
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(min(input.count, Int(UInt32.max)))
-        let available = uInt(stream.pointee.avail_in)
-        var ended = false
-        while stream.pointee.avail_in > 0 && output.count < limit {
+        var consumed = 0
+        while consumed < input.count && output.count < limit {
             let room = min(Self.chunk, limit - output.count)
             let start = output.count
             output.append(contentsOf: repeatElement(0, count: room))
-            let status = output.withUnsafeMutableBytes { bytes -> Int32 in
-                stream.pointee.next_out = bytes.baseAddress?.advanced(by: start).assumingMemoryBound(to: Bytef.self)
-                stream.pointee.avail_out = uInt(room)
-                return CZlib.inflate(stream, Z_NO_FLUSH)
+            let step = try output.withUnsafeMutableBytes { bytes in
+                try inflate(UnsafeRawBufferPointer(rebasing: input[consumed...]), into: UnsafeMutableRawBufferPointer(rebasing: bytes[start..<start + room]))
             }
-            output.removeLast(Int(stream.pointee.avail_out))
-            stream.pointee.next_out = nil
-            if status == Z_STREAM_END {
-                ended = true
-                break
-            }
-            if status == Z_BUF_ERROR { break }  // no progress possible: needs more input
-            guard status == Z_OK else {
-                throw Failure(description: Self.message(status))
-            }
+            output.removeLast(room - step.produced)
+            consumed += step.consumed
+            if step.ended { return (consumed, true) }
+            if step.consumed == 0 && step.produced == 0 { break }  // no progress possible: needs more input
         }
-        let consumed = Int(available - stream.pointee.avail_in)
+        return (consumed, false)
+    }
+
+    /// One step of inflating `input` straight into `output`: what was consumed and produced, and
+    /// whether the member ended. Both zero when no progress is possible without more input.
+    func inflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> (consumed: Int, produced: Int, ended: Bool) {
+        guard let inputBase = input.baseAddress, let outputBase = output.baseAddress, input.count > 0, output.count > 0 else { return (0, 0, false) }
+        let inputCount = min(input.count, Int(UInt32.max))
+        let outputCount = min(output.count, Int(UInt32.max))
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.avail_in = uInt(inputCount)
+        stream.pointee.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.avail_out = uInt(outputCount)
+        let status = CZlib.inflate(stream, Z_NO_FLUSH)
+        let consumed = inputCount - Int(stream.pointee.avail_in)
+        let produced = outputCount - Int(stream.pointee.avail_out)
         stream.pointee.next_in = nil
         stream.pointee.avail_in = 0
-        return (consumed, ended)
+        stream.pointee.next_out = nil
+        stream.pointee.avail_out = 0
+        switch status {
+        case Z_STREAM_END: return (consumed, produced, true)
+        case Z_OK, Z_BUF_ERROR: return (consumed, produced, false)
+        default: throw Failure(description: Self.message(status))
+        }
     }
 
     /// Output grows by this much at a time.
