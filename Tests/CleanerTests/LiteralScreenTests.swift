@@ -411,7 +411,7 @@ final class LiteralScreenTests: XCTestCase {
     ]
 
     /// Texts of several windows, cut in lines of every length (some longer than a window, some
-    /// a lone line feed): the walk in two lanes a window finds each key where a plain search
+    /// a lone line feed): the walk in four lanes a window finds each key where a plain search
     /// does, in order of their ends, wherever the windows and lanes fall.
     func testAutomatonFindsKeysAcrossWindowsAndLanes() throws {
         let keys = Self.laneKeys
