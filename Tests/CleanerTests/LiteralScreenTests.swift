@@ -411,15 +411,15 @@ final class LiteralScreenTests: XCTestCase {
     ]
 
     /// Texts of several windows, cut in lines of every length (some longer than a window, some
-    /// a lone line feed): the walk in two lanes a window finds each key where a plain search
+    /// a lone line feed): the walk in four lanes a window finds each key where a plain search
     /// does, in order of their ends, wherever the windows and lanes fall.
     func testAutomatonFindsKeysAcrossWindowsAndLanes() throws {
         let keys = Self.laneKeys
         let automaton = try XCTUnwrap(LiteralAutomaton(keys))
         let alphabet: [[UInt8]] = ["a", "b", "c", "A", "B", "C", "é", " ", "x", "y", "z", "Z", "q"].map { Array($0.utf8) }
-        let window = LiteralAutomaton.windowBytes
+        let window = 4 * LiteralAutomaton.laneBytes
         var generator = SystemRandomNumberGenerator()
-        for length in [LiteralAutomaton.twoLaneBytes - 1, LiteralAutomaton.twoLaneBytes, window - 1, window, window + 1, 2 * window, 3 * window + 7, 5 * window + 300] {
+        for length in [LiteralAutomaton.fourLaneBytes - 1, LiteralAutomaton.fourLaneBytes, window - 1, window, window + 1, 2 * window, 3 * window + 7, 5 * window + 300] {
             for lineLengths in [0...0, 1...3, 1...80, 20...300, window / 2...window / 2 + 2, window...3 * window] {
                 var bytes: [UInt8] = []
                 while bytes.count < length {
@@ -440,6 +440,28 @@ final class LiteralScreenTests: XCTestCase {
         }
     }
 
+    /// Lanes start a key's length early, wherever they fall: keys as long as a lane's warm-up,
+    /// and one longer than the warm-up the lanes allow (walked in one lane then), are found
+    /// across the lanes' cuts where a plain search finds them, in order of their ends.
+    func testAutomatonFindsLongKeysAcrossLaneCuts() throws {
+        let long = [UInt8](repeating: UInt8(ascii: "a"), count: 12) + Array("b".utf8)
+        let longest = [UInt8](repeating: UInt8(ascii: "c"), count: LiteralAutomaton.maxWarmUp + 5)
+        for keys: [LiteralAutomaton.Key] in [[.init(bytes: long, caseless: true), .init(bytes: Array("ab".utf8), caseless: false)], [.init(bytes: longest, caseless: false), .init(bytes: Array("cb".utf8), caseless: true)]] {
+            let automaton = try XCTUnwrap(LiteralAutomaton(keys))
+            for length in [LiteralAutomaton.fourLaneBytes, 4 * LiteralAutomaton.laneBytes + 100, 9 * LiteralAutomaton.laneBytes + 3] {
+                for run in [5, 13, 14, 70, 80] {
+                    // Runs of "a" or "c" ended by a "b", so that long keys end at every place.
+                    let unit = [UInt8](repeating: keys[0].bytes[0], count: run) + Array("b".utf8)
+                    let bytes = (0..<length).map { unit[$0 % unit.count] }
+                    var found: [[Int]] = []
+                    bytes.withUnsafeBufferPointer { automaton.forEachOccurrence(in: $0) { found.append([$0, $1]) } }
+                    XCTAssertEqual(found.map { $0[1] }, found.map { $0[1] }.sorted(), "\(length) \(run)")
+                    XCTAssertEqual(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) }, plainSearch(keys, in: bytes), "\(length) \(run)")
+                }
+            }
+        }
+    }
+
     /// A table too large for 16-bit entries (asked here of a few keys) takes 32-bit ones, and
     /// the walk over it finds each key where a plain search does, as the 16-bit table's does.
     func testWideEntriesFindWhatNarrowOnesFind() throws {
@@ -450,7 +472,7 @@ final class LiteralScreenTests: XCTestCase {
         XCTAssertFalse(wide.hasNarrowEntries)
         let alphabet: [[UInt8]] = ["a", "b", "c", "A", "B", "C", "é", " ", "x", "y", "z", "Z", "q", "\n"].map { Array($0.utf8) }
         var generator = SystemRandomNumberGenerator()
-        for length in [0, 7, 8, 100, LiteralAutomaton.twoLaneBytes, 3 * LiteralAutomaton.windowBytes + 7] {
+        for length in [0, 7, 8, 100, LiteralAutomaton.fourLaneBytes, 12 * LiteralAutomaton.laneBytes + 7] {
             for _ in 0..<5 {
                 var bytes: [UInt8] = []
                 while bytes.count < length { bytes += alphabet.randomElement(using: &generator) ?? [] }

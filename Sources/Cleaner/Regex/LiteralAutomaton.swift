@@ -47,6 +47,10 @@ struct LiteralAutomaton: Sendable {
     /// range of `ending`.
     private let endingStart: [Int32]
     private let ending: [Int32]
+    /// The longest key's bytes: a walk started in the root's state this many bytes early is in
+    /// the state of a walk from the text's start (the state stands for the longest ending of the
+    /// text read that opens a key).
+    private let warmUp: Int
 
     /// Entries a unit of a row's start: a row starts at a multiple of it.
     static let rowUnit = 8
@@ -198,6 +202,7 @@ struct LiteralAutomaton: Sendable {
             endingStart.append(Int32(ending.count))
         }
         self.stride = stride
+        warmUp = keys.map(\.bytes.count).max() ?? 0
         self.firstEnding = firstEnding
         self.classOf = classOf
         self.classCount = classCount
@@ -246,35 +251,38 @@ struct LiteralAutomaton: Sendable {
                 }
                 return entry
             }
-            // The ends `walkTwo` left in a lane's buffer: the entry, and the offset from the lane's start.
-            func reportBuffered(_ ends: UnsafeMutablePointer<UInt64>, count: Int, laneStart: Int) {
-                for index in 0..<count {
+            // The ends `walkFour` left in a lane's buffer: the entry, and the offset from the lane's
+            // start (those within its first `skipping` bytes, a warm-up, left out).
+            func reportBuffered(_ ends: UnsafeMutablePointer<UInt64>, count: Int, laneStart: Int, skipping: Int) {
+                for index in 0..<count where Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF) > skipping {
                     report(UInt32(truncatingIfNeeded: ends[index] >> 32), laneStart + Int(truncatingIfNeeded: ends[index] & 0xFFFF_FFFF))
                 }
             }
             var offset = 0
             var entry: Entry = 0
-            // Window by window, each cut in two lanes at a line start and walked both at once.
-            if count - offset >= Self.twoLaneBytes {
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.windowBytes) { buffer in
-                    guard let firstEnds = buffer.baseAddress else { return }
-                    let secondEnds = firstEnds + Self.windowBytes
-                    while count - offset >= Self.twoLaneBytes {
-                        let end = min(offset + Self.windowBytes, count)
-                        guard let split = Self.lineStart(in: base, near: (offset + end) / 2, within: offset + 1..<end) else {
-                            entry = walk(from: offset, to: end, entry: entry)
-                            offset = end
-                            continue
-                        }
-                        let steps = min(split - offset, end - split)
-                        // The second lane starts after a line feed, which no key holds: in the root's state.
-                        let (entries, ends) = Self.walkTwo(
-                            moves, classes, (base + offset, base + split), steps: steps, entries: (entry, 0), firstEnding: firstEnding, ends: (firstEnds, secondEnds))
-                        reportBuffered(firstEnds, count: ends.0, laneStart: offset)
-                        _ = walk(from: offset + steps, to: split, entry: entries.0)
-                        reportBuffered(secondEnds, count: ends.1, laneStart: split)
-                        entry = walk(from: split + steps, to: end, entry: entries.1)
-                        offset = end
+            // Window by window, each cut in four lanes walked all at once. A lane but the first
+            // starts `warmUp` bytes early in the root's state, its ends there not reported: by
+            // then it is in the state the walk from the text's start would be in (no key is
+            // longer), so that the lanes are of one length, cut anywhere.
+            let warmUp = self.warmUp
+            if warmUp <= Self.maxWarmUp, count - offset >= Self.fourLaneBytes {
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4 * Self.laneCapacity) { buffer in
+                    guard let ends = buffer.baseAddress else { return }
+                    while count - offset >= Self.fourLaneBytes {
+                        // Lane 0 walks its `lane + warmUp` bytes from `offset`; lane k its warm-up
+                        // and `lane` bytes, ending where lane k + 1's own bytes start.
+                        let lane = min(Self.laneBytes, (count - offset - warmUp) / 4)
+                        let steps = lane + warmUp
+                        let starts = (offset, offset + lane, offset + 2 * lane, offset + 3 * lane)
+                        let (last, counts) = Self.walkFour(
+                            moves, classes, (base + starts.0, base + starts.1, base + starts.2, base + starts.3), steps: steps, entry: entry,
+                            firstEnding: firstEnding, ends: ends)
+                        reportBuffered(ends, count: counts.0, laneStart: starts.0, skipping: 0)
+                        reportBuffered(ends + Self.laneCapacity, count: counts.1, laneStart: starts.1, skipping: warmUp)
+                        reportBuffered(ends + 2 * Self.laneCapacity, count: counts.2, laneStart: starts.2, skipping: warmUp)
+                        reportBuffered(ends + 3 * Self.laneCapacity, count: counts.3, laneStart: starts.3, skipping: warmUp)
+                        entry = last
+                        offset = starts.3 + steps
                     }
                 }
             }
@@ -282,58 +290,58 @@ struct LiteralAutomaton: Sendable {
         }
     }
 
-    /// Walks two lanes `steps` bytes each, both at once: two chains of loads, each waiting on its
-    /// own last, which the core has in flight together, where one lane waited on each load in
-    /// turn (the walk's time was that wait). Each lane's ends (the entry, and the offset after the
-    /// byte from the lane's start) go to its buffer, written at every byte and kept only where a
-    /// key ends, without a branch; the entries at the end and the ends' counts are returned.
-    /// A function of its own, so that its values stay in registers.
+    /// Walks four lanes `steps` bytes each, all at once: four chains of loads, each waiting on
+    /// its own last, which the core has in flight together, where one lane waited on each load
+    /// in turn (the walk's time was that wait). Lane 0 starts in `entry`'s state, the others in
+    /// the root's. Each lane's ends (the entry, and the offset after the byte from the lane's
+    /// start) go to its buffer (`laneCapacity` apart from `ends`), written at every byte and kept
+    /// only where a key ends, without a branch; the last lane's entry at the end and the ends'
+    /// counts are returned. A function of its own, so that its values stay in registers.
     @inline(never)
-    private static func walkTwo<Entry: FixedWidthInteger & UnsignedInteger>(
-        _ moves: UnsafePointer<Entry>, _ classes: UnsafePointer<UInt8>, _ lanes: (UnsafePointer<UInt8>, UnsafePointer<UInt8>), steps: Int,
-        entries: (Entry, Entry), firstEnding: Entry, ends: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)
-    ) -> (entries: (Entry, Entry), ends: (Int, Int)) {
-        var first = entries.0
-        var second = entries.1
-        var firstCount = 0
-        var secondCount = 0
+    private static func walkFour<Entry: FixedWidthInteger & UnsignedInteger>(
+        _ moves: UnsafePointer<Entry>, _ classes: UnsafePointer<UInt8>,
+        _ lanes: (UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>, UnsafePointer<UInt8>), steps: Int,
+        entry: Entry, firstEnding: Entry, ends: UnsafeMutablePointer<UInt64>
+    ) -> (last: Entry, counts: (Int, Int, Int, Int)) {
+        var first = entry
+        var second: Entry = 0
+        var third: Entry = 0
+        var fourth: Entry = 0
+        var counts = (0, 0, 0, 0)
         var step = 0
         // An end counts one without a comparison, which the compiler made a branch that each
         // key's end mispredicted: an entry plus this bias tops 32 bits only from `firstEnding` on.
         let bias = (1 << 32) &- UInt64(truncatingIfNeeded: firstEnding)
+        @inline(__always) func ended(_ entry: Entry) -> Int {
+            Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: entry) &+ bias) >> 32)
+        }
         while step < steps {
             first = (moves + Int(classes[Int(lanes.0[step])]))[Int(truncatingIfNeeded: first) &* rowUnit]
             second = (moves + Int(classes[Int(lanes.1[step])]))[Int(truncatingIfNeeded: second) &* rowUnit]
+            third = (moves + Int(classes[Int(lanes.2[step])]))[Int(truncatingIfNeeded: third) &* rowUnit]
+            fourth = (moves + Int(classes[Int(lanes.3[step])]))[Int(truncatingIfNeeded: fourth) &* rowUnit]
             step &+= 1
-            ends.0[firstCount] = UInt64(truncatingIfNeeded: first) << 32 | UInt64(step)
-            firstCount &+= Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: first) &+ bias) >> 32)
-            ends.1[secondCount] = UInt64(truncatingIfNeeded: second) << 32 | UInt64(step)
-            secondCount &+= Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: second) &+ bias) >> 32)
+            ends[counts.0] = UInt64(truncatingIfNeeded: first) << 32 | UInt64(step)
+            counts.0 &+= ended(first)
+            ends[laneCapacity &+ counts.1] = UInt64(truncatingIfNeeded: second) << 32 | UInt64(step)
+            counts.1 &+= ended(second)
+            ends[2 &* laneCapacity &+ counts.2] = UInt64(truncatingIfNeeded: third) << 32 | UInt64(step)
+            counts.2 &+= ended(third)
+            ends[3 &* laneCapacity &+ counts.3] = UInt64(truncatingIfNeeded: fourth) << 32 | UInt64(step)
+            counts.3 &+= ended(fourth)
         }
-        return ((first, second), (firstCount, secondCount))
+        return (fourth, counts)
     }
 
-    /// Bytes a window of the two-lane walk: small enough that the lanes' ends wait in buffers of
-    /// fixed size, large enough that the lanes' uneven rests, walked one at a time, are few.
-    static let windowBytes = 2048
+    /// Bytes a lane of the four-lane walk at most: small enough that the lanes' ends wait in
+    /// buffers of fixed size.
+    static let laneBytes = 512
+    /// Warm-up bytes a lane may take at most (the longest key's bytes): longer keys are walked in one lane.
+    static let maxWarmUp = 64
+    /// Entries a lane's buffer holds: an end at each of its bytes, and the one written past the last.
+    static let laneCapacity = laneBytes + maxWarmUp + 1
     /// Fewer bytes than this are walked in one lane: the lanes' set-up would cost more than it saves.
-    static let twoLaneBytes = 256
-
-    /// The offset after the line feed nearest after `middle` in `range` (else nearest before it),
-    /// where a lane can start; nil when the range holds none short of its end.
-    private static func lineStart(in base: UnsafePointer<UInt8>, near middle: Int, within range: Range<Int>) -> Int? {
-        var index = middle
-        while index < range.upperBound - 1 {
-            if base[index] == 0x0A { return index + 1 }
-            index += 1
-        }
-        index = middle - 1
-        while index >= range.lowerBound {
-            if base[index] == 0x0A { return index + 1 }
-            index -= 1
-        }
-        return nil
-    }
+    static let fourLaneBytes = 256
 
     /// Bytes the walk reads a round, asking whether a key ends only once a round.
     static let roundBytes = 8
