@@ -5,42 +5,62 @@
 struct LineMatcher {
     let pattern: Pattern
     /// Marks of the candidate lines, from `candidateStart` on (a screen's marks of all its
-    /// patterns lie in one array), or nil for every line.
-    private let candidates: [Bool]?
+    /// patterns lie in one array); empty, with `hasCandidates` false, for every line.
+    private let candidates: [Bool]
+    private let hasCandidates: Bool
     private let candidateStart: Int
     /// The candidates hold only lines with the pattern's required byte or literals: they are not looked for again.
     private let screened: Bool
     private let firstLine: [Int]
-    /// The joined lines, where a kept line's text is matched as it lies (it was kept when they
-    /// were joined, and lines never change): no copy of the line's `String` a line and rule.
-    private let lines: DocumentLines?
+    /// The joined lines' text and where each line starts (`DocumentLines`), where a kept line's
+    /// text is matched as it lies (it was kept when they were joined, and lines never change):
+    /// no copy of the line's `String` a line and rule. Held as plain arrays (empty, with
+    /// `hasLines` false, without a join), read in place: an optional `DocumentLines` was copied
+    /// out, each of its arrays retained and released, at each walk of a rule's candidates.
+    private let text: [UInt8]
+    private let starts: [Int]
+    private let hasLines: Bool
 
     init(_ pattern: Pattern, lines: DocumentLines?) {
         self.pattern = pattern
-        candidates = pattern.searchesDocument ? lines.flatMap { pattern.candidateLines(in: $0) } : nil
+        let candidates = pattern.searchesDocument ? lines.flatMap { pattern.candidateLines(in: $0) } : nil
+        self.candidates = candidates ?? []
+        hasCandidates = candidates != nil
         candidateStart = 0
         screened = false
         firstLine = lines?.firstLine ?? []
-        self.lines = lines
+        text = lines?.text ?? []
+        starts = lines?.starts ?? []
+        hasLines = lines != nil
     }
 
     /// The candidates a `LiteralScreen` found, `marks[start...]`, for the lines of `lines`.
     init(_ pattern: Pattern, screened marks: [Bool], from start: Int, lines: DocumentLines) {
         self.pattern = pattern
         candidates = marks
+        hasCandidates = true
         candidateStart = start
         screened = true
         firstLine = lines.firstLine
-        self.lines = lines
+        text = lines.text
+        starts = lines.starts
+        hasLines = true
     }
 
     /// True when line `line` of block `block` matches.
     func matches(_ document: Document, block: Int, line: Int) -> Bool {
         let index = (firstLine.isEmpty ? 0 : firstLine[block]) + line
-        if let candidates, !candidates[candidateStart + index] { return false }
-        if let lines { return lines.withLine(index) { matches(bytes: $0) } }
+        if hasCandidates, !candidates[candidateStart + index] { return false }
+        if hasLines { return text.withUnsafeBufferPointer { matches(bytes: Self.line(index, of: $0, starts: starts)) } }
         var text = document.blocks[block].lines[line].text
         return text.withUTF8 { matches(bytes: $0) }
+    }
+
+    /// Line `index` of the joined `text` whose lines start at `starts`, without its "\n" (as `DocumentLines.bounds(of:)`).
+    @inline(__always)
+    private static func line(_ index: Int, of text: UnsafeBufferPointer<UInt8>, starts: [Int]) -> UnsafeBufferPointer<UInt8> {
+        let end = index + 1 < starts.count ? starts[index + 1] - 1 : text.count
+        return UnsafeBufferPointer(rebasing: text[starts[index]..<end])
     }
 
     private func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -63,7 +83,7 @@ struct LineMatcher {
     /// are looked at, when there are candidates (most patterns have a handful in a document of
     /// hundreds of lines), without visiting every block and line.
     func visitMatchingKeptLines(in document: Document, _ body: (_ block: Int, _ line: Int) -> Visit) {
-        guard let candidates, let lines else {
+        guard hasCandidates, hasLines else {
             blocks: for block in document.blocks.indices {
                 for line in document.blocks[block].lines.indices where document.blocks[block].lines[line].isKept && matches(document, block: block, line: line) {
                     switch body(block, line) {
@@ -79,19 +99,21 @@ struct LineMatcher {
         // The candidates found by memchr for a true (a Bool is the byte 1): a rule has a handful
         // among hundreds of lines, and some fifty rules walk them.
         candidates.withUnsafeBytes { marks in
-            guard let start = marks.baseAddress.map({ $0 + candidateStart }) else { return }
-            let count = lines.count
-            var index = 0
-            while let mark = LiteralScreen.nextMark(in: UnsafeRawPointer(start), from: index, count: count) {
-                index = mark
-                block = Self.block(holding: index, firstLine: firstLine, from: block)
-                let line = index - firstLine[block]
-                index += 1
-                guard document.blocks[block].lines[line].isKept, lines.withLine(index - 1, { matches(bytes: $0) }) else { continue }
-                switch body(block, line) {
-                case .next: continue
-                case .nextBlock: index = block + 1 < firstLine.count ? firstLine[block + 1] : count
-                case .stop: return
+            text.withUnsafeBufferPointer { text in
+                guard let start = marks.baseAddress.map({ $0 + candidateStart }) else { return }
+                let count = starts.count
+                var index = 0
+                while let mark = LiteralScreen.nextMark(in: UnsafeRawPointer(start), from: index, count: count) {
+                    index = mark
+                    block = Self.block(holding: index, firstLine: firstLine, from: block)
+                    let line = index - firstLine[block]
+                    index += 1
+                    guard document.blocks[block].lines[line].isKept, matches(bytes: Self.line(index - 1, of: text, starts: starts)) else { continue }
+                    switch body(block, line) {
+                    case .next: continue
+                    case .nextBlock: index = block + 1 < firstLine.count ? firstLine[block + 1] : count
+                    case .stop: return
+                    }
                 }
             }
         }

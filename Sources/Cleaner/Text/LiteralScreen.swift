@@ -374,25 +374,29 @@ struct LiteralScreen: Sendable {
                 // The key tables as buffers: the walk's closure holds no array and not `self`,
                 // which it copied (each of the screen's arrays retained and released) for each
                 // run of occurrences the walk reports, many times a document.
+                // `lastLine` as a buffer too: written at most occurrences, where the array's
+                // every write asked whether it was uniquely held.
                 Self.withBuffers(keySlotStart, keySlots, keyTailStart, tailBytes) { keySlotStart, keySlots, keyTailStart, tailBytes in
                     keyTails.withUnsafeBufferPointer { keyTails in
-                        automaton?.forEachOccurrence(in: text) { key, end in
-                            // Occurrences come in order: the line moves on with them.
-                            while line + 1 < count, starts[line + 1] < end { line += 1 }
-                            for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) {
-                                let slot = Int(keySlots[index])
-                                guard lastLine[slot] != line else { continue }
-                                lastLine[slot] = line
-                                pairs.append(UInt64(slot) << 32 | UInt64(line))
-                            }
-                            for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
-                                let tail = keyTails[index]
-                                let slot = Int(tail.slot)
-                                guard lastLine[slot] != line else { continue }
-                                let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
-                                guard Self.follows(rest, caseless: tail.caseless, in: text, at: end) else { continue }
-                                lastLine[slot] = line
-                                pairs.append(UInt64(slot) << 32 | UInt64(line))
+                        lastLine.withUnsafeMutableBufferPointer { lastLine in
+                            automaton?.forEachOccurrence(in: text) { key, end in
+                                // Occurrences come in order: the line moves on with them.
+                                while line + 1 < count, starts[line + 1] < end { line += 1 }
+                                for index in Int(keySlotStart[key])..<Int(keySlotStart[key + 1]) {
+                                    let slot = Int(keySlots[index])
+                                    guard lastLine[slot] != line else { continue }
+                                    lastLine[slot] = line
+                                    pairs.append(UInt64(slot) << 32 | UInt64(line))
+                                }
+                                for index in Int(keyTailStart[key])..<Int(keyTailStart[key + 1]) {
+                                    let tail = keyTails[index]
+                                    let slot = Int(tail.slot)
+                                    guard lastLine[slot] != line else { continue }
+                                    let rest = UnsafeBufferPointer(rebasing: tailBytes[Int(tail.start)..<Int(tail.start + tail.count)])
+                                    guard Self.follows(rest, caseless: tail.caseless, in: text, at: end) else { continue }
+                                    lastLine[slot] = line
+                                    pairs.append(UInt64(slot) << 32 | UInt64(line))
+                                }
                             }
                         }
                     }
