@@ -89,4 +89,81 @@ final class TitleAnchorEdgesTests: XCTestCase {
             XCTAssertEqual(without, with, "\(lines)")
         }
     }
+
+    /// No stretch that opens at a line weighs more than its `proseReach`: the bound by which
+    /// `TitleAnchor.run` passes over lines without reading them.
+    func testProseReachBoundsEveryStretch() {
+        for _ in 0..<500 {
+            let weights = (0..<Int.random(in: 0...60)).map { _ in Bool.random() ? -Double.random(in: 0...80) : Double.random(in: 0...350).rounded() / 2 }
+            let reach = TitleAnchor.proseReach(weights)
+            XCTAssertEqual(reach.count, weights.count)
+            for index in weights.indices {
+                var sum = 0.0
+                var heaviest = -Double.infinity
+                MainText.forEachStretchCost(weights[index...]) { _, cost in
+                    sum += cost
+                    heaviest = max(heaviest, sum)
+                }
+                XCTAssertLessThanOrEqual(heaviest, reach[index] + TitleAnchor.proseReachMargin / 1000, "\(weights) at \(index)")
+            }
+        }
+    }
+
+    /// The run found past the lines with too little prose after them is the run every line's
+    /// stretch finds, for pages whose headline comes again before, inside and after the prose.
+    func testRunIsTheSameAsWithEveryLineRead() {
+        for _ in 0..<400 {
+            let title = Self.randomLine(maxPieces: 9)
+            let titleWords = PageTitle.words(of: title)
+            var lines = [title]
+            var weights = [-30.0]
+            for _ in 0..<Int.random(in: 1...40) {
+                if Int.random(in: 0..<3) == 0 {
+                    let length = Int.random(in: 0...max(0, titleWords.count))
+                    lines.append((Bool.random() ? titleWords.prefix(length) : titleWords.suffix(length)).joined(separator: " "))
+                    weights.append(-Double.random(in: 1...60))
+                } else {
+                    lines.append(Self.randomLine(maxPieces: 6))
+                    weights.append(Bool.random() ? -Double.random(in: 1...60) : Double.random(in: 0...200))
+                }
+            }
+            let blocks = [Block(kind: .paragraph, lines: lines)]
+            let places = lines.indices.map { MainText.Unit(block: 0, line: $0) }
+            let titles = MainText.UnitTexts(blocks: blocks, places: places)
+            let prose = weights.reduce(0) { $0 + max($1, 0) }
+            for bestSum in [prose, prose / 2, prose / 4, 1] {
+                XCTAssertEqual(
+                    TitleAnchor.run(titles: titles, weights: weights, bestSum: bestSum), Self.runReadingEveryLine(lines, weights: weights, bestSum: bestSum),
+                    "\(lines) \(weights) \(bestSum)")
+            }
+        }
+    }
+
+    /// `TitleAnchor.run` as it reads without `proseReach`: each chrome line that is a headline
+    /// of the title opens a stretch.
+    private static func runReadingEveryLine(_ lines: [String], weights: [Double], bestSum: Double) -> Range<Int>? {
+        guard let titleLine = lines.first, let firstWeight = weights.first, firstWeight < 0 else { return nil }
+        let title = PageTitle.words(of: titleLine)
+        guard PageTitle.weight(title) >= PageTitle.minWords else { return nil }
+        var best: (region: Range<Int>, sum: Double)?
+        for index in lines.indices.dropFirst() where weights[index] < 0 {
+            guard PageTitle.isHeadline(PageTitle.words(of: lines[index]), of: title) else { continue }
+            var sum = 0.0
+            var heaviest = -Double.infinity
+            var end = index + 1
+            MainText.forEachStretchCost(weights[index...]) { offset, cost in
+                sum += cost
+                if sum > heaviest {
+                    heaviest = sum
+                    end = index + offset + 1
+                }
+            }
+            if heaviest > (best?.sum ?? 0) { best = (index..<end, heaviest) }
+        }
+        guard let best, best.sum >= TitleAnchor.minShareOfBest * bestSum else { return nil }
+        guard let inner = MainText.heaviestRun(MainText.stretchCosts(Array(weights[best.region]))) else { return nil }
+        let start = best.region.lowerBound + inner.lowerBound
+        let end = best.region.lowerBound + inner.upperBound
+        return (TitleAnchor.firstPart(between: best.region.lowerBound + 1, and: start, weights: weights) ?? start)..<end
+    }
 }

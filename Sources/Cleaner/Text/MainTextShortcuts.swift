@@ -6,14 +6,21 @@ extension MainText {
     /// The first test of `isWrappedProse` on a block's kept lines (`kept` of them, at least
     /// three), asked before they are gathered: most blocks of three lines or more are menus and
     /// lists, whose lines do not go on in lower case.
+    /// The walk stops once the lines left cannot change the answer: a menu's last lines are not
+    /// read once too few are left to go on in lower case.
     static func carriesOn(_ lines: [Line], kept: Int) -> Bool {
         var carriedOn = 0
+        // The kept lines after the first not yet read.
+        var left = kept - 1
         var first = true
         for index in lines.indices where lines[index].isKept {
             if first {
                 first = false
                 continue
             }
+            if carriedOn * 3 >= kept - 1 { return true }
+            if (carriedOn + left) * 3 < kept - 1 { return false }
+            left -= 1
             if startsLowercase(lines[index].text) { carriedOn += 1 }
         }
         return carriedOn * 3 >= kept - 1

@@ -20,8 +20,9 @@ enum RepeatedText {
                 // Removed lines count as neighbours too: a caption another rule already took
                 // still shows that its truncated copy next to it is a caption.
                 guard let before = previous, !(before.ends.differ(from: ends) && !before.ends.mayEndInEllipsis && !ends.mayEndInEllipsis) else { continue }
+                // The ends' test of `areCopies` is the one just made.
                 guard
-                    areCopies(
+                    areCopiesPastEnds(
                         document.blocks[before.block].lines[before.line].text, document.blocks[blockIndex].lines[lineIndex].text,
                         mayEndInEllipsis: (before.ends.mayEndInEllipsis, ends.mayEndInEllipsis))
                 else { continue }
@@ -44,6 +45,12 @@ enum RepeatedText {
         if UTF8Shortcuts.differAtEnds(first, second), !mayEndInEllipsis.0, !mayEndInEllipsis.1 {
             return false
         }
+        return areCopiesPastEnds(first, second, mayEndInEllipsis: mayEndInEllipsis)
+    }
+
+    /// `areCopies` of two lines whose ends leave the pair open (`UTF8Shortcuts.differAtEnds` is
+    /// false, or one may end in an ellipsis).
+    private static func areCopiesPastEnds(_ first: String, _ second: String, mayEndInEllipsis: (Bool, Bool)) -> Bool {
         if first == second {
             return MainText.wordCount(first, limit: minCaptionWords) >= minCaptionWords
         }

@@ -19,7 +19,13 @@ enum TitleAnchor {
         var best: (region: Range<Int>, sum: Double)?
         let ends = PageTitle.TitleEnds(title)
         let asciiTitle = PageTitle.asciiTitleWords(title)
-        for index in titles.indices.dropFirst() where weights[index] < 0 {
+        // A stretch from a line on weighs at most the prose from there to the page's end, its
+        // chrome counting nothing: a line with too little prose after it cannot open the run that
+        // is taken (and a heavier one could not be either), so its text is not read. The margin
+        // stands far above the rounding of the sums.
+        let needed = minShareOfBest * bestSum - proseReachMargin
+        let reach = proseReach(weights)
+        for index in titles.indices.dropFirst() where weights[index] < 0 && reach[index] >= needed {
             // What `mayBeHeadline` would turn away at once, without the line's text.
             if index < edges.count, ends.differAtOnce(edges[index]) { continue }
             guard let line = titles[index], PageTitle.mayBeHeadline(line, ends: ends),
@@ -46,6 +52,22 @@ enum TitleAnchor {
         let start = best.region.lowerBound + inner.lowerBound
         let end = best.region.lowerBound + inner.upperBound
         return (firstPart(between: best.region.lowerBound + 1, and: start, weights: weights) ?? start)..<end
+    }
+
+    /// Weight below the needed share by which a line's `proseReach` must fall short before it is
+    /// passed over: rounding in sums of a page's weights is a tiny fraction of one.
+    static let proseReachMargin = 1.0
+
+    /// For each unit, the weight of the prose from it to the page's end (the sum of the positive
+    /// weights): what any stretch that opens there weighs at most, whatever its chrome costs.
+    static func proseReach(_ weights: [Double]) -> [Double] {
+        var reach = [Double](repeating: 0, count: weights.count)
+        var sum = 0.0
+        for index in weights.indices.reversed() {
+            sum += max(weights[index], 0)
+            reach[index] = sum
+        }
+        return reach
     }
 
     /// Paragraphs of the article's first part, under the headline, that a box inside the article
