@@ -60,6 +60,11 @@ final class TitleAnchorEdgesTests: XCTestCase {
         XCTAssertFalse(ends.differAtOnce(.none))
         XCTAssertFalse(ends.differAtOnce(Self.edges(of: "\0\0")))
         XCTAssertTrue(ends.differAtOnce(Self.edges(of: "Menu item")))
+        // "_" with a combining mark is no word character: the line's first word is "zebra".
+        XCTAssertFalse(ends.differAtOnce(Self.edges(of: "_\u{301}zebra item")))
+        XCTAssertTrue(PageTitle.mayBeHeadline("_\u{301}zebra item", ends: ends))
+        XCTAssertTrue(PageTitle.mayBeHeadline("_\u{301}Zebra crossing", ends: ends))
+        XCTAssertTrue(PageTitle.isHeadline(PageTitle.words(of: "_\u{301}Zebra crossing news today"), of: PageTitle.words(of: "Zebra crossing news today - Site")))
         XCTAssertFalse(ends.differAtOnce(Self.edges(of: "zebra item")))
         XCTAssertFalse(ends.differAtOnce(Self.edges(of: "Menu site")))
     }

@@ -172,8 +172,12 @@ enum PageTitle {
                 packed = 0
                 return
             }
+            // A "_" that a byte beyond ASCII follows is kept as 0, which opens no word: with a
+            // combining mark it is no word character (`words`), so the line's first word starts
+            // later and only its text can tell. A letter or digit with a mark is still one.
+            let first = bytes[0] == 0x5F && bytes[1] >= 0x80 ? 0 : bytes[0]
             // Bit 24 tells a line of two bytes or more from none, whatever its bytes.
-            packed = UInt32(bytes[0]) | UInt32(bytes[count - 2]) << 8 | UInt32(bytes[count - 1]) << 16 | 1 << 24
+            packed = UInt32(first) | UInt32(bytes[count - 2]) << 8 | UInt32(bytes[count - 1]) << 16 | 1 << 24
         }
 
         var first: UInt8 { UInt8(truncatingIfNeeded: packed) }
@@ -257,6 +261,8 @@ enum PageTitle {
         }
         guard bytes.indices.contains(index) else { return false }
         let start = index
+        // "_" with a combining mark after it is no word character: Characters tell where the word starts.
+        if !fromEnd, bytes[start] == 0x5F, start + 1 < bytes.count, bytes[start + 1] >= 0x80 { return nil }
         // Most lines differ from the title in their edge letter. Where the title's is ASCII, the
         // `Character` comparison fails as well, so the word need not be walked: the character
         // there opens with the line's byte (after ASCII, no scalar joins a character before it),
