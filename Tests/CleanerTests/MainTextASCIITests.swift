@@ -52,14 +52,6 @@ final class MainTextASCIITests: XCTestCase {
 
     /// The sum of top bits by multiplication is the bit count, for every pattern of the eight
     /// bytes' top bits.
-    func testSumOfTopsIsTheBitCount() {
-        for pattern in 0..<0x100 {
-            var tops: UInt64 = 0
-            for byte in 0..<8 where pattern & (1 << byte) != 0 { tops |= 0x80 << UInt64(8 * byte) }
-            XCTAssertEqual(MainText.asciiSumOfTops(tops), tops.nonzeroBitCount, String(pattern, radix: 2))
-        }
-    }
-
     func testRandomLinesWeighAsEachCheck() {
         let lines = randomLines(pieces, count: 4000, maxWords: 30, seed: 7)
             // Long lines: more than one round of the packed counters (255 bytes).

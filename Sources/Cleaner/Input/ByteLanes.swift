@@ -23,6 +23,15 @@ enum ByteLanes {
         return ~((low7(difference) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & highBits
     }
 
+    /// How many bytes of `lanes` have their high bit set (no other bit may be): each byte's bit
+    /// moved to its low end and the eight summed by one multiplication, in three instructions,
+    /// where `nonzeroBitCount` takes a dozen (the bit count is no instruction of the baseline
+    /// x86-64 the binary is built for).
+    @inline(__always)
+    static func countHigh(_ lanes: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((lanes >> 7) &* 0x0101_0101_0101_0101) >> 56)
+    }
+
     /// The characters of UTF-8 `bytes`: the bytes that do not continue one (10xxxxxx), counted
     /// eight at a time (a byte's high bit set and the next bit clear).
     static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -31,7 +40,7 @@ enum ByteLanes {
         var index = 0
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            continuing += (word & ~(word << 1) & highBits).nonzeroBitCount
+            continuing += countHigh(word & ~(word << 1) & highBits)
             index += 8
         }
         while index < bytes.count {
@@ -55,7 +64,7 @@ enum ByteLanes {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             if word & highBits != 0 {
                 let seven = low7(word)
-                count += (word & atLeast(low, seven) & ~atLeast(past, seven)).nonzeroBitCount
+                count += countHigh(word & atLeast(low, seven) & ~atLeast(past, seven))
             }
             index += 8
         }

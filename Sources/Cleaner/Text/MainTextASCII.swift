@@ -126,7 +126,7 @@ extension MainText {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             let notSpace = (word ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F
             let controls = (word &+ 0x7777_7777_7777_7777) & ~(word &+ 0x7272_7272_7272_7272)
-            spaces += asciiSumOfTops((~notSpace | controls) & tops)
+            spaces += ByteLanes.countHigh((~notSpace | controls) & tops)
             index += 8
         }
         while index < bytes.count {
@@ -135,15 +135,6 @@ extension MainText {
             index += 1
         }
         return spaces
-    }
-
-    /// How many bytes of `tops` have their top bit set (no other bit may be): each byte's bit
-    /// moved to its low end and the eight summed by one multiplication, in three instructions,
-    /// where `nonzeroBitCount` takes a dozen (the bit count is no instruction of the baseline
-    /// x86-64 the binary is built for).
-    @inline(__always)
-    static func asciiSumOfTops(_ tops: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((tops >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 
     /// `Headline.endsSentence` of an all-ASCII line: each byte is a character of its own ("\r\n"
