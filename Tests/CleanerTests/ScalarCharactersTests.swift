@@ -183,4 +183,14 @@ final class ScalarCharactersTests: XCTestCase {
             XCTAssertTrue(Character(scalar).isLowercase, "U+\(String(value, radix: 16))")
         }
     }
+
+    /// `standsAlone` answers the common blocks by range before it searches all of them
+    /// (`standsAloneByBlock`): the two agree on every scalar value beyond ASCII.
+    func testCommonBlocksAnswerAsTheSearchThroughAllBlocks() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0x80)...0x10FFFF where ScalarCharacters.standsAlone(value) != ScalarCharacters.standsAloneByBlock(value) {
+            disagreements.append(value)
+        }
+        XCTAssertEqual(disagreements, [])
+    }
 }

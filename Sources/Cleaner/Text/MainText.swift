@@ -410,7 +410,7 @@ enum MainText {
                 if UnicodeWhitespace.isWhitespace(scalar) {
                     spaces += 1
                 } else if afterSpace, isSmallLetter(scalar) || ScalarCharacters.isUncased(scalar),
-                    MainText.standsAlone(scalar), nextStandsAlone(bytes, at: index + length)
+                    ScalarCharacters.standsAlone(scalar), nextStandsAlone(bytes, at: index + length)
                 {
                     if isSmallLetter(scalar) {
                         lowercaseStarts += 1
@@ -445,9 +445,9 @@ enum MainText {
     /// True at the end of `bytes`, or when the scalar at `index` stands alone.
     private static func nextStandsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < bytes.count else { return true }
-        guard bytes[index] >= 0x80 else { return MainText.standsAlone(UInt32(bytes[index])) }
+        guard bytes[index] >= 0x80 else { return ScalarCharacters.standsAlone(UInt32(bytes[index])) }
         guard let (scalar, _) = UTF8Scalar.decode(bytes, at: index) else { return false }
-        return MainText.standsAlone(scalar)
+        return ScalarCharacters.standsAlone(scalar)
     }
 
     /// Words with case a name list has at least: a flattened dropdown holds dozens of names, a

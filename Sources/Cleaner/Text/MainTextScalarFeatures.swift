@@ -66,7 +66,7 @@ extension MainText {
                     scalar = UInt32(byte)
                     index += 1
                 } else {
-                    guard let (decoded, size) = UTF8Scalar.decode(bytes, at: index), MainText.standsAlone(decoded) else { return nil }
+                    guard let (decoded, size) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(decoded) else { return nil }
                     scalar = decoded
                     index += size
                 }
@@ -162,7 +162,7 @@ extension MainText {
                     isMark = asciiFlags[Int(byte)] & ASCIIFlag.punctuation != 0
                     index += 1
                 } else {
-                    guard let (scalar, size) = UTF8Scalar.decode(bytes, at: index), MainText.standsAlone(scalar) else { return nil }
+                    guard let (scalar, size) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(scalar) else { return nil }
                     isMark = sets.nonASCIIPunctuationRange.contains(scalar) && sets.nonASCIIPunctuation.contains(scalar)
                     index += size
                 }
@@ -172,7 +172,7 @@ extension MainText {
                 // The last mark is a character alone only if the scalar after it stands alone too.
                 guard index < bytes.count else { return true }
                 guard bytes[index] >= 0x80 else { return bytes[index] != 0x0D ? true : nil }
-                guard let (next, _) = UTF8Scalar.decode(bytes, at: index), MainText.standsAlone(next) else { return nil }
+                guard let (next, _) = UTF8Scalar.decode(bytes, at: index), ScalarCharacters.standsAlone(next) else { return nil }
                 return true
             }
             return false
