@@ -103,12 +103,7 @@ final class TitleAnchorEdgesTests: XCTestCase {
             let reach = TitleAnchor.proseReach(weights)
             XCTAssertEqual(reach.count, weights.count)
             for index in weights.indices {
-                var sum = 0.0
-                var heaviest = -Double.infinity
-                MainText.forEachStretchCost(weights[index...]) { _, cost in
-                    sum += cost
-                    heaviest = max(heaviest, sum)
-                }
+                let heaviest = TitleAnchor.heaviestStretch(from: index, weights: weights).sum
                 XCTAssertLessThanOrEqual(heaviest, reach[index] + TitleAnchor.proseReachMargin / 1000, "\(weights) at \(index)")
             }
         }
@@ -153,17 +148,8 @@ final class TitleAnchorEdgesTests: XCTestCase {
         var best: (region: Range<Int>, sum: Double)?
         for index in lines.indices.dropFirst() where weights[index] < 0 {
             guard PageTitle.isHeadline(PageTitle.words(of: lines[index]), of: title) else { continue }
-            var sum = 0.0
-            var heaviest = -Double.infinity
-            var end = index + 1
-            MainText.forEachStretchCost(weights[index...]) { offset, cost in
-                sum += cost
-                if sum > heaviest {
-                    heaviest = sum
-                    end = index + offset + 1
-                }
-            }
-            if heaviest > (best?.sum ?? 0) { best = (index..<end, heaviest) }
+            let stretch = TitleAnchor.heaviestStretch(from: index, weights: weights)
+            if stretch.sum > (best?.sum ?? 0) { best = (index..<stretch.end, stretch.sum) }
         }
         guard let best, best.sum >= TitleAnchor.minShareOfBest * bestSum else { return nil }
         guard let inner = MainText.heaviestRun(MainText.stretchCosts(Array(weights[best.region]))) else { return nil }

@@ -31,19 +31,8 @@ enum TitleAnchor {
             guard let line = titles[index], PageTitle.mayBeHeadline(line, ends: ends),
                 asciiTitle.flatMap({ PageTitle.asciiHeadline(line, of: $0) }) ?? PageTitle.isHeadline(PageTitle.words(of: line), of: title)
             else { continue }
-            // The heaviest stretch of lines that opens with the headline, its chrome costed
-            // afresh from there.
-            var sum = 0.0
-            var heaviest = -Double.infinity
-            var end = index + 1
-            MainText.forEachStretchCost(weights[index...]) { offset, cost in
-                sum += cost
-                if sum > heaviest {
-                    heaviest = sum
-                    end = index + offset + 1
-                }
-            }
-            if heaviest > (best?.sum ?? 0) { best = (index..<end, heaviest) }
+            let stretch = heaviestStretch(from: index, weights: weights)
+            if stretch.sum > (best?.sum ?? 0) { best = (index..<stretch.end, stretch.sum) }
         }
         guard let best, best.sum >= minShareOfBest * bestSum else { return nil }
         // Within it, the article's own run: the lines between headline and text (a byline, a
@@ -52,6 +41,22 @@ enum TitleAnchor {
         let start = best.region.lowerBound + inner.lowerBound
         let end = best.region.lowerBound + inner.upperBound
         return (firstPart(between: best.region.lowerBound + 1, and: start, weights: weights) ?? start)..<end
+    }
+
+    /// The heaviest stretch of lines that opens with the headline at `index`, its chrome costed
+    /// afresh from there: where it ends and what it weighs.
+    static func heaviestStretch(from index: Int, weights: [Double]) -> (end: Int, sum: Double) {
+        var sum = 0.0
+        var heaviest = -Double.infinity
+        var end = index + 1
+        MainText.forEachStretchCost(weights[index...]) { offset, cost in
+            sum += cost
+            if sum > heaviest {
+                heaviest = sum
+                end = index + offset + 1
+            }
+        }
+        return (end, heaviest)
     }
 
     /// Weight below the needed share by which a line's `proseReach` must fall short before it is
