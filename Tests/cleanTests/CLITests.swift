@@ -40,7 +40,12 @@ final class CLITests: XCTestCase {
         process.currentDirectoryURL = URL(fileURLWithPath: Self.repository)
         let input = Pipe()
         let output = Pipe()
-        let errors = Pipe()
+        // Standard error to a file, as `Engines` does: a report longer than a pipe holds (a
+        // sanitizer's, at exit) would block the run while standard output is read to its end.
+        let errorFile = NSTemporaryDirectory() + "clean-cli-\(UUID().uuidString).err"
+        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
+        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
+        defer { try? FileManager.default.removeItem(atPath: errorFile) }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -48,8 +53,9 @@ final class CLITests: XCTestCase {
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try errors.close()
+        let err = (try? Data(contentsOf: URL(fileURLWithPath: errorFile))) ?? Data()
         return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
