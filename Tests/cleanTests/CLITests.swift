@@ -40,23 +40,16 @@ final class CLITests: XCTestCase {
         process.currentDirectoryURL = URL(fileURLWithPath: Self.repository)
         let input = Pipe()
         let output = Pipe()
-        // Standard error to a file, as `Engines` does: a report longer than a pipe holds (a
-        // sanitizer's, at exit) would block the run while standard output is read to its end.
-        let errorFile = NSTemporaryDirectory() + "clean-cli-\(UUID().uuidString).err"
-        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
-        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
-        defer { try? FileManager.default.removeItem(atPath: errorFile) }
+        let errors = try ErrorFile()
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = errors.handle
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try errors.close()
-        let err = (try? Data(contentsOf: URL(fileURLWithPath: errorFile))) ?? Data()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: try errors.contents(), as: UTF8.self))
     }
 
     func testFiltersStandardInputToStandardOutput() throws {

@@ -24,19 +24,14 @@ enum Engines {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: CLITests.repository)
         if let stdin { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdin)) }
-        let errorFile = NSTemporaryDirectory() + "clean-engine-\(UUID().uuidString).err"
-        _ = FileManager.default.createFile(atPath: errorFile, contents: nil)
-        let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorFile))
-        defer { try? FileManager.default.removeItem(atPath: errorFile) }
+        let errors = try ErrorFile()
         let output = Pipe()
         process.standardOutput = output
-        // Standard error to a file: an engine's log must not fill a pipe nobody reads while stdout is read.
-        process.standardError = errors
+        process.standardError = errors.handle
         try process.run()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try errors.close()
-        let err = (try? String(contentsOfFile: errorFile, encoding: .utf8)) ?? ""
+        let err = String(data: try errors.contents(), encoding: .utf8) ?? ""
         return Run(status: process.terminationStatus, stdout: out, stderr: err)
     }
 

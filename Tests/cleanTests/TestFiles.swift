@@ -26,3 +26,27 @@ enum TestFiles {
         return compressed
     }
 }
+
+/// A child's standard error, written to a file and read once the child has ended: a pipe that is
+/// read only after standard output would block a child that writes more than it holds (an
+/// engine's log, a sanitizer's report at exit). The file goes with this object.
+final class ErrorFile {
+    let handle: FileHandle
+    private let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "clean-stderr-\(UUID().uuidString).err"
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// What the child wrote; call once it has ended.
+    func contents() throws -> Data {
+        try handle.close()
+        return (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+    }
+}
