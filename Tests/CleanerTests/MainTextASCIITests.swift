@@ -50,8 +50,6 @@ final class MainTextASCIITests: XCTestCase {
         }
     }
 
-    /// The sum of top bits by multiplication is the bit count, for every pattern of the eight
-    /// bytes' top bits.
     func testRandomLinesWeighAsEachCheck() {
         let lines = randomLines(pieces, count: 4000, maxWords: 30, seed: 7)
             // Long lines: more than one round of the packed counters (255 bytes).

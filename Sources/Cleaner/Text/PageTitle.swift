@@ -155,6 +155,14 @@ enum PageTitle {
         }
     }
 
+    /// Whether `bytes` hold a "_" at `index` that a byte beyond ASCII follows: with a combining
+    /// mark it is no word character (`words`), where the byte alone would read as one, so the
+    /// word's start is left to the line's `Character`s. A letter or digit with a mark is still one.
+    @inline(__always)
+    static func opensMarkedUnderscore(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 1 < bytes.count && bytes[index] == 0x5F && bytes[index + 1] >= 0x80
+    }
+
     /// A line's first, next to last and last bytes, packed in one word so that `main_text` keeps
     /// them for each line it reads: `TitleEnds.differAtOnce` then turns away most lines without
     /// their text. Zero for a line of fewer than two bytes, which nothing turns away at once.
@@ -172,10 +180,9 @@ enum PageTitle {
                 packed = 0
                 return
             }
-            // A "_" that a byte beyond ASCII follows is kept as 0, which opens no word: with a
-            // combining mark it is no word character (`words`), so the line's first word starts
-            // later and only its text can tell. A letter or digit with a mark is still one.
-            let first = bytes[0] == 0x5F && bytes[1] >= 0x80 ? 0 : bytes[0]
+            // A "_" that may take a mark is kept as 0, which opens no word: only the line's text
+            // can tell where its first word starts.
+            let first = opensMarkedUnderscore(bytes, at: 0) ? 0 : bytes[0]
             // Bit 24 tells a line of two bytes or more from none, whatever its bytes.
             packed = UInt32(first) | UInt32(bytes[count - 2]) << 8 | UInt32(bytes[count - 1]) << 16 | 1 << 24
         }
@@ -261,8 +268,8 @@ enum PageTitle {
         }
         guard bytes.indices.contains(index) else { return false }
         let start = index
-        // "_" with a combining mark after it is no word character: Characters tell where the word starts.
-        if !fromEnd, bytes[start] == 0x5F, start + 1 < bytes.count, bytes[start + 1] >= 0x80 { return nil }
+        // Characters tell where a word after a "_" that may take a mark starts.
+        if !fromEnd, opensMarkedUnderscore(bytes, at: start) { return nil }
         // Most lines differ from the title in their edge letter. Where the title's is ASCII, the
         // `Character` comparison fails as well, so the word need not be walked: the character
         // there opens with the line's byte (after ASCII, no scalar joins a character before it),
